@@ -1,0 +1,55 @@
+import js from "@eslint/js";
+import nextPlugin from "@next/eslint-plugin-next";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+// One owner per dependency (STYLE.md): these imports are only allowed in the listed places.
+const owned = [
+  { name: "@aws-sdk/*", owner: "lib/storage/" },
+  { name: "fluent-ffmpeg", owner: "worker/ffmpeg/" },
+  { name: "onnxruntime-node", owner: "worker/inference/session.ts" },
+  { name: "bullmq", owner: "lib/queue/ and worker/runtime.ts" },
+  { name: "ioredis", owner: "lib/queue/ and worker/runtime.ts" },
+];
+const restrict = (except) => ({
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: owned
+        .filter((o) => !except.includes(o.name))
+        .map((o) => ({ group: [o.name], message: `Only ${o.owner} may import ${o.name}.` })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ["node_modules", ".next", ".data", "lib/generated", "test-results", "playwright-report", "next-env.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    plugins: { "@next/next": nextPlugin, "react-hooks": reactHooks },
+    rules: {
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs["core-web-vitals"].rules,
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@next/next/no-html-link-for-pages": "off",
+      ...restrict([]),
+    },
+  },
+  { files: ["lib/storage/**"], rules: restrict(["@aws-sdk/*"]) },
+  { files: ["worker/ffmpeg/**"], rules: restrict(["fluent-ffmpeg"]) },
+  { files: ["worker/inference/session.ts"], rules: restrict(["onnxruntime-node"]) },
+  { files: ["lib/queue/**", "worker/runtime.ts"], rules: restrict(["bullmq", "ioredis"]) },
+  {
+    // Only lib/env.ts reads process.env.
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["lib/env.ts", "e2e/**", "scripts/**", "playwright.config.ts", "prisma.config.ts", "vitest.config.ts", "models/tools/**"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/env.ts." }],
+    },
+  },
+);

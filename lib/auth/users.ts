@@ -1,0 +1,23 @@
+import { db } from "../db";
+import { conflict } from "../errors";
+import { hashPassword } from "./password";
+import type { TRole } from "./roles";
+
+export async function createUser(input: { email: string; name: string; password: string; role: TRole }) {
+  const email = input.email.trim().toLowerCase();
+  const existing = await db().user.findUnique({ where: { email } });
+  if (existing) throw conflict(`A user with e-mail ${email} already exists`);
+  return db().user.create({
+    data: { email, name: input.name.trim(), role: input.role, passwordHash: await hashPassword(input.password) },
+    select: { id: true, email: true, name: true, role: true, createdAt: true },
+  });
+}
+
+/** The first admin comes from ADMIN_EMAIL / ADMIN_PASSWORD; re-running setup keeps an existing one. */
+export async function ensureAdmin(email: string, password: string): Promise<"created" | "exists"> {
+  const normalized = email.trim().toLowerCase();
+  const existing = await db().user.findUnique({ where: { email: normalized } });
+  if (existing) return "exists";
+  await createUser({ email: normalized, name: "Admin", password, role: "admin" });
+  return "created";
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+// The one reader of process.env. Defaults point at the local services that `npm run up` starts;
+// set a variable to use an external service instead (README "Configuration").
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  APP_URL: z.url().default("http://localhost:3000"),
+  DATA_DIR: z.string().default(".data"),
+
+  DATABASE_URL: z.string().min(1).default("postgresql://matchcut@127.0.0.1:55432/matchcut"),
+  REDIS_URL: z.string().min(1).default("redis://127.0.0.1:56379/0"),
+  QUEUE_PREFIX: z.string().default("matchcut"),
+
+  S3_ENDPOINT: z.url().default("http://127.0.0.1:59000"),
+  // What the browser uses for presigned URLs, when it differs from what the server reaches.
+  S3_PUBLIC_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_BUCKET: z.string().min(3).default("matchcut"),
+  S3_ACCESS_KEY_ID: z.string().default("S3RVER"),
+  S3_SECRET_ACCESS_KEY: z.string().default("S3RVER"),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+
+  ADMIN_EMAIL: z.email().default("admin@matchcut.local"),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  SESSION_TTL_DAYS: z.coerce.number().positive().default(30),
+  COOKIE_SECURE: bool.optional(),
+
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 ** 3),
+  UPLOAD_PART_BYTES: z.coerce
+    .number()
+    .int()
+    .min(5 * 1024 ** 2)
+    .default(16 * 1024 ** 2),
+
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(1),
+  FFMPEG_PATH: z.string().default("ffmpeg"),
+  FFPROBE_PATH: z.string().default("ffprobe"),
+  MODELS_DIR: z.string().default("models"),
+  SHARED_MODELS_DIR: z.string().default("../shared/models"),
+  ORT_PROVIDER: z.enum(["auto", "cpu", "cuda"]).default("auto"),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = ZEnv.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: TEnv | undefined;
+export function env(): TEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,19 @@
+// Errors that carry an HTTP status and a message safe to show the user.
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string = "error",
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const unauthorized = (msg = "Sign in required") => new AppError(401, msg, "unauthorized");
+export const forbidden = (msg = "You do not have permission to do that") =>
+  new AppError(403, msg, "forbidden");
+export const notFound = (what = "Resource") => new AppError(404, `${what} not found`, "not_found");
+export const conflict = (msg: string) => new AppError(409, msg, "conflict");
+export const badRequest = (msg: string) => new AppError(400, msg, "bad_request");
+export const tooLarge = (msg: string) => new AppError(413, msg, "too_large");

@@ -1,0 +1,2 @@
+export { enqueue, queueFor, closeQueues } from "./producer";
+export { redisConnection, queuePrefix } from "./connection";

@@ -1,0 +1,38 @@
+import { Queue, type JobsOptions } from "bullmq";
+import type { Redis } from "ioredis";
+import { jobSchemas, type JobName, type JobPayload } from "../schemas/jobs";
+import { childLogger } from "../logger";
+import { queuePrefix, redisConnection } from "./connection";
+
+// One queue per job name: workers can then give each kind its own concurrency.
+const holder = globalThis as unknown as { matchcutQueues?: Map<string, Queue>; matchcutRedis?: Redis };
+
+export function queueFor(name: JobName): Queue {
+  holder.matchcutQueues ??= new Map();
+  let q = holder.matchcutQueues.get(name);
+  if (!q) {
+    holder.matchcutRedis ??= redisConnection("producer");
+    q = new Queue(name, { connection: holder.matchcutRedis, prefix: queuePrefix() });
+    q.on("error", (err) => childLogger({ queue: name }).error({ err }, "queue error"));
+    holder.matchcutQueues.set(name, q);
+  }
+  return q;
+}
+
+export async function enqueue<N extends JobName>(
+  name: N,
+  payload: JobPayload<N>,
+  opts: JobsOptions = {},
+): Promise<string | undefined> {
+  const data = jobSchemas[name].parse(payload);
+  const job = await queueFor(name).add(name, data, opts);
+  return job.id;
+}
+
+export async function closeQueues(): Promise<void> {
+  const queues = [...(holder.matchcutQueues?.values() ?? [])];
+  await Promise.all(queues.map((q) => q.close()));
+  holder.matchcutQueues?.clear();
+  await holder.matchcutRedis?.quit().catch(() => undefined);
+  holder.matchcutRedis = undefined;
+}

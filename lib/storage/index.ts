@@ -1,0 +1,3 @@
+export * from "./objects";
+export { keys, extOf } from "./keys";
+export { bucket } from "./client";

@@ -1,0 +1,21 @@
+// Every object key is made here, from server-side ids only: no user-controlled paths reach S3.
+export const keys = {
+  source: (videoId: string, ext: string) => `videos/${videoId}/source${safeExt(ext)}`,
+  poster: (videoId: string) => `videos/${videoId}/poster.jpg`,
+  videoPrefix: (videoId: string) => `videos/${videoId}/`,
+  features: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/features.f16`,
+  scores: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/scores.json`,
+  shots: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/shots.json`,
+  clip: (videoId: string, highlightId: string) => `videos/${videoId}/clips/${highlightId}.mp4`,
+  uploadStaging: (uploadId: string, ext: string) => `uploads/${uploadId}/source${safeExt(ext)}`,
+};
+
+export function safeExt(ext: string): string {
+  const clean = ext.toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 8);
+  return clean ? `.${clean}` : "";
+}
+
+export function extOf(fileName: string): string {
+  const dot = fileName.lastIndexOf(".");
+  return dot > 0 ? fileName.slice(dot + 1) : "";
+}

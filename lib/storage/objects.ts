@@ -1,0 +1,137 @@
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  ListPartsCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+  type CompletedPart,
+} from "@aws-sdk/client-s3";
+import { Upload } from "@aws-sdk/lib-storage";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import type { Readable } from "node:stream";
+import { bucket, s3, s3Public } from "./client";
+
+export async function headObject(key: string): Promise<{ size: number; contentType?: string } | null> {
+  try {
+    const out = await s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: key }));
+    return { size: out.ContentLength ?? 0, contentType: out.ContentType };
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+}
+
+export function isNotFound(err: unknown): boolean {
+  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e?.name === "NotFound" || e?.name === "NoSuchKey" || e?.$metadata?.httpStatusCode === 404;
+}
+
+/** Short-lived GET URL. `internal` URLs are for the worker's ffmpeg; others go to browsers. */
+export async function presignGet(
+  key: string,
+  opts: { expiresIn?: number; downloadName?: string; internal?: boolean } = {},
+): Promise<string> {
+  const client = opts.internal ? s3() : s3Public();
+  const cmd = new GetObjectCommand({
+    Bucket: bucket(),
+    Key: key,
+    ResponseContentDisposition: opts.downloadName
+      ? `attachment; filename="${opts.downloadName.replace(/[^\w.-]/g, "_")}"`
+      : undefined,
+  });
+  return getSignedUrl(client, cmd, { expiresIn: opts.expiresIn ?? 900 });
+}
+
+export async function getObjectStream(key: string): Promise<Readable> {
+  const out = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
+  return out.Body as Readable;
+}
+
+export async function getObjectBytes(key: string): Promise<Uint8Array> {
+  const out = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
+  if (!out.Body) throw new Error(`empty body for ${key}`);
+  return out.Body.transformToByteArray();
+}
+
+export async function putObject(key: string, body: Uint8Array | string, contentType: string): Promise<void> {
+  await s3().send(new PutObjectCommand({ Bucket: bucket(), Key: key, Body: body, ContentType: contentType }));
+}
+
+/** Streams a (possibly large) body to S3 in parts; never buffers the whole thing. */
+export async function uploadStream(key: string, body: Readable, contentType: string): Promise<void> {
+  await new Upload({
+    client: s3(),
+    params: { Bucket: bucket(), Key: key, Body: body, ContentType: contentType },
+  }).done();
+}
+
+export async function deletePrefix(prefix: string): Promise<number> {
+  let deleted = 0;
+  let token: string | undefined;
+  do {
+    const page = await s3().send(
+      new ListObjectsV2Command({ Bucket: bucket(), Prefix: prefix, ContinuationToken: token }),
+    );
+    const objects = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
+    if (objects.length > 0) {
+      await s3().send(new DeleteObjectsCommand({ Bucket: bucket(), Delete: { Objects: objects } }));
+      deleted += objects.length;
+    }
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return deleted;
+}
+
+// --- multipart uploads driven by the browser ---
+
+export async function createMultipart(key: string, contentType: string): Promise<string> {
+  const out = await s3().send(
+    new CreateMultipartUploadCommand({ Bucket: bucket(), Key: key, ContentType: contentType }),
+  );
+  if (!out.UploadId) throw new Error("S3 did not return an UploadId");
+  return out.UploadId;
+}
+
+export async function presignPart(key: string, uploadId: string, partNumber: number): Promise<string> {
+  const cmd = new UploadPartCommand({ Bucket: bucket(), Key: key, UploadId: uploadId, PartNumber: partNumber });
+  return getSignedUrl(s3Public(), cmd, { expiresIn: 3600 });
+}
+
+export async function listParts(key: string, uploadId: string): Promise<{ partNumber: number; etag: string; size: number }[]> {
+  const parts: { partNumber: number; etag: string; size: number }[] = [];
+  let marker: string | undefined;
+  do {
+    const out = await s3().send(
+      new ListPartsCommand({ Bucket: bucket(), Key: key, UploadId: uploadId, PartNumberMarker: marker }),
+    );
+    for (const p of out.Parts ?? []) {
+      if (p.PartNumber && p.ETag) parts.push({ partNumber: p.PartNumber, etag: p.ETag, size: p.Size ?? 0 });
+    }
+    marker = out.IsTruncated ? out.NextPartNumberMarker : undefined;
+  } while (marker);
+  return parts;
+}
+
+export async function completeMultipart(key: string, uploadId: string, parts: CompletedPart[]): Promise<void> {
+  await s3().send(
+    new CompleteMultipartUploadCommand({
+      Bucket: bucket(),
+      Key: key,
+      UploadId: uploadId,
+      MultipartUpload: { Parts: [...parts].sort((a, b) => (a.PartNumber ?? 0) - (b.PartNumber ?? 0)) },
+    }),
+  );
+}
+
+export async function abortMultipart(key: string, uploadId: string): Promise<void> {
+  try {
+    await s3().send(new AbortMultipartUploadCommand({ Bucket: bucket(), Key: key, UploadId: uploadId }));
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+  }
+}

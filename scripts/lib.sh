@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# Shared shell helpers for scripts/setup.sh, scripts/up.sh, scripts/test.sh and .ci/run.
+# Local services keep their data under .data/; each one is skipped when its *_URL / endpoint is set.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+DATA="$ROOT/.data"
+LOGS="$DATA/logs"
+mkdir -p "$LOGS"
+
+PG_PORT=55432
+REDIS_PORT=56379
+S3_PORT=59000
+
+say() { printf '\033[1;36m[matchcut]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[matchcut] %s\033[0m\n' "$*" >&2; exit 1; }
+
+# .env holds the generated admin password and any overrides; exported so every child sees them.
+load_env() {
+  if [[ -f "$ROOT/.env" ]]; then
+    set -a
+    # shellcheck disable=SC1091
+    source "$ROOT/.env"
+    set +a
+  fi
+  export NEXT_TELEMETRY_DISABLED=1
+}
+
+uses_local_pg() { [[ -z "${DATABASE_URL:-}" ]]; }
+uses_local_redis() { [[ -z "${REDIS_URL:-}" ]]; }
+uses_local_s3() { [[ -z "${S3_ENDPOINT:-}" ]]; }
+
+pg_bin() {
+  local d
+  if command -v pg_ctl >/dev/null 2>&1; then dirname "$(command -v pg_ctl)"; return; fi
+  for d in /usr/lib/postgresql/*/bin; do [[ -x "$d/pg_ctl" ]] && { echo "$d"; return; }; done
+  return 1
+}
+
+# Installs what is missing with apt (as root or through passwordless sudo), else prints the exact command.
+ensure_system_packages() {
+  local want=() with_browser="${1:-}"
+  command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || want+=(ffmpeg)
+  if uses_local_redis; then command -v redis-server >/dev/null 2>&1 || want+=(redis-server); fi
+  if uses_local_pg; then pg_bin >/dev/null 2>&1 || want+=(postgresql); fi
+  if [[ "$with_browser" == "--browser" ]]; then [[ -x /usr/bin/chromium ]] || want+=(chromium); fi
+  ((${#want[@]} == 0)) && return 0
+  local apt=""
+  if [[ $(id -u) -eq 0 ]]; then apt="apt-get"; elif sudo -n true 2>/dev/null; then apt="sudo apt-get"; fi
+  if [[ -z "$apt" ]] || ! command -v apt-get >/dev/null 2>&1; then
+    die "Missing system packages. Install them, then run this again:
+    sudo apt-get update && sudo apt-get install -y ${want[*]}"
+  fi
+  say "installing system packages: ${want[*]}"
+  $apt update -qq
+  DEBIAN_FRONTEND=noninteractive $apt install -y -qq --no-install-recommends "${want[@]}" >"$LOGS/apt.log" 2>&1 ||
+    { tail -20 "$LOGS/apt.log"; die "apt-get install ${want[*]} failed (log: $LOGS/apt.log)"; }
+}
+
+ensure_node() {
+  local v
+  v=$(node -p 'process.versions.node' 2>/dev/null) || die "Node.js 20.19+ is required (https://nodejs.org)"
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' ||
+    die "Node.js 20.19+ is required, found $v"
+}
+
+ensure_npm_deps() {
+  local stamp="$ROOT/node_modules/.package-lock.json"
+  if [[ ! -f "$stamp" || "$ROOT/package-lock.json" -nt "$stamp" ]]; then
+    say "installing npm dependencies"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  # The Prisma CLI downloads a native schema engine at start-up unless this points at a file;
+  # `generate` does not use it (see README "Database migrations").
+  if [[ ! -f "$ROOT/lib/generated/prisma/client.ts" || "$ROOT/prisma/schema.prisma" -nt "$ROOT/lib/generated/prisma/client.ts" ]]; then
+    say "generating the Prisma client"
+    PRISMA_SCHEMA_ENGINE_BINARY="$(command -v true)" npx --no-install prisma generate >"$LOGS/prisma-generate.log" 2>&1 ||
+      { cat "$LOGS/prisma-generate.log"; die "prisma generate failed"; }
+  fi
+}
+
+ensure_dotenv() {
+  if [[ ! -f "$ROOT/.env" ]]; then
+    local pw
+    pw=$(node -e 'console.log(require("crypto").randomBytes(12).toString("base64url"))')
+    cat >"$ROOT/.env" <<EOT
+# Written by the first \`npm run up\`. Every variable is documented in README "Configuration".
+ADMIN_EMAIL=admin@matchcut.local
+ADMIN_PASSWORD=$pw
+EOT
+    say "wrote .env with a generated admin password"
+  fi
+}
+
+# --- local services -------------------------------------------------------------------------------
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_port() {
+  local port=$1 name=$2 i
+  for i in $(seq 1 100); do port_open "$port" && return 0; sleep 0.2; done
+  die "$name did not start on port $port (see $LOGS/)"
+}
+
+# PostgreSQL refuses to run as root: as root we run it as the 'postgres' system user.
+pg_run() {
+  if [[ $(id -u) -eq 0 ]]; then
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+start_postgres() {
+  uses_local_pg || return 0
+  local bin dir="$DATA/postgres"
+  bin=$(pg_bin) || die "PostgreSQL binaries not found"
+  if port_open $PG_PORT; then return 0; fi
+  mkdir -p "$dir" "$DATA/run"
+  [[ $(id -u) -eq 0 ]] && { id postgres >/dev/null 2>&1 || pg_run true; chown postgres "$dir" "$DATA/run"; chmod 700 "$dir"; touch "$LOGS/postgres.log"; chown postgres "$LOGS/postgres.log"; }
+  if [[ ! -f "$dir/PG_VERSION" ]]; then
+    say "initialising PostgreSQL in .data/postgres"
+    pg_run "$bin/initdb" -D "$dir" -U matchcut --auth=trust --encoding=UTF8 >"$LOGS/initdb.log" 2>&1 ||
+      { cat "$LOGS/initdb.log"; die "initdb failed"; }
+  fi
+  pg_run "$bin/pg_ctl" -D "$dir" -l "$LOGS/postgres.log" -w -t 60 \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $DATA/run" start >/dev/null ||
+    { tail -20 "$LOGS/postgres.log"; die "PostgreSQL did not start"; }
+}
+
+ensure_database() {
+  uses_local_pg || return 0
+  local name=$1
+  psql -h 127.0.0.1 -p $PG_PORT -U matchcut -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$name'" | grep -q 1 ||
+    psql -h 127.0.0.1 -p $PG_PORT -U matchcut -d postgres -qc "CREATE DATABASE \"$name\"" >/dev/null
+}
+
+stop_postgres() {
+  uses_local_pg || return 0
+  local bin
+  bin=$(pg_bin) || return 0
+  [[ -f "$DATA/postgres/postmaster.pid" ]] && pg_run "$bin/pg_ctl" -D "$DATA/postgres" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+start_redis() {
+  uses_local_redis || return 0
+  port_open $REDIS_PORT && return 0
+  mkdir -p "$DATA/redis"
+  redis-server --port $REDIS_PORT --bind 127.0.0.1 --dir "$DATA/redis" --appendonly yes \
+    --daemonize yes --pidfile "$DATA/redis/redis.pid" --logfile "$LOGS/redis.log" --save "" >/dev/null
+  wait_port $REDIS_PORT Redis
+}
+
+stop_redis() {
+  uses_local_redis || return 0
+  [[ -f "$DATA/redis/redis.pid" ]] && kill "$(cat "$DATA/redis/redis.pid")" 2>/dev/null || true
+  local i; for i in $(seq 1 50); do port_open $REDIS_PORT || return 0; sleep 0.1; done
+}
+
+start_s3() {
+  uses_local_s3 || return 0
+  port_open $S3_PORT && return 0
+  mkdir -p "$DATA/s3"
+  nohup npx --no-install tsx scripts/s3-server.ts >"$LOGS/s3.log" 2>&1 &
+  echo $! >"$DATA/s3.pid"
+  wait_port $S3_PORT "S3 server (s3rver)"
+}
+
+stop_s3() {
+  uses_local_s3 || return 0
+  [[ -f "$DATA/s3.pid" ]] && { pkill -P "$(cat "$DATA/s3.pid")" 2>/dev/null; kill "$(cat "$DATA/s3.pid")" 2>/dev/null; rm -f "$DATA/s3.pid"; } || true
+}
+
+start_services() { start_postgres; start_redis; start_s3; }
+stop_services() { stop_s3; stop_redis; stop_postgres; }

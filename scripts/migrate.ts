@@ -1,0 +1,16 @@
+// `npm run db:migrate`: apply SQL migrations, then make sure the first admin exists.
+import { ensureAdmin } from "../lib/auth/users";
+import { disconnectDb } from "../lib/db";
+import { env } from "../lib/env";
+import { migrate } from "../lib/migrate/runner";
+
+const e = env();
+const { applied, skipped } = await migrate(e.DATABASE_URL, "prisma/migrations");
+console.log(`migrations: ${applied.length} applied${applied.length ? ` (${applied.join(", ")})` : ""}, ${skipped.length} already in place`);
+if (e.ADMIN_PASSWORD) {
+  const state = await ensureAdmin(e.ADMIN_EMAIL, e.ADMIN_PASSWORD);
+  console.log(`admin ${e.ADMIN_EMAIL}: ${state === "created" ? "created" : "already exists"}`);
+} else {
+  console.log("ADMIN_PASSWORD is not set: no admin created");
+}
+await disconnectDb();

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Command 2 of the README (`npm test`): lint, types, formatting, unit, integration and e2e tests.
+# Uses its own database, Redis db, bucket and port, so it can run beside `npm run up`.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+load_env
+ensure_node
+ensure_system_packages --browser
+ensure_npm_deps
+
+say "lint, types, formatting"
+npx --no-install eslint . --max-warnings 0
+npx --no-install tsc --noEmit
+npx --no-install prettier --check . --log-level warn
+
+say "unit tests"
+npx --no-install vitest run --project unit
+
+# Services: remember which were already running so we stop only what we started.
+started=()
+uses_local_pg && ! port_open $PG_PORT && started+=(postgres)
+uses_local_redis && ! port_open $REDIS_PORT && started+=(redis)
+uses_local_s3 && ! port_open $S3_PORT && started+=(s3)
+pids=()
+cleanup() {
+  local code=$?
+  trap - EXIT INT TERM
+  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  for s in "${started[@]}"; do "stop_$s"; done
+  exit $code
+}
+trap cleanup EXIT INT TERM
+start_services
+
+if uses_local_pg; then
+  psql -h 127.0.0.1 -p $PG_PORT -U matchcut -d postgres -qc 'DROP DATABASE IF EXISTS matchcut_test WITH (FORCE)' >/dev/null
+  ensure_database matchcut_test
+  export DATABASE_URL="postgresql://matchcut@127.0.0.1:$PG_PORT/matchcut_test"
+fi
+if uses_local_redis; then
+  export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/1"
+  redis-cli -p $REDIS_PORT -n 1 FLUSHDB >/dev/null
+fi
+uses_local_s3 && export S3_BUCKET=matchcut-test
+export QUEUE_PREFIX="${QUEUE_PREFIX:-matchcut-test}"
+export ADMIN_EMAIL=admin@test.local ADMIN_PASSWORD=test-admin-password
+export PORT=3100 APP_URL=http://localhost:3100 LOG_LEVEL="${LOG_LEVEL:-warn}"
+npx --no-install tsx scripts/migrate.ts
+
+say "integration tests"
+npx --no-install vitest run --project integration
+
+say "building the web app"
+npx --no-install next build >"$LOGS/build-test.log" 2>&1 || { tail -60 "$LOGS/build-test.log"; die "next build failed"; }
+
+say "e2e tests (Chromium)"
+npx --no-install next start -p $PORT >"$LOGS/web-test.log" 2>&1 &
+pids+=($!)
+npx --no-install tsx worker/index.ts >"$LOGS/worker-test.log" 2>&1 &
+pids+=($!)
+wait_port $PORT "web app"
+npx --no-install playwright test

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Command 1 of the README: brings the whole app up on this machine. Ctrl-C stops everything; data stays in .data/.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ensure_dotenv
+load_env
+ensure_node
+ensure_system_packages
+ensure_npm_deps
+
+start_services
+ensure_database matchcut
+npx --no-install tsx scripts/migrate.ts
+
+PORT="${PORT:-3000}"
+export PORT APP_URL="${APP_URL:-http://localhost:$PORT}"
+if [[ ! -f .next/BUILD_ID ]] || [[ -n "$(find app components lib -newer .next/BUILD_ID -type f -print -quit 2>/dev/null)" ]]; then
+  say "building the web app (first run takes a few minutes)"
+  npx --no-install next build >"$LOGS/build.log" 2>&1 || { tail -40 "$LOGS/build.log"; die "next build failed"; }
+fi
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  say "stopping"
+  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  stop_services
+}
+trap cleanup INT TERM EXIT
+
+npx --no-install next start -p "$PORT" >"$LOGS/web.log" 2>&1 &
+pids+=($!)
+npx --no-install tsx worker/index.ts >"$LOGS/worker.log" 2>&1 &
+pids+=($!)
+wait_port "$PORT" "web app"
+
+say "Matchcut is running at $APP_URL"
+say "sign in as ${ADMIN_EMAIL:-admin@matchcut.local} with the password in .env (ADMIN_PASSWORD)"
+say "logs: .data/logs/{web,worker}.log — press Ctrl-C to stop"
+wait -n "${pids[@]}" || true
+say "a process exited; see .data/logs/"
