@@ -6,7 +6,6 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
-  ListPartsCommand,
   PutObjectCommand,
   UploadPartCommand,
   type CompletedPart,
@@ -88,6 +87,7 @@ export async function deletePrefix(prefix: string): Promise<number> {
 }
 
 // --- multipart uploads driven by the browser ---
+// No ListParts here: s3rver answers it with 405. Resume state is the UploadPart table (prisma schema).
 
 export async function createMultipart(key: string, contentType: string): Promise<string> {
   const out = await s3().send(
@@ -100,21 +100,6 @@ export async function createMultipart(key: string, contentType: string): Promise
 export async function presignPart(key: string, uploadId: string, partNumber: number): Promise<string> {
   const cmd = new UploadPartCommand({ Bucket: bucket(), Key: key, UploadId: uploadId, PartNumber: partNumber });
   return getSignedUrl(s3Public(), cmd, { expiresIn: 3600 });
-}
-
-export async function listParts(key: string, uploadId: string): Promise<{ partNumber: number; etag: string; size: number }[]> {
-  const parts: { partNumber: number; etag: string; size: number }[] = [];
-  let marker: string | undefined;
-  do {
-    const out = await s3().send(
-      new ListPartsCommand({ Bucket: bucket(), Key: key, UploadId: uploadId, PartNumberMarker: marker }),
-    );
-    for (const p of out.Parts ?? []) {
-      if (p.PartNumber && p.ETag) parts.push({ partNumber: p.PartNumber, etag: p.ETag, size: p.Size ?? 0 });
-    }
-    marker = out.IsTruncated ? out.NextPartNumberMarker : undefined;
-  } while (marker);
-  return parts;
 }
 
 export async function completeMultipart(key: string, uploadId: string, parts: CompletedPart[]): Promise<void> {

@@ -44,6 +44,14 @@ CREATE UNIQUE INDEX "Upload_key_key" ON "Upload"("key");
 CREATE UNIQUE INDEX "Upload_videoId_key" ON "Upload"("videoId");
 CREATE INDEX "Upload_userId_fingerprint_status_idx" ON "Upload"("userId", "fingerprint", "status");
 
+CREATE TABLE "UploadPart" (
+    "uploadId" UUID NOT NULL,
+    "partNumber" INTEGER NOT NULL,
+    "etag" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    CONSTRAINT "UploadPart_pkey" PRIMARY KEY ("uploadId","partNumber")
+);
+
 CREATE TABLE "Video" (
     "id" UUID NOT NULL,
     "ownerId" UUID NOT NULL,
@@ -113,6 +121,7 @@ CREATE INDEX "Highlight_videoId_startS_idx" ON "Highlight"("videoId", "startS");
 
 ALTER TABLE "Session" ADD CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "Upload" ADD CONSTRAINT "Upload_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "UploadPart" ADD CONSTRAINT "UploadPart_uploadId_fkey" FOREIGN KEY ("uploadId") REFERENCES "Upload"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "Video" ADD CONSTRAINT "Video_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "Analysis" ADD CONSTRAINT "Analysis_videoId_fkey" FOREIGN KEY ("videoId") REFERENCES "Video"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "Highlight" ADD CONSTRAINT "Highlight_videoId_fkey" FOREIGN KEY ("videoId") REFERENCES "Video"("id") ON DELETE CASCADE ON UPDATE CASCADE;
