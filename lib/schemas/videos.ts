@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+export const ZVideoStatus = z.enum(["queued", "processing", "ready", "failed"]);
+export type TVideoStatus = z.infer<typeof ZVideoStatus>;
+
+export const ZVideoPatch = z.object({
+  title: z.string().trim().min(1, "Title cannot be empty").max(200, "Title is too long"),
+});
+export type TVideoPatch = z.infer<typeof ZVideoPatch>;
+
+export interface TVideoDto {
+  id: string;
+  title: string;
+  originalName: string;
+  size: number;
+  status: TVideoStatus;
+  stage: string | null;
+  progress: number;
+  etaSeconds: number | null;
+  error: string | null;
+  durationS: number | null;
+  fps: number | null;
+  width: number | null;
+  height: number | null;
+  videoCodec: string | null;
+  audioCodec: string | null;
+  posterUrl: string | null;
+  owner: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TVideoDetailDto extends TVideoDto {
+  sourceUrl: string;
+}
