@@ -25,6 +25,8 @@ load_env() {
     set +a
   fi
   export NEXT_TELEMETRY_DISABLED=1
+  # The AWS SDK warns on every start that Node 20 support ends in 2027; once is in the README.
+  export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 }
 
 uses_local_pg() { [[ -z "${DATABASE_URL:-}" ]]; }

@@ -25,7 +25,9 @@ export async function enqueue<N extends JobName>(
   opts: JobsOptions = {},
 ): Promise<string | undefined> {
   const data = jobSchemas[name].parse(payload);
-  const job = await queueFor(name).add(name, data, opts);
+  // BullMQ rejects ':' in custom ids (it is its key separator); `${videoId}:probe` becomes `${videoId}_probe`.
+  const jobId = opts.jobId?.replaceAll(":", "_");
+  const job = await queueFor(name).add(name, data, { ...opts, jobId });
   return job.id;
 }
 

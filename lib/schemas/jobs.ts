@@ -4,12 +4,8 @@ import { z } from "zod";
 export const ZProbeJob = z.object({ videoId: z.uuid() });
 export type TProbeJob = z.infer<typeof ZProbeJob>;
 
-export const ZAnalyzeJob = z.object({ videoId: z.uuid(), analysisId: z.uuid() });
-export type TAnalyzeJob = z.infer<typeof ZAnalyzeJob>;
-
 export const jobSchemas = {
   probe: ZProbeJob,
-  analyze: ZAnalyzeJob,
 } as const;
 
 export type JobName = keyof typeof jobSchemas;

@@ -1,0 +1,43 @@
+// Shared helpers for integration tests: real Postgres, Redis, S3 and ffmpeg (started by scripts/test.sh).
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { db } from "../lib/db";
+import { keys, putObject } from "../lib/storage";
+
+export const SHARED_DATA = path.resolve("../shared/data");
+export const sharedClip = (rel: string) => path.join(SHARED_DATA, rel);
+
+export async function makeUser(role: "admin" | "editor" | "viewer" = "editor") {
+  return db().user.create({
+    data: { email: `${role}-${randomUUID()}@test.local`, name: `Test ${role}`, role, passwordHash: "x" },
+  });
+}
+
+/** Puts bytes in S3 where an upload would, and creates the Video row the complete route creates. */
+export async function makeVideo(ownerId: string, bytes: Uint8Array, fileName: string) {
+  const id = randomUUID();
+  const sourceKey = keys.source(id, path.extname(fileName).slice(1));
+  await putObject(sourceKey, bytes, "application/octet-stream");
+  return db().video.create({
+    data: { id, ownerId, title: fileName, originalName: fileName, sourceKey, size: BigInt(bytes.byteLength) },
+  });
+}
+
+export const readFixture = (p: string) => readFile(p).then((b) => new Uint8Array(b));
+
+export async function ffmpegMake(args: string[]): Promise<void> {
+  await promisify(execFile)("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", ...args]);
+}
+
+export async function waitFor<T>(fn: () => Promise<T | null | undefined>, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

@@ -1,0 +1,41 @@
+import ffmpeg from "fluent-ffmpeg";
+import { env } from "../../lib/env";
+import { type FfmpegSpec, humanFfmpegError, type ProbeData, UnplayableError } from "./media";
+
+// The one place fluent-ffmpeg is configured; binaries come from FFMPEG_PATH / FFPROBE_PATH.
+let configured = false;
+function configure(): void {
+  if (configured) return;
+  ffmpeg.setFfmpegPath(env().FFMPEG_PATH);
+  ffmpeg.setFfprobePath(env().FFPROBE_PATH);
+  configured = true;
+}
+
+/** ffprobe over a path or (presigned) URL: ffprobe itself does range reads, nothing is downloaded. */
+export function probe(input: string): Promise<ProbeData> {
+  configure();
+  return new Promise((resolve, reject) => {
+    ffmpeg.ffprobe(input, (err, data) => {
+      if (err) reject(new UnplayableError(humanFfmpegError(String((err as Error).message ?? err))));
+      else resolve(data as unknown as ProbeData);
+    });
+  });
+}
+
+/** Runs one ffmpeg invocation built by a pure spec function; rejects with stderr's gist. */
+export function runFfmpeg(spec: FfmpegSpec, signal?: AbortSignal): Promise<void> {
+  configure();
+  return new Promise((resolve, reject) => {
+    const cmd = ffmpeg(spec.input).inputOptions(spec.inputOptions).output(spec.output).outputOptions(spec.outputOptions);
+    let stderr = "";
+    cmd.on("stderr", (line: string) => {
+      stderr = (stderr + line + "\n").slice(-8000);
+    });
+    cmd.on("error", (err: Error) =>
+      reject(signal?.aborted ? new Error("aborted") : new UnplayableError(humanFfmpegError(stderr || err.message))),
+    );
+    cmd.on("end", () => resolve());
+    signal?.addEventListener("abort", () => cmd.kill("SIGKILL"), { once: true });
+    cmd.run();
+  });
+}

@@ -1,0 +1,39 @@
+// `npm run worker`: runs every registered job. Start as many as you like, on any machine that reaches
+// the same Postgres, Redis and S3.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { disconnectDb } from "../lib/db";
+import { env } from "../lib/env";
+import { logger } from "../lib/logger";
+import { assertRegistryComplete, jobs } from "./jobs/registry";
+import { startRuntime } from "./runtime";
+
+const log = logger();
+
+async function checkFfmpeg(): Promise<void> {
+  try {
+    const { stdout } = await promisify(execFile)(env().FFMPEG_PATH, ["-version"]);
+    log.info({ ffmpeg: stdout.split("\n")[0] }, "ffmpeg found");
+  } catch {
+    throw new Error(`ffmpeg not found at "${env().FFMPEG_PATH}": install it (apt-get install ffmpeg) or set FFMPEG_PATH`);
+  }
+}
+
+async function main(): Promise<void> {
+  assertRegistryComplete();
+  await checkFfmpeg();
+  const runtime = startRuntime(jobs, { concurrencyScale: env().WORKER_CONCURRENCY });
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, "shutting down: finishing active jobs");
+    await runtime.close();
+    await disconnectDb();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((err) => {
+  log.fatal({ err }, "worker failed to start");
+  process.exit(1);
+});

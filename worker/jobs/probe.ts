@@ -1,0 +1,59 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { db } from "../../lib/db";
+import { childLogger } from "../../lib/logger";
+import { ZProbeJob } from "../../lib/schemas/jobs";
+import { keys, presignGet, putObject } from "../../lib/storage";
+import { mediaInfoFrom, posterSpec, posterTime, UnplayableError } from "../ffmpeg/media";
+import { probe, runFfmpeg } from "../ffmpeg/run";
+import { markVideoFailed } from "../videos";
+import { defineJob, PermanentError } from "./types";
+
+export const probeJob = defineJob({
+  name: "probe",
+  schema: ZProbeJob,
+  options: { attempts: 3, backoffMs: 5_000, concurrency: 2, timeoutMs: 5 * 60_000 },
+
+  async handle({ videoId }, ctx) {
+    const log = childLogger({ videoId, jobId: ctx.jobId, job: "probe" });
+    const video = await db().video.findUnique({ where: { id: videoId } });
+    if (!video) {
+      log.info("video is gone; nothing to probe");
+      return;
+    }
+    await ctx.reportProgress("probing", 0);
+    // ffprobe/ffmpeg read through a short-lived URL with range requests: no full download.
+    const url = await presignGet(video.sourceKey, { internal: true, expiresIn: 3600 });
+    const dir = await mkdtemp(path.join(tmpdir(), "matchcut-probe-"));
+    try {
+      const info = await asPermanent(async () => mediaInfoFrom(await probe(url)));
+      await ctx.reportProgress("probing", 0.5);
+      const posterPath = path.join(dir, "poster.jpg");
+      await asPermanent(() => runFfmpeg(posterSpec(url, posterTime(info.durationS), posterPath), ctx.signal));
+      const posterKey = keys.poster(videoId);
+      await putObject(posterKey, await readFile(posterPath), "image/jpeg");
+      await db().video.update({
+        where: { id: videoId },
+        data: { ...info, posterKey, status: "ready", stage: null, progress: 1, etaSeconds: null, error: null },
+      });
+      log.info({ durationS: info.durationS, width: info.width, height: info.height }, "probed");
+      return info;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+
+  async onFailed({ videoId }, message) {
+    await markVideoFailed(videoId, message);
+  },
+});
+
+async function asPermanent<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof UnplayableError) throw new PermanentError(err.message);
+    throw err;
+  }
+}

@@ -1,0 +1,39 @@
+import type { z } from "zod";
+import type { JobName } from "../../lib/schemas/jobs";
+
+export interface JobContext {
+  jobId: string;
+  attempt: number;
+  /** Stage + fraction 0..1; throttled writes to the job and, for video jobs, the Video row (with ETA). */
+  reportProgress(stage: string, fraction: number): Promise<void>;
+  signal: AbortSignal;
+}
+
+export interface JobOptions {
+  attempts: number;
+  backoffMs: number;
+  concurrency: number;
+  /** How long a job may run before the runtime aborts it. */
+  timeoutMs: number;
+}
+
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  name: JobName;
+  schema: S;
+  options: JobOptions;
+  handle(data: z.infer<S>, ctx: JobContext): Promise<unknown>;
+  /** Called once the job will not run again (permanent error or attempts used up). */
+  onFailed?(data: z.infer<S>, message: string): Promise<void>;
+}
+
+/** Input that will never work (corrupt file, missing row): fail now, no retries, show the message. */
+export class PermanentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PermanentError";
+  }
+}
+
+export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
+  return def;
+}

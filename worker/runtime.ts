@@ -1,0 +1,95 @@
+import { UnrecoverableError, Worker, type Job } from "bullmq";
+import type { Redis } from "ioredis";
+import { childLogger, logger } from "../lib/logger";
+import { closeQueues } from "../lib/queue";
+import { queuePrefix, redisConnection } from "../lib/queue/connection";
+import { etaSeconds, throttle } from "./progress";
+import type { JobContext, JobDefinition } from "./jobs/types";
+import { PermanentError } from "./jobs/types";
+import { setVideoProgress } from "./videos";
+
+export interface Runtime {
+  close(): Promise<void>;
+}
+
+/**
+ * One BullMQ Worker per job kind, on its own Redis connection (producers use another, see lib/queue).
+ * Handlers never see bullmq: they get (data, ctx) and throw PermanentError for input that can't work.
+ */
+export function startRuntime(jobs: JobDefinition[], opts: { concurrencyScale?: number } = {}): Runtime {
+  const connection: Redis = redisConnection("worker");
+  connection.on("error", (err) => logger().error({ err }, "redis connection error"));
+  const workers = jobs.map((def) => {
+    const worker = new Worker(def.name, (job: Job) => runJob(def, job), {
+      connection,
+      prefix: queuePrefix(),
+      concurrency: Math.max(1, Math.round(def.options.concurrency * (opts.concurrencyScale ?? 1))),
+      // A long analysis chunk renews its lock; a crashed worker's job becomes available again after this.
+      lockDuration: 60_000,
+    });
+    worker.on("error", (err) => childLogger({ queue: def.name }).error({ err }, "worker error"));
+    worker.on("failed", (job, err) => void finalFailure(def, job, err));
+    return worker;
+  });
+  logger().info({ jobs: jobs.map((j) => j.name) }, "worker runtime started");
+
+  let closing: Promise<void> | undefined;
+  return {
+    close() {
+      // Memoised: SIGINT followed by SIGTERM must not close twice. Active jobs finish first.
+      closing ??= (async () => {
+        await Promise.all(workers.map((w) => w.close()));
+        await closeQueues();
+        await connection.quit().catch(() => undefined);
+      })();
+      return closing;
+    },
+  };
+}
+
+async function runJob(def: JobDefinition, job: Job): Promise<unknown> {
+  const log = childLogger({ job: def.name, jobId: job.id, attempt: job.attemptsMade + 1 });
+  const parsed = def.schema.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`invalid payload: ${parsed.error.message}`);
+  const data = parsed.data as Record<string, unknown>;
+  const videoId = typeof data.videoId === "string" ? data.videoId : undefined;
+
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new Error("job timed out")), def.options.timeoutMs);
+  const startedAt = Date.now();
+  const gate = throttle(1000);
+  const ctx: JobContext = {
+    jobId: String(job.id),
+    attempt: job.attemptsMade + 1,
+    signal: abort.signal,
+    async reportProgress(stage, fraction) {
+      if (!gate(fraction >= 1)) return;
+      await job.updateProgress({ stage, fraction });
+      if (videoId) await setVideoProgress(videoId, stage, fraction, etaSeconds(startedAt, Date.now(), fraction));
+    },
+  };
+  log.info("job started");
+  try {
+    const result = await def.handle(parsed.data, ctx);
+    log.info({ ms: Date.now() - startedAt }, "job done");
+    return result;
+  } catch (err) {
+    log.warn({ err: (err as Error).message }, "job failed");
+    if (err instanceof PermanentError) throw new UnrecoverableError(err.message);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function finalFailure(def: JobDefinition, job: Job | undefined, err: Error): Promise<void> {
+  if (!job) return;
+  const permanent = err instanceof UnrecoverableError || err.name === "UnrecoverableError";
+  const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
+  if (!permanent && !exhausted) return;
+  try {
+    await def.onFailed?.(job.data, permanent ? err.message : `${err.message} (after ${job.attemptsMade} attempts)`);
+  } catch (hookErr) {
+    childLogger({ job: def.name, jobId: job.id }).error({ err: hookErr }, "onFailed hook failed");
+  }
+}
