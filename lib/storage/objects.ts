@@ -1,7 +1,9 @@
 import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
+  CreateBucketCommand,
   CreateMultipartUploadCommand,
+  HeadBucketCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -14,6 +16,18 @@ import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { Readable } from "node:stream";
 import { bucket, s3, s3Public } from "./client";
+
+/** Creates the bucket on first start (MinIO, s3rver); on AWS create it yourself and this only checks. */
+export async function ensureBucket(): Promise<"exists" | "created"> {
+  try {
+    await s3().send(new HeadBucketCommand({ Bucket: bucket() }));
+    return "exists";
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    await s3().send(new CreateBucketCommand({ Bucket: bucket() }));
+    return "created";
+  }
+}
 
 export async function headObject(key: string): Promise<{ size: number; contentType?: string } | null> {
   try {

@@ -1,0 +1,28 @@
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+
+export const ADMIN = {
+  email: process.env.ADMIN_EMAIL ?? "admin@test.local",
+  password: process.env.ADMIN_PASSWORD ?? "test-admin-password",
+};
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+export async function apiSignIn(request: APIRequestContext, email: string, password: string): Promise<void> {
+  const res = await request.post("/api/auth/login", { data: { email, password } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+/** Creates a user through the admin API and returns its credentials. */
+export async function createUser(request: APIRequestContext, role: "admin" | "editor" | "viewer") {
+  const user = { email: `${role}-${randomUUID().slice(0, 8)}@test.local`, name: `E2E ${role}`, password: "password-123", role };
+  const res = await request.post("/api/users", { data: user });
+  expect(res.status(), await res.text()).toBeLessThan(300);
+  return user;
+}

@@ -1,0 +1,81 @@
+import { cp, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaClient } from "../generated/prisma/client";
+import { env } from "../env";
+import { migrate } from "./runner";
+
+// A throwaway database next to the test database: migrations must build it from nothing.
+const name = `matchcut_migrate_${process.pid}`;
+const adminUrl = env().DATABASE_URL;
+const url = (() => {
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+})();
+
+async function admin(sql: string) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+beforeAll(() => admin(`CREATE DATABASE "${name}"`));
+afterAll(() => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+
+describe("SQL migration runner", () => {
+  it("applies every migration once, then skips them", async () => {
+    const first = await migrate(url, "prisma/migrations");
+    expect(first.applied.length).toBeGreaterThan(0);
+    const again = await migrate(url, "prisma/migrations");
+    expect(again.applied).toEqual([]);
+    expect(again.skipped).toEqual(first.applied);
+  });
+
+  it("produces the schema the Prisma client expects (every model round-trips)", async () => {
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    try {
+      const user = await prisma.user.create({ data: { email: "a@b.c", name: "A", passwordHash: "h", role: "editor" } });
+      await prisma.session.create({ data: { id: "s", userId: user.id, expiresAt: new Date() } });
+      const upload = await prisma.upload.create({
+        data: { userId: user.id, fingerprint: "f", fileName: "f.mp4", size: 5n * 1024n ** 3n, partSize: 1, key: "k", s3UploadId: "u" },
+      });
+      await prisma.uploadPart.create({ data: { uploadId: upload.id, partNumber: 1, etag: "e", size: 1 } });
+      const video = await prisma.video.create({
+        data: { ownerId: user.id, title: "t", originalName: "o", sourceKey: "s", size: 1n, durationS: 1.5, hasAudio: true },
+      });
+      const analysis = await prisma.analysis.create({
+        data: { videoId: video.id, modelId: "m", modelVersion: "1", params: { enter: 0.5 } },
+      });
+      await prisma.highlight.create({
+        data: { videoId: video.id, analysisId: analysis.id, label: "penalty", startS: 1, endS: 2, peak: 0.9, mean: 0.7 },
+      });
+      const loaded = await prisma.video.findUniqueOrThrow({
+        where: { id: video.id },
+        include: { analyses: true, highlights: true, owner: true },
+      });
+      expect(loaded.highlights[0].label).toBe("penalty");
+      expect(loaded.analyses[0].params).toEqual({ enter: 0.5 });
+      expect((await prisma.upload.findUniqueOrThrow({ where: { id: upload.id } })).size).toBe(5n * 1024n ** 3n);
+      // Videos outlive nothing by accident: an owner with videos cannot be deleted (ON DELETE RESTRICT).
+      await expect(prisma.user.delete({ where: { id: user.id } })).rejects.toThrow();
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
+  it("refuses a migration that was edited after it was applied", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "migrations-"));
+    await cp("prisma/migrations", dir, { recursive: true });
+    const first = path.join(dir, "0001_init", "migration.sql");
+    await writeFile(first, "-- edited\nSELECT 1;\n");
+    await expect(migrate(url, dir)).rejects.toThrow(/was changed after it was applied/);
+  });
+});
