@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { canAdmin, type TRole } from "../../lib/auth/roles";
+import { SignOutButton } from "../auth/sign-out-button";
+import { NavLink } from "./nav-link";
+
+export function AppHeader({ user }: { user: { name: string; role: TRole } }) {
+  return (
+    <header className="header">
+      <Link href="/" className="brand">
+        Matchcut
+      </Link>
+      <nav aria-label="Main" className="nav">
+        <NavLink href="/">Library</NavLink>
+        {canAdmin(user.role) && <NavLink href="/admin/users">Users</NavLink>}
+      </nav>
+      <div className="header__user">
+        <span data-testid="current-user">
+          {user.name} <span className={`chip chip--role-${user.role}`}>{user.role}</span>
+        </span>
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { statusText } from "./status-chip";
+
+const base = { stage: null, progress: 0, etaSeconds: null, error: null };
+
+describe("statusText", () => {
+  it("names each state the way the library shows it", () => {
+    expect(statusText({ ...base, status: "queued" })).toBe("queued");
+    expect(statusText({ ...base, status: "ready" })).toBe("ready");
+    expect(statusText({ ...base, status: "failed", error: "no video stream" })).toBe(
+      "failed: no video stream",
+    );
+    expect(statusText({ ...base, status: "processing", stage: "probe", progress: 0.425 })).toBe(
+      "processing probe 42 %",
+    );
+    expect(
+      statusText({ ...base, status: "processing", stage: "analyze", progress: 0.5, etaSeconds: 90 }),
+    ).toBe("processing analyze 50 % · 2 min left");
+  });
+});

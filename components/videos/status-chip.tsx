@@ -1,0 +1,28 @@
+import type { TVideoDto } from "../../lib/schemas/videos";
+import { formatEta, percent } from "../format";
+
+type ChipVideo = Pick<TVideoDto, "status" | "stage" | "progress" | "etaSeconds" | "error">;
+
+export function statusText(v: ChipVideo): string {
+  switch (v.status) {
+    case "queued":
+      return "queued";
+    case "ready":
+      return "ready";
+    case "failed":
+      return `failed: ${v.error ?? "unknown error"}`;
+    case "processing": {
+      const eta = formatEta(v.etaSeconds);
+      const stage = v.stage ? `${v.stage} ` : "";
+      return `processing ${stage}${percent(v.progress)} %${eta ? ` · ${eta} left` : ""}`;
+    }
+  }
+}
+
+export function StatusChip({ video }: { video: ChipVideo }) {
+  return (
+    <span className={`chip chip--${video.status}`} data-testid="status-chip">
+      {statusText(video)}
+    </span>
+  );
+}

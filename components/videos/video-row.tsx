@@ -1,0 +1,84 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { TVideoDto } from "../../lib/schemas/videos";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { formatDate, formatDuration, formatResolution } from "../format";
+import { EditableTitle } from "./editable-title";
+import { StatusChip } from "./status-chip";
+import { useDeleteVideo } from "./use-videos";
+
+export function VideoRow({ video, canEdit }: { video: TVideoDto; canEdit: boolean }) {
+  const [confirming, setConfirming] = useState(false);
+  const del = useDeleteVideo();
+
+  return (
+    <li className="video-row" data-testid="video-row" data-status={video.status} aria-label={video.title}>
+      <Link href={`/videos/${video.id}`} className="poster" tabIndex={-1} aria-hidden>
+        {video.posterUrl ? (
+          // Presigned S3 URLs change on every poll and are not for the image optimiser: a plain <img>.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={video.posterUrl} alt="" loading="lazy" />
+        ) : (
+          <span className="poster__placeholder">▶</span>
+        )}
+      </Link>
+      <div className="video-row__body">
+        <EditableTitle id={video.id} title={video.title} editable={canEdit} />
+        <dl className="meta">
+          <div>
+            <dt>Duration</dt>
+            <dd data-testid="video-duration">{formatDuration(video.durationS)}</dd>
+          </div>
+          <div>
+            <dt>Resolution</dt>
+            <dd data-testid="video-resolution">{formatResolution(video.width, video.height)}</dd>
+          </div>
+          <div>
+            <dt>Uploaded by</dt>
+            <dd>{video.owner.name}</dd>
+          </div>
+          <div>
+            <dt>Date</dt>
+            <dd>
+              <time dateTime={video.createdAt}>{formatDate(video.createdAt)}</time>
+            </dd>
+          </div>
+        </dl>
+      </div>
+      <div className="video-row__side">
+        <StatusChip video={video} />
+        {canEdit && (
+          <button
+            className="icon-button icon-button--danger"
+            aria-label={`Delete ${video.title}`}
+            title="Delete"
+            onClick={() => {
+              del.reset();
+              setConfirming(true);
+            }}
+          >
+            🗑
+          </button>
+        )}
+      </div>
+      {canEdit && (
+        <ConfirmDialog
+          open={confirming}
+          title={`Delete “${video.title}”?`}
+          confirmLabel="Delete"
+          busy={del.isPending}
+          error={del.error?.message}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => del.mutate(video.id, { onSuccess: () => setConfirming(false) })}
+        >
+          <p>
+            The video, its poster, analyses and highlight clips are removed for everyone. This cannot be
+            undone.
+          </p>
+        </ConfirmDialog>
+      )}
+    </li>
+  );
+}
