@@ -2,6 +2,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Integration tests share one database and one bucket: files run one after another.
+    fileParallelism: false,
     projects: [
       {
         test: {
@@ -17,8 +19,6 @@ export default defineConfig({
           environment: "node",
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", ".next/**", ".data/**"],
-          // Integration tests share one database and one bucket: run files one after another.
-          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

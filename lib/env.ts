@@ -44,6 +44,8 @@ export const ZEnv = z.object({
   MODELS_DIR: z.string().default("models"),
   SHARED_MODELS_DIR: z.string().default("../shared/models"),
   ORT_PROVIDER: z.enum(["auto", "cpu", "cuda"]).default("auto"),
+  // Analysis is split into chunks of this many seconds that any worker can take (scale-out).
+  ANALYZE_CHUNK_S: z.coerce.number().positive().default(300),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

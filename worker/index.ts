@@ -6,6 +6,7 @@ import { disconnectDb } from "../lib/db";
 import { env } from "../lib/env";
 import { logger } from "../lib/logger";
 import { assertRegistryComplete, jobs } from "./jobs/registry";
+import { disposeSessions } from "./inference/session";
 import { startRuntime } from "./runtime";
 
 const log = logger();
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down: finishing active jobs");
     await runtime.close();
+    await disposeSessions();
     await disconnectDb();
     process.exit(0);
   };

@@ -1,2 +1,3 @@
 export { enqueue, queueFor, closeQueues } from "./producer";
 export { redisConnection, queuePrefix } from "./connection";
+export { enqueueFlow, closeFlows } from "./flows";

@@ -1,8 +1,9 @@
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
-import { jobSchemas, type JobName, type JobPayload } from "../schemas/jobs";
+import { jobRetry, jobSchemas, type JobName, type JobPayload } from "../schemas/jobs";
 import { childLogger } from "../logger";
 import { queuePrefix, redisConnection } from "./connection";
+import { closeFlows } from "./flows";
 
 // One queue per job name: workers can then give each kind its own concurrency.
 const holder = globalThis as unknown as { matchcutQueues?: Map<string, Queue>; matchcutRedis?: Redis };
@@ -27,11 +28,20 @@ export async function enqueue<N extends JobName>(
   const data = jobSchemas[name].parse(payload);
   // BullMQ rejects ':' in custom ids (it is its key separator); `${videoId}:probe` becomes `${videoId}_probe`.
   const jobId = opts.jobId?.replaceAll(":", "_");
-  const job = await queueFor(name).add(name, data, { ...opts, jobId });
+  const retry = jobRetry[name];
+  const job = await queueFor(name).add(name, data, {
+    attempts: retry.attempts,
+    backoff: { type: "exponential", delay: retry.backoffMs },
+    removeOnComplete: 1000,
+    removeOnFail: 5000,
+    ...opts,
+    jobId,
+  });
   return job.id;
 }
 
 export async function closeQueues(): Promise<void> {
+  await closeFlows();
   const queues = [...(holder.matchcutQueues?.values() ?? [])];
   await Promise.all(queues.map((q) => q.close()));
   holder.matchcutQueues?.clear();

@@ -6,6 +6,9 @@ export const keys = {
   features: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/features.f16`,
   scores: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/scores.json`,
   shots: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/shots.json`,
+  analysisChunk: (videoId: string, analysisId: string, index: number, ext: "json" | "f16") =>
+    `videos/${videoId}/analyses/${analysisId}/chunks/${String(index).padStart(5, "0")}.${ext}`,
+  analysisChunks: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/chunks/`,
   clip: (videoId: string, highlightId: string) => `videos/${videoId}/clips/${highlightId}.mp4`,
   uploadStaging: (uploadId: string, ext: string) => `uploads/${uploadId}/source${safeExt(ext)}`,
 };

@@ -29,14 +29,15 @@ async function probeBytes(bytes: Uint8Array, name: string) {
   await enqueue("probe", { videoId: video.id }, { jobId: `${video.id}:probe` });
   return waitFor(async () => {
     const v = await db().video.findUnique({ where: { id: video.id } });
-    return v && (v.status === "ready" || v.status === "failed") ? v : null;
+    // Success hands the video on to analysis (not running in this test); failure is final.
+    return v && (v.status === "failed" || v.stage === "queued for analysis") ? v : null;
   });
 }
 
 describe("probe job (real S3, Redis, Postgres, ffprobe)", () => {
   it("stores duration, size, codecs and a poster for a real broadcast clip", async () => {
     const v = await probeBytes(await readFixture(sharedClip("clips/penalty/ucl2012-bay-che/arione_Penalty_Lampard.mp4")), "lampard.mp4");
-    expect(v.status).toBe("ready");
+    expect(v.status).toBe("processing");
     expect(v.durationS).toBeCloseTo(3.537, 1);
     expect([v.width, v.height]).toEqual([1280, 720]);
     expect(v.fps).toBeCloseTo(30, 0);

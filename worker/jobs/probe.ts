@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { db } from "../../lib/db";
 import { childLogger } from "../../lib/logger";
+import { enqueue } from "../../lib/queue";
 import { ZProbeJob } from "../../lib/schemas/jobs";
 import { keys, presignGet, putObject } from "../../lib/storage";
 import { mediaInfoFrom, posterSpec, posterTime, UnplayableError } from "../ffmpeg/media";
@@ -13,7 +14,7 @@ import { defineJob, PermanentError } from "./types";
 export const probeJob = defineJob({
   name: "probe",
   schema: ZProbeJob,
-  options: { attempts: 3, backoffMs: 5_000, concurrency: 2, timeoutMs: 5 * 60_000 },
+  options: { concurrency: 2, timeoutMs: 5 * 60_000 },
 
   async handle({ videoId }, ctx) {
     const log = childLogger({ videoId, jobId: ctx.jobId, job: "probe" });
@@ -35,8 +36,9 @@ export const probeJob = defineJob({
       await putObject(posterKey, await readFile(posterPath), "image/jpeg");
       await db().video.update({
         where: { id: videoId },
-        data: { ...info, posterKey, status: "ready", stage: null, progress: 1, etaSeconds: null, error: null },
+        data: { ...info, posterKey, status: "processing", stage: "queued for analysis", progress: 0, etaSeconds: null, error: null },
       });
+      await enqueue("analyze", { videoId }, { jobId: `${videoId}:analyze` });
       log.info({ durationS: info.durationS, width: info.width, height: info.height }, "probed");
       return info;
     } finally {

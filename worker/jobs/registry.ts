@@ -1,8 +1,11 @@
 import { jobSchemas, type JobName } from "../../lib/schemas/jobs";
+import { analyzeJob } from "./analyze";
+import { analyzeChunkJob } from "./analyze-chunk";
+import { analyzeFinalizeJob } from "./analyze-finalize";
 import { probeJob } from "./probe";
 import type { JobDefinition } from "./types";
 
-export const jobs: JobDefinition[] = [probeJob as JobDefinition];
+export const jobs = [probeJob, analyzeJob, analyzeChunkJob, analyzeFinalizeJob] as unknown as JobDefinition[];
 
 /** The worker refuses to boot if a job name in lib/schemas/jobs.ts has no handler here. */
 export function assertRegistryComplete(list: JobDefinition[] = jobs): void {

@@ -9,9 +9,8 @@ export interface JobContext {
   signal: AbortSignal;
 }
 
+// Retries are set at enqueue time from lib/schemas/jobs.ts `jobRetry`.
 export interface JobOptions {
-  attempts: number;
-  backoffMs: number;
   concurrency: number;
   /** How long a job may run before the runtime aborts it. */
   timeoutMs: number;

@@ -1,0 +1,52 @@
+import { FlowProducer } from "bullmq";
+import { jobRetry, jobSchemas, type JobName, type JobPayload } from "../schemas/jobs";
+import { queuePrefix, redisConnection } from "./connection";
+
+const holder = globalThis as unknown as { matchcutFlows?: FlowProducer };
+
+interface FlowChild<N extends JobName> {
+  name: N;
+  data: JobPayload<N>;
+  jobId: string;
+}
+
+const safeId = (id: string) => id.replaceAll(":", "_");
+
+/**
+ * A parent job that runs once all its children are done (BullMQ flow). Any worker on any machine can
+ * take a child; a child that fails for good fails the parent, whose onFailed hook reports it.
+ */
+export async function enqueueFlow<P extends JobName, C extends JobName>(
+  parent: FlowChild<P>,
+  children: FlowChild<C>[],
+): Promise<void> {
+  holder.matchcutFlows ??= new FlowProducer({ connection: redisConnection("producer"), prefix: queuePrefix() });
+  await holder.matchcutFlows.add({
+    name: parent.name,
+    queueName: parent.name,
+    data: jobSchemas[parent.name].parse(parent.data),
+    opts: {
+      jobId: safeId(parent.jobId),
+      attempts: jobRetry[parent.name].attempts,
+      backoff: { type: "exponential", delay: jobRetry[parent.name].backoffMs },
+    },
+    children: children.map((c) => ({
+      name: c.name,
+      queueName: c.name,
+      data: jobSchemas[c.name].parse(c.data),
+      opts: {
+        jobId: safeId(c.jobId),
+        attempts: jobRetry[c.name].attempts,
+        backoff: { type: "exponential", delay: jobRetry[c.name].backoffMs },
+        failParentOnFailure: true,
+        removeOnComplete: 1000,
+        removeOnFail: 1000,
+      },
+    })),
+  });
+}
+
+export async function closeFlows(): Promise<void> {
+  await holder.matchcutFlows?.close();
+  holder.matchcutFlows = undefined;
+}

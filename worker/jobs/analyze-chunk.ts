@@ -1,0 +1,74 @@
+import { db } from "../../lib/db";
+import { env } from "../../lib/env";
+import { childLogger } from "../../lib/logger";
+import { ZAnalyzeChunkJob } from "../../lib/schemas/jobs";
+import { presignGet } from "../../lib/storage";
+import { FfmpegError } from "../ffmpeg/frames";
+import { humanFfmpegError } from "../ffmpeg/media";
+import { analyze } from "../analysis/pipeline";
+import { planChunks } from "../analysis/plan";
+import { modelFor } from "../analysis/models";
+import { toScoreFile, writeChunk } from "../analysis/store";
+import { addAnalysisProgress } from "../videos";
+import { defineJob, PermanentError } from "./types";
+
+/** Decodes one time chunk through a presigned URL (range reads) and scores it; results go to S3. */
+export const analyzeChunkJob = defineJob({
+  name: "analyze-chunk",
+  schema: ZAnalyzeChunkJob,
+  // One chunk at a time per worker: decoding and inference already use both cores of a small box.
+  options: { concurrency: 1, timeoutMs: 60 * 60_000 },
+
+  async handle({ analysisId, index }, ctx) {
+    const analysis = await db().analysis.findUnique({ where: { id: analysisId }, include: { video: true } });
+    if (!analysis || analysis.status !== "running") return;
+    const log = childLogger({ videoId: analysis.videoId, analysisId, chunk: index, jobId: ctx.jobId });
+    const model = await modelFor(analysis.modelId);
+    const m = model.manifest;
+    const chunks = planChunks(analysis.video.durationS ?? 0, m.sampleRate, m.window.frames, chunkSOf(analysis.params));
+    const chunk = chunks[index];
+    if (!chunk) throw new PermanentError(`chunk ${index} is outside the plan of ${chunks.length}`);
+
+    const share = 0.95 / chunks.length; // the finaliser reports the last 5 %
+    let reported = 0;
+    const url = await presignGet(analysis.video.sourceKey, { internal: true, expiresIn: 6 * 3600 });
+    const span = chunk.durationS ?? (analysis.video.durationS ?? 0) - chunk.startS;
+    const result = await analyze({
+      input: url,
+      model,
+      startS: chunk.startS,
+      durationS: chunk.durationS,
+      expectedDurationS: span,
+      signal: ctx.signal,
+      onProgress: (pct) => {
+        const delta = (pct / 100) * share - reported;
+        if (delta < share / 20 && pct < 100) return; // ~20 updates per chunk
+        reported += delta;
+        void addAnalysisProgress(analysisId, delta).catch((err) => log.warn({ err }, "progress update failed"));
+      },
+    }).catch((err: unknown) => {
+      // A source that ffprobe accepted but ffmpeg cannot decode will not get better on retry.
+      if (err instanceof FfmpegError) throw new PermanentError(humanFfmpegError(err.stderrTail));
+      throw err;
+    });
+    await writeChunk(
+      { videoId: analysis.videoId, analysisId },
+      index,
+      {
+        firstFrame: result.firstFrame,
+        frameCount: result.frameCount,
+        featureDim: result.featureDim,
+        timeline: toScoreFile(result.timeline),
+      },
+      result.features,
+    );
+    await addAnalysisProgress(analysisId, share - reported);
+    log.info({ frames: result.frameCount, windows: result.timeline.windows.length }, "chunk analysed");
+    return { frames: result.frameCount };
+  },
+});
+
+export function chunkSOf(params: unknown): number {
+  const p = params as { chunkS?: unknown } | null;
+  return typeof p?.chunkS === "number" && p.chunkS > 0 ? p.chunkS : env().ANALYZE_CHUNK_S;
+}

@@ -1,0 +1,68 @@
+import { db } from "../../lib/db";
+import { tracksOf } from "../../lib/analysis/scores";
+import { deriveAllSegments, type SegmentParams } from "../../lib/highlights/segments";
+import { childLogger } from "../../lib/logger";
+import { ZAnalyzeFinalizeJob } from "../../lib/schemas/jobs";
+import { deletePrefix, keys, putObject } from "../../lib/storage";
+import { mergeTimelines } from "../analysis/pipeline";
+import { planChunks } from "../analysis/plan";
+import { modelFor } from "../analysis/models";
+import { fromScoreFile, readChunkMeta, toScoreFile, writeFeatures } from "../analysis/store";
+import { markVideoFailed, setVideoProgress } from "../videos";
+import { chunkSOf } from "./analyze-chunk";
+import { defineJob } from "./types";
+
+/** Runs once every chunk is done: stitches scores and features, derives highlights, swaps results in. */
+export const analyzeFinalizeJob = defineJob({
+  name: "analyze-finalize",
+  schema: ZAnalyzeFinalizeJob,
+  options: { concurrency: 2, timeoutMs: 10 * 60_000 },
+
+  async handle({ analysisId }, ctx) {
+    const analysis = await db().analysis.findUnique({ where: { id: analysisId }, include: { video: true } });
+    if (!analysis || analysis.status !== "running") return;
+    const { videoId, video } = analysis;
+    const log = childLogger({ videoId, analysisId, jobId: ctx.jobId, job: "analyze-finalize" });
+    const model = await modelFor(analysis.modelId);
+    const m = model.manifest;
+    const durationS = video.durationS ?? 0;
+    const chunks = planChunks(durationS, m.sampleRate, m.window.frames, chunkSOf(analysis.params));
+    const ids = { videoId, analysisId };
+
+    await setVideoProgress(videoId, "stitching", Math.max(analysis.progress, 0.95), null);
+    const metas = await Promise.all(chunks.map((c) => readChunkMeta(ids, c.index)));
+    const scores = toScoreFile(mergeTimelines(metas.map((x) => fromScoreFile(x.timeline))));
+    const scoresKey = keys.scores(videoId, analysisId);
+    await putObject(scoresKey, JSON.stringify(scores), "application/json");
+    const features = await writeFeatures(ids, chunks, metas);
+
+    const params = segmentParamsOf(analysis.params, m.segmentDefaults);
+    const segments = deriveAllSegments(tracksOf(scores), params, durationS);
+
+    await db().$transaction([
+      db().highlight.deleteMany({ where: { analysisId } }),
+      db().highlight.createMany({
+        data: segments.map((s) => ({ videoId, analysisId, label: s.label, startS: s.start, endS: s.end, peak: s.peak, mean: s.mean })),
+      }),
+      db().analysis.updateMany({ where: { videoId, current: true }, data: { current: false } }),
+      db().analysis.update({
+        where: { id: analysisId },
+        data: { status: "complete", current: true, progress: 1, scoresKey, featuresKey: features.key, completedAt: new Date() },
+      }),
+      db().video.update({ where: { id: videoId }, data: { status: "ready", stage: null, progress: 1, etaSeconds: null, error: null } }),
+    ]);
+    await deletePrefix(keys.analysisChunks(videoId, analysisId));
+    log.info({ frames: features.frames, windows: scores.windows.length, highlights: segments.length }, "analysis complete");
+    return { highlights: segments.length };
+  },
+
+  async onFailed({ analysisId }, message) {
+    const analysis = await db().analysis.update({ where: { id: analysisId }, data: { status: "failed", error: message } });
+    await markVideoFailed(analysis.videoId, `analysis failed: ${message}`);
+  },
+});
+
+function segmentParamsOf(params: unknown, defaults: Record<string, SegmentParams>): Record<string, SegmentParams> {
+  const p = params as { segments?: Record<string, SegmentParams> } | null;
+  return p?.segments ?? defaults;
+}
