@@ -1,0 +1,171 @@
+import type { ScoreTrack } from "../../lib/highlights/segments";
+import type { LoadedModel } from "../../lib/model";
+import { readFrames, type Frame } from "../ffmpeg/frames";
+import { BACKBONE_BATCH, embedFrames } from "../inference/backbone";
+import { scoreWindows } from "../inference/head";
+import { prefetch } from "./prefetch";
+import { gatherWindows, windowCentreS, windowStartS, type WindowGrid } from "./windows";
+
+export interface AnalyzeOptions {
+  input: string; // local path or (presigned) http(s) URL
+  model: LoadedModel;
+  // A time chunk; startS must be a multiple of 1/sampleRate. Omit both for the whole source.
+  startS?: number;
+  durationS?: number;
+  // Length of the part being analysed, for progress; defaults to durationS.
+  expectedDurationS?: number;
+  signal?: AbortSignal;
+  onProgress?: (pct: number) => void;
+  // Training only: ffmpeg filters applied after sampling, and a different sample rate.
+  augment?: readonly string[];
+  rate?: number;
+}
+
+export interface FeatureBlock {
+  firstFrame: number;
+  count: number;
+  features: Float32Array; // [count × featureDim]
+}
+
+export interface ScoreTimeline {
+  labels: string[];
+  rate: number;
+  windowFrames: number;
+  strideFrames: number;
+  windows: number[]; // global window indices (sorted)
+  startS: number[];
+  centreS: number[];
+  scores: Float32Array; // [windows × labels]
+}
+
+export interface AnalysisResult {
+  firstFrame: number;
+  frameCount: number;
+  featureDim: number;
+  features: Float32Array;
+  timeline: ScoreTimeline;
+}
+
+// Decoded frames wait here while a batch is scored: decode runs ahead by up to this many.
+const PREFETCH_FRAMES = 4 * BACKBONE_BATCH;
+
+export function gridOf(model: LoadedModel, rate = model.manifest.sampleRate): WindowGrid {
+  return { frames: model.manifest.window.frames, stride: model.manifest.window.stride, rate };
+}
+
+async function* batchesOf(frames: AsyncIterable<Frame>, size: number): AsyncGenerator<Frame[]> {
+  let batch: Frame[] = [];
+  for await (const f of frames) {
+    batch.push(f);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+// Per-frame backbone features, in order, streamed batch by batch.
+export async function* streamFeatures(o: AnalyzeOptions): AsyncGenerator<FeatureBlock> {
+  const m = o.model.manifest;
+  const rate = o.rate ?? m.sampleRate;
+  const frames = readFrames({
+    input: o.input,
+    rate,
+    size: m.preprocess.size,
+    startS: o.startS,
+    durationS: o.durationS,
+    augment: o.augment,
+    signal: o.signal,
+  });
+  const span = o.expectedDurationS ?? o.durationS;
+  for await (const batch of batchesOf(prefetch(frames, PREFETCH_FRAMES), BACKBONE_BATCH)) {
+    o.signal?.throwIfAborted();
+    const features = await embedFrames(o.model, batch.map((f) => f.rgb));
+    const last = batch[batch.length - 1]!;
+    if (span && o.onProgress) o.onProgress(Math.min(100, (100 * (last.timeS + 1 / rate - (o.startS ?? 0))) / span));
+    yield { firstFrame: batch[0]!.index, count: batch.length, features };
+  }
+}
+
+export function concatBlocks(blocks: readonly FeatureBlock[], dim: number): FeatureBlock {
+  const count = blocks.reduce((n, b) => n + b.count, 0);
+  const features = new Float32Array(count * dim);
+  let at = 0;
+  for (const b of blocks) {
+    features.set(b.features, at);
+    at += b.features.length;
+  }
+  return { firstFrame: blocks[0]?.firstFrame ?? 0, count, features };
+}
+
+// Re-scores stored features with a head alone (no decoding): used after a model swap and by eval.
+// `wholeSource` lets a source shorter than one window still get one (padded) window.
+export async function scoreFeatures(
+  model: LoadedModel,
+  block: FeatureBlock,
+  wholeSource: boolean,
+  rate = model.manifest.sampleRate,
+): Promise<ScoreTimeline> {
+  const grid = gridOf(model, rate);
+  const dim = model.manifest.backbone.featureDim;
+  const { spans, data } = gatherWindows(grid, block.features, block.firstFrame, block.count, dim, wholeSource);
+  const scores = await scoreWindows(model, data, spans.length);
+  return {
+    labels: model.labels,
+    rate,
+    windowFrames: grid.frames,
+    strideFrames: grid.stride,
+    windows: spans.map((s) => s.window),
+    startS: spans.map((s) => windowStartS(grid, s.window)),
+    centreS: spans.map((s) => windowCentreS(grid, s.window)),
+    scores,
+  };
+}
+
+// Decode → backbone → head for one source or one chunk of it.
+export async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
+  const dim = o.model.manifest.backbone.featureDim;
+  const blocks: FeatureBlock[] = [];
+  for await (const b of streamFeatures(o)) blocks.push(b);
+  const all = concatBlocks(blocks, dim);
+  const wholeSource = (o.startS ?? 0) === 0 && o.durationS === undefined;
+  const timeline = await scoreFeatures(o.model, all, wholeSource, o.rate);
+  o.onProgress?.(100);
+  return { firstFrame: all.firstFrame, frameCount: all.count, featureDim: dim, features: all.features, timeline };
+}
+
+// Chunks overlap by one window, so neighbours score some windows twice (identically): keep one.
+export function mergeTimelines(parts: readonly ScoreTimeline[]): ScoreTimeline {
+  if (parts.length === 0) throw new Error("no timelines to merge");
+  const C = parts[0]!.labels.length;
+  const byWindow = new Map<number, { startS: number; centreS: number; scores: Float32Array }>();
+  for (const p of parts) {
+    p.windows.forEach((w, i) => {
+      if (!byWindow.has(w)) {
+        byWindow.set(w, { startS: p.startS[i]!, centreS: p.centreS[i]!, scores: p.scores.slice(i * C, (i + 1) * C) });
+      }
+    });
+  }
+  const windows = [...byWindow.keys()].sort((a, b) => a - b);
+  const scores = new Float32Array(windows.length * C);
+  windows.forEach((w, i) => scores.set(byWindow.get(w)!.scores, i * C));
+  return {
+    ...parts[0]!,
+    windows,
+    startS: windows.map((w) => byWindow.get(w)!.startS),
+    centreS: windows.map((w) => byWindow.get(w)!.centreS),
+    scores,
+  };
+}
+
+// One track per label for lib/highlights/segments.ts (which is browser-safe and knows no models).
+export function toTracks(t: ScoreTimeline): ScoreTrack[] {
+  const C = t.labels.length;
+  return t.labels.map((label, c) => ({
+    label,
+    times: t.centreS,
+    scores: Array.from({ length: t.windows.length }, (_, i) => t.scores[i * C + c]!),
+    stepS: t.strideFrames / t.rate,
+  }));
+}

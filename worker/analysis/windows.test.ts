@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { gatherWindows, windowCentreS, windowsWithin } from "./windows";
+
+const grid = { frames: 4, stride: 2, rate: 4 };
+
+describe("windowsWithin", () => {
+  it("lists the grid windows fully inside a frame range", () => {
+    expect(windowsWithin(grid, 0, 9).map((w) => w.window)).toEqual([0, 1, 2]);
+    expect(windowsWithin(grid, 3, 6).map((w) => w.window)).toEqual([2]);
+  });
+  it("covers every window exactly once across chunks overlapping by one window", () => {
+    const whole = windowsWithin(grid, 0, 40).map((w) => w.window);
+    const chunks = [windowsWithin(grid, 0, 12 + 4), windowsWithin(grid, 12, 12 + 4), windowsWithin(grid, 24, 16)];
+    const union = [...new Set(chunks.flat().map((w) => w.window))].sort((a, b) => a - b);
+    expect(union).toEqual(whole);
+  });
+});
+
+describe("gatherWindows", () => {
+  it("copies frame features into [W, T, D] and pads a short whole source", () => {
+    const feats = new Float32Array([1, 2, 3]); // 3 frames, dim 1
+    expect([...gatherWindows(grid, feats, 0, 3, 1, true).data]).toEqual([1, 2, 3, 3]);
+    expect(gatherWindows(grid, feats, 0, 3, 1, false).spans).toEqual([]);
+  });
+  it("uses global frame indices", () => {
+    const feats = Float32Array.from({ length: 6 }, (_, i) => 10 + i); // frames 10..15
+    const { spans, data } = gatherWindows(grid, feats, 10, 6, 1, false);
+    expect(spans.map((s) => s.window)).toEqual([5, 6]);
+    expect([...data]).toEqual([10, 11, 12, 13, 12, 13, 14, 15]);
+  });
+});
+
+describe("windowCentreS", () => {
+  it("is the middle of the window in seconds", () => {
+    expect(windowCentreS(grid, 3)).toBe(2);
+  });
+});

@@ -1,0 +1,47 @@
+// npm run detect -- <file> [--labels penalty,…] [--json] [--model id]
+// Runs the product's analysis pipeline on one local file and prints highlight segments (seconds).
+import { parseArgs } from "node:util";
+import { deriveAllSegments, type Segment } from "../../lib/highlights/segments";
+import { loadModel } from "../../lib/model";
+import { analyze, toTracks } from "../analysis/pipeline";
+import { disposeSessions } from "../inference/session";
+import { mediaInfoFrom } from "../ffmpeg/media";
+import { probe } from "../ffmpeg/run";
+
+function table(segments: readonly Segment[]): string {
+  const rows = segments.map((s) =>
+    [s.label.padEnd(12), s.start.toFixed(2).padStart(9), s.end.toFixed(2).padStart(9), s.peak.toFixed(3).padStart(6), s.mean.toFixed(3).padStart(6)].join("  "),
+  );
+  return ["label           start(s)     end(s)    peak    mean", ...rows].join("\n");
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { labels: { type: "string" }, json: { type: "boolean", default: false }, model: { type: "string" } },
+  });
+  const input = positionals[0];
+  if (!input) throw new Error("usage: npm run detect -- <file> [--labels penalty,…] [--json] [--model id]");
+  const model = await loadModel(values.model);
+  const wanted = values.labels ? values.labels.split(",").map((l) => l.trim()) : model.labels.filter((l) => l !== "background");
+  const unknown = wanted.filter((l) => !model.labels.includes(l));
+  if (unknown.length) throw new Error(`model ${model.manifest.id} has no label(s) ${unknown.join(", ")} (labels: ${model.labels.join(", ")})`);
+  const params = Object.fromEntries(wanted.map((l) => {
+    const p = model.manifest.segmentDefaults[l];
+    if (!p) throw new Error(`model ${model.manifest.id} has no segment defaults for "${l}"`);
+    return [l, p];
+  }));
+  const durationS = mediaInfoFrom(await probe(input)).durationS;
+  const result = await analyze({ input, model, expectedDurationS: durationS });
+  const segments = deriveAllSegments(toTracks(result.timeline), params, durationS);
+  process.stdout.write(values.json ? `${JSON.stringify(segments)}\n` : `${table(segments)}\n`);
+}
+
+try {
+  await main();
+} catch (err) {
+  process.stderr.write(`detect: ${(err as Error).message}\n`);
+  process.exitCode = 1;
+} finally {
+  await disposeSessions();
+}

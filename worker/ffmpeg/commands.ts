@@ -1,0 +1,38 @@
+// Pure argument-list builders for the ffmpeg processes this worker spawns (unit-tested as arrays).
+
+export interface FrameArgsOptions {
+  input: string;
+  rate: number;
+  size: number;
+  startS?: number;
+  durationS?: number;
+  // Extra filters after sampling and before scaling: training-time augmentation only.
+  augment?: readonly string[];
+  threads?: number;
+}
+
+const isUrl = (input: string) => /^https?:\/\//i.test(input);
+
+// Keep seconds exact: frame slots are multiples of 1/rate and must line up across chunks.
+const secs = (s: number) => String(Math.round(s * 1e6) / 1e6);
+
+export function sampleFilter(rate: number, size: number, augment: readonly string[] = []): string {
+  // fps before scale so only sampled frames are scaled; start_time=0 anchors slots at k/rate of
+  // the (seek-relative) timeline; squash (no crop) keeps the whole picture, as in training.
+  return [`fps=fps=${rate}:start_time=0:round=near`, ...augment, `scale=${size}:${size}:flags=area`].join(",");
+}
+
+export function frameArgs(o: FrameArgsOptions): string[] {
+  const args = ["-hide_banner", "-nostdin", "-v", "error"];
+  if (isUrl(o.input)) {
+    // Presigned S3/HTTP: ffmpeg reads with range requests; reconnect survives a dropped socket.
+    args.push("-reconnect", "1", "-reconnect_on_network_error", "1", "-reconnect_delay_max", "5");
+  }
+  if (o.threads !== undefined) args.push("-threads", String(o.threads));
+  if (o.startS !== undefined && o.startS > 0) args.push("-ss", secs(o.startS));
+  if (o.durationS !== undefined) args.push("-t", secs(o.durationS));
+  args.push("-i", o.input, "-map", "0:v:0", "-an", "-sn", "-dn");
+  args.push("-vf", sampleFilter(o.rate, o.size, o.augment));
+  args.push("-pix_fmt", "rgb24", "-f", "rawvideo", "pipe:1");
+  return args;
+}

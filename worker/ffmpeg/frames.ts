@@ -1,0 +1,97 @@
+import { spawn } from "node:child_process";
+import { env } from "../../lib/env";
+import { frameArgs } from "./commands";
+
+// Raw frames come over a pipe from a plain spawn: fluent-ffmpeg (worker/ffmpeg/run.ts, used for
+// probing and transcodes) buffers nothing useful for a binary stdout stream we must pace ourselves.
+
+export interface Frame {
+  // Global slot index: timeS = index / rate, counted from t=0 of the source, not of the chunk.
+  index: number;
+  timeS: number;
+  rgb: Uint8Array;
+}
+
+export interface ReadFramesOptions {
+  input: string;
+  rate: number;
+  size: number;
+  startS?: number;
+  durationS?: number;
+  augment?: readonly string[];
+  threads?: number;
+  signal?: AbortSignal;
+}
+
+export class FfmpegError extends Error {
+  constructor(
+    message: string,
+    readonly stderrTail: string,
+    readonly exitCode: number | null,
+  ) {
+    super(stderrTail ? `${message}\n${stderrTail}` : message);
+    this.name = "FfmpegError";
+  }
+}
+
+const STDERR_TAIL = 4000;
+
+// Chunk starts must sit on the frame grid or chunked and whole-file runs sample different frames.
+export function firstSlot(startS: number | undefined, rate: number): number {
+  const slot = Math.round((startS ?? 0) * rate);
+  if (Math.abs(slot / rate - (startS ?? 0)) > 1e-6) {
+    throw new Error(`startS ${startS} is not a multiple of 1/${rate} s`);
+  }
+  return slot;
+}
+
+export async function* readFrames(o: ReadFramesOptions): AsyncGenerator<Frame> {
+  const first = firstSlot(o.startS, o.rate);
+  const frameBytes = o.size * o.size * 3;
+  // The fps filter may emit one padding slot at EOF; a chunk owns only slots inside its span.
+  const lastExclusive = o.durationS === undefined ? Infinity : first + Math.round(o.durationS * o.rate);
+  o.signal?.throwIfAborted();
+  const proc = spawn(env().FFMPEG_PATH, frameArgs(o), { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  proc.stderr.setEncoding("utf8");
+  proc.stderr.on("data", (d: string) => {
+    stderr = (stderr + d).slice(-STDERR_TAIL);
+  });
+  const exited = new Promise<number | null>((resolve, reject) => {
+    proc.once("error", reject);
+    proc.once("close", (code) => resolve(code));
+  });
+  exited.catch(() => undefined);
+  const kill = () => proc.kill("SIGKILL");
+  o.signal?.addEventListener("abort", kill, { once: true });
+
+  let pending: Buffer = Buffer.alloc(0);
+  let k = 0;
+  try {
+    // Iterating stdout pulls one chunk at a time: while the consumer is busy, the pipe fills and
+    // ffmpeg blocks on write, so memory stays at one frame plus the pipe buffer.
+    for await (const chunk of proc.stdout as AsyncIterable<Buffer>) {
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      while (pending.length >= frameBytes) {
+        const index = first + k++;
+        const rgb = new Uint8Array(frameBytes);
+        rgb.set(pending.subarray(0, frameBytes));
+        pending = pending.subarray(frameBytes);
+        if (index < lastExclusive) yield { index, timeS: index / o.rate, rgb };
+      }
+    }
+    const code = await exited;
+    o.signal?.throwIfAborted();
+    if (code !== 0) throw new FfmpegError(`ffmpeg failed to decode ${redact(o.input)} (exit ${code})`, stderr.trim(), code);
+    if (pending.length) throw new FfmpegError(`ffmpeg ended mid-frame on ${redact(o.input)}`, stderr.trim(), code);
+  } finally {
+    o.signal?.removeEventListener("abort", kill);
+    // Consumer stopped early (break/throw/abort): do not leave ffmpeg blocked on a full pipe.
+    if (proc.exitCode === null && proc.signalCode === null) kill();
+  }
+}
+
+// Presigned URLs carry credentials in the query string: keep them out of errors and logs.
+export function redact(input: string): string {
+  return input.replace(/\?.*$/, "?…");
+}

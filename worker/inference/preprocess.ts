@@ -1,0 +1,50 @@
+// Pure pixel → tensor conversion, shared by serving and by models/tools feature extraction so the
+// trainer sees exactly what the product feeds the backbone.
+
+export interface MaskRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface PreprocessSpec {
+  size: number;
+  scale: number;
+  offset: number;
+  mask: readonly MaskRect[];
+}
+
+// Per-pixel flag: 1 where a corner mask hides broadcast overlays (scoreboards, watermarks) that
+// would otherwise be a shortcut (see ../shared/data/README.md on the Bundesliga frames).
+export function maskPlane(size: number, mask: readonly MaskRect[]): Uint8Array {
+  const plane = new Uint8Array(size * size);
+  for (const r of mask) {
+    const x0 = Math.round(r.x * size);
+    const y0 = Math.round(r.y * size);
+    const x1 = Math.min(size, Math.round((r.x + r.w) * size));
+    const y1 = Math.min(size, Math.round((r.y + r.h) * size));
+    for (let y = y0; y < y1; y++) plane.fill(1, y * size + x0, y * size + x1);
+  }
+  return plane;
+}
+
+// rgb24 HWC frames → float32 NCHW batch of `batchSize` (rows past frames.length stay 0, so a short
+// last batch has the same shape as the others and every frame's features are computed alike).
+export function toNchw(frames: readonly Uint8Array[], spec: PreprocessSpec, batchSize = frames.length): Float32Array {
+  const hw = spec.size * spec.size;
+  if (frames.length > batchSize) throw new Error(`${frames.length} frames do not fit a batch of ${batchSize}`);
+  const out = new Float32Array(batchSize * 3 * hw);
+  const masked = maskPlane(spec.size, spec.mask);
+  frames.forEach((rgb, n) => {
+    if (rgb.length !== hw * 3) throw new Error(`frame ${n} has ${rgb.length} bytes, expected ${hw * 3}`);
+    const base = n * 3 * hw;
+    for (let p = 0; p < hw; p++) {
+      if (masked[p]) continue;
+      out[base + p] = rgb[p * 3]! * spec.scale + spec.offset;
+      out[base + hw + p] = rgb[p * 3 + 1]! * spec.scale + spec.offset;
+      out[base + 2 * hw + p] = rgb[p * 3 + 2]! * spec.scale + spec.offset;
+    }
+  });
+  return out;
+}

@@ -1,0 +1,89 @@
+import * as ort from "onnxruntime-node";
+import { env } from "../../lib/env";
+import { childLogger } from "../../lib/logger";
+
+// The only importer of onnxruntime-node. Callers see plain Float32Arrays and dims.
+
+export interface Tensor {
+  data: Float32Array;
+  dims: readonly number[];
+}
+
+export interface ModelSession {
+  file: string;
+  provider: "cuda" | "cpu";
+  inputNames: readonly string[];
+  outputNames: readonly string[];
+  run(feeds: Record<string, Tensor>, outputs?: readonly string[]): Promise<Record<string, Tensor>>;
+  release(): Promise<void>;
+}
+
+const log = () => childLogger({ module: "inference" });
+const sessions = new Map<string, Promise<ModelSession>>();
+let providerLogged = false;
+
+// Two cores: ORT's intra-op pool gets both (convolutions parallelise well); inter-op stays 1 as
+// these graphs are a single chain. ffmpeg shares the cores while decoding ahead, which is the point.
+function options(providers: string[]): ort.InferenceSession.SessionOptions {
+  return {
+    executionProviders: providers,
+    intraOpNumThreads: 2,
+    interOpNumThreads: 1,
+    executionMode: "sequential",
+    graphOptimizationLevel: "all",
+  };
+}
+
+async function create(file: string): Promise<ModelSession> {
+  const wanted = env().ORT_PROVIDER;
+  let provider: "cuda" | "cpu" = "cpu";
+  let why = wanted === "cpu" ? "ORT_PROVIDER=cpu" : "";
+  let session: ort.InferenceSession | undefined;
+  if (wanted !== "cpu") {
+    try {
+      session = await ort.InferenceSession.create(file, options(["cuda", "cpu"]));
+      provider = "cuda";
+      why = `ORT_PROVIDER=${wanted} and the CUDA provider loaded`;
+    } catch (err) {
+      if (wanted === "cuda" && !providerLogged) log().warn({ err }, "CUDA requested but unavailable");
+      why = `ORT_PROVIDER=${wanted} but CUDA is unavailable (${String((err as Error).message).split("\n")[0]})`;
+    }
+  }
+  session ??= await ort.InferenceSession.create(file, options(["cpu"]));
+  if (!providerLogged) {
+    providerLogged = true;
+    log().info({ provider, file }, `onnxruntime execution provider: ${provider} (${why})`);
+  }
+  const s = session;
+  return {
+    file,
+    provider,
+    inputNames: s.inputNames,
+    outputNames: s.outputNames,
+    async run(feeds, outputs) {
+      const ortFeeds: Record<string, ort.Tensor> = {};
+      for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = new ort.Tensor("float32", t.data, [...t.dims]);
+      const res = outputs ? await s.run(ortFeeds, [...outputs]) : await s.run(ortFeeds);
+      const out: Record<string, Tensor> = {};
+      for (const [name, t] of Object.entries(res)) out[name] = { data: t.data as Float32Array, dims: t.dims };
+      return out;
+    },
+    release: () => s.release(),
+  };
+}
+
+export function getSession(file: string): Promise<ModelSession> {
+  let s = sessions.get(file);
+  if (!s) {
+    s = create(file);
+    s.catch(() => sessions.delete(file));
+    sessions.set(file, s);
+  }
+  return s;
+}
+
+export async function disposeSessions(): Promise<void> {
+  const all = [...sessions.values()];
+  sessions.clear();
+  await Promise.allSettled(all.map(async (p) => (await p).release()));
+}
