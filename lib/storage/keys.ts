@@ -10,6 +10,14 @@ export const keys = {
     `videos/${videoId}/analyses/${analysisId}/chunks/${String(index).padStart(5, "0")}.${ext}`,
   analysisChunks: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/chunks/`,
   clip: (videoId: string, highlightId: string) => `videos/${videoId}/clips/${highlightId}.mp4`,
+  // A re-cut writes a new key (revision + nonce) and swaps the DB pointer, so a player never sees a half file.
+  clipCut: (videoId: string, highlightId: string, revision: number, nonce: string) =>
+    `videos/${videoId}/clips/${highlightId}-r${revision}-${nonce}.mp4`,
+  clipPoster: (videoId: string, highlightId: string, revision: number, nonce: string) =>
+    `videos/${videoId}/clips/${highlightId}-r${revision}-${nonce}.jpg`,
+  reel: (videoId: string, nonce: string) => `videos/${videoId}/reel/reel-${nonce}.mp4`,
+  filmstripSprite: (videoId: string) => `videos/${videoId}/filmstrip/sprite.jpg`,
+  filmstripVtt: (videoId: string) => `videos/${videoId}/filmstrip/thumbnails.vtt`,
   uploadStaging: (uploadId: string, ext: string) => `uploads/${uploadId}/source${safeExt(ext)}`,
 };
 
