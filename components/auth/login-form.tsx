@@ -32,7 +32,7 @@ export function LoginForm() {
     <form className="card form" onSubmit={submit} aria-label="Sign in" noValidate>
       <h1>Sign in to Matchcut</h1>
       <label className="field">
-        <span>E-mail</span>
+        <span>Email</span>
         <input className="input" name="email" type="email" autoComplete="username" required autoFocus />
       </label>
       <label className="field">

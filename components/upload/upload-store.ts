@@ -103,7 +103,14 @@ export class UploadStore {
     const controller = new AbortController();
     this.controllers.set(item.localId, controller);
     this.patch(item.localId, { status: "uploading" });
-    let lastEmit = 0;
+    const progress = throttle(PROGRESS_EVERY_MS, (p: UploadProgress) =>
+      this.patch(item.localId, {
+        status: p.phase,
+        loaded: p.loaded,
+        bytesPerSecond: p.bytesPerSecond,
+        etaSeconds: p.etaSeconds,
+      }),
+    );
     try {
       const { videoId } = await uploadFile(file, {
         api: this.deps.api,
@@ -113,18 +120,7 @@ export class UploadStore {
           this.uploadIds.set(item.localId, s.id);
           this.patch(item.localId, { resumed: s.resumed });
         },
-        onProgress: (p: UploadProgress) => {
-          const now = Date.now();
-          const phaseChange = p.phase === "completing";
-          if (!phaseChange && now - lastEmit < PROGRESS_EVERY_MS) return;
-          lastEmit = now;
-          this.patch(item.localId, {
-            status: p.phase,
-            loaded: p.loaded,
-            bytesPerSecond: p.bytesPerSecond,
-            etaSeconds: p.etaSeconds,
-          });
-        },
+        onProgress: progress.call,
       });
       await this.deps.onDone(videoId);
       this.remove(item.localId);
@@ -132,6 +128,7 @@ export class UploadStore {
       if (controller.signal.aborted || isAbort(err)) return;
       this.patch(item.localId, { status: "failed", error: err instanceof Error ? err.message : String(err) });
     } finally {
+      progress.cancel();
       this.controllers.delete(item.localId);
     }
   }
@@ -152,6 +149,35 @@ export class UploadStore {
   private emit(): void {
     for (const l of this.listeners) l();
   }
+}
+
+/** At most one call per `ms`, and always a trailing one: the last state must never be dropped. */
+export function throttle<A>(ms: number, fn: (arg: A) => void) {
+  let last = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: { arg: A } | undefined;
+  const flush = () => {
+    timer = undefined;
+    if (!pending) return;
+    last = Date.now();
+    const { arg } = pending;
+    pending = undefined;
+    fn(arg);
+  };
+  return {
+    call: (arg: A) => {
+      pending = { arg };
+      if (timer) return;
+      const wait = last + ms - Date.now();
+      if (wait <= 0) flush();
+      else timer = setTimeout(flush, wait);
+    },
+    cancel: () => {
+      clearTimeout(timer);
+      timer = undefined;
+      pending = undefined;
+    },
+  };
 }
 
 function blank(file: File): Omit<UploadItem, "localId"> {

@@ -30,7 +30,7 @@ export function CreateUserForm() {
     <form className="card form form--grid" onSubmit={submit} aria-label="Create user" noValidate>
       <h2>Add a user</h2>
       <label className="field">
-        <span>E-mail</span>
+        <span>Email</span>
         <input className="input" name="email" type="email" autoComplete="off" required />
       </label>
       <label className="field">

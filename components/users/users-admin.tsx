@@ -22,7 +22,7 @@ export function UsersAdmin() {
           <thead>
             <tr>
               <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
+              <th scope="col">Email</th>
               <th scope="col">Role</th>
               <th scope="col">Added</th>
             </tr>

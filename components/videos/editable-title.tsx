@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { ZVideoPatch } from "../../lib/schemas/videos";
+import { PencilIcon } from "../ui/icons";
 import { useRenameVideo } from "./use-videos";
 
 export function EditableTitle({ id, title, editable }: { id: string; title: string; editable: boolean }) {
@@ -39,7 +40,7 @@ export function EditableTitle({ id, title, editable }: { id: string; title: stri
               setEditing(true);
             }}
           >
-            ✎
+            <PencilIcon />
           </button>
         )}
       </span>

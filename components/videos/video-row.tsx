@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { TVideoDto } from "../../lib/schemas/videos";
 import { ConfirmDialog } from "../ui/confirm-dialog";
+import { PlayIcon, TrashIcon } from "../ui/icons";
 import { formatDate, formatDuration, formatResolution } from "../format";
 import { EditableTitle } from "./editable-title";
 import { StatusChip } from "./status-chip";
@@ -21,7 +22,9 @@ export function VideoRow({ video, canEdit }: { video: TVideoDto; canEdit: boolea
           // eslint-disable-next-line @next/next/no-img-element
           <img src={video.posterUrl} alt="" loading="lazy" />
         ) : (
-          <span className="poster__placeholder">▶</span>
+          <span className="poster__placeholder">
+            <PlayIcon />
+          </span>
         )}
       </Link>
       <div className="video-row__body">
@@ -59,7 +62,7 @@ export function VideoRow({ video, canEdit }: { video: TVideoDto; canEdit: boolea
               setConfirming(true);
             }}
           >
-            🗑
+            <TrashIcon />
           </button>
         )}
       </div>

@@ -3,13 +3,13 @@ import { z } from "zod";
 export const ZRole = z.enum(["admin", "editor", "viewer"]);
 
 export const ZLogin = z.object({
-  email: z.string().trim().min(1, "Enter your e-mail").max(320),
+  email: z.string().trim().min(1, "Enter your email").max(320),
   password: z.string().min(1, "Enter your password").max(1024),
 });
 export type TLogin = z.infer<typeof ZLogin>;
 
 export const ZCreateUser = z.object({
-  email: z.email("Enter a valid e-mail address").max(320),
+  email: z.email("Enter a valid email address").max(320),
   name: z.string().trim().min(1, "Enter a name").max(120),
   password: z.string().min(8, "Password must be at least 8 characters").max(1024),
   role: ZRole,
