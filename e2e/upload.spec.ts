@@ -1,0 +1,78 @@
+import { expect, test, type Page } from "@playwright/test";
+import { randomBytes, randomUUID } from "node:crypto";
+import { copyFile, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ADMIN, signIn } from "./helpers";
+
+const REAL_CLIP = path.resolve("../shared/data/clips/penalty/ucl2012-bay-che/arione_Penalty_Lampard.mp4");
+
+let dir: string;
+test.beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "e2e-upload-"));
+});
+
+const row = (page: Page, title: string) => page.getByTestId("video-row").filter({ hasText: title });
+
+test("an editor uploads a real video and watches it become ready with the right duration", async ({ page }) => {
+  const title = `lampard-${randomUUID().slice(0, 8)}`;
+  const file = path.join(dir, `${title}.mp4`);
+  await copyFile(REAL_CLIP, file);
+  await signIn(page, ADMIN.email, ADMIN.password);
+
+  await page.getByLabel("Choose video files").setInputFiles(file);
+  await expect(row(page, title)).toBeVisible();
+  // Probe, then analysis with the real model: live status updates until it is ready.
+  await expect(row(page, title).getByTestId("status-chip")).toHaveText("ready", { timeout: 180_000 });
+  await expect(row(page, title).getByTestId("video-duration")).toHaveText("0:00:03");
+  await expect(row(page, title).getByTestId("video-resolution")).toHaveText("1280×720");
+  await expect(row(page, title).locator("img")).toHaveAttribute("src", /poster\.jpg/);
+});
+
+test("a renamed text file fails with its reason", async ({ page }) => {
+  const title = `notes-${randomUUID().slice(0, 8)}`;
+  const file = path.join(dir, `${title}.mp4`);
+  await writeFile(file, "Team sheet\n".repeat(2000));
+  await signIn(page, ADMIN.email, ADMIN.password);
+
+  await page.getByLabel("Choose video files").setInputFiles(file);
+  await expect(row(page, title).getByTestId("status-chip")).toHaveText("failed: not a video file ffmpeg can read", {
+    timeout: 60_000,
+  });
+});
+
+test("an upload resumes after a page reload, sending only the parts S3 does not have", async ({ page }) => {
+  // 40 MiB → three 16 MiB parts. The first part is let through, the others are held, then the page reloads.
+  const title = `resume-${randomUUID().slice(0, 8)}`;
+  const file = path.join(dir, `${title}.bin`);
+  await writeFile(file, randomBytes(40 * 1024 * 1024));
+  await signIn(page, ADMIN.email, ADMIN.password);
+
+  const partOf = (url: string) => Number(new URL(url).searchParams.get("partNumber"));
+  await page.route(
+    (url) => url.searchParams.has("partNumber"),
+    async (route) => {
+      if (route.request().method() === "PUT" && partOf(route.request().url()) !== 1) return; // held
+      await route.continue();
+    },
+  );
+  const recorded = page.waitForResponse((r) => r.request().method() === "PUT" && /\/api\/uploads\/[^/]+\/parts$/.test(r.url()));
+  await page.getByLabel("Choose video files").setInputFiles(file);
+  expect((await recorded).status()).toBeLessThan(300);
+  await expect(page.getByRole("progressbar", { name: `Upload progress for ${title}.bin` })).toHaveAttribute(
+    "aria-valuenow",
+    /^[1-9]\d*$/,
+  );
+
+  // Reload while the held parts are still held, so they die with the page, then stop intercepting.
+  await page.reload();
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  const sent: number[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "PUT" && new URL(r.url()).searchParams.has("partNumber")) sent.push(partOf(r.url()));
+  });
+  await page.getByLabel("Choose video files").setInputFiles(file);
+  // Random bytes are no video: once the upload completes, probe fails it, which proves the upload finished.
+  await expect(row(page, title).getByTestId("status-chip")).toHaveText(/^failed: /, { timeout: 60_000 });
+  expect([...new Set(sent)].sort(), `parts sent after the reload: ${sent.join(",")}`).toEqual([2, 3]);
+});
