@@ -21,7 +21,12 @@ export async function apiSignIn(request: APIRequestContext, email: string, passw
 
 /** Creates a user through the admin API and returns its credentials. */
 export async function createUser(request: APIRequestContext, role: "admin" | "editor" | "viewer") {
-  const user = { email: `${role}-${randomUUID().slice(0, 8)}@test.local`, name: `E2E ${role}`, password: "password-123", role };
+  const user = {
+    email: `${role}-${randomUUID().slice(0, 8)}@test.local`,
+    name: `E2E ${role}`,
+    password: "password-123",
+    role,
+  };
   const res = await request.post("/api/users", { data: user });
   expect(res.status(), await res.text()).toBeLessThan(300);
   return user;

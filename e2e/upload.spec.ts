@@ -14,7 +14,9 @@ test.beforeAll(async () => {
 
 const row = (page: Page, title: string) => page.getByTestId("video-row").filter({ hasText: title });
 
-test("an editor uploads a real video and watches it become ready with the right duration", async ({ page }) => {
+test("an editor uploads a real video and watches it become ready with the right duration", async ({
+  page,
+}) => {
   const title = `lampard-${randomUUID().slice(0, 8)}`;
   const file = path.join(dir, `${title}.mp4`);
   await copyFile(REAL_CLIP, file);
@@ -36,9 +38,12 @@ test("a renamed text file fails with its reason", async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
 
   await page.getByLabel("Choose video files").setInputFiles(file);
-  await expect(row(page, title).getByTestId("status-chip")).toHaveText("failed: not a video file ffmpeg can read", {
-    timeout: 60_000,
-  });
+  await expect(row(page, title).getByTestId("status-chip")).toHaveText(
+    "failed: not a video file ffmpeg can read",
+    {
+      timeout: 60_000,
+    },
+  );
 });
 
 test("an upload resumes after a page reload, sending only the parts S3 does not have", async ({ page }) => {
@@ -56,7 +61,9 @@ test("an upload resumes after a page reload, sending only the parts S3 does not 
       await route.continue();
     },
   );
-  const recorded = page.waitForResponse((r) => r.request().method() === "PUT" && /\/api\/uploads\/[^/]+\/parts$/.test(r.url()));
+  const recorded = page.waitForResponse(
+    (r) => r.request().method() === "PUT" && /\/api\/uploads\/[^/]+\/parts$/.test(r.url()),
+  );
   await page.getByLabel("Choose video files").setInputFiles(file);
   expect((await recorded).status()).toBeLessThan(300);
   await expect(page.getByRole("progressbar", { name: `Upload progress for ${title}.bin` })).toHaveAttribute(

@@ -2,9 +2,7 @@ import { z } from "zod";
 
 // The one reader of process.env. Defaults point at the local services that `npm run up` starts;
 // set a variable to use an external service instead (README "Configuration").
-const bool = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 export const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -31,7 +29,11 @@ export const ZEnv = z.object({
   SESSION_TTL_DAYS: z.coerce.number().positive().default(30),
   COOKIE_SECURE: bool.optional(),
 
-  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 ** 3),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 ** 3),
   UPLOAD_PART_BYTES: z.coerce
     .number()
     .int()
@@ -44,8 +46,26 @@ export const ZEnv = z.object({
   MODELS_DIR: z.string().default("models"),
   SHARED_MODELS_DIR: z.string().default("../shared/models"),
   ORT_PROVIDER: z.enum(["auto", "cpu", "cuda"]).default("auto"),
+  // "Your highlights are ready" e-mail. Unset SMTP_URL = no mail (webhooks still fire).
+  // e.g. smtp://user:pass@mail.example.com:587 or smtps://user:pass@mail.example.com:465
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Matchcut <matchcut@localhost>"),
   // Analysis is split into chunks of this many seconds that any worker can take (scale-out).
   ANALYZE_CHUNK_S: z.coerce.number().positive().default(300),
+
+  // Live mode (worker/live): a stream with no new segment for LIVE_STALL_FACTOR × target duration is
+  // "stalled" (still polled); after LIVE_GIVE_UP_S without one it is ended and its recording finalised.
+  LIVE_STALL_FACTOR: z.coerce.number().min(1).default(3),
+  LIVE_GIVE_UP_S: z.coerce.number().positive().default(1800),
+  // Poll interval while a segment is due (see worker/live/schedule.ts for why it is shorter than RFC 8216's).
+  LIVE_POLL_FAST_MS: z.coerce.number().int().min(50).default(500),
+  // Tries per segment on 404/5xx before it is recorded as a gap (backoff doubles from 250 ms).
+  LIVE_SEGMENT_TRIES: z.coerce.number().int().min(1).default(4),
+  // Master playlists: the highest-bandwidth variant at most this tall.
+  LIVE_MAX_HEIGHT: z.coerce.number().int().positive().default(720),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

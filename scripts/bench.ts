@@ -22,14 +22,38 @@ async function makeVideo(seconds: number): Promise<string> {
   const dir = path.resolve(env().DATA_DIR, "bench");
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `bench-720p25-${seconds}s.mp4`);
-  if (await stat(file).then(() => true, () => false)) return file;
+  if (
+    await stat(file).then(
+      () => true,
+      () => false,
+    )
+  )
+    return file;
   console.log(`making ${file} (${seconds} s of 720p25 H.264, broadcast-like GOP of 2 s)…`);
   // testsrc2 moves every frame (like a panning camera); x264 defaults with B-frames, as broadcasters ship.
-  await promisify(execFile)(env().FFMPEG_PATH, [
-    "-hide_banner", "-v", "error", "-y",
-    "-f", "lavfi", "-i", `testsrc2=size=1280x720:rate=25:duration=${seconds}`,
-    "-c:v", "libx264", "-preset", "veryfast", "-g", "50", "-pix_fmt", "yuv420p", file,
-  ], { maxBuffer: 1 << 20 });
+  await promisify(execFile)(
+    env().FFMPEG_PATH,
+    [
+      "-hide_banner",
+      "-v",
+      "error",
+      "-y",
+      "-f",
+      "lavfi",
+      "-i",
+      `testsrc2=size=1280x720:rate=25:duration=${seconds}`,
+      "-c:v",
+      "libx264",
+      "-preset",
+      "veryfast",
+      "-g",
+      "50",
+      "-pix_fmt",
+      "yuv420p",
+      file,
+    ],
+    { maxBuffer: 1 << 20 },
+  );
   return file;
 }
 
@@ -38,7 +62,9 @@ async function bareDecode(file: string, rate: number, size: number): Promise<num
   const t0 = performance.now();
   try {
     await new Promise<void>((resolve, reject) => {
-      const p = spawn(env().FFMPEG_PATH, frameArgs({ input: file, rate, size }), { stdio: ["ignore", devnull.fd, "inherit"] });
+      const p = spawn(env().FFMPEG_PATH, frameArgs({ input: file, rate, size }), {
+        stdio: ["ignore", devnull.fd, "inherit"],
+      });
       p.once("error", reject);
       p.once("close", (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited ${code}`))));
     });
@@ -49,7 +75,15 @@ async function bareDecode(file: string, rate: number, size: number): Promise<num
 }
 
 async function durationOf(file: string): Promise<number> {
-  const { stdout } = await promisify(execFile)(env().FFPROBE_PATH, ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", file]);
+  const { stdout } = await promisify(execFile)(env().FFPROBE_PATH, [
+    "-v",
+    "error",
+    "-show_entries",
+    "format=duration",
+    "-of",
+    "csv=p=0",
+    file,
+  ]);
   return Number.parseFloat(stdout);
 }
 
@@ -57,7 +91,9 @@ const file = values.file ? path.resolve(values.file) : await makeVideo(Number(va
 const durationS = await durationOf(file);
 const model = await loadModel();
 const m = model.manifest;
-console.log(`file: ${file} (${durationS.toFixed(1)} s); model ${m.id}@${m.version}, ${m.sampleRate} fps, window ${m.window.frames}/${m.window.stride}`);
+console.log(
+  `file: ${file} (${durationS.toFixed(1)} s); model ${m.id}@${m.version}, ${m.sampleRate} fps, window ${m.window.frames}/${m.window.stride}`,
+);
 
 // Warm the ONNX sessions so (b) times steady-state work, as a long-running worker sees it.
 await analyze({ input: file, model, durationS: 4 });
@@ -86,7 +122,11 @@ const result = {
   peak_rss_mb: +peakRssMb.toFixed(1),
   provider: (await getSession(model.backboneFile)).provider,
 };
-console.log(`ratio (b)/(a): ${result.ratio}   realtime: ${result.realtime_x}×   peak RSS (node): ${result.peak_rss_mb} MB`);
-console.log(`per stage: decode ${(frames / decodeS).toFixed(1)} sampled frames/s alone; pipeline ${(frames / pipelineS).toFixed(1)} frames/s, ${(windows / pipelineS).toFixed(1)} windows/s`);
+console.log(
+  `ratio (b)/(a): ${result.ratio}   realtime: ${result.realtime_x}×   peak RSS (node): ${result.peak_rss_mb} MB`,
+);
+console.log(
+  `per stage: decode ${(frames / decodeS).toFixed(1)} sampled frames/s alone; pipeline ${(frames / pipelineS).toFixed(1)} frames/s, ${(windows / pipelineS).toFixed(1)} windows/s`,
+);
 console.log(JSON.stringify(result));
 process.exit(0);

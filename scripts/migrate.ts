@@ -7,7 +7,9 @@ import { ensureBucket } from "../lib/storage";
 
 const e = env();
 const { applied, skipped } = await migrate(e.DATABASE_URL, "prisma/migrations");
-console.log(`migrations: ${applied.length} applied${applied.length ? ` (${applied.join(", ")})` : ""}, ${skipped.length} already in place`);
+console.log(
+  `migrations: ${applied.length} applied${applied.length ? ` (${applied.join(", ")})` : ""}, ${skipped.length} already in place`,
+);
 console.log(`bucket ${e.S3_BUCKET}: ${await ensureBucket()}`);
 if (e.ADMIN_PASSWORD) {
   const state = await ensureAdmin(e.ADMIN_EMAIL, e.ADMIN_PASSWORD);

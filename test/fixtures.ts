@@ -46,18 +46,45 @@ export async function waitFor<T>(fn: () => Promise<T | null | undefined>, timeou
  * Concatenates real clips into one 720p25 H.264 "match" (video only), returning where each clip starts.
  * Used to place a penalty kick at a known time among other footage.
  */
-export async function buildMatch(clips: string[], out: string): Promise<{ starts: number[]; durations: number[] }> {
+export async function buildMatch(
+  clips: string[],
+  out: string,
+): Promise<{ starts: number[]; durations: number[] }> {
   const durations: number[] = [];
   for (const c of clips) {
-    const { stdout } = await promisify(execFile)("ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", c]);
+    const { stdout } = await promisify(execFile)("ffprobe", [
+      "-v",
+      "error",
+      "-show_entries",
+      "format=duration",
+      "-of",
+      "csv=p=0",
+      c,
+    ]);
     durations.push(Number.parseFloat(stdout));
   }
   const inputs = clips.flatMap((c) => ["-i", c]);
   const scaled = clips
-    .map((_, i) => `[${i}:v]scale=1280:720:force_original_aspect_ratio=decrease,pad=1280:720:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=25,format=yuv420p[v${i}]`)
+    .map(
+      (_, i) =>
+        `[${i}:v]scale=1280:720:force_original_aspect_ratio=decrease,pad=1280:720:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=25,format=yuv420p[v${i}]`,
+    )
     .join(";");
   const concat = `${clips.map((_, i) => `[v${i}]`).join("")}concat=n=${clips.length}:v=1:a=0[out]`;
-  await ffmpegMake([...inputs, "-filter_complex", `${scaled};${concat}`, "-map", "[out]", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", out]);
+  await ffmpegMake([
+    ...inputs,
+    "-filter_complex",
+    `${scaled};${concat}`,
+    "-map",
+    "[out]",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "veryfast",
+    "-crf",
+    "23",
+    out,
+  ]);
   // fps=25 rounds each clip to whole frames; starts follow the rounded lengths.
   const rounded = durations.map((d) => Math.round(d * 25) / 25);
   const starts = rounded.map((_, i) => rounded.slice(0, i).reduce((a, b) => a + b, 0));

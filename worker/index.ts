@@ -16,7 +16,9 @@ async function checkFfmpeg(): Promise<void> {
     const { stdout } = await promisify(execFile)(env().FFMPEG_PATH, ["-version"]);
     log.info({ ffmpeg: stdout.split("\n")[0] }, "ffmpeg found");
   } catch {
-    throw new Error(`ffmpeg not found at "${env().FFMPEG_PATH}": install it (apt-get install ffmpeg) or set FFMPEG_PATH`);
+    throw new Error(
+      `ffmpeg not found at "${env().FFMPEG_PATH}": install it (apt-get install ffmpeg) or set FFMPEG_PATH`,
+    );
   }
 }
 

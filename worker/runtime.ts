@@ -65,7 +65,8 @@ async function runJob(def: JobDefinition, job: Job): Promise<unknown> {
     async reportProgress(stage, fraction) {
       if (!gate(fraction >= 1)) return;
       await job.updateProgress({ stage, fraction });
-      if (videoId) await setVideoProgress(videoId, stage, fraction, etaSeconds(startedAt, Date.now(), fraction));
+      if (videoId)
+        await setVideoProgress(videoId, stage, fraction, etaSeconds(startedAt, Date.now(), fraction));
     },
   };
   log.info("job started");
@@ -88,7 +89,10 @@ async function finalFailure(def: JobDefinition, job: Job | undefined, err: Error
   const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
   if (!permanent && !exhausted) return;
   try {
-    await def.onFailed?.(job.data, permanent ? err.message : `${err.message} (after ${job.attemptsMade} attempts)`);
+    await def.onFailed?.(
+      job.data,
+      permanent ? err.message : `${err.message} (after ${job.attemptsMade} attempts)`,
+    );
   } catch (hookErr) {
     childLogger({ job: def.name, jobId: job.id }).error({ err: hookErr }, "onFailed hook failed");
   }

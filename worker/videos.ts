@@ -32,5 +32,10 @@ export async function addAnalysisProgress(analysisId: string, delta: number): Pr
     RETURNING progress, "videoId", "createdAt"`;
   const row = rows[0];
   if (!row) return;
-  await setVideoProgress(row.videoId, "analyzing", row.progress, etaSeconds(row.createdAt.getTime(), Date.now(), row.progress));
+  await setVideoProgress(
+    row.videoId,
+    "analyzing",
+    row.progress,
+    etaSeconds(row.createdAt.getTime(), Date.now(), row.progress),
+  );
 }

@@ -9,7 +9,9 @@ describe("float16", () => {
   it("rounds to about 3 significant digits", () => {
     const values = Float32Array.from({ length: 1000 }, (_, i) => (i * 0.0137) % 7);
     const back = decodeF16(encodeF16(values));
-    values.forEach((v, i) => expect(Math.abs(back[i]! - v)).toBeLessThanOrEqual(Math.max(Math.abs(v) * 2 ** -11, 2 ** -24)));
+    values.forEach((v, i) =>
+      expect(Math.abs(back[i]! - v)).toBeLessThanOrEqual(Math.max(Math.abs(v) * 2 ** -11, 2 ** -24)),
+    );
   });
 
   it("handles overflow, infinities and NaN", () => {

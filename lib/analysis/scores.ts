@@ -15,7 +15,10 @@ export const ZScoreFile = z.object({
 });
 export type TScoreFile = z.infer<typeof ZScoreFile>;
 
-export function windowCentre(file: Pick<TScoreFile, "rate" | "windowFrames" | "strideFrames">, w: number): number {
+export function windowCentre(
+  file: Pick<TScoreFile, "rate" | "windowFrames" | "strideFrames">,
+  w: number,
+): number {
   return (w * file.strideFrames + file.windowFrames / 2) / file.rate;
 }
 

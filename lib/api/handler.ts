@@ -87,6 +87,9 @@ export function errorResponse(err: unknown, req: NextRequest): Response {
     return NextResponse.json({ error: err.message, code: err.code }, { status: err.status });
   }
   const errorId = randomUUID();
-  childLogger({ errorId, method: req.method, url: req.nextUrl.pathname }).error({ err }, "unhandled route error");
+  childLogger({ errorId, method: req.method, url: req.nextUrl.pathname }).error(
+    { err },
+    "unhandled route error",
+  );
   return NextResponse.json({ error: "Internal error", code: "internal", errorId }, { status: 500 });
 }

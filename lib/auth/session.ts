@@ -29,7 +29,9 @@ export async function userForToken(token: string | undefined): Promise<SessionUs
   });
   if (!session) return null;
   if (session.expiresAt.getTime() < Date.now()) {
-    await db().session.delete({ where: { id: session.id } }).catch(() => undefined);
+    await db()
+      .session.delete({ where: { id: session.id } })
+      .catch(() => undefined);
     return null;
   }
   return session.user;

@@ -8,7 +8,12 @@ export async function createUser(input: { email: string; name: string; password:
   const existing = await db().user.findUnique({ where: { email } });
   if (existing) throw conflict(`A user with e-mail ${email} already exists`);
   return db().user.create({
-    data: { email, name: input.name.trim(), role: input.role, passwordHash: await hashPassword(input.password) },
+    data: {
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+    },
     select: { id: true, email: true, name: true, role: true, createdAt: true },
   });
 }

@@ -42,20 +42,46 @@ describe("SQL migration runner", () => {
   it("produces the schema the Prisma client expects (every model round-trips)", async () => {
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     try {
-      const user = await prisma.user.create({ data: { email: "a@b.c", name: "A", passwordHash: "h", role: "editor" } });
+      const user = await prisma.user.create({
+        data: { email: "a@b.c", name: "A", passwordHash: "h", role: "editor" },
+      });
       await prisma.session.create({ data: { id: "s", userId: user.id, expiresAt: new Date() } });
       const upload = await prisma.upload.create({
-        data: { userId: user.id, fingerprint: "f", fileName: "f.mp4", size: 5n * 1024n ** 3n, partSize: 1, key: "k", s3UploadId: "u" },
+        data: {
+          userId: user.id,
+          fingerprint: "f",
+          fileName: "f.mp4",
+          size: 5n * 1024n ** 3n,
+          partSize: 1,
+          key: "k",
+          s3UploadId: "u",
+        },
       });
       await prisma.uploadPart.create({ data: { uploadId: upload.id, partNumber: 1, etag: "e", size: 1 } });
       const video = await prisma.video.create({
-        data: { ownerId: user.id, title: "t", originalName: "o", sourceKey: "s", size: 1n, durationS: 1.5, hasAudio: true },
+        data: {
+          ownerId: user.id,
+          title: "t",
+          originalName: "o",
+          sourceKey: "s",
+          size: 1n,
+          durationS: 1.5,
+          hasAudio: true,
+        },
       });
       const analysis = await prisma.analysis.create({
         data: { videoId: video.id, modelId: "m", modelVersion: "1", params: { enter: 0.5 } },
       });
       await prisma.highlight.create({
-        data: { videoId: video.id, analysisId: analysis.id, label: "penalty", startS: 1, endS: 2, peak: 0.9, mean: 0.7 },
+        data: {
+          videoId: video.id,
+          analysisId: analysis.id,
+          label: "penalty",
+          startS: 1,
+          endS: 2,
+          peak: 0.9,
+          mean: 0.7,
+        },
       });
       const loaded = await prisma.video.findUniqueOrThrow({
         where: { id: video.id },
@@ -63,7 +89,9 @@ describe("SQL migration runner", () => {
       });
       expect(loaded.highlights[0].label).toBe("penalty");
       expect(loaded.analyses[0].params).toEqual({ enter: 0.5 });
-      expect((await prisma.upload.findUniqueOrThrow({ where: { id: upload.id } })).size).toBe(5n * 1024n ** 3n);
+      expect((await prisma.upload.findUniqueOrThrow({ where: { id: upload.id } })).size).toBe(
+        5n * 1024n ** 3n,
+      );
       // Videos outlive nothing by accident: an owner with videos cannot be deleted (ON DELETE RESTRICT).
       await expect(prisma.user.delete({ where: { id: user.id } })).rejects.toThrow();
     } finally {

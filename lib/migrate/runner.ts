@@ -13,7 +13,9 @@ export interface MigrationResult {
   skipped: string[];
 }
 
-export async function listMigrations(dir: string): Promise<{ name: string; sql: string; checksum: string }[]> {
+export async function listMigrations(
+  dir: string,
+): Promise<{ name: string; sql: string; checksum: string }[]> {
   const names = (await readdir(dir, { withFileTypes: true }))
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
@@ -35,15 +37,19 @@ export async function migrate(databaseUrl: string, dir: string): Promise<Migrati
     await client.query(`CREATE TABLE IF NOT EXISTS "_matchcut_migrations" (
       name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
     const done = new Map(
-      (await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "_matchcut_migrations"`)).rows.map(
-        (r) => [r.name, r.checksum],
-      ),
+      (
+        await client.query<{ name: string; checksum: string }>(
+          `SELECT name, checksum FROM "_matchcut_migrations"`,
+        )
+      ).rows.map((r) => [r.name, r.checksum]),
     );
     for (const m of await listMigrations(dir)) {
       const prior = done.get(m.name);
       if (prior) {
         if (prior !== m.checksum) {
-          throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead.`);
+          throw new Error(
+            `Migration ${m.name} was changed after it was applied; add a new migration instead.`,
+          );
         }
         result.skipped.push(m.name);
         continue;
@@ -51,7 +57,10 @@ export async function migrate(databaseUrl: string, dir: string): Promise<Migrati
       await client.query("BEGIN");
       try {
         await client.query(m.sql);
-        await client.query(`INSERT INTO "_matchcut_migrations" (name, checksum) VALUES ($1, $2)`, [m.name, m.checksum]);
+        await client.query(`INSERT INTO "_matchcut_migrations" (name, checksum) VALUES ($1, $2)`, [
+          m.name,
+          m.checksum,
+        ]);
         await client.query("COMMIT");
         result.applied.push(m.name);
       } catch (err) {

@@ -7,7 +7,9 @@ import { env } from "../env";
  */
 export function redisConnection(role: "producer" | "worker"): Redis {
   const opts: RedisOptions =
-    role === "worker" ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 3, enableOfflineQueue: false };
+    role === "worker"
+      ? { maxRetriesPerRequest: null }
+      : { maxRetriesPerRequest: 3, enableOfflineQueue: false };
   return new Redis(env().REDIS_URL, opts);
 }
 

@@ -20,7 +20,10 @@ export async function enqueueFlow<P extends JobName, C extends JobName>(
   parent: FlowChild<P>,
   children: FlowChild<C>[],
 ): Promise<void> {
-  holder.matchcutFlows ??= new FlowProducer({ connection: redisConnection("producer"), prefix: queuePrefix() });
+  holder.matchcutFlows ??= new FlowProducer({
+    connection: redisConnection("producer"),
+    prefix: queuePrefix(),
+  });
   await holder.matchcutFlows.add({
     name: parent.name,
     queueName: parent.name,

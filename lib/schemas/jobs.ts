@@ -13,11 +13,42 @@ export type TAnalyzeChunkJob = z.infer<typeof ZAnalyzeChunkJob>;
 export const ZAnalyzeFinalizeJob = z.object({ analysisId: z.uuid() });
 export type TAnalyzeFinalizeJob = z.infer<typeof ZAnalyzeFinalizeJob>;
 
+// Live mode: one poll tick per job (the tick number makes the jobId deterministic), a clip per settled
+// live highlight, and the recording turned into a Video once the stream ends or is stopped.
+export const ZLivePollJob = z.object({ liveSourceId: z.uuid(), tick: z.number().int().nonnegative() });
+export type TLivePollJob = z.infer<typeof ZLivePollJob>;
+export const ZLiveClipJob = z.object({ liveHighlightId: z.uuid() });
+export type TLiveClipJob = z.infer<typeof ZLiveClipJob>;
+export const ZLiveFinalizeJob = z.object({ liveSourceId: z.uuid() });
+export type TLiveFinalizeJob = z.infer<typeof ZLiveFinalizeJob>;
+
+// Issue #5. cut-clip carries the revision it was asked for: a cut for boundaries that changed since is dropped.
+export const ZCutClipJob = z.object({ highlightId: z.uuid(), revision: z.number().int().nonnegative() });
+export type TCutClipJob = z.infer<typeof ZCutClipJob>;
+export const ZBuildReelJob = z.object({ videoId: z.uuid() });
+export type TBuildReelJob = z.infer<typeof ZBuildReelJob>;
+export const ZFilmstripJob = z.object({ videoId: z.uuid() });
+export type TFilmstripJob = z.infer<typeof ZFilmstripJob>;
+export const ZNotifyEvent = z.enum(["analysis.completed", "analysis.failed"]);
+export type TNotifyEvent = z.infer<typeof ZNotifyEvent>;
+export const ZNotifyJob = z.object({ videoId: z.uuid(), analysisId: z.uuid(), event: ZNotifyEvent });
+export type TNotifyJob = z.infer<typeof ZNotifyJob>;
+export const ZDeliverWebhookJob = z.object({ deliveryId: z.uuid() });
+export type TDeliverWebhookJob = z.infer<typeof ZDeliverWebhookJob>;
+
 export const jobSchemas = {
   probe: ZProbeJob,
   analyze: ZAnalyzeJob,
   "analyze-chunk": ZAnalyzeChunkJob,
   "analyze-finalize": ZAnalyzeFinalizeJob,
+  "cut-clip": ZCutClipJob,
+  "build-reel": ZBuildReelJob,
+  filmstrip: ZFilmstripJob,
+  notify: ZNotifyJob,
+  "deliver-webhook": ZDeliverWebhookJob,
+  "live-poll": ZLivePollJob,
+  "live-clip": ZLiveClipJob,
+  "live-finalize": ZLiveFinalizeJob,
 } as const;
 
 export type JobName = keyof typeof jobSchemas;
@@ -32,4 +63,14 @@ export const jobRetry: Record<JobName, { attempts: number; backoffMs: number }> 
   analyze: { attempts: 3, backoffMs: 5_000 },
   "analyze-chunk": { attempts: 3, backoffMs: 10_000 },
   "analyze-finalize": { attempts: 3, backoffMs: 10_000 },
+  "cut-clip": { attempts: 3, backoffMs: 10_000 },
+  "build-reel": { attempts: 2, backoffMs: 10_000 },
+  filmstrip: { attempts: 2, backoffMs: 30_000 },
+  notify: { attempts: 5, backoffMs: 5_000 },
+  // 8 tries, 5 s doubling: the last one is ~10 min after the first (receivers restart, deploys finish)
+  "deliver-webhook": { attempts: 8, backoffMs: 5_000 },
+  // A failed tick is retried soon: the follow loop only goes on once a tick succeeds.
+  "live-poll": { attempts: 5, backoffMs: 1_000 },
+  "live-clip": { attempts: 3, backoffMs: 5_000 },
+  "live-finalize": { attempts: 3, backoffMs: 10_000 },
 };

@@ -22,7 +22,10 @@ export const keys = {
 };
 
 export function safeExt(ext: string): string {
-  const clean = ext.toLowerCase().replace(/[^a-z0-9]/g, "").slice(0, 8);
+  const clean = ext
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")
+    .slice(0, 8);
   return clean ? `.${clean}` : "";
 }
 

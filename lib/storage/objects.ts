@@ -112,11 +112,20 @@ export async function createMultipart(key: string, contentType: string): Promise
 }
 
 export async function presignPart(key: string, uploadId: string, partNumber: number): Promise<string> {
-  const cmd = new UploadPartCommand({ Bucket: bucket(), Key: key, UploadId: uploadId, PartNumber: partNumber });
+  const cmd = new UploadPartCommand({
+    Bucket: bucket(),
+    Key: key,
+    UploadId: uploadId,
+    PartNumber: partNumber,
+  });
   return getSignedUrl(s3Public(), cmd, { expiresIn: 3600 });
 }
 
-export async function completeMultipart(key: string, uploadId: string, parts: CompletedPart[]): Promise<void> {
+export async function completeMultipart(
+  key: string,
+  uploadId: string,
+  parts: CompletedPart[],
+): Promise<void> {
   await s3().send(
     new CompleteMultipartUploadCommand({
       Bucket: bucket(),

@@ -22,12 +22,17 @@ describe("planChunks", () => {
   });
 
   it("covers every window of a long video exactly once as an owner", () => {
-    const rate = 2, W = 16, stride = 2, durationS = 1234.5;
+    const rate = 2,
+      W = 16,
+      stride = 2,
+      durationS = 1234.5;
     const chunks = planChunks(durationS, rate, W, 60);
     const totalFrames = Math.ceil(durationS * rate);
     for (let start = 0; start + W <= totalFrames; start += stride) {
       // the owner of a window is the chunk whose span contains its first frame; its read span must hold the whole window
-      const owner = chunks.find((c) => start >= c.firstFrame && (c.ownFrames === undefined || start < c.firstFrame + c.ownFrames))!;
+      const owner = chunks.find(
+        (c) => start >= c.firstFrame && (c.ownFrames === undefined || start < c.firstFrame + c.ownFrames),
+      )!;
       const readEnd = owner.durationS === undefined ? totalFrames : owner.firstFrame + owner.durationS * rate;
       expect(start + W).toBeLessThanOrEqual(readEnd);
     }

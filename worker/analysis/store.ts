@@ -24,7 +24,10 @@ export function toScoreFile(t: ScoreTimeline): TScoreFile {
     strideFrames: t.strideFrames,
     windows: t.windows,
     scores: Object.fromEntries(
-      t.labels.map((label, c) => [label, t.windows.map((_, i) => Math.round(t.scores[i * C + c]! * 1e5) / 1e5)]),
+      t.labels.map((label, c) => [
+        label,
+        t.windows.map((_, i) => Math.round(t.scores[i * C + c]! * 1e5) / 1e5),
+      ]),
     ),
   };
 }
@@ -52,11 +55,22 @@ export async function writeChunk(
   meta: ChunkMeta,
   features: Float32Array,
 ): Promise<void> {
-  await putObject(keys.analysisChunk(ids.videoId, ids.analysisId, index, "f16"), encodeF16(features), "application/octet-stream");
-  await putObject(keys.analysisChunk(ids.videoId, ids.analysisId, index, "json"), JSON.stringify(meta), "application/json");
+  await putObject(
+    keys.analysisChunk(ids.videoId, ids.analysisId, index, "f16"),
+    encodeF16(features),
+    "application/octet-stream",
+  );
+  await putObject(
+    keys.analysisChunk(ids.videoId, ids.analysisId, index, "json"),
+    JSON.stringify(meta),
+    "application/json",
+  );
 }
 
-export async function readChunkMeta(ids: { videoId: string; analysisId: string }, index: number): Promise<ChunkMeta> {
+export async function readChunkMeta(
+  ids: { videoId: string; analysisId: string },
+  index: number,
+): Promise<ChunkMeta> {
   const bytes = await getObjectBytes(keys.analysisChunk(ids.videoId, ids.analysisId, index, "json"));
   const raw = JSON.parse(new TextDecoder().decode(bytes)) as ChunkMeta;
   return { ...raw, timeline: ZScoreFile.parse(raw.timeline) };

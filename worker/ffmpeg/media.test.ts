@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { humanFfmpegError, mediaInfoFrom, parseRate, posterSpec, rotationOf, UnplayableError } from "./media";
 
-const video = { codec_type: "video", codec_name: "h264", width: 1920, height: 1080, avg_frame_rate: "30000/1001" };
+const video = {
+  codec_type: "video",
+  codec_name: "h264",
+  width: 1920,
+  height: 1080,
+  avg_frame_rate: "30000/1001",
+};
 
 describe("mediaInfoFrom", () => {
   it("reads duration, fps, size, codecs, audio and bitrate", () => {
@@ -35,7 +41,10 @@ describe("mediaInfoFrom", () => {
 
   it("names an unknown codec", () => {
     expect(() =>
-      mediaInfoFrom({ streams: [{ ...video, codec_name: "none", codec_long_name: "Foo" }], format: { duration: 1 } }),
+      mediaInfoFrom({
+        streams: [{ ...video, codec_name: "none", codec_long_name: "Foo" }],
+        format: { duration: 1 },
+      }),
     ).toThrow("unsupported codec Foo");
   });
 });
@@ -54,10 +63,12 @@ describe("helpers", () => {
   });
 
   it("maps ffmpeg errors to sentences", () => {
-    expect(humanFfmpegError("[mov] moov atom not found\nfoo: Invalid data found when processing input")).toMatch(
-      /^file is truncated/,
+    expect(
+      humanFfmpegError("[mov] moov atom not found\nfoo: Invalid data found when processing input"),
+    ).toMatch(/^file is truncated/);
+    expect(humanFfmpegError("x: Invalid data found when processing input")).toBe(
+      "not a video file ffmpeg can read",
     );
-    expect(humanFfmpegError("x: Invalid data found when processing input")).toBe("not a video file ffmpeg can read");
   });
 
   it("builds the poster command", () => {

@@ -17,7 +17,12 @@ export interface ProbeStream {
 
 export interface ProbeData {
   streams: ProbeStream[];
-  format: { duration?: string | number; bit_rate?: string | number; format_name?: string; size?: string | number };
+  format: {
+    duration?: string | number;
+    bit_rate?: string | number;
+    format_name?: string;
+    size?: string | number;
+  };
 }
 
 export interface MediaInfo {
@@ -69,8 +74,11 @@ export function mediaInfoFrom(data: ProbeData): MediaInfo {
   const audio = data.streams.find((s) => s.codec_type === "audio");
   const durationS = [num(data.format.duration), num(video.duration)].find((d) => Number.isFinite(d) && d > 0);
   if (durationS === undefined) throw new UnplayableError("file is truncated or has no duration");
-  const fps = [parseRate(video.avg_frame_rate), parseRate(video.r_frame_rate)].find((f) => Number.isFinite(f) && f > 0);
-  if (!video.width || !video.height) throw new UnplayableError(`unsupported codec ${video.codec_name}: no frame size`);
+  const fps = [parseRate(video.avg_frame_rate), parseRate(video.r_frame_rate)].find(
+    (f) => Number.isFinite(f) && f > 0,
+  );
+  if (!video.width || !video.height)
+    throw new UnplayableError(`unsupported codec ${video.codec_name}: no frame size`);
   const bitrate = num(data.format.bit_rate);
   return {
     durationS,
@@ -88,11 +96,13 @@ export function mediaInfoFrom(data: ProbeData): MediaInfo {
 /** Turns ffprobe/ffmpeg stderr into the sentence an editor sees on the failed video. */
 export function humanFfmpegError(stderr: string): string {
   const s = stderr.toLowerCase();
-  if (s.includes("moov atom not found")) return "file is truncated (the MP4 index is missing: was the upload or export cut short?)";
+  if (s.includes("moov atom not found"))
+    return "file is truncated (the MP4 index is missing: was the upload or export cut short?)";
   if (s.includes("invalid data found when processing input")) return "not a video file ffmpeg can read";
   if (s.includes("end of file") || s.includes("truncat")) return "file is truncated";
   if (s.includes("decoder") && s.includes("not found")) return "unsupported codec";
-  if (s.includes("no such file") || s.includes("404")) return "the uploaded file could not be found in storage";
+  if (s.includes("no such file") || s.includes("404"))
+    return "the uploaded file could not be found in storage";
   const last = stderr.trim().split("\n").filter(Boolean).pop() ?? "unknown error";
   return `ffmpeg could not read the file: ${last.slice(0, 200)}`;
 }

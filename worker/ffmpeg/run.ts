@@ -1,5 +1,6 @@
 import ffmpeg from "fluent-ffmpeg";
 import { env } from "../../lib/env";
+import type { FfmpegMultiSpec } from "./clip-commands";
 import { type FfmpegSpec, humanFfmpegError, type ProbeData, UnplayableError } from "./media";
 
 // The one place fluent-ffmpeg is configured; binaries come from FFMPEG_PATH / FFPROBE_PATH.
@@ -23,19 +24,43 @@ export function probe(input: string): Promise<ProbeData> {
 }
 
 /** Runs one ffmpeg invocation built by a pure spec function; rejects with stderr's gist. */
-export function runFfmpeg(spec: FfmpegSpec, signal?: AbortSignal): Promise<void> {
+export function runFfmpeg(
+  spec: FfmpegSpec,
+  signal?: AbortSignal,
+  onProgress?: (outSeconds: number) => void,
+): Promise<void> {
+  const { input, inputOptions, ...rest } = spec;
+  return runFfmpegInputs({ inputs: [{ input, inputOptions }], ...rest }, signal, onProgress);
+}
+
+/** Several inputs (the reel's segments); `onProgress` gets the output time written so far, in seconds. */
+export function runFfmpegInputs(
+  spec: FfmpegMultiSpec,
+  signal?: AbortSignal,
+  onProgress?: (outSeconds: number) => void,
+): Promise<void> {
   configure();
   return new Promise((resolve, reject) => {
-    const cmd = ffmpeg(spec.input).inputOptions(spec.inputOptions).output(spec.output).outputOptions(spec.outputOptions);
+    const cmd = ffmpeg();
+    for (const i of spec.inputs) cmd.input(i.input).inputOptions(i.inputOptions);
+    cmd.output(spec.output).outputOptions(spec.outputOptions);
     let stderr = "";
     cmd.on("stderr", (line: string) => {
       stderr = (stderr + line + "\n").slice(-8000);
     });
+    if (onProgress) cmd.on("progress", (p: { timemark?: string }) => onProgress(timemarkSeconds(p.timemark)));
     cmd.on("error", (err: Error) =>
-      reject(signal?.aborted ? new Error("aborted") : new UnplayableError(humanFfmpegError(stderr || err.message))),
+      reject(
+        signal?.aborted ? new Error("aborted") : new UnplayableError(humanFfmpegError(stderr || err.message)),
+      ),
     );
     cmd.on("end", () => resolve());
     signal?.addEventListener("abort", () => cmd.kill("SIGKILL"), { once: true });
     cmd.run();
   });
+}
+
+function timemarkSeconds(mark: string | undefined): number {
+  const m = /^(-?\d+):(\d+):(\d+(?:\.\d+)?)$/.exec(mark ?? "");
+  return m ? Math.max(0, Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3])) : 0;
 }

@@ -25,7 +25,12 @@ export const analyzeChunkJob = defineJob({
     const log = childLogger({ videoId: analysis.videoId, analysisId, chunk: index, jobId: ctx.jobId });
     const model = await modelFor(analysis.modelId);
     const m = model.manifest;
-    const chunks = planChunks(analysis.video.durationS ?? 0, m.sampleRate, m.window.frames, chunkSOf(analysis.params));
+    const chunks = planChunks(
+      analysis.video.durationS ?? 0,
+      m.sampleRate,
+      m.window.frames,
+      chunkSOf(analysis.params),
+    );
     const chunk = chunks[index];
     if (!chunk) throw new PermanentError(`chunk ${index} is outside the plan of ${chunks.length}`);
 
@@ -44,7 +49,9 @@ export const analyzeChunkJob = defineJob({
         const delta = (pct / 100) * share - reported;
         if (delta < share / 20 && pct < 100) return; // ~20 updates per chunk
         reported += delta;
-        void addAnalysisProgress(analysisId, delta).catch((err) => log.warn({ err }, "progress update failed"));
+        void addAnalysisProgress(analysisId, delta).catch((err) =>
+          log.warn({ err }, "progress update failed"),
+        );
       },
     }).catch((err: unknown) => {
       // A source that ffprobe accepted but ffmpeg cannot decode will not get better on retry.

@@ -42,27 +42,54 @@ export const analyzeFinalizeJob = defineJob({
     await db().$transaction([
       db().highlight.deleteMany({ where: { analysisId } }),
       db().highlight.createMany({
-        data: segments.map((s) => ({ videoId, analysisId, label: s.label, startS: s.start, endS: s.end, peak: s.peak, mean: s.mean })),
+        data: segments.map((s) => ({
+          videoId,
+          analysisId,
+          label: s.label,
+          startS: s.start,
+          endS: s.end,
+          peak: s.peak,
+          mean: s.mean,
+        })),
       }),
       db().analysis.updateMany({ where: { videoId, current: true }, data: { current: false } }),
       db().analysis.update({
         where: { id: analysisId },
-        data: { status: "complete", current: true, progress: 1, scoresKey, featuresKey: features.key, completedAt: new Date() },
+        data: {
+          status: "complete",
+          current: true,
+          progress: 1,
+          scoresKey,
+          featuresKey: features.key,
+          completedAt: new Date(),
+        },
       }),
-      db().video.update({ where: { id: videoId }, data: { status: "ready", stage: null, progress: 1, etaSeconds: null, error: null } }),
+      db().video.update({
+        where: { id: videoId },
+        data: { status: "ready", stage: null, progress: 1, etaSeconds: null, error: null },
+      }),
     ]);
     await deletePrefix(keys.analysisChunks(videoId, analysisId));
-    log.info({ frames: features.frames, windows: scores.windows.length, highlights: segments.length }, "analysis complete");
+    log.info(
+      { frames: features.frames, windows: scores.windows.length, highlights: segments.length },
+      "analysis complete",
+    );
     return { highlights: segments.length };
   },
 
   async onFailed({ analysisId }, message) {
-    const analysis = await db().analysis.update({ where: { id: analysisId }, data: { status: "failed", error: message } });
+    const analysis = await db().analysis.update({
+      where: { id: analysisId },
+      data: { status: "failed", error: message },
+    });
     await markVideoFailed(analysis.videoId, `analysis failed: ${message}`);
   },
 });
 
-function segmentParamsOf(params: unknown, defaults: Record<string, SegmentParams>): Record<string, SegmentParams> {
+function segmentParamsOf(
+  params: unknown,
+  defaults: Record<string, SegmentParams>,
+): Record<string, SegmentParams> {
   const p = params as { segments?: Record<string, SegmentParams> } | null;
   return p?.segments ?? defaults;
 }

@@ -43,7 +43,10 @@ async function analyseFile(file: string) {
     return v && (v.status === "ready" || v.status === "failed") ? v : null;
   }, 240_000);
   expect(done.error).toBeNull();
-  const analysis = await db().analysis.findFirstOrThrow({ where: { videoId: video.id, current: true }, include: { highlights: true } });
+  const analysis = await db().analysis.findFirstOrThrow({
+    where: { videoId: video.id, current: true },
+    include: { highlights: true },
+  });
   return { video: done, analysis };
 }
 
@@ -69,7 +72,9 @@ describe("analysis flow (real ffmpeg, ONNX, S3, Redis, Postgres)", () => {
     expect(frames).toBeLessThanOrEqual(Math.ceil(video.durationS! * m.sampleRate) + 1);
 
     // Chunked scores (three chunks on the queue) equal one whole-file pass over the same frames.
-    const stored = ZScoreFile.parse(JSON.parse(new TextDecoder().decode(await getObjectBytes(analysis.scoresKey!))));
+    const stored = ZScoreFile.parse(
+      JSON.parse(new TextDecoder().decode(await getObjectBytes(analysis.scoresKey!))),
+    );
     const whole = await analyze({ input: file, model });
     expect(stored.windows).toEqual(whole.timeline.windows);
     const C = whole.timeline.labels.length;

@@ -42,12 +42,22 @@ export const analyzeJob = defineJob({
         params: { chunkS: env().ANALYZE_CHUNK_S, chunks: chunks.length, segments: m.segmentDefaults },
       },
     });
-    await db().video.update({ where: { id: videoId }, data: { status: "processing", stage: "analyzing", progress: 0 } });
+    await db().video.update({
+      where: { id: videoId },
+      data: { status: "processing", stage: "analyzing", progress: 0 },
+    });
     await enqueueFlow(
       { name: "analyze-finalize", data: { analysisId: analysis.id }, jobId: `${analysis.id}:finalize` },
-      chunks.map((c) => ({ name: "analyze-chunk" as const, data: { analysisId: analysis.id, index: c.index }, jobId: `${analysis.id}:chunk:${c.index}` })),
+      chunks.map((c) => ({
+        name: "analyze-chunk" as const,
+        data: { analysisId: analysis.id, index: c.index },
+        jobId: `${analysis.id}:chunk:${c.index}`,
+      })),
     );
-    log.info({ analysisId: analysis.id, model: `${m.id}@${m.version}`, chunks: chunks.length }, "analysis planned");
+    log.info(
+      { analysisId: analysis.id, model: `${m.id}@${m.version}`, chunks: chunks.length },
+      "analysis planned",
+    );
     return { analysisId: analysis.id, chunks: chunks.length };
   },
 

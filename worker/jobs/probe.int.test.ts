@@ -36,7 +36,10 @@ async function probeBytes(bytes: Uint8Array, name: string) {
 
 describe("probe job (real S3, Redis, Postgres, ffprobe)", () => {
   it("stores duration, size, codecs and a poster for a real broadcast clip", async () => {
-    const v = await probeBytes(await readFixture(sharedClip("clips/penalty/ucl2012-bay-che/arione_Penalty_Lampard.mp4")), "lampard.mp4");
+    const v = await probeBytes(
+      await readFixture(sharedClip("clips/penalty/ucl2012-bay-che/arione_Penalty_Lampard.mp4")),
+      "lampard.mp4",
+    );
     expect(v.status).toBe("processing");
     expect(v.durationS).toBeCloseTo(3.537, 1);
     expect([v.width, v.height]).toEqual([1280, 720]);
@@ -54,7 +57,19 @@ describe("probe job (real S3, Redis, Postgres, ffprobe)", () => {
 
   it("fails a truncated MP4 as truncated", async () => {
     const full = path.join(tmp, "full.mp4");
-    await ffmpegMake(["-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-t", "4", "-c:v", "libx264", "-pix_fmt", "yuv420p", full]);
+    await ffmpegMake([
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc2=size=320x240:rate=25",
+      "-t",
+      "4",
+      "-c:v",
+      "libx264",
+      "-pix_fmt",
+      "yuv420p",
+      full,
+    ]);
     const bytes = new Uint8Array(await readFile(full));
     // moov is written at the end by default: cutting the tail loses the index.
     const v = await probeBytes(bytes.slice(0, Math.floor(bytes.length * 0.6)), "cut.mp4");

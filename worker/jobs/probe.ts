@@ -36,7 +36,15 @@ export const probeJob = defineJob({
       await putObject(posterKey, await readFile(posterPath), "image/jpeg");
       await db().video.update({
         where: { id: videoId },
-        data: { ...info, posterKey, status: "processing", stage: "queued for analysis", progress: 0, etaSeconds: null, error: null },
+        data: {
+          ...info,
+          posterKey,
+          status: "processing",
+          stage: "queued for analysis",
+          progress: 0,
+          etaSeconds: null,
+          error: null,
+        },
       });
       await enqueue("analyze", { videoId }, { jobId: `${videoId}:analyze` });
       log.info({ durationS: info.durationS, width: info.width, height: info.height }, "probed");
