@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type DragEvent } from "react";
+import { useHydrated } from "../use-hydrated";
 import { useUploads } from "./upload-context";
 
 /** Drop zone plus file picker; any file type is accepted, since ffprobe decides what is a video later. */
@@ -8,6 +9,9 @@ export function UploadZone() {
   const { store } = useUploads();
   const inputId = useId();
   const [over, setOver] = useState(false);
+  // The input only exists once handlers are attached: files chosen before hydration would be lost
+  // silently (and Playwright's setInputFiles waits for the element, so tests need no extra sync).
+  const hydrated = useHydrated();
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -31,19 +35,21 @@ export function UploadZone() {
       <label htmlFor={inputId} className="button button--primary">
         Choose video files
       </label>
-      <input
-        id={inputId}
-        className="visually-hidden"
-        type="file"
-        multiple
-        aria-label="Choose video files"
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          if (files.length > 0) store.add(files);
-          // Re-selecting the same file after a cancel or reload must fire change again.
-          e.target.value = "";
-        }}
-      />
+      {hydrated && (
+        <input
+          id={inputId}
+          className="visually-hidden"
+          type="file"
+          multiple
+          aria-label="Choose video files"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            if (files.length > 0) store.add(files);
+            // Re-selecting the same file after a cancel or reload must fire change again.
+            e.target.value = "";
+          }}
+        />
+      )}
       <p className="dropzone__hint">Uploads resume: if the page reloads, choose the same file again.</p>
     </div>
   );

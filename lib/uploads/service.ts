@@ -179,8 +179,7 @@ export async function completeUpload(
   });
 
   try {
-    // BullMQ rejects custom job ids with a single ':' ("Custom Id cannot contain :"), hence the dash.
-    await enqueue("probe", { videoId: video.id }, { jobId: `${video.id}-probe` });
+    await enqueue("probe", { videoId: video.id }, { jobId: `${video.id}:probe` });
   } catch (err) {
     childLogger({ videoId: video.id, uploadId }).error({ err }, "could not queue probe job");
     await db().video.update({
