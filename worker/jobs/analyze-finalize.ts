@@ -11,6 +11,7 @@ import { fromScoreFile, readChunkMeta, toScoreFile, writeFeatures } from "../ana
 import { markVideoFailed, setVideoProgress } from "../videos";
 import { chunkSOf } from "./analyze-chunk";
 import { defineJob } from "./types";
+import { afterAnalysis } from "../clips/after-analysis";
 
 /** Runs once every chunk is done: stitches scores and features, derives highlights, swaps results in. */
 export const analyzeFinalizeJob = defineJob({
@@ -70,6 +71,8 @@ export const analyzeFinalizeJob = defineJob({
       }),
     ]);
     await deletePrefix(keys.analysisChunks(videoId, analysisId));
+    // issue #5: cut a clip per highlight and tell the uploader/webhooks (jobs, so this stays fast)
+    await afterAnalysis.completed(videoId, analysisId);
     log.info(
       { frames: features.frames, windows: scores.windows.length, highlights: segments.length },
       "analysis complete",
@@ -83,6 +86,7 @@ export const analyzeFinalizeJob = defineJob({
       data: { status: "failed", error: message },
     });
     await markVideoFailed(analysis.videoId, `analysis failed: ${message}`);
+    await afterAnalysis.failed(analysis.videoId, analysisId);
   },
 });
 

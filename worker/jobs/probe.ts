@@ -47,6 +47,8 @@ export const probeJob = defineJob({
         },
       });
       await enqueue("analyze", { videoId }, { jobId: `${videoId}:analyze` });
+      // issue #5: trick-play thumbnails, independent of analysis
+      await enqueue("filmstrip", { videoId }, { jobId: `${videoId}:filmstrip` });
       log.info({ durationS: info.durationS, width: info.width, height: info.height }, "probed");
       return info;
     } finally {

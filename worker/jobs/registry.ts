@@ -2,10 +2,25 @@ import { jobSchemas, type JobName } from "../../lib/schemas/jobs";
 import { analyzeJob } from "./analyze";
 import { analyzeChunkJob } from "./analyze-chunk";
 import { analyzeFinalizeJob } from "./analyze-finalize";
+import { buildReelJob } from "./build-reel";
+import { cutClipJob } from "./cut-clip";
+import { deliverWebhookJob } from "./deliver-webhook";
+import { filmstripJob } from "./filmstrip";
+import { notifyJob } from "./notify";
 import { probeJob } from "./probe";
 import type { JobDefinition } from "./types";
 
-export const jobs = [probeJob, analyzeJob, analyzeChunkJob, analyzeFinalizeJob] as unknown as JobDefinition[];
+export const jobs = [
+  probeJob,
+  analyzeJob,
+  analyzeChunkJob,
+  analyzeFinalizeJob,
+  cutClipJob,
+  buildReelJob,
+  filmstripJob,
+  notifyJob,
+  deliverWebhookJob,
+] as unknown as JobDefinition[];
 
 /** The worker refuses to boot if a job name in lib/schemas/jobs.ts has no handler here. */
 export function assertRegistryComplete(list: JobDefinition[] = jobs): void {

@@ -1,0 +1,28 @@
+// Download names editors can sort and read: <match-title>_<label>_<nn>_<mm>m<ss>s.mp4
+
+/** ASCII, lower-case, dashes; accents folded (é → e) so the name survives every OS and NLE. */
+export function slugify(text: string, fallback = "video"): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  return slug || fallback;
+}
+
+/** Minutes keep counting past 60 (a 95th-minute penalty reads 95m…), as match clocks do. */
+export function clockStamp(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${String(Math.floor(s / 60)).padStart(2, "0")}m${String(s % 60).padStart(2, "0")}s`;
+}
+
+export function clipFileName(title: string, label: string, index: number, startS: number): string {
+  return `${slugify(title)}_${slugify(label, "clip")}_${String(index).padStart(2, "0")}_${clockStamp(startS)}.mp4`;
+}
+
+export const zipFileName = (title: string) => `${slugify(title)}_clips.zip`;
+export const reelFileName = (title: string) => `${slugify(title)}_reel.mp4`;
+export const exportFileName = (title: string, ext: string) => `${slugify(title)}_highlights.${ext}`;

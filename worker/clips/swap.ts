@@ -1,0 +1,29 @@
+import { db } from "../../lib/db";
+
+interface OldKeys {
+  clipKey: string | null;
+  posterKey: string | null;
+}
+
+/**
+ * Points the highlight at a freshly uploaded clip, but only if its boundaries are still the ones the
+ * clip was cut for. Row-locked so two cuts finishing together cannot both think they replaced the
+ * same old file. Returns the keys to delete, or null when the cut is stale (caller deletes the new files).
+ */
+export async function swapClip(
+  highlightId: string,
+  revision: number,
+  next: { clipKey: string; posterKey: string },
+): Promise<OldKeys | null> {
+  return db().$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<(OldKeys & { revision: number })[]>`
+      SELECT "clipKey", "posterKey", revision FROM "Highlight" WHERE id = ${highlightId}::uuid FOR UPDATE`;
+    const row = rows[0];
+    if (!row || row.revision !== revision) return null;
+    await tx.highlight.update({
+      where: { id: highlightId },
+      data: { ...next, clipStatus: "ready", clipRevision: revision, clipError: null },
+    });
+    return { clipKey: row.clipKey, posterKey: row.posterKey };
+  });
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { reelSelection } from "../../lib/clips/selection";
+import { db } from "../../lib/db";
+import { childLogger } from "../../lib/logger";
+import { ZBuildReelJob } from "../../lib/schemas/jobs";
+import { deletePrefix, keys, presignGet, uploadStream } from "../../lib/storage";
+import { planCut, reelSpec } from "../ffmpeg/clip-commands";
+import { runFfmpegInputs } from "../ffmpeg/run";
+import { defineJob, PermanentError } from "./types";
+
+// Each segment is one ffmpeg input (its own range reader and decoder): bound it so memory stays sane.
+export const REEL_MAX_SEGMENTS = 100;
+
+/** Highlights of the current analysis, chosen by lib/clips/selection.ts, cut from the source and joined. */
+export const buildReelJob = defineJob({
+  name: "build-reel",
+  schema: ZBuildReelJob,
+  options: { concurrency: 1, timeoutMs: 60 * 60_000 },
+
+  async handle({ videoId }, ctx) {
+    const log = childLogger({ videoId, jobId: ctx.jobId, job: "build-reel" });
+    const video = await db().video.findUnique({ where: { id: videoId } });
+    if (!video) return log.info("video is gone; no reel");
+    if (!video.fps || !video.durationS) throw new PermanentError("the video has not been probed yet");
+    const analysis = await db().analysis.findFirst({
+      where: { videoId, current: true },
+      include: { highlights: true },
+    });
+    const { rule, items } = reelSelection(analysis?.highlights ?? []);
+    if (items.length === 0)
+      throw new PermanentError("there are no highlights to put in a reel (all rejected or none found)");
+    if (items.length > REEL_MAX_SEGMENTS) {
+      throw new PermanentError(
+        `a reel holds at most ${REEL_MAX_SEGMENTS} highlights; accept fewer (${items.length} chosen)`,
+      );
+    }
+    const plans = items.map((h) => planCut(h.startS, h.endS, video.fps!, video.durationS!));
+    const total = plans.reduce((a, p) => a + p.durationS, 0);
+    const builtAt = new Date();
+    await db().video.update({
+      where: { id: videoId },
+      data: { reelStatus: "cutting", reelProgress: 0, reelError: null },
+    });
+    await ctx.reportProgress("building reel", 0);
+
+    const url = await presignGet(video.sourceKey, { internal: true, expiresIn: 6 * 3600 });
+    const dir = await mkdtemp(path.join(tmpdir(), "matchcut-reel-"));
+    try {
+      const out = path.join(dir, "reel.mp4");
+      let lastWrite = 0;
+      const progress = (t: number) => {
+        const f = Math.min(0.95, t / total);
+        void ctx.reportProgress("building reel", f);
+        // The reel's own progress column is what the highlights panel polls; a write every 2 s is plenty.
+        if (Date.now() - lastWrite > 2000) {
+          lastWrite = Date.now();
+          void db()
+            .video.updateMany({ where: { id: videoId }, data: { reelProgress: f } })
+            .catch(() => undefined);
+        }
+      };
+      await runFfmpegInputs(
+        reelSpec(url, plans, { fps: video.fps, hasAudio: video.hasAudio ?? false }, out),
+        ctx.signal,
+        progress,
+      );
+      const reelKey = keys.reel(videoId, randomUUID().slice(0, 8));
+      await uploadStream(reelKey, createReadStream(out), "video/mp4");
+      const old = await db().video.findUnique({ where: { id: videoId }, select: { reelKey: true } });
+      await db().video.update({
+        where: { id: videoId },
+        data: { reelKey, reelStatus: "ready", reelProgress: 1, reelError: null, reelBuiltAt: builtAt },
+      });
+      if (old?.reelKey && old.reelKey !== reelKey) await deletePrefix(old.reelKey);
+      await ctx.reportProgress("building reel", 1);
+      log.info({ rule, segments: items.length, durationS: total }, "reel ready");
+      return { reelKey, rule, segments: items.length, durationS: total };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+
+  async onFailed({ videoId }, message) {
+    await db().video.updateMany({
+      where: { id: videoId },
+      data: { reelStatus: "failed", reelError: message },
+    });
+  },
+});

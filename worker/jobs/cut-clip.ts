@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { db } from "../../lib/db";
+import { childLogger } from "../../lib/logger";
+import { ZCutClipJob } from "../../lib/schemas/jobs";
+import { deletePrefix, keys, presignGet, putObject, uploadStream } from "../../lib/storage";
+import { swapClip } from "../clips/swap";
+import { clipSpec, planCut, type CutPlan } from "../ffmpeg/clip-commands";
+import { posterSpec } from "../ffmpeg/media";
+import { runFfmpeg } from "../ffmpeg/run";
+import { defineJob, PermanentError } from "./types";
+
+/**
+ * One highlight → one frame-exact H.264/AAC MP4 + poster. Latest wins: the job carries the revision it
+ * was asked for and gives up (deleting what it made) if the boundaries changed before or during the cut.
+ */
+export const cutClipJob = defineJob({
+  name: "cut-clip",
+  schema: ZCutClipJob,
+  options: { concurrency: 1, timeoutMs: 20 * 60_000 },
+
+  async handle({ highlightId, revision }, ctx) {
+    const log = childLogger({ highlightId, revision, jobId: ctx.jobId, job: "cut-clip" });
+    const h = await db().highlight.findUnique({ where: { id: highlightId }, include: { video: true } });
+    if (!h) return log.info("highlight is gone; nothing to cut");
+    if (h.revision !== revision)
+      return log.info({ current: h.revision }, "boundaries changed since; a newer cut will run");
+    const { video } = h;
+    if (!video.fps || !video.durationS) throw new PermanentError("the video has not been probed yet");
+
+    let plan: CutPlan;
+    try {
+      plan = planCut(h.startS, h.endS, video.fps, video.durationS);
+    } catch (err) {
+      throw new PermanentError(`cannot cut this highlight: ${(err as Error).message}`);
+    }
+    await db().highlight.updateMany({
+      where: { id: highlightId, revision },
+      data: { clipStatus: "cutting", clipError: null },
+    });
+    await ctx.reportProgress("cutting", 0);
+
+    const url = await presignGet(video.sourceKey, { internal: true, expiresIn: 3 * 3600 });
+    const dir = await mkdtemp(path.join(tmpdir(), "matchcut-clip-"));
+    try {
+      const clipPath = path.join(dir, "clip.mp4");
+      const posterPath = path.join(dir, "poster.jpg");
+      const o = { fps: video.fps, hasAudio: video.hasAudio ?? false };
+      // ffmpeg errors are retried: the source probed fine, so a failure here is most likely the network.
+      const progress = (t: number) => void ctx.reportProgress("cutting", Math.min(0.95, t / plan.durationS));
+      await runFfmpeg(clipSpec(url, plan, o, clipPath), ctx.signal, progress);
+      await runFfmpeg(posterSpec(clipPath, plan.durationS / 2, posterPath), ctx.signal);
+
+      const nonce = randomUUID().slice(0, 8);
+      const next = {
+        clipKey: keys.clipCut(video.id, h.id, revision, nonce),
+        posterKey: keys.clipPoster(video.id, h.id, revision, nonce),
+      };
+      await uploadStream(next.clipKey, createReadStream(clipPath), "video/mp4");
+      await putObject(next.posterKey, await readFile(posterPath), "image/jpeg");
+
+      const old = await swapClip(h.id, revision, next);
+      if (!old) {
+        await Promise.all([deletePrefix(next.clipKey), deletePrefix(next.posterKey)]);
+        return log.info("boundaries changed during the cut; dropped it");
+      }
+      // Keys carry a nonce and an extension, so a key is its own unique prefix.
+      for (const k of [old.clipKey, old.posterKey])
+        if (k && k !== next.clipKey && k !== next.posterKey) await deletePrefix(k);
+      await ctx.reportProgress("cutting", 1);
+      log.info({ frames: plan.frames, startFrame: plan.startFrame }, "clip ready");
+      return { ...next, frames: plan.frames };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+
+  async onFailed({ highlightId, revision }, message) {
+    await db().highlight.updateMany({
+      where: { id: highlightId, revision },
+      data: { clipStatus: "failed", clipError: message },
+    });
+  },
+});

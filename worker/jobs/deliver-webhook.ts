@@ -1,0 +1,78 @@
+import { db } from "../../lib/db";
+import { childLogger } from "../../lib/logger";
+import { SIGNATURE_HEADER, signBody } from "../../lib/notify/sign";
+import { ZDeliverWebhookJob } from "../../lib/schemas/jobs";
+import { defineJob, PermanentError } from "./types";
+
+const TIMEOUT_MS = 10_000;
+
+// A receiver that answers 4xx rejected the request itself: retrying the same bytes will not help.
+// 408 and 429 are the exceptions that ask for a retry. Everything else (5xx, network) is retried with
+// exponential backoff (lib/schemas/jobs.ts jobRetry).
+const permanent = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
+
+/** POSTs one stored delivery body, signed, and records every attempt in the delivery log. */
+export const deliverWebhookJob = defineJob({
+  name: "deliver-webhook",
+  schema: ZDeliverWebhookJob,
+  options: { concurrency: 4, timeoutMs: 60_000 },
+
+  async handle({ deliveryId }, ctx) {
+    const log = childLogger({ deliveryId, jobId: ctx.jobId, job: "deliver-webhook" });
+    const d = await db().webhookDelivery.findUnique({
+      where: { id: deliveryId },
+      include: { webhook: true },
+    });
+    if (!d) return log.info("delivery is gone (webhook deleted)");
+    if (d.status !== "pending") return log.info({ status: d.status }, "already settled");
+    if (!d.webhook.active) throw new PermanentError("webhook was disabled");
+
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      const res = await fetch(d.webhook.url, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "User-Agent": "Matchcut-Webhooks/1",
+          "X-Matchcut-Event": d.event,
+          "X-Matchcut-Delivery": d.id,
+          [SIGNATURE_HEADER]: signBody(d.webhook.secret, d.body),
+        },
+        body: d.body,
+        // A redirect would re-send the body somewhere the admin did not register.
+        redirect: "manual",
+        signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(TIMEOUT_MS)]),
+      });
+      status = res.status;
+      await res.body?.cancel().catch(() => undefined);
+      if (!res.ok) error = `HTTP ${res.status}`;
+    } catch (err) {
+      error =
+        (err as Error).name === "TimeoutError"
+          ? `no answer within ${TIMEOUT_MS / 1000} s`
+          : `network error: ${(err as Error).message}`;
+    }
+
+    await db().webhookDelivery.update({
+      where: { id: deliveryId },
+      data: {
+        attempts: { increment: 1 },
+        responseStatus: status,
+        error,
+        ...(error ? {} : { status: "succeeded", deliveredAt: new Date() }),
+      },
+    });
+    if (!error) return log.info({ status }, "delivered");
+    if (status !== null && permanent(status))
+      throw new PermanentError(`receiver refused the delivery: ${error}`);
+    throw new Error(error);
+  },
+
+  async onFailed({ deliveryId }, message) {
+    await db().webhookDelivery.updateMany({
+      where: { id: deliveryId, status: "pending" },
+      data: { status: "failed", error: message },
+    });
+  },
+});

@@ -1,0 +1,50 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { db } from "../../lib/db";
+import { childLogger } from "../../lib/logger";
+import { ZFilmstripJob } from "../../lib/schemas/jobs";
+import { keys, presignGet, putObject } from "../../lib/storage";
+import { filmstripSpec, filmstripVtt, planFilmstrip } from "../ffmpeg/clip-commands";
+import { runFfmpeg } from "../ffmpeg/run";
+import { defineJob } from "./types";
+
+// The VTT names the sprite relatively; GET /api/videos/[id]/filmstrip.vtt swaps in a presigned URL.
+export const SPRITE_REF = "sprite.jpg";
+
+/**
+ * Trick-play thumbnails: one 160×90 tile every 10 s in one JPEG sprite, plus a WebVTT cue file.
+ * No ctx.reportProgress here on purpose: it runs beside the analysis, and the runtime writes a job's
+ * progress onto the Video row, which belongs to the analysis while it runs.
+ */
+export const filmstripJob = defineJob({
+  name: "filmstrip",
+  schema: ZFilmstripJob,
+  options: { concurrency: 1, timeoutMs: 60 * 60_000 },
+
+  async handle({ videoId }, ctx) {
+    const log = childLogger({ videoId, jobId: ctx.jobId, job: "filmstrip" });
+    const video = await db().video.findUnique({ where: { id: videoId } });
+    if (!video) return log.info("video is gone; no filmstrip");
+    if (!video.durationS) return log.warn("video has no duration; no filmstrip");
+    const plan = planFilmstrip(video.durationS);
+    const url = await presignGet(video.sourceKey, { internal: true, expiresIn: 6 * 3600 });
+    const dir = await mkdtemp(path.join(tmpdir(), "matchcut-filmstrip-"));
+    try {
+      const sprite = path.join(dir, SPRITE_REF);
+      await runFfmpeg(filmstripSpec(url, plan, sprite), ctx.signal);
+      const spriteKey = keys.filmstripSprite(videoId);
+      const vttKey = keys.filmstripVtt(videoId);
+      await putObject(spriteKey, await readFile(sprite), "image/jpeg");
+      await putObject(vttKey, filmstripVtt(plan, video.durationS, SPRITE_REF), "text/vtt");
+      await db().video.updateMany({
+        where: { id: videoId },
+        data: { filmstripSpriteKey: spriteKey, filmstripVttKey: vttKey },
+      });
+      log.info({ tiles: plan.count, intervalS: plan.intervalS }, "filmstrip ready");
+      return { tiles: plan.count };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+});
