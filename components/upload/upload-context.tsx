@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { videoKeys } from "../videos/keys";
+import { uploadKeys } from "./keys";
 import { xhrPutPart } from "./put-part";
 import { abortUploadRequest, uploadApi } from "./upload-api";
 import { UploadStore, type UploadItem } from "./upload-store";
@@ -17,8 +18,14 @@ export function UploadProvider({ children }: { children: ReactNode }) {
       new UploadStore({
         api: uploadApi,
         putPart: xhrPutPart,
-        abortRequest: abortUploadRequest,
-        onDone: () => queryClient.invalidateQueries({ queryKey: videoKeys.all }),
+        abortRequest: (id) =>
+          abortUploadRequest(id).finally(() => queryClient.invalidateQueries({ queryKey: uploadKeys.all })),
+        onDone: async () => {
+          await Promise.all([
+            queryClient.invalidateQueries({ queryKey: videoKeys.all }),
+            queryClient.invalidateQueries({ queryKey: uploadKeys.all }),
+          ]);
+        },
       }),
   );
 

@@ -2,16 +2,47 @@
 
 import { formatBytes } from "../../lib/uploads/names";
 import { formatEta, formatSpeed, percent } from "../format";
+import { useActiveUploads, useDiscardUpload } from "./use-active-uploads";
 import { useUploads } from "./upload-context";
 import type { UploadItem } from "./upload-store";
 
 export function UploadList() {
   const { items } = useUploads();
-  if (items.length === 0) return null;
+  const active = useActiveUploads();
+  const discard = useDiscardUpload();
+  const running = new Set(items.map((i) => i.uploadId));
+  const interrupted = (active.data ?? []).filter((u) => !running.has(u.id));
+  if (items.length === 0 && interrupted.length === 0) return null;
   return (
     <ul className="uploads" aria-label="Uploads">
       {items.map((item) => (
         <UploadRow key={item.localId} item={item} />
+      ))}
+      {interrupted.map((u) => (
+        <li key={u.id} className="upload upload--interrupted" data-testid="interrupted-upload">
+          <div className="upload__head">
+            <span className="upload__name" title={u.fileName}>
+              {u.fileName}
+            </span>
+            <span className="chip">interrupted {percent(u.size ? u.storedBytes / u.size : 0)} %</span>
+          </div>
+          <div className="upload__meta">
+            <span>
+              {formatBytes(u.storedBytes)} of {formatBytes(u.size)} stored. Choose the same file again to
+              resume.
+            </span>
+            <span className="upload__actions">
+              <button
+                className="button"
+                onClick={() => discard.mutate(u.id)}
+                disabled={discard.isPending}
+                aria-label={`Discard upload of ${u.fileName}`}
+              >
+                Discard
+              </button>
+            </span>
+          </div>
+        </li>
       ))}
     </ul>
   );

@@ -4,6 +4,8 @@ export type UploadStatus = "waiting" | "uploading" | "completing" | "failed";
 
 export interface UploadItem {
   localId: string;
+  /** The server's upload id, once it has answered. */
+  uploadId: string | null;
   fileName: string;
   size: number;
   status: UploadStatus;
@@ -118,7 +120,7 @@ export class UploadStore {
         signal: controller.signal,
         onSession: (s) => {
           this.uploadIds.set(item.localId, s.id);
-          this.patch(item.localId, { resumed: s.resumed });
+          this.patch(item.localId, { uploadId: s.id, resumed: s.resumed });
         },
         onProgress: progress.call,
       });
@@ -182,6 +184,7 @@ export function throttle<A>(ms: number, fn: (arg: A) => void) {
 
 function blank(file: File): Omit<UploadItem, "localId"> {
   return {
+    uploadId: null,
     fileName: file.name,
     size: file.size,
     status: "waiting",

@@ -64,3 +64,12 @@ export interface TPresignedParts {
 export interface TCompletedUpload {
   videoId: string;
 }
+
+/** An upload the server still holds open for the caller: a reload or a crash left it unfinished. */
+export interface TActiveUpload {
+  id: string;
+  fileName: string;
+  size: number;
+  storedBytes: number;
+  createdAt: string;
+}

@@ -11,6 +11,7 @@ import type {
   TCompletedUpload,
   TCreateUpload,
   TPresignedParts,
+  TActiveUpload,
   TRecordParts,
   TUploadSession,
 } from "../schemas/uploads";
@@ -32,6 +33,22 @@ export const fingerprintOf = (f: Pick<TCreateUpload, "fileName" | "size" | "last
 
 // The browser's claim is only stored as object metadata; anything odd becomes octet-stream.
 const safeContentType = (t: string) => (/^[\w.+-]+\/[\w.+-]+$/.test(t) ? t : "application/octet-stream");
+
+export async function listActiveUploads(user: SessionUser): Promise<TActiveUpload[]> {
+  const rows = await db().upload.findMany({
+    where: { userId: user.id, status: "active" },
+    include: { parts: { select: { size: true } } },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
+  return rows.map((u) => ({
+    id: u.id,
+    fileName: u.fileName,
+    size: Number(u.size),
+    storedBytes: u.parts.reduce((sum, p) => sum + p.size, 0),
+    createdAt: u.createdAt.toISOString(),
+  }));
+}
 
 /** Starts a multipart upload, or resumes the caller's active one for the same file. */
 export async function startUpload(user: SessionUser, input: TCreateUpload): Promise<TUploadSession> {
