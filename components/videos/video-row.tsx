@@ -8,19 +8,21 @@ import { PlayIcon, TrashIcon } from "../ui/icons";
 import { formatDate, formatDuration, formatResolution } from "../format";
 import { EditableTitle } from "./editable-title";
 import { StatusChip } from "./status-chip";
+import { useStableUrl } from "./use-stable-url";
 import { useDeleteVideo } from "./use-videos";
 
 export function VideoRow({ video, canEdit }: { video: TVideoDto; canEdit: boolean }) {
   const [confirming, setConfirming] = useState(false);
   const del = useDeleteVideo();
+  const poster = useStableUrl(video.posterUrl);
 
   return (
     <li className="video-row" data-testid="video-row" data-status={video.status} aria-label={video.title}>
       <Link href={`/videos/${video.id}`} className="poster" tabIndex={-1} aria-hidden>
-        {video.posterUrl ? (
+        {poster.url ? (
           // Presigned S3 URLs change on every poll and are not for the image optimiser: a plain <img>.
           // eslint-disable-next-line @next/next/no-img-element
-          <img src={video.posterUrl} alt="" loading="lazy" />
+          <img src={poster.url} alt="" loading="lazy" onError={poster.refresh} />
         ) : (
           <span className="poster__placeholder">
             <PlayIcon />
