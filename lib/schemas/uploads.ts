@@ -5,8 +5,8 @@ export const MAX_PARTS = 10_000;
 export const PRESIGN_BATCH = 20;
 
 export const ZCreateUpload = z.object({
-  fileName: z.string().trim().min(1).max(255),
-  size: z.number().int().positive(),
+  fileName: z.string().trim().min(1).max(255, "File name is too long (255 characters at most)"),
+  size: z.number().int().positive("The file is empty"),
   lastModified: z.number().int().nonnegative(),
   contentType: z.string().max(255).default(""),
 });
