@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { ZExportFormat } from "../exports";
+
+export const ZHighlightStatus = z.enum(["suggested", "accepted", "rejected", "edited"]);
+export type THighlightStatus = z.infer<typeof ZHighlightStatus>;
+
+const time = z.number().finite().min(0, "Times cannot be negative");
+
+export const ZHighlightPatch = z
+  .object({ startS: time.optional(), endS: time.optional(), status: ZHighlightStatus.optional() })
+  .strict()
+  .refine(
+    (p) => p.startS !== undefined || p.endS !== undefined || p.status !== undefined,
+    "Nothing to change",
+  )
+  .refine((p) => p.startS === undefined || p.endS === undefined || p.endS > p.startS, {
+    message: "The end must be after the start",
+    path: ["endS"],
+  });
+export type THighlightPatch = z.infer<typeof ZHighlightPatch>;
+
+export const ZExportQuery = z.object({ format: ZExportFormat });
+
+export type TClipStatus = "none" | "cutting" | "ready" | "failed";
+
+export interface THighlightDto {
+  id: string;
+  label: string;
+  status: THighlightStatus;
+  startS: number;
+  endS: number;
+  peak: number;
+  mean: number;
+  revision: number;
+  clipStatus: TClipStatus;
+  /** true while the stored clip was cut for older boundaries (a re-cut is on its way) */
+  clipStale: boolean;
+  clipError: string | null;
+  clipUrl: string | null;
+  posterUrl: string | null;
+  downloadName: string;
+}
+
+export interface THighlightsDto {
+  videoId: string;
+  analysisId: string | null;
+  highlights: THighlightDto[];
+}
+
+export interface TReelDto {
+  status: TClipStatus;
+  progress: number;
+  error: string | null;
+  url: string | null;
+  downloadName: string;
+  builtAt: string | null;
+  /** what a build now would use: "accepted", or "not-rejected" while nothing is accepted */
+  rule: "accepted" | "not-rejected";
+  count: number;
+}
