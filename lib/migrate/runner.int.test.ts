@@ -92,6 +92,46 @@ describe("SQL migration runner", () => {
       expect((await prisma.upload.findUniqueOrThrow({ where: { id: upload.id } })).size).toBe(
         5n * 1024n ** 3n,
       );
+      // Live mode (0003_live): a source with its state bytes, a segment keyed by (source, epoch, seq), a highlight.
+      const liveSource = await prisma.liveSource.create({
+        data: {
+          ownerId: user.id,
+          title: "l",
+          url: "http://h/x.m3u8",
+          lastSeq: 2n ** 40n,
+          tail: new Uint8Array([1, 2, 3]),
+          videoId: video.id,
+        },
+      });
+      await prisma.liveSegment.create({
+        data: {
+          liveSourceId: liveSource.id,
+          epoch: 0,
+          seq: 2n ** 40n,
+          status: "gap",
+          uri: "u",
+          startS: 0,
+          durationS: 10,
+          firstFrame: 0,
+          frameCount: 40,
+          scores: { windows: [] },
+          seenAt: new Date(),
+        },
+      });
+      await prisma.liveHighlight.create({
+        data: { liveSourceId: liveSource.id, label: "penalty", startS: 1, endS: 2, peak: 0.9, mean: 0.8 },
+      });
+      const liveLoaded = await prisma.liveSource.findUniqueOrThrow({
+        where: { id: liveSource.id },
+        include: { segments: true, highlights: true, video: true },
+      });
+      expect([
+        liveLoaded.lastSeq,
+        [...liveLoaded.tail!],
+        liveLoaded.segments[0]!.seq,
+        liveLoaded.highlights[0]!.clipStatus,
+        liveLoaded.video?.id,
+      ]).toEqual([2n ** 40n, [1, 2, 3], 2n ** 40n, "pending", video.id]);
       // Videos outlive nothing by accident: an owner with videos cannot be deleted (ON DELETE RESTRICT).
       await expect(prisma.user.delete({ where: { id: user.id } })).rejects.toThrow();
     } finally {
