@@ -7,6 +7,9 @@ import { cutClipJob } from "./cut-clip";
 import { deliverWebhookJob } from "./deliver-webhook";
 import { filmstripJob } from "./filmstrip";
 import { notifyJob } from "./notify";
+import { liveClipJob } from "./live-clip";
+import { liveFinalizeJob } from "./live-finalize";
+import { livePollJob } from "./live-poll";
 import { probeJob } from "./probe";
 import type { JobDefinition } from "./types";
 
@@ -20,6 +23,9 @@ export const jobs = [
   filmstripJob,
   notifyJob,
   deliverWebhookJob,
+  livePollJob,
+  liveClipJob,
+  liveFinalizeJob,
 ] as unknown as JobDefinition[];
 
 /** The worker refuses to boot if a job name in lib/schemas/jobs.ts has no handler here. */

@@ -1,0 +1,174 @@
+// Live sources for the routes: create (and start following), list, detail with the timeline, stop.
+import { db } from "../db";
+import { conflict, notFound } from "../errors";
+import type { LiveSource } from "../generated/prisma/client";
+import { enqueue, queueFor } from "../queue";
+import { presignGet } from "../storage";
+import {
+  liveIsActive,
+  ZLiveParams,
+  ZSegmentScores,
+  type TLiveCreate,
+  type TLiveDetailDto,
+  type TLiveHighlightDto,
+  type TLiveSourceDto,
+} from "../schemas/live";
+import { joinScores, liveSegments } from "./timeline";
+
+const withOwner = { owner: { select: { id: true, name: true } } } as const;
+type Row = LiveSource & { owner: { id: string; name: string } };
+
+export async function createLiveSource(
+  ownerId: string,
+  input: TLiveCreate,
+  opts: { modelId?: string } = {},
+): Promise<TLiveSourceDto> {
+  const row = await db().liveSource.create({
+    data: { ownerId, title: input.title, url: input.url, modelId: opts.modelId ?? null },
+    include: withOwner,
+  });
+  await enqueue("live-poll", { liveSourceId: row.id, tick: 0 }, { jobId: `${row.id}:poll:0` });
+  return toDto(row, await countsOf([row.id]));
+}
+
+type Counts = Map<string, { recorded: number; gaps: number; highlights: number }>;
+
+async function countsOf(ids: string[]): Promise<Counts> {
+  const [segs, hl] = await Promise.all([
+    db().liveSegment.groupBy({
+      by: ["liveSourceId", "status"],
+      where: { liveSourceId: { in: ids } },
+      _count: true,
+    }),
+    db().liveHighlight.groupBy({ by: ["liveSourceId"], where: { liveSourceId: { in: ids } }, _count: true }),
+  ]);
+  const out: Counts = new Map(ids.map((id) => [id, { recorded: 0, gaps: 0, highlights: 0 }]));
+  for (const s of segs) {
+    const c = out.get(s.liveSourceId)!;
+    if (s.status === "recorded") c.recorded = s._count;
+    else c.gaps = s._count;
+  }
+  for (const h of hl) out.get(h.liveSourceId)!.highlights = h._count;
+  return out;
+}
+
+function toDto(r: Row, counts: Counts): TLiveSourceDto {
+  const c = counts.get(r.id) ?? { recorded: 0, gaps: 0, highlights: 0 };
+  return {
+    id: r.id,
+    title: r.title,
+    url: r.url,
+    variant: r.variant,
+    status: r.status,
+    error: r.error,
+    stopRequested: r.stopRequested,
+    targetDurationS: r.targetDurationS,
+    streamTimeS: r.streamTimeS,
+    recordedSegments: c.recorded,
+    gaps: c.gaps,
+    highlights: c.highlights,
+    videoId: r.videoId,
+    recordingError: r.recordingError,
+    owner: r.owner,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    endedAt: r.endedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listLiveSources(): Promise<TLiveSourceDto[]> {
+  const rows = await db().liveSource.findMany({
+    include: withOwner,
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+  const counts = await countsOf(rows.map((r) => r.id));
+  return rows.map((r) => toDto(r, counts));
+}
+
+// Clip links are re-signed on every poll; an hour outlives any reasonable stay on the page.
+const CLIP_TTL_S = 3600;
+
+export async function getLiveSource(id: string): Promise<TLiveDetailDto> {
+  const row = await db().liveSource.findUnique({ where: { id }, include: withOwner });
+  if (!row) throw notFound("Live source");
+  const [segments, highlights, counts] = await Promise.all([
+    db().liveSegment.findMany({
+      where: { liveSourceId: id },
+      orderBy: [{ epoch: "asc" }, { seq: "asc" }],
+      select: { status: true, startS: true, durationS: true, error: true, discontinuity: true, scores: true },
+    }),
+    db().liveHighlight.findMany({ where: { liveSourceId: id }, orderBy: { startS: "asc" } }),
+    countsOf([id]),
+  ]);
+  const params = row.params ? ZLiveParams.parse(row.params) : null;
+  const recorded = segments.filter((s) => s.status === "recorded" && s.scores);
+  const timeline = params
+    ? joinScores(
+        params.grid,
+        recorded.map((s) => ZSegmentScores.parse(s.scores)),
+      )
+    : null;
+  const active = liveIsActive(row.status);
+  const pending =
+    timeline && params && active
+      ? liveSegments(timeline, params.segments, row.streamTimeS, false).pending.map((s) => ({
+          label: s.label,
+          startS: s.start,
+          endS: s.end,
+          peak: s.peak,
+        }))
+      : [];
+  const detections: TLiveHighlightDto[] = await Promise.all(
+    highlights.map(async (h) => ({
+      id: h.id,
+      label: h.label,
+      startS: h.startS,
+      endS: h.endS,
+      peak: h.peak,
+      mean: h.mean,
+      clipStatus: h.clipStatus,
+      clipError: h.clipError,
+      clipUrl:
+        h.clipStatus === "ready" && h.clipKey
+          ? await presignGet(h.clipKey, {
+              expiresIn: CLIP_TTL_S,
+              downloadName: `${row.title}-${h.label}-${Math.round(h.startS)}s.mp4`,
+            })
+          : null,
+    })),
+  );
+  return {
+    ...toDto(row, counts),
+    timeline: timeline && {
+      labels: timeline.labels,
+      rate: timeline.rate,
+      windowFrames: timeline.windowFrames,
+      strideFrames: timeline.strideFrames,
+      windows: timeline.windows,
+      scores: timeline.scores,
+    },
+    gapRanges: segments
+      .filter((s) => s.status === "gap")
+      .map((s) => ({ startS: s.startS, endS: s.startS + s.durationS, error: s.error })),
+    discontinuities: segments.filter((s) => s.discontinuity).map((s) => s.startS),
+    detections,
+    pending,
+  };
+}
+
+export async function stopLiveSource(id: string): Promise<TLiveSourceDto> {
+  const row = await db().liveSource.findUnique({ where: { id } });
+  if (!row) throw notFound("Live source");
+  if (!liveIsActive(row.status))
+    throw conflict(`This live source has already ${row.status === "failed" ? "failed" : row.status}`);
+  const updated = await db().liveSource.update({
+    where: { id },
+    data: { stopRequested: true },
+    include: withOwner,
+  });
+  // The next tick is usually a delayed job: run it now, so "stop" takes effect in about a second.
+  const next = await queueFor("live-poll").getJob(`${id}_poll_${row.tick}`);
+  await next?.promote().catch(() => undefined);
+  return toDto(updated, await countsOf([id]));
+}

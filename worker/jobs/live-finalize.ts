@@ -1,0 +1,19 @@
+import { db } from "../../lib/db";
+import { ZLiveFinalizeJob } from "../../lib/schemas/jobs";
+import { finalizeRecording } from "../live/recording";
+import { defineJob } from "./types";
+
+/** The stream ended, was stopped or failed: its recording becomes a Video and is probed like an upload. */
+export const liveFinalizeJob = defineJob({
+  name: "live-finalize",
+  schema: ZLiveFinalizeJob,
+  options: { concurrency: 1, timeoutMs: 60 * 60_000 },
+
+  async handle({ liveSourceId }, ctx) {
+    return { videoId: await finalizeRecording(liveSourceId, ctx.signal) };
+  },
+
+  async onFailed({ liveSourceId }, message) {
+    await db().liveSource.updateMany({ where: { id: liveSourceId }, data: { recordingError: message } });
+  },
+});
