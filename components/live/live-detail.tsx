@@ -1,0 +1,103 @@
+"use client";
+
+import Link from "next/link";
+import { liveIsActive } from "../../lib/schemas/live";
+import { formatDuration } from "../format";
+import { LiveStatusChip } from "./live-status";
+import { LiveTimeline } from "./live-timeline";
+import { useLiveSource, useStopLiveSource } from "./use-live";
+
+export function LiveDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
+  const q = useLiveSource(id);
+  const stop = useStopLiveSource();
+  if (q.isPending) return <p className="muted">Loading…</p>;
+  if (q.isError)
+    return (
+      <p className="error-text" role="alert">
+        Could not load the live source: {q.error.message}
+      </p>
+    );
+  const d = q.data;
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <h1>{d.title}</h1>
+        <LiveStatusChip source={d} />
+        {canEdit && liveIsActive(d.status) && !d.stopRequested && (
+          <button
+            className="button button--danger"
+            type="button"
+            onClick={() => stop.mutate(d.id)}
+            disabled={stop.isPending}
+          >
+            Stop
+          </button>
+        )}
+      </div>
+      {d.error && d.status !== "failed" && (
+        <p className="error-text" role="status">
+          {d.error}
+        </p>
+      )}
+      {stop.isError && (
+        <p className="error-text" role="alert">
+          {stop.error.message}
+        </p>
+      )}
+      <dl className="facts">
+        <dt>Playlist</dt>
+        <dd>
+          {d.url}
+          {d.variant ? ` (variant ${d.variant})` : ""}
+        </dd>
+        <dt>Stream time</dt>
+        <dd>{formatDuration(d.streamTimeS)}</dd>
+        <dt>Segments</dt>
+        <dd>
+          {d.recordedSegments} recorded{d.gaps > 0 ? `, ${d.gaps} missing (gaps)` : ""}
+        </dd>
+        <dt>Recording</dt>
+        <dd>
+          {d.videoId ? (
+            <Link href={`/videos/${d.videoId}`}>open in the library</Link>
+          ) : d.recordingError ? (
+            <span className="error-text">{d.recordingError}</span>
+          ) : liveIsActive(d.status) ? (
+            "recording…"
+          ) : (
+            "finalising…"
+          )}
+        </dd>
+      </dl>
+      <LiveTimeline detail={d} />
+      <section aria-label="Detections">
+        <h2>Detections</h2>
+        {d.detections.length === 0 && d.pending.length === 0 && (
+          <p className="empty">Nothing detected yet.</p>
+        )}
+        <ul className="stack">
+          {d.detections.map((h) => (
+            <li key={h.id}>
+              <strong>{h.label}</strong> {formatDuration(h.startS)} – {formatDuration(h.endS)} · peak{" "}
+              {h.peak.toFixed(2)} ·{" "}
+              {h.clipUrl ? (
+                <a href={h.clipUrl} download>
+                  Download clip
+                </a>
+              ) : h.clipStatus === "failed" ? (
+                <span className="error-text">clip failed: {h.clipError}</span>
+              ) : (
+                <span className="muted">cutting clip…</span>
+              )}
+            </li>
+          ))}
+          {d.pending.map((h, i) => (
+            <li key={`p${i}`} className="muted">
+              {h.label} from {formatDuration(h.startS)} — still open
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import Link from "next/link";
+import { formatDate, formatDuration } from "../format";
+import { AddLiveForm } from "./add-live-form";
+import { LiveStatusChip } from "./live-status";
+import { useLiveSources } from "./use-live";
+
+export function LiveList({ canEdit }: { canEdit: boolean }) {
+  const sources = useLiveSources();
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <h1>Live</h1>
+      </div>
+      {canEdit && <AddLiveForm />}
+      {sources.isPending && <p className="muted">Loading live sources…</p>}
+      {sources.isError && (
+        <p className="error-text" role="alert">
+          Could not load live sources: {sources.error.message}
+        </p>
+      )}
+      {sources.data?.length === 0 && <p className="empty">No live sources yet.</p>}
+      {sources.data && sources.data.length > 0 && (
+        <table className="table" aria-label="Live sources">
+          <thead>
+            <tr>
+              <th>Title</th>
+              <th>Status</th>
+              <th>Stream time</th>
+              <th>Highlights</th>
+              <th>Added</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sources.data.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <Link href={`/live/${s.id}`}>{s.title}</Link>
+                </td>
+                <td>
+                  <LiveStatusChip source={s} />
+                </td>
+                <td>{formatDuration(s.streamTimeS)}</td>
+                <td>{s.highlights}</td>
+                <td>{formatDate(s.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { TLiveDetailDto } from "../../lib/schemas/live";
+
+// Confidence over stream time as one SVG: the curve of the first non-background label, detected ranges
+// (settled solid, pending hatched-light), gaps in red and discontinuities as dashed lines. The x axis
+// covers the stream so far, so the picture grows while the match plays.
+const W = 1000;
+const H = 160;
+const PAD = 4;
+
+export function LiveTimeline({ detail }: { detail: TLiveDetailDto }) {
+  const t = detail.timeline;
+  const span = Math.max(detail.streamTimeS, 1);
+  const x = (s: number) => PAD + ((W - 2 * PAD) * Math.min(Math.max(s, 0), span)) / span;
+  const y = (v: number) => H - PAD - (H - 2 * PAD) * v;
+  const label = t?.labels.find((l) => l !== "background") ?? t?.labels[0];
+  const values = (label && t?.scores[label]) || [];
+  const points = t
+    ? t.windows.map(
+        (w, i) =>
+          `${x((w * t.strideFrames + t.windowFrames / 2) / t.rate).toFixed(1)},${y(values[i] ?? 0).toFixed(1)}`,
+      )
+    : [];
+  return (
+    <figure className="card" aria-label="Live timeline">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        width="100%"
+        role="img"
+        aria-label={`${label ?? "score"} confidence over ${Math.round(span)} s of stream`}
+      >
+        <rect x="0" y="0" width={W} height={H} fill="#f6f7f9" />
+        {detail.gapRanges.map((g, i) => (
+          <rect
+            key={`g${i}`}
+            x={x(g.startS)}
+            y="0"
+            width={Math.max(1, x(g.endS) - x(g.startS))}
+            height={H}
+            fill="#f3c2c2"
+          >
+            <title>{`gap ${g.startS.toFixed(1)}–${g.endS.toFixed(1)} s: ${g.error ?? "missing"}`}</title>
+          </rect>
+        ))}
+        {detail.detections.map((h) => (
+          <rect
+            key={h.id}
+            x={x(h.startS)}
+            y="0"
+            width={Math.max(2, x(h.endS) - x(h.startS))}
+            height={H}
+            fill="#9bd3a8"
+            data-testid="live-detection"
+          >
+            <title>{`${h.label} ${h.startS.toFixed(1)}–${h.endS.toFixed(1)} s (peak ${h.peak.toFixed(2)})`}</title>
+          </rect>
+        ))}
+        {detail.pending.map((h, i) => (
+          <rect
+            key={`p${i}`}
+            x={x(h.startS)}
+            y="0"
+            width={Math.max(2, x(h.endS) - x(h.startS))}
+            height={H}
+            fill="#d9eedd"
+          >
+            <title>{`${h.label} from ${h.startS.toFixed(1)} s, still open`}</title>
+          </rect>
+        ))}
+        {detail.discontinuities.map((s, i) => (
+          <line key={`d${i}`} x1={x(s)} x2={x(s)} y1="0" y2={H} stroke="#888" strokeDasharray="4 4" />
+        ))}
+        <line x1={PAD} x2={W - PAD} y1={y(0.5)} y2={y(0.5)} stroke="#ccc" />
+        {points.length > 1 && (
+          <polyline points={points.join(" ")} fill="none" stroke="#1f6feb" strokeWidth="2" />
+        )}
+      </svg>
+      <figcaption className="muted">
+        {label ?? "score"} confidence, 0 – {Math.round(span)} s of stream · green: detected · red: gap
+      </figcaption>
+    </figure>
+  );
+}
