@@ -4,6 +4,7 @@ import { itemSeconds, type Prepared } from "./model";
 // (otherwise YouTube shows none, so we still write what there is). Whole seconds only, so this is the one
 // export that cannot be frame-exact: a chapter starts at the highlight's start rounded down.
 export const MIN_CHAPTER_S = 10;
+const KICK_OFF = "Kick-off";
 
 export function chapterStamp(totalS: number): string {
   const s = Math.floor(totalS);
@@ -14,14 +15,13 @@ export function chapterStamp(totalS: number): string {
 }
 
 export function toChapters(p: Prepared): string {
-  const chapters: { at: number; title: string }[] = [{ at: 0, title: "Kick-off" }];
+  const chapters: { at: number; title: string }[] = [{ at: 0, title: KICK_OFF }];
   for (const it of p.items) {
     const at = Math.floor(itemSeconds(it, p.rate).start);
     const last = chapters[chapters.length - 1]!;
     if (at - last.at < MIN_CHAPTER_S) {
       // Too close to the previous chapter for YouTube: name both in one chapter rather than break the list.
-      last.title =
-        last.at === 0 && chapters.length === 1 ? `Kick-off, ${it.name}` : `${last.title} & ${it.name}`;
+      last.title = last.title === KICK_OFF ? `${KICK_OFF}, ${it.name}` : `${last.title} & ${it.name}`;
       continue;
     }
     chapters.push({ at, title: it.name });

@@ -83,6 +83,39 @@ describe("SQL migration runner", () => {
           mean: 0.7,
         },
       });
+      // 0002_clips: clip/reel/filmstrip columns, webhooks and their delivery log.
+      const clipped = await prisma.highlight.findFirstOrThrow({ where: { videoId: video.id } });
+      expect([clipped.revision, clipped.clipStatus, clipped.clipRevision]).toEqual([0, "none", null]);
+      await prisma.highlight.update({
+        where: { id: clipped.id },
+        data: { revision: 1, clipStatus: "ready", clipRevision: 1, clipKey: "k.mp4" },
+      });
+      await prisma.video.update({
+        where: { id: video.id },
+        data: {
+          reelKey: "r.mp4",
+          reelStatus: "ready",
+          reelProgress: 1,
+          reelBuiltAt: new Date(),
+          filmstripSpriteKey: "s.jpg",
+          filmstripVttKey: "t.vtt",
+        },
+      });
+      const hook = await prisma.webhook.create({ data: { url: "https://example.com/h", secret: "s" } });
+      await prisma.webhookDelivery.create({
+        data: { webhookId: hook.id, eventId: "e1", event: "analysis.completed", body: "{}" },
+      });
+      // One delivery per webhook and event: a retried notify job cannot deliver twice.
+      await expect(
+        prisma.webhookDelivery.create({
+          data: { webhookId: hook.id, eventId: "e1", event: "analysis.completed", body: "{}" },
+        }),
+      ).rejects.toThrow();
+      expect((await prisma.webhookDelivery.findFirstOrThrow({ include: { webhook: true } })).status).toBe(
+        "pending",
+      );
+      await prisma.webhook.delete({ where: { id: hook.id } });
+      expect(await prisma.webhookDelivery.count()).toBe(0);
       const loaded = await prisma.video.findUniqueOrThrow({
         where: { id: video.id },
         include: { analyses: true, highlights: true, owner: true },

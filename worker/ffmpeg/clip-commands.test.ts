@@ -141,7 +141,7 @@ describe("filmstrip", () => {
         "-map",
         "0:v:0",
         "-vf",
-        "fps=1/10:round=down,scale=160:90:force_original_aspect_ratio=decrease,pad=160:90:(ow-iw)/2:(oh-ih)/2:black,tile=10x1",
+        "select=isnan(prev_selected_t)+gte(floor(t/10)-floor(prev_selected_t/10)\\,1),scale=160:90:force_original_aspect_ratio=decrease,pad=160:90:(ow-iw)/2:(oh-ih)/2:black,tile=10x1",
         "-frames:v",
         "1",
         "-q:v",

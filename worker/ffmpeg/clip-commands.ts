@@ -155,8 +155,11 @@ export function planFilmstrip(durationS: number, intervalS = 10, cols = 10): Fil
 }
 
 export function filmstripSpec(input: string, plan: FilmstripPlan, output: string): FfmpegSpec {
+  // The first frame of each interval. Not the fps filter: at rates under 1/s it emits nothing for a
+  // video shorter than its period (ffmpeg 5.1), and its rounding lands tiles up to half an interval off.
+  const every = plan.intervalS;
   const vf = [
-    `fps=1/${plan.intervalS}:round=down`,
+    `select=isnan(prev_selected_t)+gte(floor(t/${every})-floor(prev_selected_t/${every})\\,1)`,
     `scale=${TILE_W}:${TILE_H}:force_original_aspect_ratio=decrease`,
     `pad=${TILE_W}:${TILE_H}:(ow-iw)/2:(oh-ih)/2:black`,
     `tile=${plan.cols}x${plan.rows}`,

@@ -1,0 +1,200 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import yauzl from "yauzl";
+import { makeUser, makeVideo, readFixture, waitFor } from "../../test/fixtures";
+import { ffprobeJson, makeIndexedVideo } from "../../test/media";
+import { startRuntime, type Runtime } from "../../worker/runtime";
+import { cutClipJob } from "../../worker/jobs/cut-clip";
+import { filmstripJob } from "../../worker/jobs/filmstrip";
+import type { JobDefinition } from "../../worker/jobs/types";
+import { db, disconnectDb } from "../db";
+import { enqueue } from "../queue";
+import { getObjectBytes } from "../storage";
+import { afterAnalysis } from "../../worker/clips/after-analysis";
+import { clipsZip, exportHighlights, listHighlights, patchHighlight } from "./service";
+
+let runtime: Runtime;
+let tmp: string;
+
+beforeAll(async () => {
+  runtime = startRuntime([cutClipJob, filmstripJob] as JobDefinition[]);
+  tmp = await mkdtemp(path.join(tmpdir(), "clips-service-"));
+});
+afterAll(async () => {
+  await runtime.close();
+  await disconnectDb();
+});
+
+/** The shape analyze-finalize leaves behind: probed video, current complete analysis, highlight rows. */
+async function analysedVideo() {
+  const owner = await makeUser();
+  const file = path.join(tmp, "match.mp4");
+  await makeIndexedVideo(file, { seconds: 6, rate: "25" });
+  const v = await makeVideo(owner.id, await readFixture(file), "x.mp4");
+  const video = await db().video.update({
+    where: { id: v.id },
+    data: {
+      title: "Derby: Città vs Königsblau",
+      status: "ready",
+      fps: 25,
+      durationS: 6,
+      width: 160,
+      height: 90,
+      hasAudio: true,
+    },
+  });
+  const analysis = await db().analysis.create({
+    data: {
+      videoId: video.id,
+      modelId: "m",
+      modelVersion: "1",
+      status: "complete",
+      current: true,
+      completedAt: new Date(),
+    },
+  });
+  await db().highlight.createMany({
+    data: [
+      {
+        videoId: video.id,
+        analysisId: analysis.id,
+        label: "penalty",
+        startS: 0.5,
+        endS: 1.5,
+        peak: 0.9,
+        mean: 0.8,
+      },
+      {
+        videoId: video.id,
+        analysisId: analysis.id,
+        label: "penalty",
+        startS: 3.02,
+        endS: 4.1,
+        peak: 0.8,
+        mean: 0.7,
+      },
+      {
+        videoId: video.id,
+        analysisId: analysis.id,
+        label: "penalty",
+        startS: 5,
+        endS: 5.5,
+        peak: 0.6,
+        mean: 0.5,
+        status: "rejected",
+      },
+    ],
+  });
+  return { video, analysis };
+}
+
+const allReady = (videoId: string) =>
+  waitFor(async () => {
+    const { highlights } = await listHighlights(videoId);
+    if (highlights.some((h) => h.clipStatus === "failed")) throw new Error("a cut failed");
+    return highlights.every((h) => h.clipStatus === "ready" && !h.clipStale) ? highlights : null;
+  });
+
+function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error("no zip"));
+      const out = new Map<string, Buffer>();
+      zip.on("entry", (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (e, s) => {
+          if (e || !s) return reject(e ?? new Error("no stream"));
+          const chunks: Buffer[] = [];
+          s.on("data", (c: Buffer) => chunks.push(c));
+          s.on("end", () => {
+            out.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on("end", () => resolve(out));
+      zip.readEntry();
+    });
+  });
+}
+
+describe("highlight clips service (real S3, Redis, Postgres, ffmpeg)", () => {
+  it("cuts clips after analysis, zips them with readable names, exports every format, re-cuts on edit", async () => {
+    const { video, analysis } = await analysedVideo();
+    await afterAnalysis.completed(video.id, analysis.id);
+    let hs = await allReady(video.id);
+    expect(hs.map((h) => h.downloadName)).toEqual([
+      "derby-citta-vs-konigsblau_penalty_01_00m00s.mp4",
+      "derby-citta-vs-konigsblau_penalty_02_00m03s.mp4",
+      "derby-citta-vs-konigsblau_penalty_03_00m05s.mp4",
+    ]);
+    expect(hs[0]!.clipUrl).toMatch(/response-content-disposition=attachment/);
+
+    // ZIP: streamed, only the clips not rejected, each entry byte-identical to the stored clip.
+    const res = await clipsZip(video.id);
+    expect(res.headers.get("content-disposition")).toBe(
+      'attachment; filename="derby-citta-vs-konigsblau_clips.zip"',
+    );
+    const zipBytes = Buffer.from(await new Response(res.body).arrayBuffer());
+    const entries = await unzip(zipBytes);
+    expect([...entries.keys()]).toEqual([hs[0]!.downloadName, hs[1]!.downloadName]);
+    const rows = await db().highlight.findMany({
+      where: { analysisId: analysis.id },
+      orderBy: { startS: "asc" },
+    });
+    expect(
+      entries.get(hs[0]!.downloadName)!.equals(Buffer.from(await getObjectBytes(rows[0]!.clipKey!))),
+    ).toBe(true);
+
+    // Exports of the same rows: frames at 25 fps, rejected one left out.
+    const text = async (f: "json" | "csv" | "edl" | "fcpxml" | "otio" | "chapters") => {
+      const r = await exportHighlights(video.id, f);
+      return { body: await r.text(), disposition: r.headers.get("content-disposition") };
+    };
+    const json = JSON.parse((await text("json")).body) as {
+      highlights: { startFrame: number; endFrame: number }[];
+    };
+    expect(json.highlights.map((h) => [h.startFrame, h.endFrame])).toEqual([
+      [13, 38],
+      [76, 102], // 4.1 s × 25 = 102.4999… → 102
+    ]);
+    const csv = parseCsv((await text("csv")).body, { columns: true }) as Record<string, string>[];
+    expect(csv.map((r) => r.start_tc)).toEqual(["00:00:00:13", "00:00:03:01"]);
+    const edl = await text("edl");
+    expect(edl.disposition).toBe('attachment; filename="derby-citta-vs-konigsblau_highlights.edl"');
+    expect(edl.body).toContain(
+      "002  X        AA/V  C        00:00:03:01 00:00:04:02 01:00:01:00 01:00:02:01",
+    );
+    expect((await text("fcpxml")).body).toContain('start="76/25s" duration="26/25s"');
+    expect((await text("otio")).body).toContain('"OTIO_SCHEMA": "Timeline.1"');
+    expect((await text("chapters")).body).toBe("0:00 Kick-off, Penalty 1 & Penalty 2\n");
+
+    // An edit moves the boundaries: new revision, new clip; status becomes "edited".
+    const before = rows[1]!.clipKey;
+    const patched = await patchHighlight(rows[1]!.id, { startS: 2, endS: 2.4 });
+    expect(patched).toMatchObject({ status: "edited", revision: 1, clipStatus: "cutting", clipStale: true });
+    hs = await allReady(video.id);
+    const moved = await db().highlight.findUniqueOrThrow({ where: { id: rows[1]!.id } });
+    expect(moved.clipKey).not.toBe(before);
+    expect(moved.clipRevision).toBe(1);
+    await expect(patchHighlight(rows[1]!.id, { endS: 99 })).rejects.toThrow(/past the end of the video/);
+    await expect(patchHighlight(rows[1]!.id, { startS: 3, endS: 2.5 })).rejects.toThrow(/end must be after/);
+  });
+
+  it("makes a filmstrip sprite and a WebVTT track", async () => {
+    const { video } = await analysedVideo();
+    await enqueue("filmstrip", { videoId: video.id }, { jobId: `${video.id}:filmstrip` });
+    const v = await waitFor(async () => {
+      const row = await db().video.findUnique({ where: { id: video.id } });
+      return row?.filmstripVttKey ? row : null;
+    });
+    const vtt = new TextDecoder().decode(await getObjectBytes(v.filmstripVttKey!));
+    expect(vtt).toBe("WEBVTT\n\n00:00:00.000 --> 00:00:06.000\nsprite.jpg#xywh=0,0,160,90\n");
+    const sprite = path.join(tmp, "sprite.jpg");
+    await writeFile(sprite, await getObjectBytes(v.filmstripSpriteKey!));
+    const info = await ffprobeJson(sprite);
+    expect([info.streams[0]!.width, info.streams[0]!.height]).toEqual([160, 90]);
+  });
+});
