@@ -7,11 +7,11 @@ import {
   runPool,
   SpeedMeter,
   uploadFile,
-  UrlBatcher,
   withRetry,
   type PutPart,
   type UploadApi,
 } from "./upload-engine";
+import { UrlBatcher } from "./url-batcher";
 
 describe("planParts", () => {
   it("splits a file into equal parts and a short last one", () => {
