@@ -16,7 +16,9 @@ import type { JobDefinition } from "./types";
 // A local SMTP server and a local HTTP receiver stand in for the uploader's mailbox and an integration.
 const mails: { to: string[]; raw: string }[] = [];
 const hits: { headers: IncomingHttpHeaders; body: string }[] = [];
-let failFirst = 1; // the receiver answers 503 once: the delivery must be retried, then succeed
+// The receiver answers 503 to each delivery's first attempt: it must be retried, then succeed. Keyed by
+// delivery, since notify jobs left queued by other test files may deliver here too.
+const seen = new Set<string>();
 let smtp: SMTPServer;
 let http: Server;
 let runtime: Runtime;
@@ -50,7 +52,9 @@ beforeAll(async () => {
     req.on("data", (c: Buffer) => (body += c.toString("utf8")));
     req.on("end", () => {
       hits.push({ headers: req.headers, body });
-      res.statusCode = failFirst-- > 0 ? 503 : 204;
+      const id = String(req.headers["x-matchcut-delivery"]);
+      res.statusCode = seen.has(id) ? 204 : 503;
+      seen.add(id);
       res.end();
     });
   });
@@ -135,8 +139,9 @@ describe("notifications when an analysis completes (real SMTP + HTTP receivers)"
     }, 90_000);
     expect(delivery.attempts).toBe(2);
     expect(delivery.responseStatus).toBe(204);
-    expect(hits).toHaveLength(2);
-    const hit = hits[1]!;
+    const mine = hits.filter((h) => h.headers["x-matchcut-delivery"] === delivery.id);
+    expect(mine).toHaveLength(2);
+    const hit = mine[1]!;
     expect(hit.headers["content-type"]).toBe("application/json");
     expect(hit.headers["x-matchcut-event"]).toBe("analysis.completed");
     expect(hit.headers["x-matchcut-delivery"]).toBe(delivery.id);
@@ -145,7 +150,7 @@ describe("notifications when an analysis completes (real SMTP + HTTP receivers)"
     expect(verifySignature("whsec_wrong", hit.body, hit.headers["x-matchcut-signature"] as string)).toBe(
       false,
     );
-    expect(hits[0]!.body).toBe(hit.body); // a retry sends the same bytes
+    expect(mine[0]!.body).toBe(hit.body); // a retry sends the same bytes
     const payload = JSON.parse(hit.body) as {
       event: string;
       video: { id: string; url: string };
