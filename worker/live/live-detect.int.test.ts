@@ -42,6 +42,8 @@ async function followProgressively(clips: string[]) {
   while (server.published() < segs.length) {
     await waitFor(async () => {
       const s = await db().liveSource.findUniqueOrThrow({ where: { id: src.id } });
+      // e.g. "model unavailable: Model file "head.onnx" not found" before npm run model:train
+      if (s.status === "failed") throw new Error(`live source failed: ${s.error}`);
       return Number(s.lastSeq ?? -1) >= server.published() - 1 ? s : null;
     }, 60_000);
     server.publish(1);

@@ -1,0 +1,207 @@
+// `npm run bench:live [-- --file F | --seconds N]`: near-live latency of live mode on this machine.
+// ffmpeg plays a 720p25 file in real time (-re, stream copy) into a live HLS playlist with 10 s segments,
+// served on 127.0.0.1; the live jobs (the worker's own code, in this process) follow it. For every
+// segment it prints when it appeared in the playlist on disk, when the follower saw it, and when its
+// scores were stored; latency = appeared → stored. The last line is one JSON object.
+//
+// Uses the configured Postgres/S3/Redis (with its own queue prefix, so a running worker takes none of
+// its jobs) and removes what it created at the end. Without a trained head (models/penalty-lstm/
+// head.onnx) it scores with a generated head of the same shape: the LSTM head is a few ms of the total.
+process.env.QUEUE_PREFIX = `${process.env.QUEUE_PREFIX ?? "matchcut"}-bench-live`;
+process.env.LOG_LEVEL ??= "warn";
+
+import { execFile, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs, promisify } from "node:util";
+import { db, disconnectDb } from "../lib/db";
+import { env } from "../lib/env";
+import { liveKeys } from "../lib/live/keys";
+import { createLiveSource } from "../lib/live/service";
+import { deletePrefix } from "../lib/storage";
+import { deleteVideo } from "../lib/videos/service";
+import { disposeSessions } from "../worker/inference/session";
+import { jobs } from "../worker/jobs/registry";
+import { parsePlaylist } from "../worker/live/playlist";
+import { serveDir } from "../worker/live/testing/hls-server";
+import { writeTestModel } from "../worker/live/testing/onnx-head";
+import { startRuntime } from "../worker/runtime";
+
+const { values } = parseArgs({
+  options: { file: { type: "string" }, seconds: { type: "string", default: "120" } },
+});
+const SEGMENT_S = 10;
+
+async function sourceVideo(seconds: number): Promise<string> {
+  if (values.file) return path.resolve(values.file);
+  const dir = path.resolve(env().DATA_DIR, "bench");
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `bench-live-720p25-${seconds}s.mp4`);
+  if (existsSync(file)) return file;
+  console.log(`making ${file} (${seconds} s of 720p25 H.264, GOP 2 s)…`);
+  await promisify(execFile)(env().FFMPEG_PATH, [
+    "-hide_banner",
+    "-v",
+    "error",
+    "-y",
+    "-f",
+    "lavfi",
+    "-i",
+    `testsrc2=size=1280x720:rate=25:duration=${seconds}`,
+    "-c:v",
+    "libx264",
+    "-preset",
+    "veryfast",
+    "-g",
+    "50",
+    "-pix_fmt",
+    "yuv420p",
+    file,
+  ]);
+  return file;
+}
+
+// The trained head if it is there, else a generated one of the same shapes and grid under
+// .data/bench/models (MODELS_DIR is pointed there before anything reads the environment).
+async function modelForBench(): Promise<{ modelId: string; note: string }> {
+  const modelsDir = process.env.MODELS_DIR ?? "models";
+  const id = (JSON.parse(await readFile(path.join(modelsDir, "index.json"), "utf8")) as { default: string })
+    .default;
+  const manifest = JSON.parse(await readFile(path.join(modelsDir, id, "manifest.json"), "utf8")) as {
+    version: string;
+    head: { file: string };
+    backbone: { file: string; sha256: string };
+  };
+  if (existsSync(path.join(modelsDir, id, manifest.head.file)))
+    return { modelId: id, note: `${id}@${manifest.version}` };
+  const root = path.resolve(process.env.DATA_DIR ?? ".data", "bench", "models");
+  await writeTestModel(root, manifest, {}, "bench-live-head");
+  process.env.MODELS_DIR = root;
+  return {
+    modelId: "bench-live-head",
+    note: `generated head of the same shape (${id} has no ${manifest.head.file} yet)`,
+  };
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+async function main(): Promise<void> {
+  const { modelId, note } = await modelForBench();
+  const seconds = Number(values.seconds);
+  const input = await sourceVideo(seconds);
+  const hlsDir = await mkdtemp(path.join(path.resolve(env().DATA_DIR, "bench"), "hls-"));
+  const server = await serveDir(hlsDir);
+  const playlist = path.join(hlsDir, "live.m3u8");
+
+  // Watch the playlist file as the server would serve it: first time each sequence number is listed.
+  const appeared = new Map<number, number>();
+  let lastMtime = 0;
+  const watch = setInterval(() => {
+    void stat(playlist)
+      .then(async (st) => {
+        if (st.mtimeMs === lastMtime) return;
+        lastMtime = st.mtimeMs;
+        const pl = parsePlaylist(await readFile(playlist, "utf8"), `${server.base}/live.m3u8`);
+        if (pl.kind === "media")
+          for (const s of pl.segments) if (!appeared.has(s.seq)) appeared.set(s.seq, Date.now());
+      })
+      .catch(() => undefined);
+  }, 10);
+
+  const runtime = startRuntime(jobs.filter((j) => j.name.startsWith("live-")));
+  const owner = await db().user.upsert({
+    where: { email: "bench-live@matchcut.local" },
+    create: { email: "bench-live@matchcut.local", name: "bench:live", passwordHash: "!", role: "editor" },
+    update: {},
+  });
+  console.log(`model: ${note}; stream: ${input} (${seconds} s) as ${SEGMENT_S} s segments on ${server.base}`);
+  const ffmpeg = spawn(
+    env().FFMPEG_PATH,
+    [
+      "-hide_banner",
+      "-v",
+      "error",
+      "-re",
+      "-i",
+      input,
+      "-map",
+      "0:v:0",
+      "-c",
+      "copy",
+      "-f",
+      "hls",
+      "-hls_time",
+      String(SEGMENT_S),
+      "-hls_list_size",
+      "6",
+      "-hls_flags",
+      "delete_segments+temp_file+omit_endlist",
+      "-hls_segment_filename",
+      path.join(hlsDir, "seg%05d.ts"),
+      playlist,
+    ],
+    { stdio: ["ignore", "inherit", "inherit"] },
+  );
+  const ffmpegDone = new Promise<void>((resolve) => ffmpeg.once("close", () => resolve()));
+  while (!existsSync(playlist)) await new Promise((r) => setTimeout(r, 50));
+  const src = await createLiveSource(
+    owner.id,
+    { url: `${server.base}/live.m3u8`, title: "bench:live" },
+    { modelId },
+  );
+
+  await ffmpegDone;
+  // omit_endlist keeps the stream "live" to the end; wait for the last segment, then stop it.
+  const expected = appeared.size;
+  for (;;) {
+    const n = await db().liveSegment.count({ where: { liveSourceId: src.id } });
+    if (n >= expected) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  clearInterval(watch);
+
+  const rows = await db().liveSegment.findMany({ where: { liveSourceId: src.id }, orderBy: { seq: "asc" } });
+  const latencies: number[] = [];
+  console.log("seq  dur_s  status    appeared→seen  seen→stored  appeared→stored");
+  for (const r of rows) {
+    const at = appeared.get(Number(r.seq));
+    const stored = r.storedAt.getTime();
+    const e2e = at === undefined ? NaN : stored - at;
+    if (Number.isFinite(e2e)) latencies.push(e2e);
+    const cell = (v: number) => `${Number.isFinite(v) ? Math.round(v) : "?"} ms`.padStart(13);
+    console.log(
+      `${String(r.seq).padStart(3)}  ${r.durationS.toFixed(2).padStart(5)}  ${r.status.padEnd(8)} ${cell(at === undefined ? NaN : r.seenAt.getTime() - at)} ${cell(stored - r.seenAt.getTime())}  ${cell(e2e)}`,
+    );
+  }
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const out = {
+    segments: rows.length,
+    p50_ms: sorted.length ? Math.round(pct(sorted, 50)) : null,
+    p95_ms: sorted.length ? Math.round(pct(sorted, 95)) : null,
+    max_ms: sorted.length ? Math.round(sorted[sorted.length - 1]!) : null,
+  };
+  console.log(
+    `latency (appeared in playlist → scores stored): p50 ${out.p50_ms} ms, p95 ${out.p95_ms} ms, max ${out.max_ms} ms over ${out.segments} segments`,
+  );
+
+  // Clean up: stop following, drop what the bench created.
+  await db().liveSource.update({ where: { id: src.id }, data: { stopRequested: true } });
+  await runtime.close();
+  const after = await db().liveSource.findUnique({ where: { id: src.id } });
+  if (after?.videoId) await deleteVideo(after.videoId).catch(() => undefined);
+  await db().liveSource.delete({ where: { id: src.id } });
+  await deletePrefix(liveKeys.prefix(src.id));
+  await server.close();
+  await rm(hlsDir, { recursive: true, force: true });
+  await disposeSessions();
+  await disconnectDb();
+  console.log(JSON.stringify(out));
+  process.exit(0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
