@@ -11,6 +11,7 @@ export function AppHeader({ user }: { user: { name: string; role: TRole } }) {
       </Link>
       <nav aria-label="Main" className="nav">
         <NavLink href="/">Library</NavLink>
+        <NavLink href="/live">Live</NavLink>
         {canAdmin(user.role) && <NavLink href="/admin/users">Users</NavLink>}
       </nav>
       <div className="header__user">
