@@ -36,6 +36,10 @@ export type TNotifyJob = z.infer<typeof ZNotifyJob>;
 export const ZDeliverWebhookJob = z.object({ deliveryId: z.uuid() });
 export type TDeliverWebhookJob = z.infer<typeof ZDeliverWebhookJob>;
 
+// Issue #6: the review room's scrubbing proxy, shot cuts and waveform, made once the video is probed.
+export const ZProxyJob = z.object({ videoId: z.uuid() });
+export type TProxyJob = z.infer<typeof ZProxyJob>;
+
 export const jobSchemas = {
   probe: ZProbeJob,
   analyze: ZAnalyzeJob,
@@ -49,6 +53,7 @@ export const jobSchemas = {
   "live-poll": ZLivePollJob,
   "live-clip": ZLiveClipJob,
   "live-finalize": ZLiveFinalizeJob,
+  proxy: ZProxyJob,
 } as const;
 
 export type JobName = keyof typeof jobSchemas;
@@ -73,4 +78,5 @@ export const jobRetry: Record<JobName, { attempts: number; backoffMs: number }> 
   "live-poll": { attempts: 5, backoffMs: 1_000 },
   "live-clip": { attempts: 3, backoffMs: 5_000 },
   "live-finalize": { attempts: 3, backoffMs: 10_000 },
+  proxy: { attempts: 2, backoffMs: 30_000 },
 };

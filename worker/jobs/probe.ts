@@ -49,6 +49,8 @@ export const probeJob = defineJob({
       await enqueue("analyze", { videoId }, { jobId: `${videoId}:analyze` });
       // issue #5: trick-play thumbnails, independent of analysis
       await enqueue("filmstrip", { videoId }, { jobId: `${videoId}:filmstrip` });
+      // issue #6: the review room's scrubbing proxy, shot cuts and waveform
+      await enqueue("proxy", { videoId }, { jobId: `${videoId}:proxy` });
       log.info({ durationS: info.durationS, width: info.width, height: info.height }, "probed");
       return info;
     } finally {

@@ -11,6 +11,7 @@ import { liveClipJob } from "./live-clip";
 import { liveFinalizeJob } from "./live-finalize";
 import { livePollJob } from "./live-poll";
 import { probeJob } from "./probe";
+import { proxyJob } from "./proxy";
 import type { JobDefinition } from "./types";
 
 export const jobs = [
@@ -26,6 +27,7 @@ export const jobs = [
   livePollJob,
   liveClipJob,
   liveFinalizeJob,
+  proxyJob,
 ] as unknown as JobDefinition[];
 
 /** The worker refuses to boot if a job name in lib/schemas/jobs.ts has no handler here. */
