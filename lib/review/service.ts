@@ -1,0 +1,173 @@
+import { tracksOf, ZScoreFile, type TScoreFile } from "../analysis/scores";
+import { enqueueCut } from "../clips/enqueue";
+import { listHighlights } from "../clips/service";
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { badRequest, conflict, notFound } from "../errors";
+import { deriveAllSegments, type SegmentParams } from "../highlights/segments";
+import { childLogger } from "../logger";
+import { readManifest } from "../model";
+import type { THighlightCreate, TReviewDto, TSegmentsApplied, TWaveform } from "../schemas/review";
+import type { THighlightDto } from "../schemas/highlights";
+import { getObjectBytes, isNotFound, presignGet } from "../storage";
+import { planApply, scoreStats } from "./apply";
+
+// The player keeps its URL for the whole session; a review can last an afternoon.
+const MEDIA_TTL_S = 6 * 3600;
+
+async function readJson(key: string | null): Promise<unknown> {
+  if (!key) return null;
+  try {
+    return JSON.parse(new TextDecoder().decode(await getObjectBytes(key))) as unknown;
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+}
+
+function modelDefaults(modelId: string | null): Record<string, SegmentParams> {
+  if (!modelId) return {};
+  try {
+    return readManifest(modelId).manifest.segmentDefaults;
+  } catch (err) {
+    // A model removed from disk after it analysed this video: the stored params still work.
+    childLogger({ modelId }).warn({ err }, "model manifest unavailable for review defaults");
+    return {};
+  }
+}
+
+const paramsOf = (params: unknown): Record<string, SegmentParams> | undefined =>
+  (params as { segments?: Record<string, SegmentParams> } | null)?.segments;
+
+async function currentAnalysis(videoId: string) {
+  return db().analysis.findFirst({ where: { videoId, current: true } });
+}
+
+async function scoresOf(scoresKey: string | null): Promise<TScoreFile | null> {
+  const raw = await readJson(scoresKey);
+  return raw ? ZScoreFile.parse(raw) : null;
+}
+
+export async function getReview(videoId: string): Promise<TReviewDto> {
+  const video = await db().video.findUnique({ where: { id: videoId } });
+  if (!video) throw notFound("Video");
+  const analysis = await currentAnalysis(videoId);
+  const [scores, shots, waveform, highlights, mediaUrl] = await Promise.all([
+    scoresOf(analysis?.scoresKey ?? null),
+    readJson(video.shotsKey),
+    readJson(video.waveformKey),
+    listHighlights(videoId),
+    presignGet(video.proxyKey ?? video.sourceKey, { expiresIn: MEDIA_TTL_S }),
+  ]);
+  const defaults = modelDefaults(analysis?.modelId ?? null);
+  return {
+    video: {
+      id: video.id,
+      title: video.title,
+      status: video.status,
+      durationS: video.durationS ?? 0,
+      fps: video.fps ?? 25,
+      width: video.width,
+      height: video.height,
+    },
+    media: { url: mediaUrl, kind: video.proxyKey ? "proxy" : "source" },
+    proxyError: video.proxyError,
+    filmstripVttUrl: video.filmstripVttKey ? `/api/videos/${video.id}/filmstrip.vtt` : null,
+    analysisId: analysis?.id ?? null,
+    modelId: analysis?.modelId ?? null,
+    scores,
+    shots: (shots as { shots?: number[] } | null)?.shots ?? [],
+    waveform: (waveform as TWaveform | null) ?? null,
+    params: paramsOf(analysis?.params) ?? defaults,
+    defaults,
+    highlights,
+  };
+}
+
+/**
+ * Re-derives the current analysis's suggestions with the editor's parameters, with the same pure
+ * function the browser previewed with. Decisions stay: accepted, edited and rejected highlights are
+ * kept, and a new suggestion overlapping one of them is dropped. An unchanged suggestion keeps its row
+ * (and its clip); only new ones are cut.
+ */
+export async function applySegments(
+  videoId: string,
+  params: Record<string, SegmentParams>,
+): Promise<TSegmentsApplied> {
+  const video = await db().video.findUnique({ where: { id: videoId } });
+  if (!video) throw notFound("Video");
+  const analysis = await currentAnalysis(videoId);
+  if (!analysis?.scoresKey) throw conflict("This video has no completed analysis yet");
+  const scores = await scoresOf(analysis.scoresKey);
+  if (!scores) throw conflict("The analysis scores are missing");
+  const unknown = Object.keys(params).filter((l) => !scores.labels.includes(l));
+  if (unknown.length > 0) throw badRequest(`Unknown class(es): ${unknown.join(", ")}`);
+
+  const derived = deriveAllSegments(tracksOf(scores), params, video.durationS ?? 0);
+  const existing = await db().highlight.findMany({ where: { analysisId: analysis.id } });
+  const plan = planApply(existing, derived);
+  const created = await db().$transaction(async (tx) => {
+    await tx.highlight.deleteMany({ where: { id: { in: plan.remove }, status: "suggested" } });
+    const rows = await tx.highlight.createManyAndReturn({
+      data: plan.create.map((s) => ({
+        videoId,
+        analysisId: analysis.id,
+        label: s.label,
+        startS: s.start,
+        endS: s.end,
+        peak: s.peak,
+        mean: s.mean,
+        clipStatus: "cutting" as const,
+      })),
+      select: { id: true, revision: true },
+    });
+    // SegmentParams is plain JSON; the cast is Prisma's InputJsonValue not accepting interfaces.
+    const old = (analysis.params ?? {}) as Record<string, unknown>;
+    const next = { ...old, segments: params } as unknown as Prisma.InputJsonObject;
+    await tx.analysis.update({ where: { id: analysis.id }, data: { params: next } });
+    return rows;
+  });
+  for (const h of created) await enqueueCut(h.id, h.revision);
+  childLogger({ videoId, analysisId: analysis.id }).info(
+    { created: created.length, removed: plan.remove.length, kept: plan.kept },
+    "segments applied",
+  );
+  return {
+    created: created.length,
+    removed: plan.remove.length,
+    kept: plan.kept,
+    highlights: await listHighlights(videoId),
+  };
+}
+
+/** A highlight the editor marked by hand (N): their boundaries, so it starts as "edited". */
+export async function createHighlight(videoId: string, body: THighlightCreate): Promise<THighlightDto> {
+  const video = await db().video.findUnique({ where: { id: videoId } });
+  if (!video) throw notFound("Video");
+  const analysis = await currentAnalysis(videoId);
+  if (!analysis) throw conflict("This video has no completed analysis yet");
+  if (video.durationS !== null && body.endS > video.durationS + 1e-6) {
+    throw badRequest(`The end is past the end of the video (${video.durationS.toFixed(2)} s)`);
+  }
+  if (video.fps && body.endS - body.startS < 1 / video.fps) {
+    throw badRequest("A highlight must be at least one frame long");
+  }
+  const scores = await scoresOf(analysis.scoresKey);
+  const stats = scores ? scoreStats(scores, body.label, body.startS, body.endS) : { peak: 0, mean: 0 };
+  const h = await db().highlight.create({
+    data: {
+      videoId,
+      analysisId: analysis.id,
+      label: body.label,
+      startS: body.startS,
+      endS: body.endS,
+      ...stats,
+      status: "edited",
+      clipStatus: "cutting",
+    },
+  });
+  await enqueueCut(h.id, h.revision);
+  const dto = (await listHighlights(videoId)).highlights.find((x) => x.id === h.id);
+  if (!dto) throw notFound("Highlight");
+  return dto;
+}

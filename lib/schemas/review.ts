@@ -1,0 +1,60 @@
+import { z } from "zod";
+import type { TScoreFile } from "../analysis/scores";
+import { ZSegmentParams, type TSegmentParams } from "../model/manifest";
+import type { THighlightsDto } from "./highlights";
+
+// Issue #6: the review room. Browser-safe (zod + types only).
+
+const ZLabel = z.string().min(1).max(64);
+
+/** Apply: per-class segment parameters the editor previewed with the sliders. */
+export const ZSegmentsApply = z
+  .object({ params: z.record(ZLabel, ZSegmentParams) })
+  .strict()
+  .refine((b) => Object.keys(b.params).length > 0, "Give parameters for at least one class");
+export type TSegmentsApply = z.infer<typeof ZSegmentsApply>;
+
+const time = z.number().finite().min(0, "Times cannot be negative");
+export const ZHighlightCreate = z
+  .object({ label: ZLabel, startS: time, endS: time })
+  .strict()
+  .refine((h) => h.endS > h.startS, { message: "The end must be after the start", path: ["endS"] });
+export type THighlightCreate = z.infer<typeof ZHighlightCreate>;
+
+export interface TWaveform {
+  rate: number;
+  peaks: number[];
+}
+
+/** Everything the review page needs, in one request. */
+export interface TReviewDto {
+  video: {
+    id: string;
+    title: string;
+    status: "queued" | "processing" | "ready" | "failed";
+    durationS: number;
+    fps: number;
+    width: number | null;
+    height: number | null;
+  };
+  /** The proxy once the job made it, else the source (plays, but seeks slower on long GOPs). */
+  media: { url: string; kind: "proxy" | "source" };
+  proxyError: string | null;
+  filmstripVttUrl: string | null;
+  analysisId: string | null;
+  modelId: string | null;
+  scores: TScoreFile | null;
+  shots: number[];
+  waveform: TWaveform | null;
+  /** What the current highlights were derived with, and the model's defaults (for "Reset"). */
+  params: Record<string, TSegmentParams>;
+  defaults: Record<string, TSegmentParams>;
+  highlights: THighlightsDto;
+}
+
+export interface TSegmentsApplied {
+  created: number;
+  removed: number;
+  kept: number;
+  highlights: THighlightsDto;
+}
