@@ -11,9 +11,10 @@ describe("frameArgs", () => {
     ]);
   });
 
-  it("seeks and limits as input options for a time chunk", () => {
+  it("seeks on the input and limits the sampled output for a time chunk", () => {
     const args = frameArgs({ input: "/v/a.mp4", rate: 4, size: 224, startS: 60.25, durationS: 30, threads: 2 });
-    expect(args.slice(4, 12)).toEqual(["-threads", "2", "-ss", "60.25", "-t", "30", "-i", "/v/a.mp4"]);
+    expect(args.slice(4, 10)).toEqual(["-threads", "2", "-ss", "60.25", "-i", "/v/a.mp4"]);
+    expect(args.slice(15, 17)).toEqual(["-t", "30"]);
   });
 
   it("adds reconnect options only for URLs", () => {

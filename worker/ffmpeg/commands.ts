@@ -30,8 +30,10 @@ export function frameArgs(o: FrameArgsOptions): string[] {
   }
   if (o.threads !== undefined) args.push("-threads", String(o.threads));
   if (o.startS !== undefined && o.startS > 0) args.push("-ss", secs(o.startS));
-  if (o.durationS !== undefined) args.push("-t", secs(o.durationS));
   args.push("-i", o.input, "-map", "0:v:0", "-an", "-sn", "-dn");
+  // -t as an output option counts sampled-frame time (k/rate from the seek point); as an input
+  // option it counts container time, which on files whose video starts late drops whole frames.
+  if (o.durationS !== undefined) args.push("-t", secs(o.durationS));
   args.push("-vf", sampleFilter(o.rate, o.size, o.augment));
   args.push("-pix_fmt", "rgb24", "-f", "rawvideo", "pipe:1");
   return args;

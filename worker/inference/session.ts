@@ -40,13 +40,18 @@ async function create(file: string): Promise<ModelSession> {
   let why = wanted === "cpu" ? "ORT_PROVIDER=cpu" : "";
   let session: ort.InferenceSession | undefined;
   if (wanted !== "cpu") {
+    // The failed CUDA probe logs a native error on CPU-only hosts; our one line below says it instead.
+    const level = ort.env.logLevel;
+    ort.env.logLevel = "fatal";
     try {
-      session = await ort.InferenceSession.create(file, options(["cuda", "cpu"]));
+      session = await ort.InferenceSession.create(file, { ...options(["cuda", "cpu"]), logSeverityLevel: 4 });
       provider = "cuda";
       why = `ORT_PROVIDER=${wanted} and the CUDA provider loaded`;
     } catch (err) {
       if (wanted === "cuda" && !providerLogged) log().warn({ err }, "CUDA requested but unavailable");
       why = `ORT_PROVIDER=${wanted} but CUDA is unavailable (${String((err as Error).message).split("\n")[0]})`;
+    } finally {
+      ort.env.logLevel = level;
     }
   }
   session ??= await ort.InferenceSession.create(file, options(["cpu"]));

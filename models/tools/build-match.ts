@@ -1,0 +1,74 @@
+// Builds the match test video: held-out non-penalty footage (test split) with held-out penalty
+// kicks inserted at known times, all re-encoded to 1280×720 25 fps H.264 as an upload would be.
+// The held-out background is only ~2.6 min, so it plays twice (second pass mirrored) to pass 5 min.
+// Usage: npx tsx models/tools/build-match.ts [--data ../shared/data] [--out .data/model-cache/match]
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { listItems } from "./groups";
+
+const { values } = parseArgs({
+  options: { data: { type: "string", default: "../shared/data" }, out: { type: "string", default: ".data/model-cache/match" } },
+});
+const dataDir = path.resolve(values.data!);
+const out = path.resolve(values.out!);
+mkdirSync(out, { recursive: true });
+const FPS = 25;
+
+function ffmpeg(args: string[]): string {
+  const r = spawnSync("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-y", ...args], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`ffmpeg ${args.join(" ")} failed:\n${r.stderr}`);
+  return r.stdout;
+}
+
+function frameCount(file: string): number {
+  const r = spawnSync("ffprobe", ["-v", "error", "-count_packets", "-select_streams", "v:0", "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", file], { encoding: "utf8" });
+  return Number(r.stdout.trim());
+}
+
+// Every piece gets the same codec settings so the concat demuxer can join them without re-encoding.
+function normalise(src: string, flip: boolean, name: string): { file: string; frames: number } {
+  const file = path.join(out, `${name}.mp4`);
+  if (!existsSync(file)) {
+    const vf = [`fps=${FPS}`, "scale=1280:720:force_original_aspect_ratio=decrease", "pad=1280:720:(ow-iw)/2:(oh-ih)/2", "setsar=1", ...(flip ? ["hflip"] : [])].join(",");
+    ffmpeg(["-i", src, "-an", "-vf", vf, "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-g", "50", "-pix_fmt", "yuv420p", "-video_track_timescale", "12800", file]);
+  }
+  return { file, frames: frameCount(file) };
+}
+
+const items = listItems(dataDir, path.resolve("models/tools/splits.json")).filter((i) => i.split === "test" && i.kind === "clip");
+// urdof7 files are 0.84 s cut-downs of the same bra-cro kicks as the tiago files: use each kick once.
+const kicks = items.filter((i) => i.label === "penalty" && !path.basename(i.path).startsWith("urdof7_"));
+const background = items.filter((i) => i.label === "background");
+const bgPieces = [...background.map((b) => ({ item: b, flip: false })), ...background.map((b) => ({ item: b, flip: true }))];
+
+const pieces: { file: string; frames: number; kick?: string }[] = [];
+const every = bgPieces.length / kicks.length;
+let k = 0;
+bgPieces.forEach((b, i) => {
+  const tag = createHash("sha1").update(b.item.sha256).digest("hex").slice(0, 10);
+  pieces.push(normalise(path.join(dataDir, b.item.path), b.flip, `bg-${tag}-${b.flip ? "f" : "o"}`));
+  // Kicks go after background pieces at an even spacing, never first: a kick needs context before it.
+  while (k < kicks.length && i + 1 >= (k + 1) * every - 0.001) {
+    const kick = kicks[k++]!;
+    const kt = createHash("sha1").update(kick.sha256).digest("hex").slice(0, 10);
+    pieces.push({ ...normalise(path.join(dataDir, kick.path), false, `kick-${kt}`), kick: kick.path });
+  }
+});
+// End on background so the last kick has an aftermath.
+pieces.push(normalise(path.join(dataDir, background[0]!.path), true, "bg-tail"));
+
+const truth: { path: string; start: number; end: number }[] = [];
+let frames = 0;
+for (const p of pieces) {
+  if (p.kick) truth.push({ path: p.kick, start: frames / FPS, end: (frames + p.frames) / FPS });
+  frames += p.frames;
+}
+const list = path.join(out, "list.txt");
+writeFileSync(list, pieces.map((p) => `file '${p.file}'`).join("\n") + "\n");
+const video = path.join(out, "match.mp4");
+ffmpeg(["-f", "concat", "-safe", "0", "-i", list, "-c", "copy", video]);
+writeFileSync(path.join(out, "truth.json"), JSON.stringify({ video, durationS: frames / FPS, kicks: truth }, null, 1));
+console.error(`match video ${video}: ${(frames / FPS).toFixed(1)} s, ${truth.length} kicks`);

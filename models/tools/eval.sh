@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# npm run model:eval — held-out (test split) metrics and the match test, through the product's code.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DATA="${MATCHCUT_DATA:-../shared/data}"
+CACHE=.data/model-cache
+MODEL="${1:-penalty-lstm}"
+LOG_LEVEL=warn npx tsx models/tools/extract-features.ts --data "$DATA" --out "$CACHE" >/dev/null
+LOG_LEVEL=warn npx tsx models/tools/score-test.ts --split test --cache "$CACHE" --model "$MODEL" --out "$CACHE/test-scores.json"
+npx tsx models/tools/build-match.ts --data "$DATA" --out "$CACHE/match"
+VIDEO="$CACHE/match/match.mp4"
+echo "match test: npm run detect -- $VIDEO --json --model $MODEL" >&2
+start=$(date +%s.%N)
+LOG_LEVEL=warn npm run --silent detect -- "$VIDEO" --json --model "$MODEL" > "$CACHE/match/detect.json"
+end=$(date +%s.%N)
+echo "detect took $(echo "$end - $start" | bc) s" >&2
+/usr/bin/python3 models/tools/report.py "$CACHE/test-scores.json" "$CACHE/match/truth.json" "$CACHE/match/detect.json" --out "$CACHE/eval-metrics.json"

@@ -1,0 +1,123 @@
+// Feature extraction for training/eval, through the product's own decode → preprocess → backbone
+// code (worker/analysis/pipeline.ts), so the trainer sees exactly what serving computes.
+// Usage: npx tsx models/tools/extract-features.ts [--data ../shared/data] [--out .data/model-cache]
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { readManifest, resolveFile, verifySha256, type LoadedModel } from "../../lib/model";
+import { BACKBONE_BATCH, embedFrames } from "../../worker/inference/backbone";
+import { disposeSessions } from "../../worker/inference/session";
+import { concatBlocks, streamFeatures, type FeatureBlock } from "../../worker/analysis/pipeline";
+import { listItems, type Item } from "./groups";
+
+// Augmentations are ffmpeg filters between sampling and scaling (see worker/ffmpeg/commands.ts).
+export const AUGMENTS: Record<string, string[]> = {
+  orig: [],
+  hflip: ["hflip"],
+  crop: ["crop=iw*0.8:ih*0.8:iw*0.12:ih*0.06"],
+  colour: ["eq=brightness=0.05:contrast=1.15:saturation=1.3"],
+  lowres: ["scale=iw/4:ih/4:flags=bilinear"],
+};
+// Training clips are sampled at 2× the serving rate so the trainer can draw 4 fps sequences at two
+// phases and at other speeds; val/test are sampled exactly as serving samples them.
+const TRAIN_RATE_FACTOR = 2;
+const STILL_AUGMENTS = ["orig", "hflip", "crop", "colour"];
+// Background clips are long next to the kicks: on 2 shared cores all five variants cost ~10 min,
+// so they get the two cheapest-to-justify ones (mirroring is label-preserving for any scene).
+const BACKGROUND_CLIP_AUGMENTS = ["orig", "hflip"];
+
+export interface Entry {
+  path: string;
+  kind: Item["kind"];
+  label: Item["label"];
+  group: string;
+  split: Item["split"];
+  variant: string;
+  rate: number;
+  frames: number;
+  file: string;
+}
+
+const { values } = parseArgs({
+  options: { data: { type: "string", default: "../shared/data" }, out: { type: "string", default: ".data/model-cache" } },
+});
+const dataDir = path.resolve(values.data!);
+const outDir = path.resolve(values.out!, "features");
+mkdirSync(outDir, { recursive: true });
+
+async function backboneModel(): Promise<LoadedModel> {
+  const { manifest, dir } = readManifest("penalty-lstm", [path.resolve("models"), path.resolve("../shared/models")]);
+  const backboneFile = resolveFile(manifest.backbone.file, [dir, path.resolve("models"), path.resolve("../shared/models")]);
+  await verifySha256(backboneFile, manifest.backbone.sha256);
+  // Extraction never touches the head or labels; they may not exist before the first training.
+  return { manifest, dir, backboneFile, headFile: "", labelsFile: "", labels: manifest.labels.names };
+}
+
+// Stills go through one ffmpeg per batch (a spawn per JPEG costs more than decoding it), with the
+// same squash scaler and augment filters as readFrames; they are single frames, so no fps filter.
+function stillBatch(model: LoadedModel, items: { input: string; augment: string[] }[]): Promise<Float32Array> {
+  const size = model.manifest.preprocess.size;
+  const inputs = items.flatMap((it) => ["-i", it.input]);
+  const chains = items.map((it, i) => `[${i}:v]${[...it.augment, `scale=${size}:${size}:flags=area`, "setsar=1", "format=rgb24"].join(",")}[v${i}]`);
+  // vstack of 224-wide frames is byte-for-byte the frames one after another in rgb24.
+  const stack = items.length > 1 ? `${items.map((_, i) => `[v${i}]`).join("")}vstack=inputs=${items.length}[out]` : "[v0]null[out]";
+  const graph = `${chains.join(";")};${stack}`;
+  const r = spawnSync("ffmpeg", ["-v", "error", ...inputs, "-filter_complex", graph, "-map", "[out]", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"], { maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`ffmpeg failed on stills: ${String(r.stderr)}`);
+  const bytes = size * size * 3;
+  if (r.stdout.length !== bytes * items.length) throw new Error(`expected ${items.length} still frames, got ${r.stdout.length / bytes}`);
+  const frames = items.map((_, i) => new Uint8Array(r.stdout.buffer, r.stdout.byteOffset + i * bytes, bytes));
+  return embedFrames(model, frames);
+}
+
+async function main() {
+  const model = await backboneModel();
+  const m = model.manifest;
+  const version = createHash("sha256").update(JSON.stringify([m.backbone, m.preprocess])).digest("hex").slice(0, 12);
+  const items = listItems(dataDir, path.resolve("models/tools/splits.json"));
+  const index: Entry[] = [];
+  const dim = m.backbone.featureDim;
+  const t0 = Date.now();
+  let framesDone = 0;
+  const jobs = items.flatMap((it) => {
+    const variants =
+      it.split !== "train" ? ["orig"] : it.kind === "still" ? STILL_AUGMENTS : it.label === "background" ? BACKGROUND_CLIP_AUGMENTS : Object.keys(AUGMENTS);
+    const rate = it.kind === "clip" && it.split === "train" ? m.sampleRate * TRAIN_RATE_FACTOR : m.sampleRate;
+    return variants.map((variant) => ({ it, variant, rate, file: `${it.sha256.slice(0, 16)}-${variant}-${rate}-${version}.f32` }));
+  });
+  const pendingStills: typeof jobs = [];
+  const flushStills = async () => {
+    if (!pendingStills.length) return;
+    const feats = await stillBatch(model, pendingStills.map((j) => ({ input: path.join(dataDir, j.it.path), augment: AUGMENTS[j.variant]! })));
+    pendingStills.forEach((j, i) => writeFileSync(path.join(outDir, j.file), feats.subarray(i * dim, (i + 1) * dim)));
+    framesDone += pendingStills.length;
+    pendingStills.length = 0;
+  };
+  for (const j of jobs) {
+    const target = path.join(outDir, j.file);
+    const entry: Entry = { ...j.it, variant: j.variant, rate: j.rate, frames: 0, file: j.file };
+    index.push(entry);
+    if (existsSync(target)) continue;
+    if (j.it.kind === "still") {
+      pendingStills.push(j);
+      if (pendingStills.length === BACKBONE_BATCH) await flushStills();
+      continue;
+    }
+    const blocks: FeatureBlock[] = [];
+    for await (const b of streamFeatures({ input: path.join(dataDir, j.it.path), model, augment: AUGMENTS[j.variant], rate: j.rate })) blocks.push(b);
+    const all = concatBlocks(blocks, dim);
+    writeFileSync(target, all.features);
+    framesDone += all.count;
+    console.error(`${j.it.split} ${j.variant} ${j.it.path}: ${all.count} frames (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  await flushStills();
+  for (const e of index) e.frames = readFileSync(path.join(outDir, e.file)).length / 4 / dim;
+  writeFileSync(path.join(outDir, "index.json"), JSON.stringify({ version, dim, sampleRate: m.sampleRate, entries: index }, null, 1));
+  const s = (Date.now() - t0) / 1000;
+  console.error(`features: ${index.length} entries, ${framesDone} new frames in ${s.toFixed(0)} s (${(framesDone / s).toFixed(1)} frames/s)`);
+  await disposeSessions();
+}
+
+await main();

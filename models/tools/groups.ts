@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+// Dataset listing shared by feature extraction and eval: which file belongs to which split.
+
+export type Split = "train" | "val" | "test";
+export interface Item {
+  path: string; // relative to the data dir
+  kind: "clip" | "still";
+  label: "penalty" | "background";
+  group: string;
+  split: Split;
+  sha256: string;
+  durationS: number;
+}
+
+interface Splits {
+  penaltyMatches: Record<Split, string[]>;
+  otherGroups: { val: string[]; test: string[] };
+  otherHashBuckets: { test: number[]; val: number[]; of: number };
+}
+
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") endCell();
+    else if (ch === "\n") {
+      endCell();
+      rows.push(row);
+      row = [];
+    } else if (ch !== "\r") cell += ch;
+  }
+  if (cell || row.length) {
+    endCell();
+    rows.push(row);
+  }
+  const [head, ...body] = rows;
+  return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ""])));
+}
+
+// Other clips have no match_id: derive one so footage of the same match (clip + stills) shares a split.
+export function clipGroup(file: string): string {
+  const stem = path.basename(file).replace(/\.[^.]+$/, "");
+  const foul = /^soccernet_mvfoul_action_(\d+)_clip_\d+$/.exec(stem);
+  if (foul) return `mvfoul:${foul[1]}`;
+  if (stem.startsWith("brasileirao_flamengo_saopaulo")) return "brasileirao:flamengo_vs_saopaulo";
+  if (stem === "soccer_bundesliga_openplay_08fd33_4") return "dfl:08fd33";
+  return stem;
+}
+
+export function stillGroup(group: string): string {
+  return group.startsWith("soccernet:") ? group : group.split("/")[0]!;
+}
+
+// Unlisted clips train (they are few and valuable); unlisted stills are spread by a hash of their group.
+function otherSplit(group: string, s: Splits, hashed: boolean): Split {
+  if (s.otherGroups.test.includes(group)) return "test";
+  if (s.otherGroups.val.includes(group)) return "val";
+  if (!hashed) return "train";
+  const bucket = createHash("sha1").update(group).digest().readUInt32BE(0) % s.otherHashBuckets.of;
+  if (s.otherHashBuckets.test.includes(bucket)) return "test";
+  if (s.otherHashBuckets.val.includes(bucket)) return "val";
+  return "train";
+}
+
+export function listItems(dataDir: string, splitsFile: string): Item[] {
+  const s = JSON.parse(readFileSync(splitsFile, "utf8")) as Splits;
+  const penaltySplit = (m: string): Split => {
+    const found = (["train", "val", "test"] as const).find((k) => s.penaltyMatches[k].includes(m));
+    if (!found) throw new Error(`penalty match ${m} is in no split (models/tools/splits.json)`);
+    return found;
+  };
+  const clips = parseCsv(readFileSync(path.join(dataDir, "manifest.csv"), "utf8")).map((r): Item => {
+    const penalty = r.label === "penalty";
+    const group = penalty ? r.match_id! : clipGroup(r.path!);
+    return {
+      path: r.path!,
+      kind: "clip",
+      label: penalty ? "penalty" : "background",
+      group,
+      split: penalty ? penaltySplit(group) : otherSplit(group, s, false),
+      sha256: r.sha256!,
+      durationS: Number(r.duration_s),
+    };
+  });
+  const stills = parseCsv(readFileSync(path.join(dataDir, "frames_manifest.csv"), "utf8")).map((r): Item => {
+    const group = stillGroup(r.group!);
+    return { path: r.path!, kind: "still", label: "background", group, split: otherSplit(group, s, true), sha256: r.sha256!, durationS: 0 };
+  });
+  return [...clips, ...stills];
+}

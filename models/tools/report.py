@@ -1,0 +1,110 @@
+"""Prints the held-out evaluation: window metrics (test split, scored by onnxruntime-node through
+the product's code) and the match test (npm run detect on the built video).
+
+Usage: /usr/bin/python3 models/tools/report.py <test-scores.json> <truth.json> <detect.json> [--out metrics.json]
+"""
+import argparse
+import json
+import os
+import sys
+from collections import defaultdict
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(__file__))
+from metrics import confusion, per_class, pr_auc, roc_auc  # noqa: E402
+
+
+def window_report(scores):
+    labels = scores["labels"]
+    pi = labels.index("penalty")
+    y = np.array([1 if r["y"] == pi else 0 for r in scores["rows"]])
+    p = np.array([r["p"][pi] for r in scores["rows"]])
+    thr = scores["threshold"]
+    pred = (p >= thr).astype(int)
+    yl = np.where(y == 1, pi, 1 - pi)
+    pl = np.where(pred == 1, pi, 1 - pi)
+    pc = per_class(yl, pl, labels)
+    out = {"threshold_from_val": thr, "windows": int(len(y)), "penalty_windows": int(y.sum()),
+           "roc_auc": roc_auc(y, p), "pr_auc": pr_auc(y, p), "per_class": pc,
+           "confusion": confusion(yl, pl, len(labels)), "windows_per_s": scores["windowsPerS"],
+           "backbone_frames_per_s": scores["framesPerS"]}
+    print(f"\n== Held-out window metrics (test split; penalty threshold {thr} chosen on val) ==")
+    print(f"windows: {len(y)} ({int(y.sum())} penalty)")
+    for name, m in pc.items():
+        print(f"  {name:11s} precision {m['precision']:.3f}  recall {m['recall']:.3f}  F1 {m['f1']:.3f}  (support {m['support']})")
+    print(f"  penalty-vs-rest ROC-AUC {out['roc_auc']:.4f}   PR-AUC {out['pr_auc']:.4f}")
+    print("  confusion (rows = truth, cols = predicted; order " + ", ".join(labels) + "):")
+    for row in out["confusion"]:
+        print("   ", row)
+    by = defaultdict(list)
+    for r, yy, pp in zip(scores["rows"], y, pred):
+        if yy == 1:
+            by[r["group"]].append(pp)
+    out["penalty_window_recall_by_match"] = {g: float(np.mean(v)) for g, v in by.items()}
+    for g, v in by.items():
+        print(f"  penalty window recall, match {g}: {np.mean(v):.3f} ({len(v)} windows)")
+    fp_by = defaultdict(lambda: [0, 0])
+    for r, yy, pp in zip(scores["rows"], y, pred):
+        if yy == 0:
+            fp_by[r["path"].split("/")[1] if r["kind"] == "still" else os.path.basename(r["path"])][0] += int(pp)
+            fp_by[r["path"].split("/")[1] if r["kind"] == "still" else os.path.basename(r["path"])][1] += 1
+    worst = sorted(((v[0] / v[1], k, v) for k, v in fp_by.items() if v[0]), reverse=True)[:6]
+    if worst:
+        print("  background sources with false-positive windows: " + "; ".join(f"{k} {v[0]}/{v[1]}" for _, k, v in worst))
+    print(f"  head throughput: {scores['windowsPerS']:.0f} windows/s; backbone: {scores['framesPerS']:.1f} frames/s (2 intra-op threads)")
+    return out
+
+
+def match_report(truth, segs):
+    kicks = truth["kicks"]
+    dur = truth["durationS"]
+    segs = [s for s in segs if s["label"] == "penalty"]
+    hit, errs_s, errs_e, used = 0, [], [], set()
+    for k in kicks:
+        ov = [i for i, s in enumerate(segs) if s["start"] < k["end"] and s["end"] > k["start"]]
+        if ov:
+            hit += 1
+            used.update(ov)
+            s0 = min(segs[i]["start"] for i in ov)
+            e0 = max(segs[i]["end"] for i in ov)
+            errs_s.append(s0 - k["start"])
+            errs_e.append(e0 - k["end"])
+    false = len(segs) - len(used)
+    out = {"video_s": dur, "kicks": len(kicks), "detected": hit, "recall": hit / len(kicks), "segments": len(segs),
+           "false_highlights": false, "false_per_10min": false / (dur / 600),
+           "start_error_s_mean_abs": float(np.mean(np.abs(errs_s))) if errs_s else None,
+           "end_error_s_mean_abs": float(np.mean(np.abs(errs_e))) if errs_e else None,
+           "start_error_s_mean_signed": float(np.mean(errs_s)) if errs_s else None,
+           "end_error_s_mean_signed": float(np.mean(errs_e)) if errs_e else None}
+    print(f"\n== Match test ({dur / 60:.1f} min video, {len(kicks)} held-out kicks) ==")
+    print(f"  recall {hit}/{len(kicks)} = {out['recall']:.2f}; segments {len(segs)}; false highlights {false} "
+          f"= {out['false_per_10min']:.2f} per 10 min")
+    if errs_s:
+        print(f"  start error mean |Δ| {out['start_error_s_mean_abs']:.2f} s (signed {out['start_error_s_mean_signed']:+.2f}); "
+              f"end error mean |Δ| {out['end_error_s_mean_abs']:.2f} s (signed {out['end_error_s_mean_signed']:+.2f}); includes the 1 s pre/post roll")
+    for k in kicks:
+        ov = [s for s in segs if s["start"] < k["end"] and s["end"] > k["start"]]
+        mark = ", ".join(f"{s['start']:.1f}-{s['end']:.1f} (peak {s['peak']:.2f})" for s in ov) or "MISSED"
+        print(f"    kick {k['start']:7.1f}-{k['end']:6.1f}  {os.path.basename(k['path'])[:34]:34s} → {mark}")
+    for i, s in enumerate(segs):
+        if i not in used:
+            print(f"    false highlight {s['start']:.1f}-{s['end']:.1f} (peak {s['peak']:.2f})")
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("scores")
+    ap.add_argument("truth")
+    ap.add_argument("detect")
+    ap.add_argument("--out")
+    a = ap.parse_args()
+    res = {"test": window_report(json.load(open(a.scores))),
+           "match_test": match_report(json.load(open(a.truth)), json.load(open(a.detect)))}
+    if a.out:
+        json.dump(res, open(a.out, "w"), indent=1)
+
+
+if __name__ == "__main__":
+    main()

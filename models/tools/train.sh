@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# npm run model:train — rebuild the committed head from ../shared/data.
+# Features come from the product's own decode + backbone code (cached under .data/model-cache/).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DATA="${MATCHCUT_DATA:-../shared/data}"
+CACHE=.data/model-cache
+mkdir -p "$CACHE"
+echo "[1/2] feature extraction (cached per file/variant in $CACHE/features)" >&2
+LOG_LEVEL=warn npx tsx models/tools/extract-features.ts --data "$DATA" --out "$CACHE"
+echo "[2/2] training (Debian python3-torch)" >&2
+/usr/bin/python3 models/tools/train.py --cache "$CACHE" --ablation "$@"
