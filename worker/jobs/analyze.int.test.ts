@@ -41,7 +41,7 @@ async function analyseFile(file: string) {
   const done = await waitFor(async () => {
     const v = await db().video.findUnique({ where: { id: video.id } });
     return v && (v.status === "ready" || v.status === "failed") ? v : null;
-  }, 240_000);
+  }, 380_000);
   expect(done.error).toBeNull();
   const analysis = await db().analysis.findFirstOrThrow({
     where: { videoId: video.id, current: true },
@@ -51,7 +51,7 @@ async function analyseFile(file: string) {
 }
 
 describe("analysis flow (real ffmpeg, ONNX, S3, Redis, Postgres)", () => {
-  it("finds the penalty placed at a known time, across several chunks", async () => {
+  it("finds the penalty placed at a known time, across several chunks", { timeout: 400_000 }, async () => {
     const file = path.join(tmp, "with-penalty.mp4");
     const { starts, durations } = await buildMatch([OPEN_PLAY, PENALTY, OVERHEAD], file);
     const kick = { start: starts[1]!, end: starts[1]! + durations[1]! };
@@ -83,7 +83,7 @@ describe("analysis flow (real ffmpeg, ONNX, S3, Redis, Postgres)", () => {
     );
   });
 
-  it("finds no penalty in footage without one", async () => {
+  it("finds no penalty in footage without one", { timeout: 400_000 }, async () => {
     const file = path.join(tmp, "no-penalty.mp4");
     await buildMatch([OPEN_PLAY, BASKETBALL, OVERHEAD], file);
     const { video, analysis } = await analyseFile(file);
