@@ -45,18 +45,26 @@ const background = items.filter((i) => i.label === "background");
 const bgPieces = [...background.map((b) => ({ item: b, flip: false })), ...background.map((b) => ({ item: b, flip: true }))];
 
 const pieces: { file: string; frames: number; kick?: string }[] = [];
-const every = bgPieces.length / kicks.length;
-let k = 0;
-bgPieces.forEach((b, i) => {
+// Kicks are spaced by background time (not piece count): at least 12 s of background between two
+// kicks, so each is a separate event as in a broadcast (shoot-out kicks come about a minute apart).
+const bgFiles = bgPieces.map((b) => {
   const tag = createHash("sha1").update(b.item.sha256).digest("hex").slice(0, 10);
-  pieces.push(normalise(path.join(dataDir, b.item.path), b.flip, `bg-${tag}-${b.flip ? "f" : "o"}`));
-  // Kicks go after background pieces at an even spacing, never first: a kick needs context before it.
-  while (k < kicks.length && i + 1 >= (k + 1) * every - 0.001) {
+  return normalise(path.join(dataDir, b.item.path), b.flip, `bg-${tag}-${b.flip ? "f" : "o"}`);
+});
+const gap = 12 * FPS;
+let k = 0;
+let sinceKick = 0;
+for (const f of bgFiles) {
+  pieces.push(f);
+  sinceKick += f.frames;
+  if (k < kicks.length && sinceKick >= gap) {
     const kick = kicks[k++]!;
     const kt = createHash("sha1").update(kick.sha256).digest("hex").slice(0, 10);
     pieces.push({ ...normalise(path.join(dataDir, kick.path), false, `kick-${kt}`), kick: kick.path });
+    sinceKick = 0;
   }
-});
+}
+if (k < kicks.length) throw new Error(`only ${k} of ${kicks.length} kicks fit the background`);
 // End on background so the last kick has an aftermath.
 pieces.push(normalise(path.join(dataDir, background[0]!.path), true, "bg-tail"));
 

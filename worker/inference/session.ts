@@ -31,6 +31,8 @@ function options(providers: string[]): ort.InferenceSession.SessionOptions {
     interOpNumThreads: 1,
     executionMode: "sequential",
     graphOptimizationLevel: "all",
+    // ORT's pool busy-waits between runs by default; that would steal the cores ffmpeg decodes on.
+    extra: { session: { intra_op: { allow_spinning: "0" } } },
   };
 }
 
