@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { VideoDetail } from "../../../../components/videos/video-detail";
+import { ReviewRoom } from "../../../../components/review/review-room";
 import { requirePageUser } from "../../../../lib/auth/current";
 import { canEdit } from "../../../../lib/auth/roles";
 import { ZIdParams } from "../../../../lib/schemas/ids";
@@ -8,5 +8,5 @@ export default async function VideoPage({ params }: { params: Promise<{ id: stri
   const user = await requirePageUser();
   const parsed = ZIdParams.safeParse(await params);
   if (!parsed.success) notFound();
-  return <VideoDetail id={parsed.data.id} canEdit={canEdit(user.role)} />;
+  return <ReviewRoom id={parsed.data.id} canEdit={canEdit(user.role)} />;
 }

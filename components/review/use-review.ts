@@ -1,0 +1,68 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import type { SegmentParams } from "../../lib/highlights/segments";
+import type { THighlightDto } from "../../lib/schemas/highlights";
+import type { THighlightCreate, TReviewDto, TSegmentsApplied } from "../../lib/schemas/review";
+import { apiFetch } from "../api";
+import { highlightKeys } from "../highlights/keys";
+import { parseThumbVtt, type ThumbCue } from "../player/vtt";
+import { reviewKeys } from "./keys";
+
+// Until the proxy, shots or analysis arrive the page polls; after that it reloads only on demand
+// (the heavy part, scores, does not change without a new analysis).
+const POLL_MS = 4000;
+const settled = (r: TReviewDto | undefined) =>
+  Boolean(r && r.scores && (r.media.kind === "proxy" || r.proxyError) && r.video.status !== "processing");
+
+export function useReview(videoId: string) {
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: reviewKeys.detail(videoId),
+    queryFn: ({ signal }) => apiFetch<TReviewDto>(`/api/videos/${videoId}/review`, { signal }),
+    refetchInterval: (query) => (settled(query.state.data) ? false : POLL_MS),
+    // The player holds the media URL; a refetch on focus would only re-sign it.
+    refetchOnWindowFocus: false,
+  });
+  // One request fills the highlights list too; the clips feature's hook then polls it on its own.
+  useEffect(() => {
+    if (q.data) qc.setQueryData(highlightKeys.list(videoId), q.data.highlights);
+  }, [q.data, qc, videoId]);
+  return q;
+}
+
+export function useThumbnails(url: string | null, videoId: string) {
+  return useQuery({
+    queryKey: reviewKeys.thumbs(videoId),
+    enabled: Boolean(url),
+    staleTime: 30 * 60_000,
+    queryFn: async ({ signal }): Promise<ThumbCue[]> => {
+      const res = await fetch(url!, { signal, credentials: "same-origin" });
+      if (!res.ok) return [];
+      return parseThumbVtt(await res.text());
+    },
+  });
+}
+
+export function useApplySegments(videoId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (params: Record<string, SegmentParams>) =>
+      apiFetch<TSegmentsApplied>(`/api/videos/${videoId}/segments`, { method: "POST", body: { params } }),
+    onSuccess: (out, params) => {
+      qc.setQueryData(highlightKeys.list(videoId), out.highlights);
+      qc.setQueryData<TReviewDto>(reviewKeys.detail(videoId), (r) => (r ? { ...r, params } : r));
+      void qc.invalidateQueries({ queryKey: highlightKeys.reel(videoId) });
+    },
+  });
+}
+
+export function useCreateHighlight(videoId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: THighlightCreate) =>
+      apiFetch<THighlightDto>(`/api/videos/${videoId}/review/highlights`, { method: "POST", body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: highlightKeys.all }),
+  });
+}

@@ -1,0 +1,142 @@
+import { expect, test, type Page } from "@playwright/test";
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { copyFile, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { ADMIN, signIn } from "./helpers";
+
+// A held-out penalty (not in the model's training data): 7 s, 1080p25.
+const CLIP = path.resolve("../shared/data/clips/penalty/wc2022-bra-cro/tiago_bra-cro-wc2022-8.mp4");
+const FPS = 25;
+const ARTIFACTS = path.resolve("e2e/artifacts");
+
+async function ffprobeDuration(file: string): Promise<number> {
+  const { stdout } = await promisify(execFile)("ffprobe", [
+    ...["-v", "error", "-select_streams", "v:0", "-count_frames"],
+    ...["-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", file],
+  ]);
+  return Number.parseInt(stdout, 10) / FPS;
+}
+
+const frameNow = async (page: Page) => Number(await page.getByTestId("frame").textContent());
+
+async function press(page: Page, key: string, times = 1) {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+}
+
+test("an editor trims a highlight by 10 frames with the keyboard, tunes the threshold live and rejects", async ({
+  page,
+}) => {
+  test.setTimeout(360_000);
+  await mkdir(ARTIFACTS, { recursive: true });
+  const dir = await mkdtemp(path.join(tmpdir(), "e2e-review-"));
+  const title = `review-${randomUUID().slice(0, 8)}`;
+  const file = path.join(dir, `${title}.mp4`);
+  await copyFile(CLIP, file);
+
+  // Seed: a real upload, probed and analysed by the worker with the real model.
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.getByLabel("Choose video files").setInputFiles(file);
+  const row = page.getByTestId("video-row").filter({ hasText: title });
+  await expect(row.getByTestId("status-chip")).toHaveText("ready", { timeout: 240_000 });
+  const href = await row.locator("a").first().getAttribute("href");
+  const videoId = href!.split("/").pop()!;
+
+  const t0 = Date.now();
+  await page.goto(href!);
+  await expect(page.getByTestId("review-room")).toBeVisible();
+  await page.waitForFunction(() => (document.querySelector("video")?.readyState ?? 0) >= 2);
+  const loadMs = Date.now() - t0;
+
+  // If the model found nothing on this clip, mark one by hand (N at the playhead).
+  const count = page.getByTestId("highlight-count");
+  if ((await count.textContent()) === "0") {
+    await page.getByTestId("timeline").focus();
+    await page.keyboard.press("n");
+    await expect(count).toHaveText("1");
+  }
+  const card = page.getByTestId("review-card").first();
+  await expect(card.getByTestId("clip-state")).toHaveText("", { timeout: 120_000 });
+
+  // Select it (seeks to its start), then 10 frames forward and I: the in-point moves by 10 frames.
+  await card.getByRole("button", { name: /^Select / }).click();
+  await page.getByTestId("timeline").focus();
+  const before = await page.request.get(`/api/videos/${videoId}/highlights`).then((r) => r.json());
+  const h0 = before.highlights[0] as { id: string; startS: number; endS: number };
+  const f0 = await frameNow(page);
+  // the frame the start falls in (suggested edges need not sit on frame boundaries)
+  expect(f0).toBe(Math.floor(h0.startS * FPS + 1e-3));
+  await press(page, "ArrowRight", 10);
+  await expect(page.getByTestId("frame")).toHaveText(String(f0 + 10));
+  const saved = page.waitForResponse(
+    (r) => r.url().includes(`/api/highlights/${h0.id}`) && r.request().method() === "PATCH",
+  );
+  await page.keyboard.press("i");
+  expect((await saved).status()).toBe(200);
+  await expect(card.getByTestId("clip-state")).toHaveText("cutting…");
+  await expect(card.getByTestId("clip-state")).toHaveText("", { timeout: 120_000 });
+
+  // The re-cut clip is the new span, to the frame.
+  const link = await card.getByRole("link", { name: "Download" }).getAttribute("href");
+  const clip = await page.request.get(link!);
+  expect(clip.status()).toBe(200);
+  const clipFile = path.join(dir, "clip.mp4");
+  await writeFile(clipFile, await clip.body());
+  const expected = h0.endS - (f0 + 10) / FPS;
+  expect(Math.abs((await ffprobeDuration(clipFile)) - expected)).toBeLessThanOrEqual(1 / FPS + 1e-6);
+
+  // Threshold: the preview count changes in the browser with no request at all.
+  const api: string[] = [];
+  const onRequest = (r: { url(): string }) => {
+    if (new URL(r.url()).pathname.startsWith("/api/")) api.push(r.url());
+  };
+  const preview = page.getByTestId("preview-count");
+  const initial = await preview.textContent();
+  const enter = page.getByRole("slider", { name: /Threshold \(enter\)/ }).first();
+  await enter.focus();
+  page.on("request", onRequest);
+  await page.keyboard.press(initial?.startsWith("0 ") ? "Home" : "End");
+  await expect(preview).not.toHaveText(initial!);
+  await page.waitForTimeout(1000);
+  page.off("request", onRequest);
+  expect(api).toEqual([]);
+  await page.getByRole("button", { name: "Revert" }).click();
+
+  // Screenshots: whole match, then zoomed to single frames around the playhead.
+  await page.getByRole("button", { name: "Whole match" }).click();
+  await page.screenshot({ path: path.join(ARTIFACTS, "review-whole-match.png"), fullPage: true });
+  await page.getByRole("button", { name: "Frames" }).click();
+  await page.getByTestId("timeline").screenshot({ path: path.join(ARTIFACTS, "review-frames.png") });
+
+  // Time to the first frame after a seek, measured in the page (printed, not asserted).
+  const seekMs = await page.evaluate(async () => {
+    const v = document.querySelector("video")!;
+    const times: number[] = [];
+    for (const at of [0.3, 5.5, 2.2, 6.1, 1.0]) {
+      const start = performance.now();
+      await new Promise<void>((resolve) => {
+        v.requestVideoFrameCallback(() => resolve());
+        v.currentTime = at;
+      });
+      times.push(performance.now() - start);
+    }
+    return times;
+  });
+  test.info().annotations.push({
+    type: "timing",
+    description: `page load to first frame ${loadMs} ms; seek to frame ${seekMs.map((m) => m.toFixed(0)).join(", ")} ms`,
+  });
+  console.log(`review timings: load ${loadMs} ms; seeks ${seekMs.map((m) => m.toFixed(1)).join(", ")} ms`);
+
+  // Reject (X on the selected highlight): it leaves the reel.
+  const reelBefore = await page.request.get(`/api/videos/${videoId}/reel`).then((r) => r.json());
+  await card.getByRole("button", { name: /^Select / }).click();
+  await page.getByTestId("timeline").focus();
+  await page.keyboard.press("x");
+  await expect(card).toHaveAttribute("data-status", "rejected");
+  await expect
+    .poll(async () => (await page.request.get(`/api/videos/${videoId}/reel`).then((r) => r.json())).count)
+    .toBe(reelBefore.count - 1);
+});
