@@ -8,6 +8,7 @@ import {
   panBy,
   rulerTicks,
   timeToX,
+  visibleRange,
   xToTime,
   zoomAt,
 } from "./timeline-math";
@@ -71,6 +72,15 @@ describe("decimate", () => {
     const cols = decimate(times, values, { start: 2, end: 4 }, 4);
     expect(Array.from(cols.min)).toEqual([2, Number.NaN, 3, 4]);
     expect(lowerBound(times, 2.5)).toBe(3);
+  });
+});
+
+describe("visibleRange", () => {
+  it("adds one neighbour each side so sparse samples still draw across a zoomed view", () => {
+    const times = [0, 1, 2, 3, 4];
+    expect(visibleRange(times, { start: 1.2, end: 1.8 })).toEqual({ from: 1, to: 3 });
+    expect(visibleRange(times, { start: 0, end: 4 })).toEqual({ from: 0, to: 5 });
+    expect(visibleRange(times, { start: 10, end: 11 })).toEqual({ from: 4, to: 5 });
   });
 });
 

@@ -91,6 +91,17 @@ export function decimate(
   return { min, max };
 }
 
+/**
+ * Index range [from, to) of the samples to draw for a view: the visible ones plus one neighbour each
+ * side, so a line zoomed in between two sparse samples (one score per second at frame zoom) still
+ * crosses the view instead of vanishing.
+ */
+export function visibleRange(times: ArrayLike<number>, v: View): { from: number; to: number } {
+  const from = Math.max(0, lowerBound(times, v.start) - 1);
+  const to = Math.min(times.length, lowerBound(times, v.end) + 1);
+  return { from, to };
+}
+
 /** Evenly spaced sample times for a series given at a fixed rate (the waveform). */
 export function rateTimes(count: number, rate: number): Float64Array {
   const out = new Float64Array(count);

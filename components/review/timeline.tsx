@@ -15,6 +15,7 @@ import {
   rulerTicks,
   span,
   timeToX,
+  visibleRange,
   xToTime,
   zoomAt,
   type View,
@@ -282,26 +283,35 @@ function drawAll(g: CanvasRenderingContext2D, a: DrawArgs): void {
     g.stroke();
   }
 
-  // confidence curves: a min–max band per column joined into a line
+  // confidence curves: decimated to a min–max pair per pixel column when denser than the pixels,
+  // else a polyline through the samples (and their neighbours just outside the view)
+  const y = (s: number) => TOP.conf + ROWS.conf - 2 - s * (ROWS.conf - 4);
+  g.lineWidth = 1.5;
   for (const { track, colour } of a.tracks) {
-    const cols = decimate(track.times, track.scores, v, w);
-    const y = (s: number) => TOP.conf + ROWS.conf - 2 - s * (ROWS.conf - 4);
     g.strokeStyle = colour;
-    g.lineWidth = 1.5;
     g.beginPath();
-    let open = false;
-    for (let x = 0; x < cols.max.length; x++) {
-      const lo = cols.min[x]!;
-      const hi = cols.max[x]!;
-      if (Number.isNaN(hi)) continue;
-      if (!open) g.moveTo(x + 0.5, y(lo));
-      else g.lineTo(x + 0.5, y(lo));
-      g.lineTo(x + 0.5, y(hi));
-      open = true;
+    const { from, to } = visibleRange(track.times, v);
+    if (to - from > w) {
+      const cols = decimate(track.times, track.scores, v, w);
+      let open = false;
+      for (let x = 0; x < cols.max.length; x++) {
+        const hi = cols.max[x]!;
+        if (Number.isNaN(hi)) continue;
+        if (!open) g.moveTo(x + 0.5, y(cols.min[x]!));
+        else g.lineTo(x + 0.5, y(cols.min[x]!));
+        g.lineTo(x + 0.5, y(hi));
+        open = true;
+      }
+    } else {
+      for (let i = from; i < to; i++) {
+        const x = timeToX(track.times[i]!, v, w);
+        if (i === from) g.moveTo(x, y(track.scores[i] ?? 0));
+        else g.lineTo(x, y(track.scores[i] ?? 0));
+      }
     }
     g.stroke();
-    g.lineWidth = 1;
   }
+  g.lineWidth = 1;
 
   // shot cuts
   g.strokeStyle = "rgba(226, 232, 240, 0.55)";
