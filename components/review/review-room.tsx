@@ -11,6 +11,7 @@ import { HighlightsPanel } from "../highlights/highlights-panel";
 import { useHighlights, usePatchHighlight } from "../highlights/use-highlights";
 import { VideoPlayer } from "../player/video-player";
 import { EditableTitle } from "../videos/editable-title";
+import { useStableUrl } from "../videos/use-stable-url";
 import { FileFacts } from "./file-facts";
 import {
   edit,
@@ -78,6 +79,8 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
   const apply = useApplySegments(videoId);
   const create = useCreateHighlight(videoId);
   const thumbs = useThumbnails(data.filmstripVttUrl, videoId);
+  // Each poll re-signs the media URL; the player reloads only when the object changes (source → proxy).
+  const media = useStableUrl(data.media.url);
   const highlights = useMemo(() => list.data?.highlights ?? data.highlights.highlights, [list.data, data]);
 
   const [playhead] = useState<PlayheadStore>(createPlayhead);
@@ -96,8 +99,12 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
     if (tuned.length === 0) for (const l of labels.filter((x) => x !== "background")) out[l] = FALLBACK;
     return Object.fromEntries(Object.entries(out).filter(([l]) => labels.includes(l)));
   }, [data.defaults, data.params, labels]);
+  // The review is polled until the proxy and analysis land; a poll must not undo slider moves, so
+  // the sliders only reset when the saved parameters themselves change.
+  const savedKey = JSON.stringify(saved);
   const [params, setParams] = useState(saved);
-  useEffect(() => setParams(saved), [saved]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the value, not the object
+  useEffect(() => setParams(saved), [savedKey]);
   const preview = useMemo(() => deriveAllSegments(tracks, params, duration), [tracks, params, duration]);
   const dirty = JSON.stringify(params) !== JSON.stringify(saved);
   const activeLabel = Object.keys(params)[0] ?? labels.find((l) => l !== "background") ?? "highlight";
@@ -366,7 +373,7 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
       <div className="review__top">
         <div className="review__player">
           <VideoPlayer
-            src={data.media.url}
+            src={media.url ?? data.media.url}
             label={`Play ${video.title}`}
             thumbnails={thumbs.data ?? []}
             onPlayer={onPlayer}

@@ -14,7 +14,11 @@ import { reviewKeys } from "./keys";
 // (the heavy part, scores, does not change without a new analysis).
 const POLL_MS = 4000;
 const settled = (r: TReviewDto | undefined) =>
-  Boolean(r && r.scores && (r.media.kind === "proxy" || r.proxyError) && r.video.status !== "processing");
+  Boolean(
+    r &&
+    (r.video.status === "failed" ||
+      (r.scores && (r.media.kind === "proxy" || r.proxyError) && r.video.status === "ready")),
+  );
 
 export function useReview(videoId: string) {
   const qc = useQueryClient();
