@@ -9,4 +9,6 @@ mkdir -p "$CACHE"
 echo "[1/2] feature extraction (cached per file/variant in $CACHE/features)" >&2
 LOG_LEVEL=warn npx tsx models/tools/extract-features.ts --data "$DATA" --out "$CACHE"
 echo "[2/2] training (Debian python3-torch)" >&2
-/usr/bin/python3 models/tools/train.py --cache "$CACHE" --ablation "$@"
+# Pass --ablation (npm run model:train -- --ablation) to also retrain once per removed augmentation
+# (~8 more trainings, ~10-20 min here); the manifest keeps the last ablation table otherwise.
+/usr/bin/python3 -u models/tools/train.py --cache "$CACHE" "$@"
