@@ -68,6 +68,10 @@ test("an editor trims a highlight by 10 frames with the keyboard, tunes the thre
   const f0 = await frameNow(page);
   // the frame the start falls in (suggested edges need not sit on frame boundaries)
   expect(f0).toBe(Math.floor(h0.startS * FPS + 1e-3));
+  await page.keyboard.press("Shift+ArrowRight");
+  await expect(page.getByTestId("frame")).toHaveText(String(f0 + FPS));
+  await page.keyboard.press("Shift+ArrowLeft");
+  await expect(page.getByTestId("frame")).toHaveText(String(f0));
   await press(page, "ArrowRight", 10);
   await expect(page.getByTestId("frame")).toHaveText(String(f0 + 10));
   const saved = page.waitForResponse(
@@ -136,7 +140,12 @@ test("an editor trims a highlight by 10 frames with the keyboard, tunes the thre
   await page.getByTestId("timeline").focus();
   await page.keyboard.press("x");
   await expect(card).toHaveAttribute("data-status", "rejected");
-  await expect
-    .poll(async () => (await page.request.get(`/api/videos/${videoId}/reel`).then((r) => r.json())).count)
-    .toBe(reelBefore.count - 1);
+  const reelCount = async () =>
+    (await page.request.get(`/api/videos/${videoId}/reel`).then((r) => r.json())).count as number;
+  await expect.poll(reelCount).toBe(reelBefore.count - 1);
+
+  // Ctrl+Z undoes the rejection (another PATCH): back in the reel.
+  await page.keyboard.press("Control+z");
+  await expect(card).not.toHaveAttribute("data-status", "rejected");
+  await expect.poll(reelCount).toBe(reelBefore.count);
 });

@@ -309,7 +309,15 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || document.querySelector("dialog[open]")) return;
-      const c = commandFor({ ...e, key: e.key, target: e.target as HTMLElement | null });
+      // Field by field: a KeyboardEvent's modifiers are prototype getters that a spread would drop.
+      const c = commandFor({
+        key: e.key,
+        shiftKey: e.shiftKey,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        target: e.target as HTMLElement | null,
+      });
       if (!c) return;
       // Space on a focused button would press it too; arrows would scroll.
       e.preventDefault();
