@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run model:eval — held-out (test split) metrics and the match test, through the product's code.
 set -euo pipefail
+export PYTHONDONTWRITEBYTECODE=1  # keep models/tools free of __pycache__
 cd "$(dirname "$0")/../.."
 DATA="${MATCHCUT_DATA:-../shared/data}"
 CACHE=.data/model-cache
@@ -14,4 +15,4 @@ start=$(date +%s.%N)
 LOG_LEVEL=warn npm run --silent detect -- "$VIDEO" --json --model "$MODEL" > "$CACHE/match/detect.json"
 end=$(date +%s.%N)
 echo "detect took $(echo "$end - $start" | bc) s" >&2
-/usr/bin/python3 models/tools/report.py "$CACHE/test-scores.json" "$CACHE/match/truth.json" "$CACHE/match/detect.json" --out "$CACHE/eval-metrics.json"
+/usr/bin/python3 models/tools/report.py "$CACHE/test-scores.json" "$CACHE/match/truth.json" "$CACHE/match/detect.json" --out "$CACHE/eval-metrics.json" --manifest "models/$MODEL/manifest.json"

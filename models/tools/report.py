@@ -99,11 +99,18 @@ def main():
     ap.add_argument("truth")
     ap.add_argument("detect")
     ap.add_argument("--out")
+    ap.add_argument("--manifest", help="also record the figures under metrics.test / metrics.match_test")
     a = ap.parse_args()
     res = {"test": window_report(json.load(open(a.scores))),
            "match_test": match_report(json.load(open(a.truth)), json.load(open(a.detect)))}
     if a.out:
         json.dump(res, open(a.out, "w"), indent=1)
+    if a.manifest:
+        m = json.load(open(a.manifest))
+        m.setdefault("metrics", {}).update({"test": {k: v for k, v in res["test"].items()}, "match_test": res["match_test"]})
+        with open(a.manifest, "w") as f:
+            json.dump(m, f, indent=2)
+            f.write("\n")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 # npm run model:train — rebuild the committed head from ../shared/data.
 # Features come from the product's own decode + backbone code (cached under .data/model-cache/).
 set -euo pipefail
+export PYTHONDONTWRITEBYTECODE=1  # keep models/tools free of __pycache__
 cd "$(dirname "$0")/../.."
 DATA="${MATCHCUT_DATA:-../shared/data}"
 CACHE=.data/model-cache
