@@ -43,6 +43,9 @@ export const ZEnv = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(1),
   FFMPEG_PATH: z.string().default("ffmpeg"),
   FFPROBE_PATH: z.string().default("ffprobe"),
+  // "auto": decode on the GPU (NVDEC through -hwaccel cuda) when a CUDA device initialises, else CPU;
+  // "none": always CPU; any other value is passed to -hwaccel as is (checked once at start).
+  FFMPEG_HWACCEL: z.string().default("auto"),
   MODELS_DIR: z.string().default("models"),
   SHARED_MODELS_DIR: z.string().default("../shared/models"),
   ORT_PROVIDER: z.enum(["auto", "cpu", "cuda"]).default("auto"),

@@ -36,3 +36,15 @@ describe("sampleFilter", () => {
     );
   });
 });
+
+describe("hardware decoding", () => {
+  it("puts -hwaccel before the input", () => {
+    const args = frameArgs({ input: "in.mp4", rate: 4, size: 224, hwaccel: "cuda" });
+    expect(args.indexOf("-hwaccel")).toBeLessThan(args.indexOf("-i"));
+    expect(args[args.indexOf("-hwaccel") + 1]).toBe("cuda");
+  });
+
+  it("adds nothing on CPU", () => {
+    expect(frameArgs({ input: "in.mp4", rate: 4, size: 224, hwaccel: null })).not.toContain("-hwaccel");
+  });
+});

@@ -9,6 +9,8 @@ export interface FrameArgsOptions {
   // Extra filters after sampling and before scaling: training-time augmentation only.
   augment?: readonly string[];
   threads?: number;
+  // A hardware decoder (e.g. "cuda"); decoded frames are copied back for the CPU filters.
+  hwaccel?: string | null;
 }
 
 const isUrl = (input: string) => /^https?:\/\//i.test(input);
@@ -19,7 +21,9 @@ const secs = (s: number) => String(Math.round(s * 1e6) / 1e6);
 export function sampleFilter(rate: number, size: number, augment: readonly string[] = []): string {
   // fps before scale so only sampled frames are scaled; start_time=0 anchors slots at k/rate of
   // the (seek-relative) timeline; squash (no crop) keeps the whole picture, as in training.
-  return [`fps=fps=${rate}:start_time=0:round=near`, ...augment, `scale=${size}:${size}:flags=area`].join(",");
+  return [`fps=fps=${rate}:start_time=0:round=near`, ...augment, `scale=${size}:${size}:flags=area`].join(
+    ",",
+  );
 }
 
 export function frameArgs(o: FrameArgsOptions): string[] {
@@ -29,6 +33,7 @@ export function frameArgs(o: FrameArgsOptions): string[] {
     args.push("-reconnect", "1", "-reconnect_on_network_error", "1", "-reconnect_delay_max", "5");
   }
   if (o.threads !== undefined) args.push("-threads", String(o.threads));
+  if (o.hwaccel) args.push("-hwaccel", o.hwaccel);
   if (o.startS !== undefined && o.startS > 0) args.push("-ss", secs(o.startS));
   args.push("-i", o.input, "-map", "0:v:0", "-an", "-sn", "-dn");
   // -t as an output option counts sampled-frame time (k/rate from the seek point); as an input

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { env } from "../../lib/env";
 import { frameArgs } from "./commands";
+import { hardwareDecoder } from "./hwaccel";
 
 // Raw frames come over a pipe from a plain spawn: fluent-ffmpeg (worker/ffmpeg/run.ts, used for
 // probing and transcodes) buffers nothing useful for a binary stdout stream we must pace ourselves.
@@ -20,6 +21,8 @@ export interface ReadFramesOptions {
   durationS?: number;
   augment?: readonly string[];
   threads?: number;
+  // undefined: whatever hardwareDecoder() found; null: CPU.
+  hwaccel?: string | null;
   signal?: AbortSignal;
 }
 
@@ -51,7 +54,8 @@ export async function* readFrames(o: ReadFramesOptions): AsyncGenerator<Frame> {
   // The fps filter may emit one padding slot at EOF; a chunk owns only slots inside its span.
   const lastExclusive = o.durationS === undefined ? Infinity : first + Math.round(o.durationS * o.rate);
   o.signal?.throwIfAborted();
-  const proc = spawn(env().FFMPEG_PATH, frameArgs(o), { stdio: ["ignore", "pipe", "pipe"] });
+  const hwaccel = o.hwaccel === undefined ? await hardwareDecoder() : o.hwaccel;
+  const proc = spawn(env().FFMPEG_PATH, frameArgs({ ...o, hwaccel }), { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   proc.stderr.setEncoding("utf8");
   proc.stderr.on("data", (d: string) => {
@@ -82,8 +86,10 @@ export async function* readFrames(o: ReadFramesOptions): AsyncGenerator<Frame> {
     }
     const code = await exited;
     o.signal?.throwIfAborted();
-    if (code !== 0) throw new FfmpegError(`ffmpeg failed to decode ${redact(o.input)} (exit ${code})`, stderr.trim(), code);
-    if (pending.length) throw new FfmpegError(`ffmpeg ended mid-frame on ${redact(o.input)}`, stderr.trim(), code);
+    if (code !== 0)
+      throw new FfmpegError(`ffmpeg failed to decode ${redact(o.input)} (exit ${code})`, stderr.trim(), code);
+    if (pending.length)
+      throw new FfmpegError(`ffmpeg ended mid-frame on ${redact(o.input)}`, stderr.trim(), code);
   } finally {
     o.signal?.removeEventListener("abort", kill);
     // Consumer stopped early (break/throw/abort): do not leave ffmpeg blocked on a full pipe.
