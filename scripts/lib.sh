@@ -9,9 +9,10 @@ DATA="$ROOT/.data"
 LOGS="$DATA/logs"
 mkdir -p "$LOGS"
 
-PG_PORT=55432
-REDIS_PORT=56379
-S3_PORT=59000
+# Ports of the local services (change them if they clash with something on this machine).
+PG_PORT="${MATCHCUT_PG_PORT:-55432}"
+REDIS_PORT="${MATCHCUT_REDIS_PORT:-56379}"
+S3_PORT="${MATCHCUT_S3_PORT:-59000}"
 
 say() { printf '\033[1;36m[matchcut]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[matchcut] %s\033[0m\n' "$*" >&2; exit 1; }
@@ -24,14 +25,21 @@ load_env() {
     source "$ROOT/.env"
     set +a
   fi
+  # Which services are ours to start is decided before the defaults below fill the variables in.
+  LOCAL_PG=$([[ -z "${DATABASE_URL:-}" ]] && echo 1 || echo 0)
+  LOCAL_REDIS=$([[ -z "${REDIS_URL:-}" ]] && echo 1 || echo 0)
+  LOCAL_S3=$([[ -z "${S3_ENDPOINT:-}" ]] && echo 1 || echo 0)
+  [[ $LOCAL_PG == 1 ]] && export DATABASE_URL="postgresql://matchcut@127.0.0.1:$PG_PORT/matchcut"
+  [[ $LOCAL_REDIS == 1 ]] && export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+  [[ $LOCAL_S3 == 1 ]] && export S3_ENDPOINT="http://127.0.0.1:$S3_PORT"
   export NEXT_TELEMETRY_DISABLED=1
   # The AWS SDK warns on every start that Node 20 support ends in 2027; once is in the README.
   export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 }
 
-uses_local_pg() { [[ -z "${DATABASE_URL:-}" ]]; }
-uses_local_redis() { [[ -z "${REDIS_URL:-}" ]]; }
-uses_local_s3() { [[ -z "${S3_ENDPOINT:-}" ]]; }
+uses_local_pg() { [[ "${LOCAL_PG:-1}" == 1 ]]; }
+uses_local_redis() { [[ "${LOCAL_REDIS:-1}" == 1 ]]; }
+uses_local_s3() { [[ "${LOCAL_S3:-1}" == 1 ]]; }
 
 pg_bin() {
   local d
@@ -165,7 +173,7 @@ start_s3() {
   uses_local_s3 || return 0
   port_open $S3_PORT && return 0
   mkdir -p "$DATA/s3"
-  nohup npx --no-install tsx scripts/s3-server.ts >"$LOGS/s3.log" 2>&1 &
+  nohup npx --no-install tsx scripts/s3-server.ts "$S3_PORT" >"$LOGS/s3.log" 2>&1 &
   echo $! >"$DATA/s3.pid"
   wait_port $S3_PORT "S3 server (s3rver)"
 }

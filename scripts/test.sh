@@ -44,7 +44,8 @@ fi
 uses_local_s3 && export S3_BUCKET=matchcut-test
 export QUEUE_PREFIX="${QUEUE_PREFIX:-matchcut-test}"
 export ADMIN_EMAIL=admin@test.local ADMIN_PASSWORD=test-admin-password
-export PORT=3100 APP_URL=http://localhost:3100 LOG_LEVEL="${LOG_LEVEL:-warn}"
+export PORT="${MATCHCUT_TEST_PORT:-3100}"
+export APP_URL="http://localhost:$PORT" LOG_LEVEL="${LOG_LEVEL:-warn}"
 npx --no-install tsx scripts/migrate.ts
 
 say "integration tests"
