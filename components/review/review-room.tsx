@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import type Player from "video.js/dist/types/player";
 import { tracksOf } from "../../lib/analysis/scores";
 import { deriveAllSegments, type SegmentParams } from "../../lib/highlights/segments";
 import type { THighlightDto, THighlightStatus } from "../../lib/schemas/highlights";
@@ -32,7 +31,8 @@ import { createPlayhead, type PlayheadStore } from "./playhead";
 import { ReviewPanel } from "./review-panel";
 import { SegmentSliders } from "./segment-sliders";
 import { ShortcutsDialog } from "./shortcuts-dialog";
-import { press, rateOf, stopped, type Shuttle } from "./shuttle";
+import { press, stopped } from "./shuttle";
+import { useTransport } from "./use-transport";
 import { snapToCut } from "./snapping";
 import { CLASS_COLOURS, Timeline } from "./timeline";
 import { follow, minSpanFor, zoomAt, type View } from "./timeline-math";
@@ -84,7 +84,6 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
   const highlights = useMemo(() => list.data?.highlights ?? data.highlights.highlights, [list.data, data]);
 
   const [playhead] = useState<PlayheadStore>(createPlayhead);
-  const player = useRef<Player | null>(null);
   const [view, setView] = useState<View>({ start: 0, end: Math.max(duration, frame) });
   const [help, setHelp] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -136,54 +135,7 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
     [send],
   );
 
-  // --- player ---
-  const shuttle = useRef<Shuttle>(stopped);
-  const reverseTimer = useRef<number | null>(null);
-  const stopAt = useRef<number | null>(null);
-  const detach = useRef<(() => void) | null>(null);
-
-  const stopReverse = () => {
-    if (reverseTimer.current !== null) window.clearInterval(reverseTimer.current);
-    reverseTimer.current = null;
-  };
-
-  const onPlayer = useCallback(
-    (p: Player | null) => {
-      detach.current?.();
-      detach.current = null;
-      player.current = p;
-      if (!p) return;
-      let raf = 0;
-      const read = () => playhead.set(p.currentTime() ?? 0);
-      const loop = () => {
-        read();
-        if (stopAt.current !== null && (p.currentTime() ?? 0) >= stopAt.current) {
-          stopAt.current = null;
-          p.pause();
-        }
-        raf = requestAnimationFrame(loop);
-      };
-      const onPlay = () => {
-        cancelAnimationFrame(raf);
-        raf = requestAnimationFrame(loop);
-      };
-      const onPause = () => {
-        cancelAnimationFrame(raf);
-        read();
-      };
-      p.on(["timeupdate", "seeking", "seeked", "loadedmetadata"], read);
-      p.on("play", onPlay);
-      p.on("pause", onPause);
-      detach.current = () => {
-        cancelAnimationFrame(raf);
-        p.off(["timeupdate", "seeking", "seeked", "loadedmetadata"], read);
-        p.off("play", onPlay);
-        p.off("pause", onPause);
-      };
-    },
-    [playhead],
-  );
-  useEffect(() => () => stopReverse(), []);
+  const { player, onPlayer, shuttle, stopAt, setShuttle } = useTransport(playhead, fps);
 
   const width = 1000; // zoom limits only need a typical width; the timeline clamps to its own
   const minSpan = minSpanFor(width, fps);
@@ -194,33 +146,8 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
       playhead.set(clamped);
       setView((v) => follow(v, clamped, duration, minSpan));
     },
-    [duration, minSpan, playhead],
+    [duration, minSpan, playhead, player],
   );
-
-  const setShuttle = (s: Shuttle) => {
-    shuttle.current = s;
-    const p = player.current;
-    if (!p) return;
-    stopReverse();
-    const rate = rateOf(s);
-    if (rate > 0) {
-      p.playbackRate(rate);
-      void p.play();
-    } else {
-      p.pause();
-      p.playbackRate(1);
-      // Browsers do not play backwards (negative playbackRate); step the position instead.
-      if (rate < 0) {
-        const tick = 1000 / Math.min(fps, 30);
-        reverseTimer.current = window.setInterval(() => {
-          const t = Math.max(0, (p.currentTime() ?? 0) + (rate * tick) / 1000);
-          p.currentTime(t);
-          playhead.set(t);
-          if (t <= 0) setShuttle(stopped);
-        }, tick);
-      }
-    }
-  };
 
   // --- commands ---
   const target = (): Item | null => {
