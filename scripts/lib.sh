@@ -79,7 +79,10 @@ ensure_npm_deps() {
   local stamp="$ROOT/node_modules/.package-lock.json"
   if [[ ! -f "$stamp" || "$ROOT/package-lock.json" -nt "$stamp" ]]; then
     say "installing npm dependencies"
-    npm ci --no-audit --no-fund --loglevel=error
+    # Not `npm ci`: some registries (ours) lack other platforms' builds of optional packages (rollup,
+    # @next/swc), which npm then cannot write into the lock, and `npm ci` calls such a lock out of sync.
+    # `npm install` installs exactly the versions the lock pins and leaves it unchanged.
+    npm install --no-audit --no-fund --loglevel=error
   fi
   # The Prisma CLI downloads a native schema engine at start-up unless this points at a file;
   # `generate` does not use it (see README "Database migrations").
