@@ -10,11 +10,11 @@
 process.env.QUEUE_PREFIX = `${process.env.QUEUE_PREFIX ?? "matchcut"}-bench-live`;
 process.env.LOG_LEVEL ??= "warn";
 
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs, promisify } from "node:util";
+import { parseArgs } from "node:util";
 import { db, disconnectDb } from "../lib/db";
 import { env } from "../lib/env";
 import { liveKeys } from "../lib/live/keys";
@@ -26,41 +26,13 @@ import { jobs } from "../worker/jobs/registry";
 import { parsePlaylist } from "../worker/live/playlist";
 import { serveDir } from "../worker/live/testing/hls-server";
 import { writeTestModel } from "../worker/live/testing/onnx-head";
+import { benchVideo } from "./bench-video";
 import { startRuntime } from "../worker/runtime";
 
 const { values } = parseArgs({
   options: { file: { type: "string" }, seconds: { type: "string", default: "120" } },
 });
 const SEGMENT_S = 10;
-
-async function sourceVideo(seconds: number): Promise<string> {
-  if (values.file) return path.resolve(values.file);
-  const dir = path.resolve(env().DATA_DIR, "bench");
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `bench-live-720p25-${seconds}s.mp4`);
-  if (existsSync(file)) return file;
-  console.log(`making ${file} (${seconds} s of 720p25 H.264, GOP 2 s)…`);
-  await promisify(execFile)(env().FFMPEG_PATH, [
-    "-hide_banner",
-    "-v",
-    "error",
-    "-y",
-    "-f",
-    "lavfi",
-    "-i",
-    `testsrc2=size=1280x720:rate=25:duration=${seconds}`,
-    "-c:v",
-    "libx264",
-    "-preset",
-    "veryfast",
-    "-g",
-    "50",
-    "-pix_fmt",
-    "yuv420p",
-    file,
-  ]);
-  return file;
-}
 
 // The trained head if it is there, else a generated one of the same shapes and grid under
 // .data/bench/models (MODELS_DIR is pointed there before anything reads the environment).
@@ -90,7 +62,7 @@ const pct = (sorted: number[], p: number) =>
 async function main(): Promise<void> {
   const { modelId, note } = await modelForBench();
   const seconds = Number(values.seconds);
-  const input = await sourceVideo(seconds);
+  const input = values.file ? path.resolve(values.file) : await benchVideo(seconds, "bench-live");
   const hlsDir = await mkdtemp(path.join(path.resolve(env().DATA_DIR, "bench"), "hls-"));
   const server = await serveDir(hlsDir);
   const playlist = path.join(hlsDir, "live.m3u8");

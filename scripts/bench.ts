@@ -3,59 +3,22 @@
 //   (a) a bare ffmpeg decode with the same sampling, scaling and decoder flags, piped to /dev/null;
 //   (b) the full pipeline, chunk after chunk as one worker runs it (decode → backbone → LSTM head).
 // The last line is one JSON object with the figures.
-import { execFile, spawn } from "node:child_process";
-import { mkdir, open, stat } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { open } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs, promisify } from "node:util";
+import { parseArgs } from "node:util";
 import { env } from "../lib/env";
 import { loadModel } from "../lib/model";
 import { frameArgs } from "../worker/ffmpeg/commands";
+import { probe } from "../worker/ffmpeg/run";
 import { analyze, mergeTimelines } from "../worker/analysis/pipeline";
 import { planChunks } from "../worker/analysis/plan";
 import { getSession } from "../worker/inference/session";
+import { benchVideo } from "./bench-video";
 
 const { values } = parseArgs({
   options: { file: { type: "string" }, seconds: { type: "string", default: "120" } },
 });
-
-async function makeVideo(seconds: number): Promise<string> {
-  const dir = path.resolve(env().DATA_DIR, "bench");
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `bench-720p25-${seconds}s.mp4`);
-  if (
-    await stat(file).then(
-      () => true,
-      () => false,
-    )
-  )
-    return file;
-  console.log(`making ${file} (${seconds} s of 720p25 H.264, broadcast-like GOP of 2 s)…`);
-  // testsrc2 moves every frame (like a panning camera); x264 defaults with B-frames, as broadcasters ship.
-  await promisify(execFile)(
-    env().FFMPEG_PATH,
-    [
-      "-hide_banner",
-      "-v",
-      "error",
-      "-y",
-      "-f",
-      "lavfi",
-      "-i",
-      `testsrc2=size=1280x720:rate=25:duration=${seconds}`,
-      "-c:v",
-      "libx264",
-      "-preset",
-      "veryfast",
-      "-g",
-      "50",
-      "-pix_fmt",
-      "yuv420p",
-      file,
-    ],
-    { maxBuffer: 1 << 20 },
-  );
-  return file;
-}
 
 async function bareDecode(file: string, rate: number, size: number): Promise<number> {
   const devnull = await open("/dev/null", "w");
@@ -74,21 +37,8 @@ async function bareDecode(file: string, rate: number, size: number): Promise<num
   return (performance.now() - t0) / 1000;
 }
 
-async function durationOf(file: string): Promise<number> {
-  const { stdout } = await promisify(execFile)(env().FFPROBE_PATH, [
-    "-v",
-    "error",
-    "-show_entries",
-    "format=duration",
-    "-of",
-    "csv=p=0",
-    file,
-  ]);
-  return Number.parseFloat(stdout);
-}
-
-const file = values.file ? path.resolve(values.file) : await makeVideo(Number(values.seconds));
-const durationS = await durationOf(file);
+const file = values.file ? path.resolve(values.file) : await benchVideo(Number(values.seconds));
+const durationS = Number((await probe(file)).format.duration);
 const model = await loadModel();
 const m = model.manifest;
 console.log(

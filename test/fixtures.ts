@@ -46,23 +46,20 @@ export async function waitFor<T>(fn: () => Promise<T | null | undefined>, timeou
  * Concatenates real clips into one 720p25 H.264 "match" (video only), returning where each clip starts.
  * Used to place a penalty kick at a known time among other footage.
  */
+/** Container duration in seconds, by ffprobe, of a path or URL. */
+export async function durationOf(input: string): Promise<number> {
+  const { stdout } = await promisify(execFile)("ffprobe", [
+    ...["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", input],
+  ]);
+  return Number.parseFloat(stdout);
+}
+
 export async function buildMatch(
   clips: string[],
   out: string,
 ): Promise<{ starts: number[]; durations: number[] }> {
   const durations: number[] = [];
-  for (const c of clips) {
-    const { stdout } = await promisify(execFile)("ffprobe", [
-      "-v",
-      "error",
-      "-show_entries",
-      "format=duration",
-      "-of",
-      "csv=p=0",
-      c,
-    ]);
-    durations.push(Number.parseFloat(stdout));
-  }
+  for (const c of clips) durations.push(await durationOf(c));
   const inputs = clips.flatMap((c) => ["-i", c]);
   const scaled = clips
     .map(

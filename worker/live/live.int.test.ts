@@ -21,7 +21,7 @@ import { loadModel } from "../../lib/model";
 import { queueFor } from "../../lib/queue";
 import { ZLiveParams } from "../../lib/schemas/live";
 import { presignGet } from "../../lib/storage";
-import { buildMatch, makeUser, sharedClip, waitFor } from "../../test/fixtures";
+import { buildMatch, durationOf, makeUser, sharedClip, waitFor } from "../../test/fixtures";
 import { analyze } from "../analysis/pipeline";
 import { toScoreFile } from "../analysis/store";
 import { jobs } from "../jobs/registry";
@@ -78,19 +78,6 @@ const until = (id: string, ok: (s: Awaited<ReturnType<typeof source>>) => boolea
     return ok(s) ? s : null;
   }, ms);
 
-async function duration(url: string): Promise<number> {
-  const { stdout } = await promisify(execFile)("ffprobe", [
-    "-v",
-    "error",
-    "-show_entries",
-    "format=duration",
-    "-of",
-    "csv=p=0",
-    url,
-  ]);
-  return Number.parseFloat(stdout);
-}
-
 describe("live following", () => {
   it("follows a master playlist as segments appear, scores windows across segment boundaries, records, clips", async () => {
     const server = await serveLive(segs);
@@ -146,7 +133,7 @@ describe("live following", () => {
       }, 120_000);
       for (const h of clips) {
         expect(h.clipError).toBeNull();
-        expect(await duration(await presignGet(h.clipKey!, { internal: true }))).toBeCloseTo(
+        expect(await durationOf(await presignGet(h.clipKey!, { internal: true }))).toBeCloseTo(
           h.endS - h.startS,
           0,
         );
@@ -154,7 +141,7 @@ describe("live following", () => {
 
       // The recording became a Video, queued for probe like an upload.
       const video = await db().video.findUniqueOrThrow({ where: { id: done.videoId! } });
-      expect(await duration(await presignGet(video.sourceKey, { internal: true }))).toBeCloseTo(total, 0);
+      expect(await durationOf(await presignGet(video.sourceKey, { internal: true }))).toBeCloseTo(total, 0);
       expect(await queueFor("probe").getJob(`${video.id}_probe`)).toBeTruthy();
     } finally {
       await server.close();
