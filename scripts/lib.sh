@@ -88,7 +88,7 @@ ensure_npm_deps() {
   # `generate` does not use it (see README "Database migrations").
   if [[ ! -f "$ROOT/lib/generated/prisma/client.ts" || "$ROOT/prisma/schema.prisma" -nt "$ROOT/lib/generated/prisma/client.ts" ]]; then
     say "generating the Prisma client"
-    PRISMA_SCHEMA_ENGINE_BINARY="$(command -v true)" npx --no-install prisma generate >"$LOGS/prisma-generate.log" 2>&1 ||
+    PRISMA_SCHEMA_ENGINE_BINARY="$(type -P true)" npx --no-install prisma generate >"$LOGS/prisma-generate.log" 2>&1 ||
       { cat "$LOGS/prisma-generate.log"; die "prisma generate failed"; }
   fi
 }

@@ -9,9 +9,7 @@ process.env.LIVE_STALL_FACTOR = "2";
 process.env.LIVE_POLL_FAST_MS = "200";
 process.env.LIVE_SEGMENT_TRIES = "2";
 
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tracksOf } from "../../lib/analysis/scores";
 import { db, disconnectDb } from "../../lib/db";
