@@ -28,10 +28,12 @@ describe("deriveSegments", () => {
   });
   it("merges runs separated by at most mergeGapS", () => {
     const scores = [0.9, 0.1, 0.9, 0.1, 0.1, 0.9];
-    expect(deriveSegments(track(scores), { ...base, mergeGapS: 1 }, 10).map((s) => [s.start, s.end])).toEqual([
-      [0, 3],
-      [5, 6],
-    ]);
+    expect(deriveSegments(track(scores), { ...base, mergeGapS: 1 }, 10).map((s) => [s.start, s.end])).toEqual(
+      [
+        [0, 3],
+        [5, 6],
+      ],
+    );
   });
   it("drops segments shorter than minLengthS, measured after merging", () => {
     const scores = [0.9, 0.1, 0.9, 0.1, 0.1, 0.1, 0.9];
@@ -44,7 +46,11 @@ describe("deriveSegments", () => {
     expect(segs.map((s) => [s.start, s.end])).toEqual([[0, 6.5]]);
   });
   it("keeps padded segments apart when they do not touch", () => {
-    const segs = deriveSegments(track([0.9, 0, 0, 0, 0, 0, 0.9]), { ...base, preRollS: 1, postRollS: 1 }, 100);
+    const segs = deriveSegments(
+      track([0.9, 0, 0, 0, 0, 0, 0.9]),
+      { ...base, preRollS: 1, postRollS: 1 },
+      100,
+    );
     expect(segs.map((s) => [s.start, s.end])).toEqual([
       [0, 2],
       [5, 8],

@@ -93,7 +93,12 @@ export function deriveSegments(track: ScoreTrack, params: SegmentParams, duratio
   // Padding can make neighbours overlap; a viewer wants one clip then, not two overlapping ones.
   return mergeSpans(padded, 0)
     .filter((s) => s.end > s.start)
-    .map((s) => ({ label: track.label, start: s.start, end: s.end, ...stats(track.scores, s.first, s.last) }));
+    .map((s) => ({
+      label: track.label,
+      start: s.start,
+      end: s.end,
+      ...stats(track.scores, s.first, s.last),
+    }));
 }
 
 export function deriveAllSegments(

@@ -7,15 +7,27 @@ import { listModels, loadModel } from "./load";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
-function install(root: string, id: string, files: Record<string, string>, overrides: Record<string, unknown> = {}) {
+function install(
+  root: string,
+  id: string,
+  files: Record<string, string>,
+  overrides: Record<string, unknown> = {},
+) {
   mkdirSync(path.join(root, id), { recursive: true });
   for (const [f, c] of Object.entries(files)) writeFileSync(path.join(root, id, f), c);
   const manifest = {
-    schema: 1, id, version: "1", backbone: { file: "bb.onnx", sha256: sha("bb"), featureDim: 4 },
-    preprocess: { size: 224, resize: "squash", scale: 1 / 128, offset: -1 }, sampleRate: 4,
-    window: { frames: 16, stride: 2 }, head: { file: "head.onnx", sha256: sha("head") },
+    schema: 1,
+    id,
+    version: "1",
+    backbone: { file: "bb.onnx", sha256: sha("bb"), featureDim: 4 },
+    preprocess: { size: 224, resize: "squash", scale: 1 / 128, offset: -1 },
+    sampleRate: 4,
+    window: { frames: 16, stride: 2 },
+    head: { file: "head.onnx", sha256: sha("head") },
     labels: { file: "labels.txt", sha256: sha("background\npenalty\n"), names: ["background", "penalty"] },
-    segmentDefaults: {}, trainingData: { fingerprint: "x" }, ...overrides,
+    segmentDefaults: {},
+    trainingData: { fingerprint: "x" },
+    ...overrides,
   };
   writeFileSync(path.join(root, id, "manifest.json"), JSON.stringify(manifest));
 }

@@ -23,7 +23,8 @@ export function listModels(roots = modelRoots()): string[] {
   for (const root of roots) {
     if (!existsSync(root)) continue;
     for (const entry of readdirSync(root, { withFileTypes: true })) {
-      if (entry.isDirectory() && existsSync(path.join(root, entry.name, "manifest.json"))) ids.add(entry.name);
+      if (entry.isDirectory() && existsSync(path.join(root, entry.name, "manifest.json")))
+        ids.add(entry.name);
     }
   }
   return [...ids].sort();
@@ -43,9 +44,12 @@ export function readManifest(id: string, roots = modelRoots()): { manifest: TMod
   const manifestPath = resolveFile(path.join(id, "manifest.json"), roots);
   const parsed = ZModelManifest.safeParse(JSON.parse(readFileSync(manifestPath, "utf8")));
   if (!parsed.success) {
-    throw new Error(`Invalid model manifest ${manifestPath}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `Invalid model manifest ${manifestPath}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   }
-  if (parsed.data.id !== id) throw new Error(`Manifest ${manifestPath} has id "${parsed.data.id}", expected "${id}"`);
+  if (parsed.data.id !== id)
+    throw new Error(`Manifest ${manifestPath} has id "${parsed.data.id}", expected "${id}"`);
   return { manifest: parsed.data, dir: path.dirname(manifestPath) };
 }
 
@@ -61,9 +65,14 @@ export async function loadModel(id?: string, roots = modelRoots()): Promise<Load
     verifySha256(headFile, manifest.head.sha256),
     verifySha256(labelsFile, manifest.labels.sha256),
   ]);
-  const labels = readFileSync(labelsFile, "utf8").split("\n").map((l) => l.trim()).filter(Boolean);
+  const labels = readFileSync(labelsFile, "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (labels.join(",") !== manifest.labels.names.join(",")) {
-    throw new Error(`Labels file ${labelsFile} (${labels.join(",")}) disagrees with the manifest (${manifest.labels.names.join(",")})`);
+    throw new Error(
+      `Labels file ${labelsFile} (${labels.join(",")}) disagrees with the manifest (${manifest.labels.names.join(",")})`,
+    );
   }
   return { manifest, dir, backboneFile, headFile, labelsFile, labels };
 }

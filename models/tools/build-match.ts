@@ -10,7 +10,10 @@ import { parseArgs } from "node:util";
 import { listItems } from "./groups";
 
 const { values } = parseArgs({
-  options: { data: { type: "string", default: "../shared/data" }, out: { type: "string", default: ".data/model-cache/match" } },
+  options: {
+    data: { type: "string", default: "../shared/data" },
+    out: { type: "string", default: ".data/model-cache/match" },
+  },
 });
 const dataDir = path.resolve(values.data!);
 const out = path.resolve(values.out!);
@@ -18,13 +21,30 @@ mkdirSync(out, { recursive: true });
 const FPS = 25;
 
 function ffmpeg(args: string[]): string {
-  const r = spawnSync("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-y", ...args], { encoding: "utf8" });
+  const r = spawnSync("ffmpeg", ["-hide_banner", "-nostdin", "-v", "error", "-y", ...args], {
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`ffmpeg ${args.join(" ")} failed:\n${r.stderr}`);
   return r.stdout;
 }
 
 function frameCount(file: string): number {
-  const r = spawnSync("ffprobe", ["-v", "error", "-count_packets", "-select_streams", "v:0", "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", file], { encoding: "utf8" });
+  const r = spawnSync(
+    "ffprobe",
+    [
+      "-v",
+      "error",
+      "-count_packets",
+      "-select_streams",
+      "v:0",
+      "-show_entries",
+      "stream=nb_read_packets",
+      "-of",
+      "csv=p=0",
+      file,
+    ],
+    { encoding: "utf8" },
+  );
   return Number(r.stdout.trim());
 }
 
@@ -32,17 +52,47 @@ function frameCount(file: string): number {
 function normalise(src: string, flip: boolean, name: string): { file: string; frames: number } {
   const file = path.join(out, `${name}.mp4`);
   if (!existsSync(file)) {
-    const vf = [`fps=${FPS}`, "scale=1280:720:force_original_aspect_ratio=decrease", "pad=1280:720:(ow-iw)/2:(oh-ih)/2", "setsar=1", ...(flip ? ["hflip"] : [])].join(",");
-    ffmpeg(["-i", src, "-an", "-vf", vf, "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-g", "50", "-pix_fmt", "yuv420p", "-video_track_timescale", "12800", file]);
+    const vf = [
+      `fps=${FPS}`,
+      "scale=1280:720:force_original_aspect_ratio=decrease",
+      "pad=1280:720:(ow-iw)/2:(oh-ih)/2",
+      "setsar=1",
+      ...(flip ? ["hflip"] : []),
+    ].join(",");
+    ffmpeg([
+      "-i",
+      src,
+      "-an",
+      "-vf",
+      vf,
+      "-c:v",
+      "libx264",
+      "-preset",
+      "veryfast",
+      "-crf",
+      "23",
+      "-g",
+      "50",
+      "-pix_fmt",
+      "yuv420p",
+      "-video_track_timescale",
+      "12800",
+      file,
+    ]);
   }
   return { file, frames: frameCount(file) };
 }
 
-const items = listItems(dataDir, path.resolve("models/tools/splits.json")).filter((i) => i.split === "test" && i.kind === "clip");
+const items = listItems(dataDir, path.resolve("models/tools/splits.json")).filter(
+  (i) => i.split === "test" && i.kind === "clip",
+);
 // urdof7 files are 0.84 s cut-downs of the same bra-cro kicks as the tiago files: use each kick once.
 const kicks = items.filter((i) => i.label === "penalty" && !path.basename(i.path).startsWith("urdof7_"));
 const background = items.filter((i) => i.label === "background");
-const bgPieces = [...background.map((b) => ({ item: b, flip: false })), ...background.map((b) => ({ item: b, flip: true }))];
+const bgPieces = [
+  ...background.map((b) => ({ item: b, flip: false })),
+  ...background.map((b) => ({ item: b, flip: true })),
+];
 
 const pieces: { file: string; frames: number; kick?: string }[] = [];
 // Kicks are spaced by background time (not piece count): at least 12 s of background between two
@@ -78,5 +128,8 @@ const list = path.join(out, "list.txt");
 writeFileSync(list, pieces.map((p) => `file '${p.file}'`).join("\n") + "\n");
 const video = path.join(out, "match.mp4");
 ffmpeg(["-f", "concat", "-safe", "0", "-i", list, "-c", "copy", video]);
-writeFileSync(path.join(out, "truth.json"), JSON.stringify({ video, durationS: frames / FPS, kicks: truth }, null, 1));
+writeFileSync(
+  path.join(out, "truth.json"),
+  JSON.stringify({ video, durationS: frames / FPS, kicks: truth }, null, 1),
+);
 console.error(`match video ${video}: ${(frames / FPS).toFixed(1)} s, ${truth.length} kicks`);

@@ -41,15 +41,25 @@ export interface Entry {
 }
 
 const { values } = parseArgs({
-  options: { data: { type: "string", default: "../shared/data" }, out: { type: "string", default: ".data/model-cache" } },
+  options: {
+    data: { type: "string", default: "../shared/data" },
+    out: { type: "string", default: ".data/model-cache" },
+  },
 });
 const dataDir = path.resolve(values.data!);
 const outDir = path.resolve(values.out!, "features");
 mkdirSync(outDir, { recursive: true });
 
 async function backboneModel(): Promise<LoadedModel> {
-  const { manifest, dir } = readManifest("penalty-lstm", [path.resolve("models"), path.resolve("../shared/models")]);
-  const backboneFile = resolveFile(manifest.backbone.file, [dir, path.resolve("models"), path.resolve("../shared/models")]);
+  const { manifest, dir } = readManifest("penalty-lstm", [
+    path.resolve("models"),
+    path.resolve("../shared/models"),
+  ]);
+  const backboneFile = resolveFile(manifest.backbone.file, [
+    dir,
+    path.resolve("models"),
+    path.resolve("../shared/models"),
+  ]);
   await verifySha256(backboneFile, manifest.backbone.sha256);
   // Extraction never touches the head or labels; they may not exist before the first training.
   return { manifest, dir, backboneFile, headFile: "", labelsFile: "", labels: manifest.labels.names };
@@ -57,17 +67,44 @@ async function backboneModel(): Promise<LoadedModel> {
 
 // Stills go through one ffmpeg per batch (a spawn per JPEG costs more than decoding it), with the
 // same squash scaler and augment filters as readFrames; they are single frames, so no fps filter.
-function stillBatch(model: LoadedModel, items: { input: string; augment: string[] }[]): Promise<Float32Array> {
+function stillBatch(
+  model: LoadedModel,
+  items: { input: string; augment: string[] }[],
+): Promise<Float32Array> {
   const size = model.manifest.preprocess.size;
   const inputs = items.flatMap((it) => ["-i", it.input]);
-  const chains = items.map((it, i) => `[${i}:v]${[...it.augment, `scale=${size}:${size}:flags=area`, "setsar=1", "format=rgb24"].join(",")}[v${i}]`);
+  const chains = items.map(
+    (it, i) =>
+      `[${i}:v]${[...it.augment, `scale=${size}:${size}:flags=area`, "setsar=1", "format=rgb24"].join(",")}[v${i}]`,
+  );
   // vstack of 224-wide frames is byte-for-byte the frames one after another in rgb24.
-  const stack = items.length > 1 ? `${items.map((_, i) => `[v${i}]`).join("")}vstack=inputs=${items.length}[out]` : "[v0]null[out]";
+  const stack =
+    items.length > 1
+      ? `${items.map((_, i) => `[v${i}]`).join("")}vstack=inputs=${items.length}[out]`
+      : "[v0]null[out]";
   const graph = `${chains.join(";")};${stack}`;
-  const r = spawnSync("ffmpeg", ["-v", "error", ...inputs, "-filter_complex", graph, "-map", "[out]", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"], { maxBuffer: 1 << 28 });
+  const r = spawnSync(
+    "ffmpeg",
+    [
+      "-v",
+      "error",
+      ...inputs,
+      "-filter_complex",
+      graph,
+      "-map",
+      "[out]",
+      "-f",
+      "rawvideo",
+      "-pix_fmt",
+      "rgb24",
+      "pipe:1",
+    ],
+    { maxBuffer: 1 << 28 },
+  );
   if (r.status !== 0) throw new Error(`ffmpeg failed on stills: ${String(r.stderr)}`);
   const bytes = size * size * 3;
-  if (r.stdout.length !== bytes * items.length) throw new Error(`expected ${items.length} still frames, got ${r.stdout.length / bytes}`);
+  if (r.stdout.length !== bytes * items.length)
+    throw new Error(`expected ${items.length} still frames, got ${r.stdout.length / bytes}`);
   const frames = items.map((_, i) => new Uint8Array(r.stdout.buffer, r.stdout.byteOffset + i * bytes, bytes));
   return embedFrames(model, frames);
 }
@@ -75,7 +112,10 @@ function stillBatch(model: LoadedModel, items: { input: string; augment: string[
 async function main() {
   const model = await backboneModel();
   const m = model.manifest;
-  const version = createHash("sha256").update(JSON.stringify([m.backbone, m.preprocess])).digest("hex").slice(0, 12);
+  const version = createHash("sha256")
+    .update(JSON.stringify([m.backbone, m.preprocess]))
+    .digest("hex")
+    .slice(0, 12);
   const items = listItems(dataDir, path.resolve("models/tools/splits.json"));
   const index: Entry[] = [];
   const dim = m.backbone.featureDim;
@@ -83,15 +123,31 @@ async function main() {
   let framesDone = 0;
   const jobs = items.flatMap((it) => {
     const variants =
-      it.split !== "train" ? ["orig"] : it.kind === "still" ? STILL_AUGMENTS : it.label === "background" ? BACKGROUND_CLIP_AUGMENTS : Object.keys(AUGMENTS);
+      it.split !== "train"
+        ? ["orig"]
+        : it.kind === "still"
+          ? STILL_AUGMENTS
+          : it.label === "background"
+            ? BACKGROUND_CLIP_AUGMENTS
+            : Object.keys(AUGMENTS);
     const rate = it.kind === "clip" && it.split === "train" ? m.sampleRate * TRAIN_RATE_FACTOR : m.sampleRate;
-    return variants.map((variant) => ({ it, variant, rate, file: `${it.sha256.slice(0, 16)}-${variant}-${rate}-${version}.f32` }));
+    return variants.map((variant) => ({
+      it,
+      variant,
+      rate,
+      file: `${it.sha256.slice(0, 16)}-${variant}-${rate}-${version}.f32`,
+    }));
   });
   const pendingStills: typeof jobs = [];
   const flushStills = async () => {
     if (!pendingStills.length) return;
-    const feats = await stillBatch(model, pendingStills.map((j) => ({ input: path.join(dataDir, j.it.path), augment: AUGMENTS[j.variant]! })));
-    pendingStills.forEach((j, i) => writeFileSync(path.join(outDir, j.file), feats.subarray(i * dim, (i + 1) * dim)));
+    const feats = await stillBatch(
+      model,
+      pendingStills.map((j) => ({ input: path.join(dataDir, j.it.path), augment: AUGMENTS[j.variant]! })),
+    );
+    pendingStills.forEach((j, i) =>
+      writeFileSync(path.join(outDir, j.file), feats.subarray(i * dim, (i + 1) * dim)),
+    );
     framesDone += pendingStills.length;
     pendingStills.length = 0;
   };
@@ -106,17 +162,30 @@ async function main() {
       continue;
     }
     const blocks: FeatureBlock[] = [];
-    for await (const b of streamFeatures({ input: path.join(dataDir, j.it.path), model, augment: AUGMENTS[j.variant], rate: j.rate })) blocks.push(b);
+    for await (const b of streamFeatures({
+      input: path.join(dataDir, j.it.path),
+      model,
+      augment: AUGMENTS[j.variant],
+      rate: j.rate,
+    }))
+      blocks.push(b);
     const all = concatBlocks(blocks, dim);
     writeFileSync(target, all.features);
     framesDone += all.count;
-    console.error(`${j.it.split} ${j.variant} ${j.it.path}: ${all.count} frames (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    console.error(
+      `${j.it.split} ${j.variant} ${j.it.path}: ${all.count} frames (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+    );
   }
   await flushStills();
   for (const e of index) e.frames = readFileSync(path.join(outDir, e.file)).length / 4 / dim;
-  writeFileSync(path.join(outDir, "index.json"), JSON.stringify({ version, dim, sampleRate: m.sampleRate, entries: index }, null, 1));
+  writeFileSync(
+    path.join(outDir, "index.json"),
+    JSON.stringify({ version, dim, sampleRate: m.sampleRate, entries: index }, null, 1),
+  );
   const s = (Date.now() - t0) / 1000;
-  console.error(`features: ${index.length} entries, ${framesDone} new frames in ${s.toFixed(0)} s (${(framesDone / s).toFixed(1)} frames/s)`);
+  console.error(
+    `features: ${index.length} entries, ${framesDone} new frames in ${s.toFixed(0)} s (${(framesDone / s).toFixed(1)} frames/s)`,
+  );
   await disposeSessions();
 }
 

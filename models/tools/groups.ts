@@ -101,7 +101,15 @@ export function listItems(dataDir: string, splitsFile: string): Item[] {
   });
   const stills = parseCsv(readFileSync(path.join(dataDir, "frames_manifest.csv"), "utf8")).map((r): Item => {
     const group = stillGroup(r.group!);
-    return { path: r.path!, kind: "still", label: "background", group, split: otherSplit(group, s, true), sha256: r.sha256!, durationS: 0 };
+    return {
+      path: r.path!,
+      kind: "still",
+      label: "background",
+      group,
+      split: otherSplit(group, s, true),
+      sha256: r.sha256!,
+      durationS: 0,
+    };
   });
   return [...clips, ...stills];
 }

@@ -16,14 +16,17 @@ describe("analyze", () => {
     const windowS = model.manifest.window.frames / model.manifest.sampleRate;
     const chunkS = 0.5;
     const parts = [];
-    for (let s = 0; s < 5; s += chunkS) parts.push(await analyze({ input: CLIP, model, startS: s, durationS: chunkS + windowS }));
+    for (let s = 0; s < 5; s += chunkS)
+      parts.push(await analyze({ input: CLIP, model, startS: s, durationS: chunkS + windowS }));
     const merged = mergeTimelines(parts.map((p) => p.timeline));
     expect(merged.windows).toEqual(whole.timeline.windows);
     expect(Array.from(merged.scores)).toEqual(Array.from(whole.timeline.scores));
     const dim = whole.featureDim;
     const second = parts[1]!;
     const offset = second.firstFrame * dim;
-    expect(Array.from(second.features.subarray(0, 4 * dim))).toEqual(Array.from(whole.features.subarray(offset, offset + 4 * dim)));
+    expect(Array.from(second.features.subarray(0, 4 * dim))).toEqual(
+      Array.from(whole.features.subarray(offset, offset + 4 * dim)),
+    );
   });
 
   it("reports progress up to 100 and honours abort", async () => {
@@ -33,7 +36,13 @@ describe("analyze", () => {
     expect(seen.at(-1)).toBe(100);
     expect(seen.every((p, i) => i === 0 || p >= seen[i - 1]!)).toBe(true);
     const ac = new AbortController();
-    const run = analyze({ input: CLIP, model, signal: ac.signal, expectedDurationS: 5, onProgress: () => ac.abort() });
+    const run = analyze({
+      input: CLIP,
+      model,
+      signal: ac.signal,
+      expectedDurationS: 5,
+      onProgress: () => ac.abort(),
+    });
     await expect(run).rejects.toThrow(/abort/i);
   });
 });

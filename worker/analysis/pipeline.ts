@@ -81,9 +81,13 @@ export async function* streamFeatures(o: AnalyzeOptions): AsyncGenerator<Feature
   const span = o.expectedDurationS ?? o.durationS;
   for await (const batch of batchesOf(prefetch(frames, PREFETCH_FRAMES), BACKBONE_BATCH)) {
     o.signal?.throwIfAborted();
-    const features = await embedFrames(o.model, batch.map((f) => f.rgb));
+    const features = await embedFrames(
+      o.model,
+      batch.map((f) => f.rgb),
+    );
     const last = batch[batch.length - 1]!;
-    if (span && o.onProgress) o.onProgress(Math.min(100, (100 * (last.timeS + 1 / rate - (o.startS ?? 0))) / span));
+    if (span && o.onProgress)
+      o.onProgress(Math.min(100, (100 * (last.timeS + 1 / rate - (o.startS ?? 0))) / span));
     yield { firstFrame: batch[0]!.index, count: batch.length, features };
   }
 }
@@ -109,7 +113,14 @@ export async function scoreFeatures(
 ): Promise<ScoreTimeline> {
   const grid = gridOf(model, rate);
   const dim = model.manifest.backbone.featureDim;
-  const { spans, data } = gatherWindows(grid, block.features, block.firstFrame, block.count, dim, wholeSource);
+  const { spans, data } = gatherWindows(
+    grid,
+    block.features,
+    block.firstFrame,
+    block.count,
+    dim,
+    wholeSource,
+  );
   const scores = await scoreWindows(model, data, spans.length);
   return {
     labels: model.labels,
@@ -132,7 +143,13 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   const wholeSource = (o.startS ?? 0) === 0 && o.durationS === undefined;
   const timeline = await scoreFeatures(o.model, all, wholeSource, o.rate);
   o.onProgress?.(100);
-  return { firstFrame: all.firstFrame, frameCount: all.count, featureDim: dim, features: all.features, timeline };
+  return {
+    firstFrame: all.firstFrame,
+    frameCount: all.count,
+    featureDim: dim,
+    features: all.features,
+    timeline,
+  };
 }
 
 // Chunks overlap by one window, so neighbours score some windows twice (identically): keep one.
@@ -143,7 +160,11 @@ export function mergeTimelines(parts: readonly ScoreTimeline[]): ScoreTimeline {
   for (const p of parts) {
     p.windows.forEach((w, i) => {
       if (!byWindow.has(w)) {
-        byWindow.set(w, { startS: p.startS[i]!, centreS: p.centreS[i]!, scores: p.scores.slice(i * C, (i + 1) * C) });
+        byWindow.set(w, {
+          startS: p.startS[i]!,
+          centreS: p.centreS[i]!,
+          scores: p.scores.slice(i * C, (i + 1) * C),
+        });
       }
     });
   }

@@ -10,7 +10,11 @@ describe("windowsWithin", () => {
   });
   it("covers every window exactly once across chunks overlapping by one window", () => {
     const whole = windowsWithin(grid, 0, 40).map((w) => w.window);
-    const chunks = [windowsWithin(grid, 0, 12 + 4), windowsWithin(grid, 12, 12 + 4), windowsWithin(grid, 24, 16)];
+    const chunks = [
+      windowsWithin(grid, 0, 12 + 4),
+      windowsWithin(grid, 12, 12 + 4),
+      windowsWithin(grid, 24, 16),
+    ];
     const union = [...new Set(chunks.flat().map((w) => w.window))].sort((a, b) => a - b);
     expect(union).toEqual(whole);
   });

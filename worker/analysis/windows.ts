@@ -33,7 +33,8 @@ export function gatherWindows(
   wholeSource: boolean,
 ): { spans: WindowSpan[]; data: Float32Array } {
   let spans = windowsWithin(grid, firstFrame, count);
-  if (spans.length === 0 && wholeSource && firstFrame === 0 && count > 0) spans = [{ window: 0, firstFrame: 0 }];
+  if (spans.length === 0 && wholeSource && firstFrame === 0 && count > 0)
+    spans = [{ window: 0, firstFrame: 0 }];
   const T = grid.frames;
   const data = new Float32Array(spans.length * T * dim);
   spans.forEach((s, i) => {

@@ -10,7 +10,13 @@ import { probe } from "../ffmpeg/run";
 
 function table(segments: readonly Segment[]): string {
   const rows = segments.map((s) =>
-    [s.label.padEnd(12), s.start.toFixed(2).padStart(9), s.end.toFixed(2).padStart(9), s.peak.toFixed(3).padStart(6), s.mean.toFixed(3).padStart(6)].join("  "),
+    [
+      s.label.padEnd(12),
+      s.start.toFixed(2).padStart(9),
+      s.end.toFixed(2).padStart(9),
+      s.peak.toFixed(3).padStart(6),
+      s.mean.toFixed(3).padStart(6),
+    ].join("  "),
   );
   return ["label           start(s)     end(s)    peak    mean", ...rows].join("\n");
 }
@@ -18,19 +24,30 @@ function table(segments: readonly Segment[]): string {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { labels: { type: "string" }, json: { type: "boolean", default: false }, model: { type: "string" } },
+    options: {
+      labels: { type: "string" },
+      json: { type: "boolean", default: false },
+      model: { type: "string" },
+    },
   });
   const input = positionals[0];
   if (!input) throw new Error("usage: npm run detect -- <file> [--labels penalty,…] [--json] [--model id]");
   const model = await loadModel(values.model);
-  const wanted = values.labels ? values.labels.split(",").map((l) => l.trim()) : model.labels.filter((l) => l !== "background");
+  const wanted = values.labels
+    ? values.labels.split(",").map((l) => l.trim())
+    : model.labels.filter((l) => l !== "background");
   const unknown = wanted.filter((l) => !model.labels.includes(l));
-  if (unknown.length) throw new Error(`model ${model.manifest.id} has no label(s) ${unknown.join(", ")} (labels: ${model.labels.join(", ")})`);
-  const params = Object.fromEntries(wanted.map((l) => {
-    const p = model.manifest.segmentDefaults[l];
-    if (!p) throw new Error(`model ${model.manifest.id} has no segment defaults for "${l}"`);
-    return [l, p];
-  }));
+  if (unknown.length)
+    throw new Error(
+      `model ${model.manifest.id} has no label(s) ${unknown.join(", ")} (labels: ${model.labels.join(", ")})`,
+    );
+  const params = Object.fromEntries(
+    wanted.map((l) => {
+      const p = model.manifest.segmentDefaults[l];
+      if (!p) throw new Error(`model ${model.manifest.id} has no segment defaults for "${l}"`);
+      return [l, p];
+    }),
+  );
   const durationS = mediaInfoFrom(await probe(input)).durationS;
   const result = await analyze({ input, model, expectedDurationS: durationS });
   const segments = deriveAllSegments(toTracks(result.timeline), params, durationS);

@@ -4,15 +4,36 @@ import { frameArgs, sampleFilter } from "./commands";
 describe("frameArgs", () => {
   it("builds a whole-file raw rgb24 decode at the model rate", () => {
     expect(frameArgs({ input: "/v/a.mp4", rate: 4, size: 224 })).toEqual([
-      "-hide_banner", "-nostdin", "-v", "error",
-      "-i", "/v/a.mp4", "-map", "0:v:0", "-an", "-sn", "-dn",
-      "-vf", "fps=fps=4:start_time=0:round=near,scale=224:224:flags=area",
-      "-pix_fmt", "rgb24", "-f", "rawvideo", "pipe:1",
+      "-hide_banner",
+      "-nostdin",
+      "-v",
+      "error",
+      "-i",
+      "/v/a.mp4",
+      "-map",
+      "0:v:0",
+      "-an",
+      "-sn",
+      "-dn",
+      "-vf",
+      "fps=fps=4:start_time=0:round=near,scale=224:224:flags=area",
+      "-pix_fmt",
+      "rgb24",
+      "-f",
+      "rawvideo",
+      "pipe:1",
     ]);
   });
 
   it("seeks on the input and limits the sampled output for a time chunk", () => {
-    const args = frameArgs({ input: "/v/a.mp4", rate: 4, size: 224, startS: 60.25, durationS: 30, threads: 2 });
+    const args = frameArgs({
+      input: "/v/a.mp4",
+      rate: 4,
+      size: 224,
+      startS: 60.25,
+      durationS: 30,
+      threads: 2,
+    });
     expect(args.slice(4, 10)).toEqual(["-threads", "2", "-ss", "60.25", "-i", "/v/a.mp4"]);
     expect(args.slice(15, 17)).toEqual(["-t", "30"]);
   });
@@ -20,7 +41,14 @@ describe("frameArgs", () => {
   it("adds reconnect options only for URLs", () => {
     const url = "https://s3.local/b/k.mp4?X-Amz-Signature=abc";
     const args = frameArgs({ input: url, rate: 4, size: 224 });
-    expect(args.slice(4, 10)).toEqual(["-reconnect", "1", "-reconnect_on_network_error", "1", "-reconnect_delay_max", "5"]);
+    expect(args.slice(4, 10)).toEqual([
+      "-reconnect",
+      "1",
+      "-reconnect_on_network_error",
+      "1",
+      "-reconnect_delay_max",
+      "5",
+    ]);
     expect(frameArgs({ input: "/x.mp4", rate: 4, size: 224 })).not.toContain("-reconnect");
   });
 

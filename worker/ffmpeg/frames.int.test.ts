@@ -23,7 +23,8 @@ describe("readFrames", () => {
     const whole = await collect(readFrames({ input: CLIP, rate: 4, size: 224 }));
     const chunk = await collect(readFrames({ input: CLIP, rate: 4, size: 224, startS: 2, durationS: 2 }));
     expect(chunk.map((f) => f.index)).toEqual([8, 9, 10, 11, 12, 13, 14, 15]);
-    for (const f of chunk) expect(Buffer.compare(Buffer.from(f.rgb), Buffer.from(whole[f.index]!.rgb))).toBe(0);
+    for (const f of chunk)
+      expect(Buffer.compare(Buffer.from(f.rgb), Buffer.from(whole[f.index]!.rgb))).toBe(0);
   });
 
   it("stops ffmpeg when the consumer breaks early", async () => {
@@ -41,7 +42,9 @@ describe("readFrames", () => {
   });
 
   it("reports ffmpeg's stderr when decoding fails", async () => {
-    const err = await collect(readFrames({ input: "/nonexistent/x.mp4", rate: 4, size: 224 })).catch((e: unknown) => e);
+    const err = await collect(readFrames({ input: "/nonexistent/x.mp4", rate: 4, size: 224 })).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(FfmpegError);
     expect((err as FfmpegError).message).toMatch(/No such file/);
   });

@@ -2,10 +2,15 @@ import type { LoadedModel } from "../../lib/model";
 import { getSession } from "./session";
 
 // windows: [count × T × featureDim] → [count × labels] probabilities.
-export async function scoreWindows(model: LoadedModel, windows: Float32Array, count: number): Promise<Float32Array> {
+export async function scoreWindows(
+  model: LoadedModel,
+  windows: Float32Array,
+  count: number,
+): Promise<Float32Array> {
   const T = model.manifest.window.frames;
   const D = model.manifest.backbone.featureDim;
-  if (windows.length !== count * T * D) throw new Error(`expected ${count}×${T}×${D} floats, got ${windows.length}`);
+  if (windows.length !== count * T * D)
+    throw new Error(`expected ${count}×${T}×${D} floats, got ${windows.length}`);
   if (count === 0) return new Float32Array(0);
   const session = await getSession(model.headFile);
   const [input] = session.inputNames;
@@ -13,7 +18,9 @@ export async function scoreWindows(model: LoadedModel, windows: Float32Array, co
   const out = await session.run({ [input!]: { data: windows, dims: [count, T, D] } }, [output!]);
   const probs = out[output!]!;
   if (probs.dims[1] !== model.labels.length) {
-    throw new Error(`head ${model.headFile} outputs ${probs.dims[1]} classes, labels file has ${model.labels.length}`);
+    throw new Error(
+      `head ${model.headFile} outputs ${probs.dims[1]} classes, labels file has ${model.labels.length}`,
+    );
   }
   return probs.data;
 }

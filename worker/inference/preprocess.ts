@@ -31,9 +31,14 @@ export function maskPlane(size: number, mask: readonly MaskRect[]): Uint8Array {
 
 // rgb24 HWC frames → float32 NCHW batch of `batchSize` (rows past frames.length stay 0, so a short
 // last batch has the same shape as the others and every frame's features are computed alike).
-export function toNchw(frames: readonly Uint8Array[], spec: PreprocessSpec, batchSize = frames.length): Float32Array {
+export function toNchw(
+  frames: readonly Uint8Array[],
+  spec: PreprocessSpec,
+  batchSize = frames.length,
+): Float32Array {
   const hw = spec.size * spec.size;
-  if (frames.length > batchSize) throw new Error(`${frames.length} frames do not fit a batch of ${batchSize}`);
+  if (frames.length > batchSize)
+    throw new Error(`${frames.length} frames do not fit a batch of ${batchSize}`);
   const out = new Float32Array(batchSize * 3 * hw);
   const masked = maskPlane(spec.size, spec.mask);
   frames.forEach((rgb, n) => {

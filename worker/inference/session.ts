@@ -69,7 +69,8 @@ async function create(file: string): Promise<ModelSession> {
     outputNames: s.outputNames,
     async run(feeds, outputs) {
       const ortFeeds: Record<string, ort.Tensor> = {};
-      for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = new ort.Tensor("float32", t.data, [...t.dims]);
+      for (const [name, t] of Object.entries(feeds))
+        ortFeeds[name] = new ort.Tensor("float32", t.data, [...t.dims]);
       const res = outputs ? await s.run(ortFeeds, [...outputs]) : await s.run(ortFeeds);
       const out: Record<string, Tensor> = {};
       for (const [name, t] of Object.entries(res)) out[name] = { data: t.data as Float32Array, dims: t.dims };
