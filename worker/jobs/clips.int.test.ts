@@ -189,7 +189,10 @@ describe("cut-clip and build-reel (real S3, Redis, Postgres, ffmpeg)", () => {
     await enqueueCut(h.id, 1);
     const latest = await cutAndWait(h.id, 2);
     expect(latest.clipKey).not.toBe(first.clipKey);
-    expect(await headObject(first.clipKey!)).toBeNull(); // old file deleted after the swap
+    // The old files are deleted right after the swap (never before it): wait for that, then check.
+    const gone = async (key: string) => (await headObject(key)) === null;
+    await waitFor(async () => (await gone(first.clipKey!)) && (await gone(first.posterKey!)), 15_000);
+    expect(await headObject(first.clipKey!)).toBeNull();
     expect(await headObject(first.posterKey!)).toBeNull();
     const idx = await frameIndices(await download(latest.clipKey!, "recut.mp4"), "transpose=clock,");
     expect([idx[0], idx.at(-1), idx.length]).toEqual([60, 89, 30]);
