@@ -176,14 +176,34 @@ start_s3() {
   uses_local_s3 || return 0
   port_open $S3_PORT && return 0
   mkdir -p "$DATA/s3"
-  nohup npx --no-install tsx scripts/s3-server.ts "$S3_PORT" >"$LOGS/s3.log" 2>&1 &
+  # node itself, not npx: a signal must reach the server, not an npm/sh wrapper around it.
+  nohup node --import tsx scripts/s3-server.ts "$S3_PORT" >"$LOGS/s3.log" 2>&1 &
   echo $! >"$DATA/s3.pid"
   wait_port $S3_PORT "S3 server (s3rver)"
 }
 
 stop_s3() {
   uses_local_s3 || return 0
-  [[ -f "$DATA/s3.pid" ]] && { pkill -P "$(cat "$DATA/s3.pid")" 2>/dev/null; kill "$(cat "$DATA/s3.pid")" 2>/dev/null; rm -f "$DATA/s3.pid"; } || true
+  [[ -f "$DATA/s3.pid" ]] && { stop_pids "$(cat "$DATA/s3.pid")"; rm -f "$DATA/s3.pid"; } || true
+}
+
+# The app's own processes (web, worker) run as `node …` children of these scripts. Stop them with TERM
+# (they finish active jobs), then wait for those pids only: a bare `wait` would also wait for the
+# S3 server, which runs in the background until stop_s3, and hang.
+start_node() {
+  local log=$1
+  shift
+  node "$@" >"$log" 2>&1 &
+  NODE_PID=$!
+}
+
+stop_pids() {
+  local p i
+  for p in "$@"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "$@"; do
+    for i in $(seq 1 150); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$p" 2>/dev/null || true
+  done
 }
 
 start_services() { start_postgres; start_redis; start_s3; }

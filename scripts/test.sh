@@ -24,8 +24,7 @@ pids=()
 cleanup() {
   local code=$?
   trap - EXIT INT TERM
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  stop_pids "${pids[@]}"
   for s in "${started[@]}"; do "stop_$s"; done
   exit $code
 }
@@ -55,9 +54,9 @@ say "building the web app"
 npx --no-install next build >"$LOGS/build-test.log" 2>&1 || { tail -60 "$LOGS/build-test.log"; die "next build failed"; }
 
 say "e2e tests (Chromium)"
-npx --no-install next start -p $PORT >"$LOGS/web-test.log" 2>&1 &
-pids+=($!)
-npx --no-install tsx worker/index.ts >"$LOGS/worker-test.log" 2>&1 &
-pids+=($!)
+start_node "$LOGS/web-test.log" node_modules/next/dist/bin/next start -p "$PORT"
+pids+=("$NODE_PID")
+start_node "$LOGS/worker-test.log" --import tsx worker/index.ts
+pids+=("$NODE_PID")
 wait_port $PORT "web app"
 npx --no-install playwright test

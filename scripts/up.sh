@@ -22,16 +22,15 @@ pids=()
 cleanup() {
   trap - INT TERM EXIT
   say "stopping"
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  stop_pids "${pids[@]}"
   stop_services
 }
 trap cleanup INT TERM EXIT
 
-npx --no-install next start -p "$PORT" >"$LOGS/web.log" 2>&1 &
-pids+=($!)
-npx --no-install tsx worker/index.ts >"$LOGS/worker.log" 2>&1 &
-pids+=($!)
+start_node "$LOGS/web.log" node_modules/next/dist/bin/next start -p "$PORT"
+pids+=("$NODE_PID")
+start_node "$LOGS/worker.log" --import tsx worker/index.ts
+pids+=("$NODE_PID")
 wait_port "$PORT" "web app"
 
 say "Matchcut is running at $APP_URL"
