@@ -2,6 +2,12 @@
 # Shared shell helpers for scripts/setup.sh, scripts/up.sh, scripts/test.sh and .ci/run.
 # Local services keep their data under .data/; each one is skipped when its *_URL / endpoint is set.
 set -euo pipefail
+# MATCHCUT_TRACE=/path/file: a shell trace of these scripts, for when start or stop misbehaves.
+if [[ -n "${MATCHCUT_TRACE:-}" ]]; then
+  exec {trace_fd}>>"$MATCHCUT_TRACE"
+  BASH_XTRACEFD=$trace_fd
+  set -x
+fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -41,10 +47,12 @@ uses_local_pg() { [[ "${LOCAL_PG:-1}" == 1 ]]; }
 uses_local_redis() { [[ "${LOCAL_REDIS:-1}" == 1 ]]; }
 uses_local_s3() { [[ "${LOCAL_S3:-1}" == 1 ]]; }
 
+# Explicit return codes throughout: a bare `return` in code run from a trap handler (the cleanup on
+# Ctrl-C) returns the status from before the trap, e.g. 130 from the interrupted `wait`.
 pg_bin() {
   local d
-  if command -v pg_ctl >/dev/null 2>&1; then dirname "$(command -v pg_ctl)"; return; fi
-  for d in /usr/lib/postgresql/*/bin; do [[ -x "$d/pg_ctl" ]] && { echo "$d"; return; }; done
+  if command -v pg_ctl >/dev/null 2>&1; then dirname "$(command -v pg_ctl)"; return 0; fi
+  for d in /usr/lib/postgresql/*/bin; do [[ -x "$d/pg_ctl" ]] && { echo "$d"; return 0; }; done
   return 1
 }
 

@@ -20,7 +20,9 @@ fi
 
 pids=()
 cleanup() {
-  trap - INT TERM EXIT
+  # npm relays Ctrl-C as a second signal: ignore it, or it would cut this cleanup short.
+  trap "" INT TERM
+  trap - EXIT
   say "stopping"
   stop_pids "${pids[@]}"
   stop_services
@@ -34,7 +36,7 @@ pids+=("$NODE_PID")
 wait_port "$PORT" "web app"
 
 say "Matchcut is running at $APP_URL"
-say "sign in as ${ADMIN_EMAIL:-admin@matchcut.local} with the password in .env (ADMIN_PASSWORD)"
+say "sign in as ${ADMIN_EMAIL:-admin@matchcut.local} / ${ADMIN_PASSWORD:-(ADMIN_PASSWORD is not set: see .env)}"
 say "logs: .data/logs/{web,worker}.log — press Ctrl-C to stop"
 wait -n "${pids[@]}" || true
 say "a process exited; see .data/logs/"
