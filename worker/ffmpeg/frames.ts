@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { env } from "../../lib/env";
-import { frameArgs } from "./commands";
+import { frameArgs, type FrameArgsOptions } from "./commands";
 import { hardwareDecoder } from "./hwaccel";
 
 // Raw frames come over a pipe from a plain spawn: fluent-ffmpeg (worker/ffmpeg/run.ts, used for
@@ -13,16 +13,8 @@ export interface Frame {
   rgb: Uint8Array;
 }
 
-export interface ReadFramesOptions {
-  input: string;
-  rate: number;
-  size: number;
-  startS?: number;
-  durationS?: number;
-  augment?: readonly string[];
-  threads?: number;
-  // undefined: whatever hardwareDecoder() found; null: CPU.
-  hwaccel?: string | null;
+// hwaccel undefined: whatever hardwareDecoder() found; null: CPU.
+export interface ReadFramesOptions extends FrameArgsOptions {
   signal?: AbortSignal;
 }
 
