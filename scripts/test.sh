@@ -23,7 +23,8 @@ uses_local_s3 && ! port_open $S3_PORT && started+=(s3)
 pids=()
 cleanup() {
   local code=$?
-  trap - EXIT INT TERM
+  trap "" INT TERM
+  trap - EXIT
   stop_pids "${pids[@]}"
   for s in "${started[@]}"; do "stop_$s"; done
   exit $code
