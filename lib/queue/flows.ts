@@ -1,6 +1,7 @@
 import { FlowProducer } from "bullmq";
-import { jobRetry, jobSchemas, type JobName, type JobPayload } from "../schemas/jobs";
+import { jobSchemas, type JobName, type JobPayload } from "../schemas/jobs";
 import { queuePrefix, redisConnection } from "./connection";
+import { retryOptions, safeJobId } from "./options";
 
 const holder = globalThis as unknown as { matchcutFlows?: FlowProducer };
 
@@ -9,8 +10,6 @@ interface FlowChild<N extends JobName> {
   data: JobPayload<N>;
   jobId: string;
 }
-
-const safeId = (id: string) => id.replaceAll(":", "_");
 
 /**
  * A parent job that runs once all its children are done (BullMQ flow). Any worker on any machine can
@@ -29,18 +28,16 @@ export async function enqueueFlow<P extends JobName, C extends JobName>(
     queueName: parent.name,
     data: jobSchemas[parent.name].parse(parent.data),
     opts: {
-      jobId: safeId(parent.jobId),
-      attempts: jobRetry[parent.name].attempts,
-      backoff: { type: "exponential", delay: jobRetry[parent.name].backoffMs },
+      jobId: safeJobId(parent.jobId),
+      ...retryOptions(parent.name),
     },
     children: children.map((c) => ({
       name: c.name,
       queueName: c.name,
       data: jobSchemas[c.name].parse(c.data),
       opts: {
-        jobId: safeId(c.jobId),
-        attempts: jobRetry[c.name].attempts,
-        backoff: { type: "exponential", delay: jobRetry[c.name].backoffMs },
+        jobId: safeJobId(c.jobId),
+        ...retryOptions(c.name),
         failParentOnFailure: true,
         removeOnComplete: 1000,
         removeOnFail: 1000,

@@ -1,9 +1,10 @@
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
-import { jobRetry, jobSchemas, type JobName, type JobPayload } from "../schemas/jobs";
+import { jobSchemas, type JobName, type JobPayload } from "../schemas/jobs";
 import { childLogger } from "../logger";
 import { queuePrefix, redisConnection } from "./connection";
 import { closeFlows } from "./flows";
+import { retryOptions, safeJobId } from "./options";
 
 // One queue per job name: workers can then give each kind its own concurrency.
 const holder = globalThis as unknown as { matchcutQueues?: Map<string, Queue>; matchcutRedis?: Redis };
@@ -26,12 +27,9 @@ export async function enqueue<N extends JobName>(
   opts: JobsOptions = {},
 ): Promise<string | undefined> {
   const data = jobSchemas[name].parse(payload);
-  // BullMQ rejects ':' in custom ids (it is its key separator); `${videoId}:probe` becomes `${videoId}_probe`.
-  const jobId = opts.jobId?.replaceAll(":", "_");
-  const retry = jobRetry[name];
+  const jobId = opts.jobId === undefined ? undefined : safeJobId(opts.jobId);
   const job = await queueFor(name).add(name, data, {
-    attempts: retry.attempts,
-    backoff: { type: "exponential", delay: retry.backoffMs },
+    ...retryOptions(name),
     removeOnComplete: 1000,
     removeOnFail: 5000,
     ...opts,
