@@ -134,7 +134,10 @@ describe("notifications when an analysis completes (real SMTP + HTTP receivers)"
     expect(text).toContain("penalty at 12:34–12:51");
 
     const delivery = await waitFor(async () => {
-      const d = await db().webhookDelivery.findFirst({ where: { webhookId: hook.id } });
+      // Other test files' analyses may notify this webhook while it is active: pick this event's delivery.
+      const d = await db().webhookDelivery.findFirst({
+        where: { webhookId: hook.id, eventId: `${analysis.id}:analysis.completed` },
+      });
       return d?.status === "succeeded" ? d : null;
     }, 90_000);
     expect(delivery.attempts).toBe(2);
