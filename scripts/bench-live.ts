@@ -12,6 +12,7 @@ process.env.LOG_LEVEL ??= "warn";
 
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -25,6 +26,7 @@ import { disposeSessions } from "../worker/inference/session";
 import { jobs } from "../worker/jobs/registry";
 import { parsePlaylist } from "../worker/live/playlist";
 import { serveDir } from "../worker/live/testing/hls-server";
+import { onSegmentTimings, type SegmentTimings } from "../worker/live/timings";
 import { writeTestModel } from "../worker/live/testing/onnx-head";
 import { benchVideo } from "./bench-video";
 import { startRuntime } from "../worker/runtime";
@@ -82,6 +84,8 @@ async function main(): Promise<void> {
       .catch(() => undefined);
   }, 10);
 
+  const stages = new Map<number, SegmentTimings>();
+  onSegmentTimings((t) => void stages.set(t.seq, t));
   const runtime = startRuntime(jobs.filter((j) => j.name.startsWith("live-")));
   const owner = await db().user.upsert({
     where: { email: "bench-live@matchcut.local" },
@@ -136,26 +140,61 @@ async function main(): Promise<void> {
 
   const rows = await db().liveSegment.findMany({ where: { liveSourceId: src.id }, orderBy: { seq: "asc" } });
   const latencies: number[] = [];
-  console.log("seq  dur_s  status    appeared→seen  seen→stored  appeared→stored");
+  const parts: Record<string, number[]> = { wait: [], fetch: [], score: [], upload: [], store: [] };
+  // wait: appeared → start of the playlist load that listed it; the stages are those of worker/live/
+  // timings.ts (score = decode + backbone + head; the S3 upload of the recording runs beside it).
+  console.log(
+    "seq  dur_s  status    appeared→seen  seen→stored  appeared→stored |   wait  fetch  score upload  store",
+  );
   for (const r of rows) {
     const at = appeared.get(Number(r.seq));
     const stored = r.storedAt.getTime();
     const e2e = at === undefined ? NaN : stored - at;
     if (Number.isFinite(e2e)) latencies.push(e2e);
+    const t = stages.get(Number(r.seq));
+    const stage = t && {
+      wait: at === undefined ? NaN : t.loadStartMs - at,
+      fetch: t.fetchMs,
+      score: t.scoreMs,
+      upload: t.uploadMs,
+      store: t.storeMs,
+    };
+    if (stage) for (const [k, v] of Object.entries(stage)) if (Number.isFinite(v)) parts[k]!.push(v);
     const cell = (v: number) => `${Number.isFinite(v) ? Math.round(v) : "?"} ms`.padStart(13);
+    const ms = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? Math.round(v) : "?");
+    const small = stage
+      ? Object.values(stage)
+          .map((v) => String(ms(v)).padStart(6))
+          .join(" ")
+      : "";
     console.log(
-      `${String(r.seq).padStart(3)}  ${r.durationS.toFixed(2).padStart(5)}  ${r.status.padEnd(8)} ${cell(at === undefined ? NaN : r.seenAt.getTime() - at)} ${cell(stored - r.seenAt.getTime())}  ${cell(e2e)}`,
+      `${String(r.seq).padStart(3)}  ${r.durationS.toFixed(2).padStart(5)}  ${r.status.padEnd(8)} ${cell(at === undefined ? NaN : r.seenAt.getTime() - at)} ${cell(stored - r.seenAt.getTime())}  ${cell(e2e)} | ${small}`,
     );
   }
   const sorted = [...latencies].sort((a, b) => a - b);
+  const median = (v: number[]) =>
+    v.length
+      ? Math.round(
+          pct(
+            [...v].sort((a, b) => a - b),
+            50,
+          ),
+        )
+      : null;
   const out = {
     segments: rows.length,
     p50_ms: sorted.length ? Math.round(pct(sorted, 50)) : null,
     p95_ms: sorted.length ? Math.round(pct(sorted, 95)) : null,
     max_ms: sorted.length ? Math.round(sorted[sorted.length - 1]!) : null,
+    stages_p50_ms: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, median(v)])),
   };
   console.log(
     `latency (appeared in playlist → scores stored): p50 ${out.p50_ms} ms, p95 ${out.p95_ms} ms, max ${out.max_ms} ms over ${out.segments} segments`,
+  );
+  console.log(
+    `stage medians: ${JSON.stringify(out.stages_p50_ms)}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
   );
 
   // Clean up: stop following, drop what the bench created.

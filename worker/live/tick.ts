@@ -21,6 +21,7 @@ import { parsePlaylist, pickVariant, PlaylistError, type MediaPlaylist, type Med
 import { nextPollDelayMs } from "./schedule";
 import { scoreSegment, toSegmentScores } from "./score";
 import { cursorOf, settleHighlights, storeSegment, SupersededError, type Cursor } from "./store";
+import { emitSegmentTimings, timed } from "./timings";
 
 // A tick that has a backlog (worker restarted after a while) hands over after this long, so a stop
 // request or a shutdown never waits on a long catch-up.
@@ -124,11 +125,24 @@ export async function runTick(sourceId: string, tick: number, signal: AbortSigna
         resetMark: first,
       });
       first = false;
+      const storeStart = performance.now();
       try {
         await storeSegment(src.id, from, { ...next, seenAt });
       } catch (err) {
         if (err instanceof SupersededError) return { kind: "superseded" };
         throw err;
+      }
+      if ("stages" in next && next.stages) {
+        const t = {
+          liveSourceId: src.id,
+          seq: seg.seq,
+          loadStartMs: pollStart,
+          listedMs: seenAt.getTime(),
+          ...next.stages,
+          storeMs: performance.now() - storeStart,
+        };
+        log.debug(t, "live segment timings");
+        emitSegmentTimings(t);
       }
       cur = next.next;
       from = cur;
@@ -250,6 +264,7 @@ async function processSegment(o: {
   });
   if (o.wasMissed) return gap("left the playlist before it could be fetched");
 
+  const t0 = performance.now();
   let bytes: Uint8Array;
   try {
     const retry = { tries: env().LIVE_SEGMENT_TRIES, baseMs: 250, signal: o.signal };
@@ -266,27 +281,31 @@ async function processSegment(o: {
     if (!(err instanceof FetchError)) throw err;
     return gap(`could not be fetched (${err.reason}, ${env().LIVE_SEGMENT_TRIES} tries)`);
   }
+  const fetchMs = performance.now() - t0;
   const ext = seg.mapUri ? "mp4" : (/\.([a-z0-9]{1,5})(?:[?#]|$)/i.exec(seg.uri)?.[1] ?? "ts");
   const file = path.join(o.dir, `${seg.seq}.${ext}`);
   await writeFile(file, bytes);
   const key = liveKeys.segment(o.src.id, cur.epoch, seg.seq, ext);
   // Upload and scoring in parallel: the upload is I/O, scoring is CPU.
-  const [, scoring] = await Promise.all([
-    putObject(key, bytes, ext === "ts" ? "video/mp2t" : "video/mp4"),
-    scoreSegment({
-      model,
-      file,
-      firstFrame: cur.nextFrame,
-      slots,
-      tail: cur.tail,
-      tailFrames: cur.tailFrames,
-      signal: o.signal,
-    }).catch((err: unknown) => {
-      if (err instanceof FfmpegError) return new Error(humanFfmpegError(err.stderrTail));
-      if (err instanceof Error && /no frames could be decoded/.test(err.message)) return err;
-      throw err;
-    }),
+  const [[, uploadMs], [scoring, scoreMs]] = await Promise.all([
+    timed(() => putObject(key, bytes, ext === "ts" ? "video/mp2t" : "video/mp4")),
+    timed(() =>
+      scoreSegment({
+        model,
+        file,
+        firstFrame: cur.nextFrame,
+        slots,
+        tail: cur.tail,
+        tailFrames: cur.tailFrames,
+        signal: o.signal,
+      }).catch((err: unknown) => {
+        if (err instanceof FfmpegError) return new Error(humanFfmpegError(err.stderrTail));
+        if (err instanceof Error && /no frames could be decoded/.test(err.message)) return err;
+        throw err;
+      }),
+    ),
   ]);
+  const stages = { fetchMs, scoreMs, uploadMs, processMs: performance.now() - t0 };
   if (scoring instanceof Error) return { ...gap(`could not be decoded: ${scoring.message}`), key };
   return {
     seq: seg.seq,
@@ -302,6 +321,7 @@ async function processSegment(o: {
         : null,
     scores: toSegmentScores(scoring),
     next: { ...advance(cur, seg, slots), tail: scoring.tail, tailFrames: scoring.tailFrames },
+    stages,
   };
 }
 
