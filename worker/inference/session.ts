@@ -24,19 +24,21 @@ let providerLogged = false;
 
 // Two cores: ORT's intra-op pool gets both (convolutions parallelise well); inter-op stays 1 as
 // these graphs are a single chain. ffmpeg shares the cores while decoding ahead, which is the point.
-function options(providers: string[]): ort.InferenceSession.SessionOptions {
+function options(providers: string[], optimize = true): ort.InferenceSession.SessionOptions {
   return {
     executionProviders: providers,
     intraOpNumThreads: 2,
     interOpNumThreads: 1,
     executionMode: "sequential",
-    graphOptimizationLevel: "all",
+    graphOptimizationLevel: optimize ? "all" : "disabled",
     // ORT's pool busy-waits between runs by default; that would steal the cores ffmpeg decodes on.
     extra: { session: { intra_op: { allow_spinning: "0" } } },
   };
 }
 
-async function create(file: string): Promise<ModelSession> {
+// optimize: false runs the graph node by node as written (models/tools' calibration reads every
+// intermediate tensor and must see the unfused float values).
+async function create(file: string, optimize: boolean): Promise<ModelSession> {
   const wanted = env().ORT_PROVIDER;
   let provider: "cuda" | "cpu" = "cpu";
   let why = wanted === "cpu" ? "ORT_PROVIDER=cpu" : "";
@@ -46,7 +48,10 @@ async function create(file: string): Promise<ModelSession> {
     const level = ort.env.logLevel;
     ort.env.logLevel = "fatal";
     try {
-      session = await ort.InferenceSession.create(file, { ...options(["cuda", "cpu"]), logSeverityLevel: 4 });
+      session = await ort.InferenceSession.create(file, {
+        ...options(["cuda", "cpu"], optimize),
+        logSeverityLevel: 4,
+      });
       provider = "cuda";
       why = `ORT_PROVIDER=${wanted} and the CUDA provider loaded`;
     } catch (err) {
@@ -56,7 +61,7 @@ async function create(file: string): Promise<ModelSession> {
       ort.env.logLevel = level;
     }
   }
-  session ??= await ort.InferenceSession.create(file, options(["cpu"]));
+  session ??= await ort.InferenceSession.create(file, options(["cpu"], optimize));
   if (!providerLogged) {
     providerLogged = true;
     log().info({ provider, file }, `onnxruntime execution provider: ${provider} (${why})`);
@@ -80,12 +85,13 @@ async function create(file: string): Promise<ModelSession> {
   };
 }
 
-export function getSession(file: string): Promise<ModelSession> {
-  let s = sessions.get(file);
+export function getSession(file: string, { optimize = true } = {}): Promise<ModelSession> {
+  const key = `${file}\0${optimize}`;
+  let s = sessions.get(key);
   if (!s) {
-    s = create(file);
-    s.catch(() => sessions.delete(file));
-    sessions.set(file, s);
+    s = create(file, optimize);
+    s.catch(() => sessions.delete(key));
+    sessions.set(key, s);
   }
   return s;
 }
