@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextPollDelayMs } from "./schedule";
+import { holdUntilMs, nextPollDelayMs } from "./schedule";
 
 const base = { targetDurationS: 10, lastDurationS: 10, fastMs: 500 };
 
@@ -39,5 +39,19 @@ describe("nextPollDelayMs", () => {
     const due = { ...base, pollStartMs: 0, gotNew: false, lastMissMs: null, lastNewMs: 0 };
     expect(nextPollDelayMs({ ...due, nowMs: 12_000 })).toBe(500);
     expect(nextPollDelayMs({ ...due, nowMs: 20_001 })).toBe(5_000);
+  });
+});
+
+describe("holdUntilMs", () => {
+  const hold = { lastDurationS: 10, targetDurationS: 10, holdMs: 3000 };
+  it("keeps reloading for at most holdMs while the next segment is due", () => {
+    expect(holdUntilMs({ ...hold, nowMs: 10_000, lastNewMs: 0 })).toBe(13_000);
+  });
+  it("stops at the moment the segment becomes overdue", () => {
+    expect(holdUntilMs({ ...hold, nowMs: 19_000, lastNewMs: 0 })).toBe(20_000);
+  });
+  it("does not hold an overdue (stalled) stream or one that never listed a segment", () => {
+    expect(holdUntilMs({ ...hold, nowMs: 25_000, lastNewMs: 0 })).toBeLessThan(25_000);
+    expect(holdUntilMs({ ...hold, nowMs: 5_000, lastNewMs: null })).toBe(5_000);
   });
 });

@@ -6,7 +6,12 @@
 // detection. So we aim instead: segment N+1 cannot appear before segment N appeared + its duration, and N
 // appeared after the last reload that did not list it. We reload at that earliest moment and then every
 // `fastMs` until it shows up — a handful of small GETs per segment — and fall back to the RFC's
-// half-target-duration once the segment is overdue (stalled streams are not hammered).
+// half-target-duration once the segment is overdue (stalled streams are not hammered). Each tick aims
+// at the next segment from the last miss, so the uncertainty about when one appeared stays at fastMs
+// and does not accumulate over a match.
+//
+// The fast reloads happen inside one tick (`holdUntilMs`): a delayed job per reload would add BullMQ's
+// hand-over and a tick's database round trips to every segment's latency.
 
 export interface ScheduleInput {
   nowMs: number;
@@ -36,4 +41,21 @@ export function nextPollDelayMs(i: ScheduleInput): number {
   }
   const overdueAt = i.lastNewMs + i.lastDurationS * 1000 + td;
   return i.nowMs < overdueAt ? i.fastMs : Math.max(i.fastMs, Math.round(td / 2));
+}
+
+export interface HoldInput {
+  nowMs: number;
+  // load start of the tick that last found a new segment; null before the first
+  lastNewMs: number | null;
+  lastDurationS: number;
+  targetDurationS: number;
+  // at most this long per tick
+  holdMs: number;
+}
+
+/** Until when a tick that found nothing new keeps reloading: while the next segment is due, bounded. */
+export function holdUntilMs(i: HoldInput): number {
+  if (i.lastNewMs === null) return i.nowMs;
+  const overdueAt = i.lastNewMs + i.lastDurationS * 1000 + i.targetDurationS * 1000;
+  return Math.min(overdueAt, i.nowMs + i.holdMs);
 }

@@ -16,9 +16,9 @@ import { modelFor } from "../analysis/models";
 import { FfmpegError } from "../ffmpeg/frames";
 import { humanFfmpegError } from "../ffmpeg/media";
 import { followStatus, planTick } from "./follow";
-import { fetchBytes, fetchText, FetchError, redactUrl, withRetries } from "./http";
+import { fetchBytes, fetchText, FetchError, redactUrl, sleep, withRetries } from "./http";
 import { parsePlaylist, pickVariant, PlaylistError, type MediaPlaylist, type MediaSegment } from "./playlist";
-import { nextPollDelayMs } from "./schedule";
+import { holdUntilMs, nextPollDelayMs } from "./schedule";
 import { scoreSegment, toSegmentScores } from "./score";
 import { cursorOf, settleHighlights, storeSegment, SupersededError, type Cursor } from "./store";
 import { emitSegmentTimings, timed } from "./timings";
@@ -26,6 +26,9 @@ import { emitSegmentTimings, timed } from "./timings";
 // A tick that has a backlog (worker restarted after a while) hands over after this long, so a stop
 // request or a shutdown never waits on a long catch-up.
 const TICK_BUDGET_MS = 60_000;
+// How long one tick may keep reloading the playlist for a due segment before the job chain takes over
+// (other sources share the worker's live-poll slots).
+const HOLD_MS = 3_000;
 // Before the first successful load, this many failed loads in a row mean the URL is bad.
 const START_TRIES = 3;
 
@@ -46,8 +49,9 @@ export async function runTick(sourceId: string, tick: number, signal: AbortSigna
 
   const pollStart = Date.now();
   let pl: MediaPlaylist;
+  let playlistUrl: string;
   try {
-    pl = await loadMediaPlaylist(src, signal);
+    ({ pl, url: playlistUrl } = await loadMediaPlaylist(src, signal));
   } catch (err) {
     if (err instanceof PlaylistError) {
       await fail(src, err.message);
@@ -81,9 +85,44 @@ export async function runTick(sourceId: string, tick: number, signal: AbortSigna
   }
   const { grid, segments: params } = snapshot;
 
-  const seenAt = new Date();
   let cur = cursorOf(src);
-  const plan = planTick({ epoch: cur.epoch, lastSeq: cur.lastSeq, lastUri: cur.lastUri }, pl);
+  const planOf = (p: MediaPlaylist) =>
+    planTick({ epoch: cur.epoch, lastSeq: cur.lastSeq, lastUri: cur.lastUri }, p);
+  let plan = planOf(pl);
+  // The load that listed what this tick stores started at loadStart and returned at seenAt; the one
+  // before it (in this tick) found nothing new.
+  let loadStart = pollStart;
+  let seenAt = new Date();
+  let missStart: number | null = null;
+  const hasNews = () => plan.fetch.length > 0 || plan.missed.length > 0 || plan.reset || plan.ended;
+  if (!hasNews()) {
+    // The next segment is due: reload here every fastMs rather than through a delayed job per reload.
+    const until = holdUntilMs({
+      nowMs: Date.now(),
+      lastNewMs: src.lastNewAt?.getTime() ?? null,
+      lastDurationS: pl.segments[pl.segments.length - 1]?.durationS ?? pl.targetDurationS,
+      targetDurationS: pl.targetDurationS,
+      holdMs: HOLD_MS,
+    });
+    const fastMs = env().LIVE_POLL_FAST_MS;
+    while (!hasNews() && Date.now() + fastMs <= until) {
+      await sleep(fastMs, signal);
+      const start = Date.now();
+      let next: MediaPlaylist;
+      try {
+        next = await reloadMediaPlaylist(playlistUrl, signal);
+      } catch (err) {
+        // A failing reload ends the hold; the next tick's full load reports it.
+        if (err instanceof FetchError || err instanceof PlaylistError) break;
+        throw err;
+      }
+      missStart = loadStart;
+      loadStart = start;
+      seenAt = new Date();
+      pl = next;
+      plan = planOf(pl);
+    }
+  }
   let stored = 0;
   let complete = true;
   const dir = await mkdtemp(path.join(tmpdir(), "matchcut-live-"));
@@ -136,7 +175,7 @@ export async function runTick(sourceId: string, tick: number, signal: AbortSigna
         const t = {
           liveSourceId: src.id,
           seq: seg.seq,
-          loadStartMs: pollStart,
+          loadStartMs: loadStart,
           listedMs: seenAt.getTime(),
           ...next.stages,
           storeMs: performance.now() - storeStart,
@@ -160,7 +199,7 @@ export async function runTick(sourceId: string, tick: number, signal: AbortSigna
     return { kind: "finished" };
   }
   const now = Date.now();
-  const lastNewMs = gotNew ? pollStart : (src.lastNewAt ?? src.createdAt).getTime();
+  const lastNewMs = gotNew ? loadStart : (src.lastNewAt ?? src.createdAt).getTime();
   const state = followStatus({
     gotNew,
     nowMs: now,
@@ -174,11 +213,12 @@ export async function runTick(sourceId: string, tick: number, signal: AbortSigna
     return { kind: "finished" };
   }
   const lastMissMs =
-    src.lastMissAt && src.lastNewAt && src.lastMissAt > src.lastNewAt ? src.lastMissAt.getTime() : null;
+    missStart ??
+    (src.lastMissAt && src.lastNewAt && src.lastMissAt > src.lastNewAt ? src.lastMissAt.getTime() : null);
   const delayMs = complete
     ? nextPollDelayMs({
         nowMs: now,
-        pollStartMs: pollStart,
+        pollStartMs: loadStart,
         gotNew,
         targetDurationS: pl.targetDurationS,
         lastDurationS: pl.segments[pl.segments.length - 1]?.durationS ?? pl.targetDurationS,
@@ -195,20 +235,26 @@ export async function runTick(sourceId: string, tick: number, signal: AbortSigna
         : null,
     targetDurationS: pl.targetDurationS,
     playlistErrors: 0,
-    ...(gotNew ? { lastNewAt: new Date(pollStart) } : { lastMissAt: new Date(pollStart) }),
+    ...(gotNew ? { lastNewAt: new Date(loadStart) } : { lastMissAt: new Date(loadStart) }),
   });
   if (gotNew) log.info({ stored, status: state, nextInMs: delayMs }, "live segments stored");
   return { kind: "next", delayMs, stored };
 }
 
-async function loadMediaPlaylist(src: LiveSource, signal: AbortSignal): Promise<MediaPlaylist> {
+async function reloadMediaPlaylist(playlistUrl: string, signal: AbortSignal): Promise<MediaPlaylist> {
+  const { text, url } = await fetchText(playlistUrl, { signal, timeoutMs: 10_000 });
+  const pl = parsePlaylist(text, url);
+  if (pl.kind !== "media") throw new PlaylistError("the followed variant turned into a master playlist");
+  return pl;
+}
+
+async function loadMediaPlaylist(
+  src: LiveSource,
+  signal: AbortSignal,
+): Promise<{ pl: MediaPlaylist; url: string }> {
   const opts = { signal, timeoutMs: 10_000 };
-  if (src.playlistUrl) {
-    const { text, url } = await fetchText(src.playlistUrl, opts);
-    const pl = parsePlaylist(text, url);
-    if (pl.kind !== "media") throw new PlaylistError("the followed variant turned into a master playlist");
-    return pl;
-  }
+  if (src.playlistUrl)
+    return { pl: await reloadMediaPlaylist(src.playlistUrl, signal), url: src.playlistUrl };
   const { text, url } = await fetchText(src.url, opts);
   const top = parsePlaylist(text, url);
   let pl = top;
@@ -231,7 +277,7 @@ async function loadMediaPlaylist(src: LiveSource, signal: AbortSignal): Promise<
     where: { id: src.id },
     data: { playlistUrl, variant, status: "following", error: null },
   });
-  return pl as MediaPlaylist;
+  return { pl: pl as MediaPlaylist, url: playlistUrl };
 }
 
 async function processSegment(o: {
