@@ -150,8 +150,8 @@ def main():
 
     splits_text = open(os.path.join(os.path.dirname(__file__), "splits.json")).read()
     manifest.update({
-        "version": "1.0.0",
-        "description": "Penalty-kick detector: MobileNetV2 frame features at 4 fps, LSTM over 4 s windows (stride 0.5 s).",
+        "version": "1.1.0",
+        "description": "Penalty-kick detector: int8 MobileNetV2 frame features at 4 fps, LSTM over 4 s windows (stride 0.5 s).",
         "head": {"file": "head.onnx", "sha256": sha256_file(head_path)},
         "segmentDefaults": {"penalty": {"enter": enter, "exit": round(max(0.1, enter - 0.2), 2), "minLengthS": 1.0,
                                         "mergeGapS": 2.0, "preRollS": 1.0, "postRollS": 1.0}},
