@@ -47,6 +47,8 @@ export const ZEnv = z.object({
   // "none": always CPU; any other value is passed to -hwaccel as is (checked once at start).
   FFMPEG_HWACCEL: z.string().default("auto"),
   MODELS_DIR: z.string().default("models"),
+  // The model an analysis uses when it names none; unset: models/index.json's default.
+  MODEL_ID: z.string().min(1).optional(),
   SHARED_MODELS_DIR: z.string().default("../shared/models"),
   ORT_PROVIDER: z.enum(["auto", "cpu", "cuda"]).default("auto"),
   // "Your highlights are ready" e-mail. Unset SMTP_URL = no mail (webhooks still fire).

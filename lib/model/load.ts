@@ -31,6 +31,8 @@ export function listModels(roots = modelRoots()): string[] {
 }
 
 export function defaultModelId(roots = modelRoots()): string {
+  const chosen = env().MODEL_ID;
+  if (chosen) return chosen;
   for (const root of roots) {
     const index = path.join(root, "index.json");
     if (existsSync(index)) return ZModelIndex.parse(JSON.parse(readFileSync(index, "utf8"))).default;

@@ -49,6 +49,10 @@ async function main(): Promise<void> {
     }),
   );
   const durationS = mediaInfoFrom(await probe(input)).durationS;
+  // On stderr, so --json output stays one JSON document.
+  process.stderr.write(
+    `model ${model.manifest.id}@${model.manifest.version}, ${durationS.toFixed(1)} s of video\n`,
+  );
   const result = await analyze({ input, model, expectedDurationS: durationS });
   const segments = deriveAllSegments(toTracks(result.timeline), params, durationS);
   process.stdout.write(values.json ? `${JSON.stringify(segments)}\n` : `${table(segments)}\n`);
