@@ -80,36 +80,31 @@ def qdq(tensor):
     return qdq_of[tensor]
 
 
+def dequantized_const(name, q, scale):
+    """A per-channel constant stored quantized, read through DequantizeLinear (zero point 0)."""
+    add_init(f"{name}_q", q)
+    add_init(f"{name}_scale", scale)
+    add_init(f"{name}_zp", np.zeros(q.shape[0], dtype=q.dtype))
+    new_nodes.append(
+        helper.make_node(
+            "DequantizeLinear", [f"{name}_q", f"{name}_scale", f"{name}_zp"], [f"{name}_dq"], axis=0
+        )
+    )
+    return f"{name}_dq"
+
+
 def quant_conv_weights(node, in_scale):
     w = numpy_helper.to_array(inits[node.input[1]]).astype(np.float32)
     oc = w.shape[0]
     amax = np.abs(w.reshape(oc, -1)).max(axis=1)
     ws = np.where(amax > 0, amax / 127, 1.0).astype(np.float32)
     wq = np.clip(np.round(w / ws.reshape(-1, 1, 1, 1)), -127, 127).astype(np.int8)
-    name = node.input[1]
-    add_init(f"{name}_q", wq)
-    add_init(f"{name}_scale", ws)
-    add_init(f"{name}_zp", np.zeros(oc, dtype=np.int8))
-    new_nodes.append(
-        helper.make_node(
-            "DequantizeLinear", [f"{name}_q", f"{name}_scale", f"{name}_zp"], [f"{name}_dq"], axis=0
-        )
-    )
-    ins = [None, f"{name}_dq"]
+    ins = [None, dequantized_const(node.input[1], wq, ws)]
     if len(node.input) > 2:
+        # int32 bias in the accumulator's scale (input scale × weight scale), as QLinearConv wants it.
         b = numpy_helper.to_array(inits[node.input[2]]).astype(np.float64)
         bs = (ws.astype(np.float64) * float(in_scale)).astype(np.float32)
-        bq = np.round(b / bs).astype(np.int32)
-        bn = node.input[2]
-        add_init(f"{bn}_q", bq)
-        add_init(f"{bn}_scale", bs)
-        add_init(f"{bn}_zp", np.zeros(oc, dtype=np.int32))
-        new_nodes.append(
-            helper.make_node(
-                "DequantizeLinear", [f"{bn}_q", f"{bn}_scale", f"{bn}_zp"], [f"{bn}_dq"], axis=0
-            )
-        )
-        ins.append(f"{bn}_dq")
+        ins.append(dequantized_const(node.input[2], np.round(b / bs).astype(np.int32), bs))
     return ins
 
 
