@@ -2,7 +2,7 @@
 // and the right half's ⌊n/16⌋·16+8, so a decoded frame gives back its source index despite H.264 loss.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { ffmpegMake } from "./fixtures";
+import { ffmpegMake } from "./match";
 
 const run = promisify(execFile);
 

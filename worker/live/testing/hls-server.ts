@@ -13,38 +13,28 @@ export interface CutSegment {
   durationS: number;
 }
 
-/** Re-encodes `input` with a keyframe every second and cuts exact `segmentS` segments (VOD list). */
-export async function cutHls(input: string, dir: string, segmentS: number): Promise<CutSegment[]> {
+/**
+ * Re-encodes `input` with a keyframe every second and cuts exact `segmentS` segments (VOD list). With
+ * `copy`, an input that already has such keyframes (test/match.ts buildMatch `keyframeEveryS`) is cut
+ * as it is.
+ */
+export async function cutHls(
+  input: string,
+  dir: string,
+  segmentS: number,
+  opts: { copy?: boolean } = {},
+): Promise<CutSegment[]> {
+  const codec = opts.copy
+    ? ["-c", "copy"]
+    : [
+        ...["-c:v", "libx264", "-preset", "veryfast", "-g", "25", "-keyint_min", "25", "-sc_threshold", "0"],
+        ...["-r", "25", "-c:a", "aac"],
+      ];
   await promisify(execFile)("ffmpeg", [
-    "-hide_banner",
-    "-loglevel",
-    "error",
-    "-y",
-    "-i",
-    input,
-    "-c:v",
-    "libx264",
-    "-preset",
-    "veryfast",
-    "-g",
-    "25",
-    "-keyint_min",
-    "25",
-    "-sc_threshold",
-    "0",
-    "-r",
-    "25",
-    "-c:a",
-    "aac",
-    "-f",
-    "hls",
-    "-hls_time",
-    String(segmentS),
-    "-hls_playlist_type",
-    "vod",
-    "-hls_segment_filename",
-    path.join(dir, "seg%03d.ts"),
-    path.join(dir, "vod.m3u8"),
+    ...["-hide_banner", "-loglevel", "error", "-y", "-i", input],
+    ...codec,
+    ...["-f", "hls", "-hls_time", String(segmentS), "-hls_playlist_type", "vod"],
+    ...["-hls_segment_filename", path.join(dir, "seg%03d.ts"), path.join(dir, "vod.m3u8")],
   ]);
   const text = await readFile(path.join(dir, "vod.m3u8"), "utf8");
   const out: CutSegment[] = [];
