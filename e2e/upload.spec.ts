@@ -3,9 +3,16 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { copyFile, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { buildMatch, sharedClip } from "../test/match";
 import { ADMIN, signIn } from "./helpers";
 
 const REAL_CLIP = path.resolve("../shared/data/clips/penalty/ucl2012-bay-che/arione_Penalty_Lampard.mp4");
+// Held-out footage (models/tools/splits.json: test): open play, a penalty kick, then cricket.
+const MATCH_PARTS = [
+  "clips/other/soccer_overhead_camera_openplay.mp4",
+  "clips/penalty/wc2022-bra-cro/tiago_bra-cro-wc2022-8.mp4",
+  "clips/other/cricket_home_video.mp4",
+].map(sharedClip);
 
 let dir: string;
 test.beforeAll(async () => {
@@ -29,6 +36,40 @@ test("an editor uploads a real video and watches it become ready with the right 
   await expect(row(page, title).getByTestId("video-duration")).toHaveText("0:00:03");
   await expect(row(page, title).getByTestId("video-resolution")).toHaveText("1280×720");
   await expect(row(page, title).locator("img")).toHaveAttribute("src", /poster\.jpg/);
+});
+
+test("an upload is analysed by itself, shows its progress and lists the penalty it holds", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const title = `match-${randomUUID().slice(0, 8)}`;
+  const file = path.join(dir, `${title}.mp4`);
+  await buildMatch(MATCH_PARTS, file);
+  await signIn(page, ADMIN.email, ADMIN.password);
+
+  // Every text the row's status chip shows, recorded in the page as it changes.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { chipTexts: string[] }).chipTexts = seen;
+    new MutationObserver(() => {
+      for (const chip of document.querySelectorAll('[data-testid="status-chip"]')) {
+        const t = chip.closest("li")?.getAttribute("aria-label") + ": " + chip.textContent;
+        if (seen.at(-1) !== t) seen.push(t);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByLabel("Choose video files").setInputFiles(file);
+  await expect(row(page, title).getByTestId("status-chip")).toHaveText("ready", { timeout: 240_000 });
+  const texts = (await page.evaluate(() => (window as unknown as { chipTexts: string[] }).chipTexts))
+    .filter((t) => t.startsWith(`${title}: `))
+    .map((t) => t.slice(title.length + 2));
+  // Nobody pressed anything: the analysis was queued and ran, with its progress in the list.
+  expect(texts, texts.join(" | ")).toContainEqual(expect.stringMatching(/^processing analyzing \d+ %/));
+
+  await row(page, title).locator("a").first().click();
+  await expect(page.getByTestId("review-room")).toBeVisible();
+  await expect(page.getByTestId("highlight-count")).not.toHaveText("0", { timeout: 30_000 });
+  await expect(page.getByTestId("review-card").filter({ hasText: "penalty" }).first()).toBeVisible();
 });
 
 test("a renamed text file fails with its reason", async ({ page }) => {
