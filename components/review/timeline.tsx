@@ -120,7 +120,14 @@ export function Timeline(p: Props) {
     const g = c.getContext("2d");
     if (!g) return;
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawAll(g, { ...p, width, sprite, drag });
+    const t0 = performance.now();
+    const drawn = drawAll(g, { ...p, width, sprite, drag });
+    // What is on the canvas, for tests and `npm run measure:review` (a canvas has no DOM to wait for).
+    const el = wrap.current!;
+    el.dataset.drawn = drawn.layers.join(" ");
+    el.dataset.points = String(drawn.points);
+    el.dataset.draws = String(Number(el.dataset.draws ?? 0) + 1);
+    el.dataset.drawMs = (performance.now() - t0).toFixed(2);
   }, [p, width, sprite, drag]);
 
   // Wheel zooms around the pointer (Shift or a horizontal wheel pans); passive: false to keep the page still.
@@ -237,8 +244,11 @@ interface DrawArgs extends Props {
   drag: Drag | null;
 }
 
-function drawAll(g: CanvasRenderingContext2D, a: DrawArgs): void {
+/** Draws every layer; returns the layers that had something to show and the score samples behind the curves. */
+function drawAll(g: CanvasRenderingContext2D, a: DrawArgs): { layers: string[]; points: number } {
   const { width: w, view: v } = a;
+  const layers = ["ruler"];
+  let points = 0;
   g.clearRect(0, 0, w, TIMELINE_HEIGHT);
   g.fillStyle = "#0f172a";
   g.fillRect(0, 0, w, TIMELINE_HEIGHT);
@@ -264,6 +274,7 @@ function drawAll(g: CanvasRenderingContext2D, a: DrawArgs): void {
       const cue = cueAt(a.thumbs, xToTime(x + tileW / 2, v, w));
       if (cue) g.drawImage(a.sprite, cue.x, cue.y, cue.w, cue.h, x, TOP.film + 1, tileW - 1, ROWS.film - 2);
     }
+    layers.push("film");
   }
 
   // waveform (mirrored peaks)
@@ -281,6 +292,7 @@ function drawAll(g: CanvasRenderingContext2D, a: DrawArgs): void {
       g.lineTo(x + 0.5, mid + h);
     }
     g.stroke();
+    layers.push("wave");
   }
 
   // confidence curves: decimated to a min–max pair per pixel column when denser than the pixels,
@@ -310,7 +322,9 @@ function drawAll(g: CanvasRenderingContext2D, a: DrawArgs): void {
       }
     }
     g.stroke();
+    points += track.times.length;
   }
+  if (points > 0) layers.push("conf");
   g.lineWidth = 1;
 
   // shot cuts
@@ -356,6 +370,8 @@ function drawAll(g: CanvasRenderingContext2D, a: DrawArgs): void {
       g.fillRect(x1 - 2, TOP.segs + 3, 4, ROWS.segs - 6);
     }
   }
+  if (a.items.length > 0 || a.preview.length > 0) layers.push("segs");
+  return { layers, points };
 }
 
 const STATUS_FILL: Record<Item["status"], string> = {
