@@ -2,7 +2,8 @@
 // protobuf encoder, so the live plumbing can be tested end to end with real onnxruntime before (and
 // independently of) the trained head. Its scores depend on the frames, so they can be compared.
 import { createHash } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 type Field = [number, "varint", number] | [number, "bytes", Uint8Array | string];
@@ -138,16 +139,24 @@ const sha = (b: Uint8Array | string) => createHash("sha256").update(b).digest("h
 
 /**
  * Writes `<root>/<id>/{manifest.json, head.onnx, labels.txt}` next to a copy of the real manifest's
- * backbone reference, so loadModel finds the shared MobileNetV2 and this head.
+ * backbone reference, so loadModel finds the real backbone and this head: the shared float one, or one
+ * kept in `backboneDir` (the repository's models/, e.g. the int8 backbone), linked into `root`.
  */
 export async function writeTestModel(
   root: string,
   base: { backbone: { file: string; sha256: string } },
   segmentDefaults: Record<string, unknown> = {},
   id = "live-test",
+  backboneDir = "models",
 ) {
   const dir = path.join(root, id);
   await mkdir(dir, { recursive: true });
+  const backbone = path.resolve(backboneDir, base.backbone.file);
+  const linked = path.join(root, base.backbone.file);
+  if (existsSync(backbone) && backbone !== linked) {
+    await rm(linked, { force: true });
+    await symlink(backbone, linked);
+  }
   const head = headOnnx(16, 1280, 2);
   const labels = "background\npenalty\n";
   await writeFile(path.join(dir, "head.onnx"), head);
