@@ -65,8 +65,9 @@ export const ZEnv = z.object({
   // "stalled" (still polled); after LIVE_GIVE_UP_S without one it is ended and its recording finalised.
   LIVE_STALL_FACTOR: z.coerce.number().min(1).default(3),
   LIVE_GIVE_UP_S: z.coerce.number().positive().default(1800),
-  // Poll interval while a segment is due (see worker/live/schedule.ts for why it is shorter than RFC 8216's).
-  LIVE_POLL_FAST_MS: z.coerce.number().int().min(50).default(500),
+  // Reload interval while a segment is due (worker/live/schedule.ts: why it is shorter than RFC 8216's);
+  // half of it is the average wait a segment adds before it is seen.
+  LIVE_POLL_FAST_MS: z.coerce.number().int().min(50).default(100),
   // Tries per segment on 404/5xx before it is recorded as a gap (backoff doubles from 250 ms).
   LIVE_SEGMENT_TRIES: z.coerce.number().int().min(1).default(4),
   // Master playlists: the highest-bandwidth variant at most this tall.

@@ -35,22 +35,27 @@ describe("nextPollDelayMs", () => {
     ).toBe(500);
   });
 
-  it("polls fast while the next segment is due, then at half the target duration once it is overdue", () => {
+  it("polls fast while the next segment is due, then at half the target duration once it is late", () => {
     const due = { ...base, pollStartMs: 0, gotNew: false, lastMissMs: null, lastNewMs: 0 };
+    // expected at 10 s; late by a quarter of the target duration (2.5 s) from 12.5 s
     expect(nextPollDelayMs({ ...due, nowMs: 12_000 })).toBe(500);
-    expect(nextPollDelayMs({ ...due, nowMs: 20_001 })).toBe(5_000);
+    expect(nextPollDelayMs({ ...due, nowMs: 12_501 })).toBe(5_000);
+    // short segments: fast for at least a second past the expected time
+    const short = { ...due, targetDurationS: 2, lastDurationS: 2 };
+    expect(nextPollDelayMs({ ...short, nowMs: 2_900 })).toBe(500);
+    expect(nextPollDelayMs({ ...short, nowMs: 3_001 })).toBe(1_000);
   });
 });
 
 describe("holdUntilMs", () => {
   const hold = { lastDurationS: 10, targetDurationS: 10, holdMs: 3000 };
   it("keeps reloading for at most holdMs while the next segment is due", () => {
-    expect(holdUntilMs({ ...hold, nowMs: 10_000, lastNewMs: 0 })).toBe(13_000);
+    expect(holdUntilMs({ ...hold, nowMs: 9_000, lastNewMs: 0 })).toBe(12_000);
   });
-  it("stops at the moment the segment becomes overdue", () => {
-    expect(holdUntilMs({ ...hold, nowMs: 19_000, lastNewMs: 0 })).toBe(20_000);
+  it("stops when the segment is late enough for the slow rate", () => {
+    expect(holdUntilMs({ ...hold, nowMs: 10_000, lastNewMs: 0 })).toBe(12_500);
   });
-  it("does not hold an overdue (stalled) stream or one that never listed a segment", () => {
+  it("does not hold a late (stalled) stream or one that never listed a segment", () => {
     expect(holdUntilMs({ ...hold, nowMs: 25_000, lastNewMs: 0 })).toBeLessThan(25_000);
     expect(holdUntilMs({ ...hold, nowMs: 5_000, lastNewMs: null })).toBe(5_000);
   });

@@ -6,7 +6,8 @@
 // detection. So we aim instead: segment N+1 cannot appear before segment N appeared + its duration, and N
 // appeared after the last reload that did not list it. We reload at that earliest moment and then every
 // `fastMs` until it shows up — a handful of small GETs per segment — and fall back to the RFC's
-// half-target-duration once the segment is overdue (stalled streams are not hammered). Each tick aims
+// half-target-duration once the segment is late by a quarter of the target duration (at least a second):
+// late or stalled streams are not hammered. Each tick aims
 // at the next segment from the last miss, so the uncertainty about when one appeared stays at fastMs
 // and does not accumulate over a match.
 //
@@ -39,8 +40,16 @@ export function nextPollDelayMs(i: ScheduleInput): number {
     const earliestNext = appearedAfter + i.lastDurationS * 1000 - EARLY_MS;
     return Math.max(i.fastMs, Math.round(earliestNext - i.nowMs));
   }
-  const overdueAt = i.lastNewMs + i.lastDurationS * 1000 + td;
-  return i.nowMs < overdueAt ? i.fastMs : Math.max(i.fastMs, Math.round(td / 2));
+  return i.nowMs < fastUntilMs(i) ? i.fastMs : Math.max(i.fastMs, Math.round(td / 2));
+}
+
+/** End of the fast reloads for the segment after the one found at lastNewMs. */
+export function fastUntilMs(i: {
+  lastNewMs: number;
+  lastDurationS: number;
+  targetDurationS: number;
+}): number {
+  return i.lastNewMs + i.lastDurationS * 1000 + Math.max(1000, (i.targetDurationS * 1000) / 4);
 }
 
 export interface HoldInput {
@@ -56,6 +65,5 @@ export interface HoldInput {
 /** Until when a tick that found nothing new keeps reloading: while the next segment is due, bounded. */
 export function holdUntilMs(i: HoldInput): number {
   if (i.lastNewMs === null) return i.nowMs;
-  const overdueAt = i.lastNewMs + i.lastDurationS * 1000 + i.targetDurationS * 1000;
-  return Math.min(overdueAt, i.nowMs + i.holdMs);
+  return Math.min(fastUntilMs({ ...i, lastNewMs: i.lastNewMs }), i.nowMs + i.holdMs);
 }
