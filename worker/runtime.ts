@@ -32,6 +32,13 @@ export function startRuntime(jobs: JobDefinition[], opts: { concurrencyScale?: n
     return worker;
   });
   logger().info({ jobs: jobs.map((j) => j.name) }, "worker runtime started");
+  for (const def of jobs) {
+    def
+      .warmUp?.()
+      .catch((err: unknown) =>
+        childLogger({ queue: def.name }).warn({ err }, "warm-up failed; the first job will do it"),
+      );
+  }
 
   let closing: Promise<void> | undefined;
   return {

@@ -1,5 +1,6 @@
 import { db } from "../../lib/db";
 import { ZLivePollJob } from "../../lib/schemas/jobs";
+import { warmUpScoring } from "../live/score";
 import { runTick, settleAllAndFinalize } from "../live/tick";
 import { defineJob } from "./types";
 
@@ -22,6 +23,9 @@ export const livePollJob = defineJob({
   async handle({ liveSourceId, tick }, ctx) {
     return runTick(liveSourceId, tick, ctx.signal);
   },
+
+  // A source's first segment is usually listed before it is added: it should not also wait for the model.
+  warmUp: warmUpScoring,
 
   // Retries used up (database or S3 down for a while): the chain stops, so say so and keep the recording.
   async onFailed({ liveSourceId }, message) {

@@ -23,6 +23,11 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   handle(data: z.infer<S>, ctx: JobContext): Promise<unknown>;
   /** Called once the job will not run again (permanent error or attempts used up). */
   onFailed?(data: z.infer<S>, message: string): Promise<void>;
+  /**
+   * Called once when a worker starts taking this kind, so the first job does not wait for what every
+   * later one finds ready (model files checked, inference sessions created). Failures are only logged.
+   */
+  warmUp?(): Promise<void>;
 }
 
 /** Input that will never work (corrupt file, missing row): fail now, no retries, show the message. */

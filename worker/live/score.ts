@@ -4,6 +4,9 @@
 // timeline uses the same window grid as an offline analysis of the recording.
 import type { LoadedModel } from "../../lib/model";
 import { concatBlocks, scoreFeatures, streamFeatures, type FeatureBlock } from "../analysis/pipeline";
+import { modelFor } from "../analysis/models";
+import { hardwareDecoder } from "../ffmpeg/hwaccel";
+import { embedFrames } from "../inference/backbone";
 
 export interface SegmentScoring {
   // frames decoded (≤ slots); missing slots at the end repeat the last frame
@@ -71,4 +74,19 @@ export function toSegmentScores(s: Pick<SegmentScoring, "windows" | "labels" | "
       s.labels.map((l, c) => [l, s.windows.map((_, i) => Math.round(s.scores[i * C + c]! * 1e5) / 1e5)]),
     ),
   };
+}
+
+/**
+ * Loads the default model (files checked once per process), creates its inference sessions and runs each
+ * once on blank input (first runs allocate), and settles which decoder ffmpeg uses.
+ */
+export async function warmUpScoring(): Promise<void> {
+  await hardwareDecoder();
+  const model = await modelFor(undefined);
+  const m = model.manifest;
+  const features = await embedFrames(model, [new Uint8Array(m.preprocess.size ** 2 * 3)]);
+  const count = m.window.frames;
+  const block = { firstFrame: 0, count, features: new Float32Array(count * m.backbone.featureDim) };
+  block.features.set(features);
+  await scoreFeatures(model, block, true);
 }
