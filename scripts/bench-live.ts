@@ -70,6 +70,8 @@ async function main(): Promise<void> {
   const playlist = path.join(hlsDir, "live.m3u8");
 
   // Watch the playlist file as the server would serve it: first time each sequence number is listed.
+  // The time is the file's mtime (ffmpeg writes it to a temp file and renames it into place), not when
+  // this watcher noticed: the watcher shares an event loop with the worker and may notice late.
   const appeared = new Map<number, number>();
   let lastMtime = 0;
   const watch = setInterval(() => {
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
         lastMtime = st.mtimeMs;
         const pl = parsePlaylist(await readFile(playlist, "utf8"), `${server.base}/live.m3u8`);
         if (pl.kind === "media")
-          for (const s of pl.segments) if (!appeared.has(s.seq)) appeared.set(s.seq, Date.now());
+          for (const s of pl.segments) if (!appeared.has(s.seq)) appeared.set(s.seq, st.mtimeMs);
       })
       .catch(() => undefined);
   }, 10);
