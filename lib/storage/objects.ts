@@ -16,6 +16,7 @@ import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { Readable } from "node:stream";
 import { bucket, s3, s3Public } from "./client";
+import { signingWindow } from "./presign-window";
 
 /** Creates the bucket on first start (MinIO, s3rver); on AWS create it yourself and this only checks. */
 export async function ensureBucket(): Promise<"exists" | "created"> {
@@ -44,11 +45,19 @@ export function isNotFound(err: unknown): boolean {
   return e?.name === "NotFound" || e?.name === "NoSuchKey" || e?.$metadata?.httpStatusCode === 404;
 }
 
-/** Short-lived GET URL. `internal` URLs are for the worker's ffmpeg; others go to browsers. */
-export async function presignGet(
+/**
+ * Short-lived GET URL, valid for at least `expiresIn` seconds (at most one signing window longer, see
+ * presign-window.ts). `internal` URLs are for the worker's ffmpeg; others go to browsers. The same object
+ * gets the same URL for the rest of the window, from a small in-process memo.
+ */
+export function presignGet(
   key: string,
   opts: { expiresIn?: number; downloadName?: string; internal?: boolean } = {},
 ): Promise<string> {
+  const { signedAtS, expiresInS, windowS } = signingWindow(Date.now() / 1000, opts.expiresIn ?? 900);
+  const id = JSON.stringify([key, opts.downloadName ?? null, Boolean(opts.internal), expiresInS, signedAtS]);
+  const hit = signed.get(id);
+  if (hit) return hit.url;
   const client = opts.internal ? s3() : s3Public();
   const cmd = new GetObjectCommand({
     Bucket: bucket(),
@@ -57,7 +66,20 @@ export async function presignGet(
       ? `attachment; filename="${opts.downloadName.replace(/[^\w.-]/g, "_")}"`
       : undefined,
   });
-  return getSignedUrl(client, cmd, { expiresIn: opts.expiresIn ?? 900 });
+  const url = getSignedUrl(client, cmd, { expiresIn: expiresInS, signingDate: new Date(signedAtS * 1000) });
+  if (signed.size >= MAX_SIGNED) forgetPastWindows();
+  signed.set(id, { url, windowEndS: signedAtS + windowS });
+  url.catch(() => signed.delete(id));
+  return url;
+}
+
+// An entry is asked for again only until its window ends (the window's start is part of its id).
+const MAX_SIGNED = 20_000;
+const signed = new Map<string, { url: Promise<string>; windowEndS: number }>();
+function forgetPastWindows(): void {
+  const now = Date.now() / 1000;
+  for (const [id, e] of signed) if (e.windowEndS <= now) signed.delete(id);
+  if (signed.size >= MAX_SIGNED) signed.clear();
 }
 
 export async function getObjectStream(key: string): Promise<Readable> {
