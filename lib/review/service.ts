@@ -43,9 +43,29 @@ async function currentAnalysis(videoId: string) {
   return db().analysis.findFirst({ where: { videoId, current: true } });
 }
 
-async function scoresOf(scoresKey: string | null): Promise<TScoreFile | null> {
-  const raw = await readJson(scoresKey);
-  return raw ? ZScoreFile.parse(raw) : null;
+// A score file never changes once its analysis is current (one per analysis id), and the review page
+// polls while the proxy is made: the last few parsed files are kept instead of read, parsed and
+// validated again on every poll (a 90-minute match is ~11,000 windows per class).
+const SCORE_MEMO = 8;
+const parsedScores = new Map<string, Promise<TScoreFile | null>>();
+
+function scoresOf(scoresKey: string | null): Promise<TScoreFile | null> {
+  if (!scoresKey) return Promise.resolve(null);
+  const hit = parsedScores.get(scoresKey);
+  if (hit) {
+    parsedScores.delete(scoresKey);
+    parsedScores.set(scoresKey, hit);
+    return hit;
+  }
+  const read = readJson(scoresKey).then((raw) => (raw ? ZScoreFile.parse(raw) : null));
+  parsedScores.set(scoresKey, read);
+  // Failures and missing files are not kept: the next request tries again.
+  void read.then(
+    (v) => v ?? parsedScores.delete(scoresKey),
+    () => parsedScores.delete(scoresKey),
+  );
+  if (parsedScores.size > SCORE_MEMO) parsedScores.delete(parsedScores.keys().next().value!);
+  return read;
 }
 
 export async function getReview(videoId: string): Promise<TReviewDto> {
