@@ -15,6 +15,8 @@ export function useHighlights(videoId: string) {
   return useQuery({
     queryKey: highlightKeys.list(videoId),
     queryFn: ({ signal }) => apiFetch<THighlightsDto>(`/api/videos/${videoId}/highlights`, { signal }),
+    // A list the review request has just filled is not fetched again when the room mounts.
+    staleTime: FAST_MS,
     refetchInterval: (q) => (q.state.data?.highlights.some(cutting) ? FAST_MS : SLOW_MS),
   });
 }

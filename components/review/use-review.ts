@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
 import type { SegmentParams } from "../../lib/highlights/segments";
 import type { THighlightDto } from "../../lib/schemas/highlights";
 import type { THighlightCreate, TReviewDto, TSegmentsApplied } from "../../lib/schemas/review";
@@ -22,18 +21,19 @@ const settled = (r: TReviewDto | undefined) =>
 
 export function useReview(videoId: string) {
   const qc = useQueryClient();
-  const q = useQuery({
+  return useQuery({
     queryKey: reviewKeys.detail(videoId),
-    queryFn: ({ signal }) => apiFetch<TReviewDto>(`/api/videos/${videoId}/review`, { signal }),
+    queryFn: async ({ signal }) => {
+      const r = await apiFetch<TReviewDto>(`/api/videos/${videoId}/review`, { signal });
+      // One request fills the highlights list too, before the room (and its list hook) mounts, so the
+      // list is not fetched a second time on load; the clips feature's hook then polls it on its own.
+      qc.setQueryData(highlightKeys.list(videoId), r.highlights);
+      return r;
+    },
     refetchInterval: (query) => (settled(query.state.data) ? false : POLL_MS),
     // The player holds the media URL; a refetch on focus would only re-sign it.
     refetchOnWindowFocus: false,
   });
-  // One request fills the highlights list too; the clips feature's hook then polls it on its own.
-  useEffect(() => {
-    if (q.data) qc.setQueryData(highlightKeys.list(videoId), q.data.highlights);
-  }, [q.data, qc, videoId]);
-  return q;
 }
 
 export function useThumbnails(url: string | null, videoId: string) {
