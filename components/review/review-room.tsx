@@ -8,6 +8,7 @@ import type { THighlightDto, THighlightStatus } from "../../lib/schemas/highligh
 import type { TReviewDto } from "../../lib/schemas/review";
 import { HighlightsPanel } from "../highlights/highlights-panel";
 import { useHighlights, usePatchHighlight } from "../highlights/use-highlights";
+import type { ThumbCue } from "../player/vtt";
 import { VideoPlayer } from "../player/video-player";
 import { EditableTitle } from "../videos/editable-title";
 import { useStableUrl } from "../videos/use-stable-url";
@@ -48,6 +49,8 @@ const FALLBACK: SegmentParams = {
   postRollS: 2,
 };
 const NEW_HIGHLIGHT_S = 5;
+// One empty list, so a render before the thumbnails arrive does not hand the timeline a "new" one.
+const NO_THUMBS: ThumbCue[] = [];
 
 export function ReviewRoom({ id, canEdit }: { id: string; canEdit: boolean }) {
   const review = useReview(id);
@@ -310,7 +313,7 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
           <VideoPlayer
             src={media.url ?? data.media.url}
             label={`Play ${video.title}`}
-            thumbnails={thumbs.data ?? []}
+            thumbnails={thumbs.data ?? NO_THUMBS}
             onPlayer={onPlayer}
           />
           <Clock playhead={playhead} fps={fps} duration={duration} />
@@ -433,7 +436,7 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
           tracks={curveTracks}
           waveform={data.waveform}
           shots={data.shots}
-          thumbs={thumbs.data ?? []}
+          thumbs={thumbs.data ?? NO_THUMBS}
           items={editState.items}
           preview={preview}
           selectedId={editState.selectedId}

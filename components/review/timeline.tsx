@@ -110,7 +110,9 @@ export function Timeline(p: Props) {
     return p.playhead.subscribe(place);
   }, [p.playhead, p.view, width, p.fps]);
 
-  // Draw.
+  // Draw: only when something drawn changes. The page re-renders for reasons of its own (polls, edits,
+  // notices) and hands down fresh callbacks each time; those must not repaint a 3-hour canvas.
+  const { view, fps, thumbs, waveform, tracks, shots, items, preview, selectedId } = p;
   useEffect(() => {
     const c = canvas.current;
     if (!c) return;
@@ -121,14 +123,15 @@ export function Timeline(p: Props) {
     if (!g) return;
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     const t0 = performance.now();
-    const drawn = drawAll(g, { ...p, width, sprite, drag });
+    const args = { view, fps, thumbs, waveform, tracks, shots, items, preview, selectedId };
+    const drawn = drawAll(g, { ...args, width, sprite, drag });
     // What is on the canvas, for tests and `npm run measure:review` (a canvas has no DOM to wait for).
     const el = wrap.current!;
     el.dataset.drawn = drawn.layers.join(" ");
     el.dataset.points = String(drawn.points);
     el.dataset.draws = String(Number(el.dataset.draws ?? 0) + 1);
     el.dataset.drawMs = (performance.now() - t0).toFixed(2);
-  }, [p, width, sprite, drag]);
+  }, [view, fps, thumbs, waveform, tracks, shots, items, preview, selectedId, width, sprite, drag]);
 
   // Wheel zooms around the pointer (Shift or a horizontal wheel pans); passive: false to keep the page still.
   const viewRef = useRef(p.view);
@@ -238,7 +241,10 @@ export function Timeline(p: Props) {
   );
 }
 
-interface DrawArgs extends Props {
+interface DrawArgs extends Pick<
+  Props,
+  "view" | "fps" | "thumbs" | "waveform" | "tracks" | "shots" | "items" | "preview" | "selectedId"
+> {
   width: number;
   sprite: HTMLImageElement | null;
   drag: Drag | null;
