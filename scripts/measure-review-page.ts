@@ -37,6 +37,8 @@ export interface LoadResult {
   timelineCompleteMs: number;
   timelineDraws: number;
   longTasks: { count: number; totalMs: number; maxMs: number };
+  /** API calls and media the page fetched: path (no query), start, end, bytes over the wire */
+  fetches: { path: string; startMs: number; endMs: number; transferKB: number }[];
 }
 
 export interface PageProbe {
@@ -149,6 +151,14 @@ export function inPage(): void {
         timelineFirstDrawMs: draws[0]?.t ?? Number.NaN,
         timelineCompleteMs: completeAt?.t ?? Number.NaN,
         timelineDraws: draws.length,
+        fetches: resources
+          .filter((r) => r.initiatorType !== "script" && r.initiatorType !== "link")
+          .map((r) => ({
+            path: new URL(r.name).pathname.replace(/^\/(matchcut\/)?videos\/[^/]+\//, "…/"),
+            startMs: Math.round(r.startTime),
+            endMs: Math.round(r.responseEnd),
+            transferKB: kb(r.transferSize),
+          })),
         longTasks: {
           count: longTasks.length,
           totalMs: Math.round(longTasks.reduce((s, l) => s + l.duration, 0)),

@@ -148,6 +148,8 @@ async function measure(): Promise<void> {
           `room ${ms(l.roomMs)} · player ready ${ms(l.playerReadyMs)} · timeline complete ${ms(l.timelineCompleteMs)} ` +
           `(${l.timelineDraws} draws) · long tasks ${l.longTasks.count} (${l.longTasks.totalMs} ms, max ${l.longTasks.maxMs} ms)`,
       );
+      if (values.verbose)
+        for (const f of l.fetches) console.log(`  ${f.startMs}–${f.endMs} ms ${f.transferKB} KB ${f.path}`);
       if (i < Number(values.loads) - 1) await ctx.close();
       else await interact(page, durationS, fps, loads);
     }
