@@ -7,7 +7,7 @@ import type { THighlightCreate, TReviewDto, TSegmentsApplied } from "../../lib/s
 import { apiFetch } from "../api";
 import { highlightKeys } from "../highlights/keys";
 import { parseThumbVtt, type ThumbCue } from "../player/vtt";
-import { reviewKeys } from "./keys";
+import { reviewKeys, reviewUrl } from "./keys";
 
 // Until the proxy, shots or analysis arrive the page polls; after that it reloads only on demand
 // (the heavy part, scores, does not change without a new analysis).
@@ -24,7 +24,7 @@ export function useReview(videoId: string) {
   return useQuery({
     queryKey: reviewKeys.detail(videoId),
     queryFn: async ({ signal }) => {
-      const r = await apiFetch<TReviewDto>(`/api/videos/${videoId}/review`, { signal });
+      const r = await apiFetch<TReviewDto>(reviewUrl(videoId), { signal });
       // One request fills the highlights list too, before the room (and its list hook) mounts, so the
       // list is not fetched a second time on load; the clips feature's hook then polls it on its own.
       qc.setQueryData(highlightKeys.list(videoId), r.highlights);
