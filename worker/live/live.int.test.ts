@@ -266,7 +266,10 @@ describe("live following", () => {
       expect((await until(refused.id, (s) => s.status === "failed", 30_000)).error).toMatch(
         /playlist unreachable: connection refused/,
       );
-      expect((await source(refused.id)).recordingError).toBe("nothing was recorded");
+      // The recording's outcome is written just after the failure (settleAllAndFinalize).
+      expect((await until(refused.id, (s) => s.recordingError !== null)).recordingError).toBe(
+        "nothing was recorded",
+      );
     } finally {
       await pages.close();
     }
