@@ -215,18 +215,24 @@ export async function runTick(sourceId: string, tick: number, signal: AbortSigna
   const lastMissMs =
     missStart ??
     (src.lastMissAt && src.lastNewAt && src.lastMissAt > src.lastNewAt ? src.lastMissAt.getTime() : null);
-  const delayMs = complete
-    ? nextPollDelayMs({
-        nowMs: now,
-        pollStartMs: loadStart,
-        gotNew,
-        targetDurationS: pl.targetDurationS,
-        lastDurationS: pl.segments[pl.segments.length - 1]?.durationS ?? pl.targetDurationS,
-        lastMissMs,
-        lastNewMs,
-        fastMs: env().LIVE_POLL_FAST_MS,
-      })
-    : 0;
+  // A stop requested while this tick ran found no delayed job to promote (lib/live/service.ts): act now.
+  const stopping = await db().liveSource.findUnique({
+    where: { id: src.id },
+    select: { stopRequested: true },
+  });
+  const delayMs =
+    complete && !stopping?.stopRequested
+      ? nextPollDelayMs({
+          nowMs: now,
+          pollStartMs: loadStart,
+          gotNew,
+          targetDurationS: pl.targetDurationS,
+          lastDurationS: pl.segments[pl.segments.length - 1]?.durationS ?? pl.targetDurationS,
+          lastMissMs,
+          lastNewMs,
+          fastMs: env().LIVE_POLL_FAST_MS,
+        })
+      : 0;
   await reschedule(src.id, tick, delayMs, {
     status: state,
     error:
