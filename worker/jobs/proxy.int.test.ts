@@ -105,7 +105,7 @@ describe("proxy job (real S3, Redis, Postgres, ffmpeg)", () => {
     for (const p of wave.peaks.slice(12, 48)) expect(p).toBeCloseTo(0.125, 2);
   });
 
-  it("records a broken source on proxyError and leaves the video alone", async () => {
+  it("records a broken source on proxyError and leaves the video alone", { timeout: 240_000 }, async () => {
     const v = await makeVideo(ownerId, new TextEncoder().encode("not a video\n".repeat(100)), "bad.mp4");
     await db().video.update({
       where: { id: v.id },
@@ -115,7 +115,8 @@ describe("proxy job (real S3, Redis, Postgres, ffmpeg)", () => {
     const done = await waitFor(async () => {
       const row = await db().video.findUnique({ where: { id: v.id } });
       return row?.proxyError ? row : null;
-    }, 60_000);
+      // Behind other files' proxy jobs on a loaded machine the queue can take a while to reach it.
+    }, 180_000);
     expect(done.proxyError).toMatch(/not a video file|could not read/);
     expect(done.proxyKey).toBeNull();
     expect(done.status).toBe("ready");
