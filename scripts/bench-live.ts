@@ -1,4 +1,4 @@
-// `npm run bench:live [-- --file F | --seconds N]`: near-live latency of live mode on this machine.
+// `npm run bench:live [-- --file F | --seconds N | --model ID]`: near-live latency of live mode on this machine.
 // ffmpeg plays a 720p25 file in real time (-re, stream copy) into a live HLS playlist with 10 s segments,
 // served on 127.0.0.1; the live jobs (the worker's own code, in this process) follow it. For every
 // segment it prints when it appeared in the playlist on disk, when the follower saw it, and when its
@@ -32,16 +32,24 @@ import { benchVideo } from "./bench-video";
 import { startRuntime } from "../worker/runtime";
 
 const { values } = parseArgs({
-  options: { file: { type: "string" }, seconds: { type: "string", default: "120" } },
+  options: {
+    file: { type: "string" },
+    seconds: { type: "string", default: "120" },
+    model: { type: "string" },
+  },
 });
 const SEGMENT_S = 10;
 
-// The trained head if it is there, else a generated one of the same shapes and grid under
-// .data/bench/models (MODELS_DIR is pointed there before anything reads the environment).
+// --model, MODEL_ID or the default model; its trained head if it is there, else a generated one of the
+// same shapes and grid under .data/bench/models (MODELS_DIR is pointed there before anything reads the
+// environment). It becomes the workers' default (MODEL_ID), which is what they warm up at start.
 async function modelForBench(): Promise<{ modelId: string; note: string }> {
   const modelsDir = process.env.MODELS_DIR ?? "models";
-  const id = (JSON.parse(await readFile(path.join(modelsDir, "index.json"), "utf8")) as { default: string })
-    .default;
+  const id =
+    values.model ??
+    process.env.MODEL_ID ??
+    (JSON.parse(await readFile(path.join(modelsDir, "index.json"), "utf8")) as { default: string }).default;
+  process.env.MODEL_ID = id;
   const manifest = JSON.parse(await readFile(path.join(modelsDir, id, "manifest.json"), "utf8")) as {
     version: string;
     head: { file: string };
@@ -50,8 +58,9 @@ async function modelForBench(): Promise<{ modelId: string; note: string }> {
   if (existsSync(path.join(modelsDir, id, manifest.head.file)))
     return { modelId: id, note: `${id}@${manifest.version}` };
   const root = path.resolve(process.env.DATA_DIR ?? ".data", "bench", "models");
-  await writeTestModel(root, manifest, {}, "bench-live-head");
+  await writeTestModel(root, manifest, {}, "bench-live-head", modelsDir);
   process.env.MODELS_DIR = root;
+  process.env.MODEL_ID = "bench-live-head";
   return {
     modelId: "bench-live-head",
     note: `generated head of the same shape (${id} has no ${manifest.head.file} yet)`,
