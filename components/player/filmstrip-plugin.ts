@@ -1,4 +1,4 @@
-import videojs from "video.js";
+import videojs from "video.js/core";
 import type Player from "video.js/dist/types/player";
 import type PluginType from "video.js/dist/types/plugin";
 import { cueAt, type ThumbCue } from "./vtt";

@@ -1,7 +1,9 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import videojs from "video.js";
+// The core build: the review room plays progressive MP4 (proxy or source) and needs no HLS/DASH engine,
+// which is most of the full build's size and parse time.
+import videojs from "video.js/core";
 import type Player from "video.js/dist/types/player";
 import "video.js/dist/video-js.css";
 import { attachFilmstrip, registerFilmstrip } from "./filmstrip-plugin";
