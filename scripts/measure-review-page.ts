@@ -30,13 +30,16 @@ export interface LoadResult {
   scripts: { count: number; transferKB: number; lastEndMs: number };
   reviewApi: { startMs: number; ms: number; transferKB: number; bodyKB: number } | null;
   roomMs: number;
+  /** the player's <video> in the page, and its first media request sent */
+  playerCreatedMs: number;
+  playerLoadStartMs: number;
   playerMetadataMs: number;
   playerReadyMs: number;
   firstFrameMs: number | null;
   timelineFirstDrawMs: number;
   timelineCompleteMs: number;
   timelineDraws: number;
-  longTasks: { count: number; totalMs: number; maxMs: number };
+  longTasks: { count: number; totalMs: number; maxMs: number; each: [start: number, ms: number][] };
   /** API calls and media the page fetched: path (no query), start, end, bytes over the wire */
   fetches: { path: string; startMs: number; endMs: number; transferKB: number }[];
 }
@@ -95,6 +98,7 @@ export function inPage(): void {
   const timeline = () => document.querySelector<HTMLElement>("[data-testid=timeline]");
   new MutationObserver(() => {
     if (!("room" in marks) && document.querySelector("[data-testid=review-room]")) mark("room");
+    if (!("videoElement" in marks) && document.querySelector("video")) mark("videoElement");
     const tl = timeline();
     const n = Number(tl?.dataset.draws ?? 0);
     if (tl && n > draws.length) {
@@ -145,6 +149,10 @@ export function inPage(): void {
             }
           : null,
         roomMs: marks.room!,
+        playerCreatedMs: marks.videoElement!,
+        playerLoadStartMs: Math.min(
+          ...resources.filter((r) => r.initiatorType === "video").map((r) => r.startTime),
+        ),
         playerMetadataMs: marks.metadata!,
         playerReadyMs: marks.firstFrame ?? marks.loadeddata!,
         firstFrameMs: marks.firstFrame ?? null,
@@ -163,6 +171,7 @@ export function inPage(): void {
           count: longTasks.length,
           totalMs: Math.round(longTasks.reduce((s, l) => s + l.duration, 0)),
           maxMs: Math.round(Math.max(0, ...longTasks.map((l) => l.duration))),
+          each: longTasks.map((l) => [Math.round(l.start), Math.round(l.duration)]),
         },
       };
     },

@@ -145,9 +145,11 @@ async function measure(): Promise<void> {
       console.log(
         `cold load ${i + 1}: HTML ${ms(l.ttfbMs)} · JS (${l.scripts.count} files, ${l.scripts.transferKB} KB) ` +
           `${ms(l.scripts.lastEndMs)} · review JSON ${api ? `${ms(api.startMs)} → ${ms(api.startMs + api.ms)} (${api.transferKB} KB over the wire, ${api.bodyKB} KB)` : "?"} · ` +
-          `room ${ms(l.roomMs)} · player ready ${ms(l.playerReadyMs)} · timeline complete ${ms(l.timelineCompleteMs)} ` +
+          `room ${ms(l.roomMs)} · player created ${ms(l.playerCreatedMs)}, loading ${ms(l.playerLoadStartMs)}, ` +
+          `metadata ${ms(l.playerMetadataMs)}, ready ${ms(l.playerReadyMs)} · timeline complete ${ms(l.timelineCompleteMs)} ` +
           `(${l.timelineDraws} draws) · long tasks ${l.longTasks.count} (${l.longTasks.totalMs} ms, max ${l.longTasks.maxMs} ms)`,
       );
+      if (values.verbose) console.log(`  long tasks [start, ms]: ${JSON.stringify(l.longTasks.each)}`);
       if (values.verbose)
         for (const f of l.fetches) console.log(`  ${f.startMs}–${f.endMs} ms ${f.transferKB} KB ${f.path}`);
       if (i < Number(values.loads) - 1) await ctx.close();
