@@ -3,10 +3,12 @@
 // segments is scored whole, and frame indices continue globally from the start of the stream: the
 // timeline uses the same window grid as an offline analysis of the recording.
 import type { LoadedModel } from "../../lib/model";
-import { concatBlocks, scoreFeatures, streamFeatures, type FeatureBlock } from "../analysis/pipeline";
+import { concatBlocks, scoreFeatures, type FeatureBlock } from "../analysis/pipeline";
 import { modelFor } from "../analysis/models";
+import type { Frame } from "../ffmpeg/frames";
 import { hardwareDecoder } from "../ffmpeg/hwaccel";
-import { embedFrames } from "../inference/backbone";
+import { BACKBONE_BATCH, embedFrames } from "../inference/backbone";
+import { decodeSegmentFrames } from "./decode";
 
 export interface SegmentScoring {
   // frames decoded (≤ slots); missing slots at the end repeat the last frame
@@ -30,15 +32,31 @@ export async function scoreSegment(o: {
 }): Promise<SegmentScoring> {
   const m = o.model.manifest;
   const dim = m.backbone.featureDim;
+  // Batches as analysis/pipeline.ts streamFeatures makes them (fixed BACKBONE_BATCH from the first frame),
+  // so the features are the ones an offline analysis of the segment gets; the frames come from
+  // ./decode.ts, which keeps decoding while a batch is scored.
   const blocks: FeatureBlock[] = [];
-  for await (const b of streamFeatures({
+  let batch: Frame[] = [];
+  const embed = async () => {
+    const features = await embedFrames(
+      o.model,
+      batch.map((f) => f.rgb),
+    );
+    blocks.push({ firstFrame: batch[0]!.index, count: batch.length, features });
+    batch = [];
+  };
+  for await (const f of decodeSegmentFrames({
     input: o.file,
-    model: o.model,
+    rate: m.sampleRate,
+    size: m.preprocess.size,
     durationS: o.slots / m.sampleRate,
+    out: `${o.file}.rgb`,
     signal: o.signal,
   })) {
-    blocks.push(b);
+    batch.push(f);
+    if (batch.length === BACKBONE_BATCH) await embed();
   }
+  if (batch.length) await embed();
   const own = concatBlocks(blocks, dim);
   const decoded = Math.min(own.count, o.slots);
   if (decoded === 0) throw new Error("no frames could be decoded from the segment");
