@@ -1,12 +1,13 @@
-// `npm run measure:review -- --video <id> [--url http://localhost:3000] [--loads 3] [--seeks 20]`: how it
-// feels to review a video, measured in the browser (Debian's Chromium through Playwright, headless) against
-// a running app. Every figure is taken inside the page with performance.now()/event timestamps:
+// `npm run measure:review -- --video <id> [--url http://localhost:3000] [--loads 3] [--seeks 20] [--verbose]`:
+// how it feels to review a video, measured in the browser (Debian's Chromium through Playwright, headless)
+// against a running app. Every figure is taken inside the page with performance.now()/event timestamps:
 //   • cold page load (a fresh browser context: no HTTP cache): navigation → review room rendered (the
-//     page is interactive), → player ready (first frame decodable and painted), → timeline drawn with
-//     every layer the video has (scores, waveform, filmstrip) and every score point;
+//     page is interactive), → player ready (its first frame painted; 'loadeddata' where Chromium calls no
+//     frame callback for it), → timeline drawn with every layer the video has (scores, waveform,
+//     filmstrip) and every score point;
 //   • seeks: clicks at random places on the whole-match timeline, from the click to the first frame of the
 //     new position painted (requestVideoFrameCallback, the frame's expected display time);
-//   • frame steps (→ and ←): from the key press to the next/previous frame painted;
+//   • frame steps (→ and ←, --steps of each, from 3 random places): key press → next/previous frame painted;
 //   • timeline: wheel-zoom to the redrawn timeline on screen, redraws while playing, long tasks.
 // A human summary, then one JSON line.
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
@@ -36,7 +37,7 @@ const { values } = parseArgs({
 });
 if (!values.video || !values.password) {
   console.error(
-    "usage: measure-review.ts --video ID [--url U] [--loads N] [--seeks N] [--steps N] [--seed S]",
+    "usage: measure-review.ts --video ID [--url U] [--loads N] [--seeks N] [--steps N] [--seed S] [--verbose]",
   );
   process.exit(2);
 }
