@@ -61,27 +61,34 @@ export async function* readFrames(o: ReadFramesOptions): AsyncGenerator<Frame> {
   const kill = () => proc.kill("SIGKILL");
   o.signal?.addEventListener("abort", kill, { once: true });
 
-  let pending: Buffer = Buffer.alloc(0);
+  // Each frame is assembled in its own buffer straight from the pipe's chunks: one copy per byte
+  // (a Buffer.concat per 64 kB chunk copied every partial frame again; this loop runs per pixel row).
+  let frame = new Uint8Array(frameBytes);
+  let filled = 0;
   let k = 0;
   try {
     // Iterating stdout pulls one chunk at a time: while the consumer is busy, the pipe fills and
     // ffmpeg blocks on write, so memory stays at one frame plus the pipe buffer.
     for await (const chunk of proc.stdout as AsyncIterable<Buffer>) {
-      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-      while (pending.length >= frameBytes) {
-        const index = first + k++;
-        const rgb = new Uint8Array(frameBytes);
-        rgb.set(pending.subarray(0, frameBytes));
-        pending = pending.subarray(frameBytes);
-        if (index < lastExclusive) yield { index, timeS: index / o.rate, rgb };
+      let at = 0;
+      while (at < chunk.length) {
+        const n = Math.min(frameBytes - filled, chunk.length - at);
+        frame.set(chunk.subarray(at, at + n), filled);
+        filled += n;
+        at += n;
+        if (filled === frameBytes) {
+          const index = first + k++;
+          if (index < lastExclusive) yield { index, timeS: index / o.rate, rgb: frame };
+          frame = new Uint8Array(frameBytes);
+          filled = 0;
+        }
       }
     }
     const code = await exited;
     o.signal?.throwIfAborted();
     if (code !== 0)
       throw new FfmpegError(`ffmpeg failed to decode ${redact(o.input)} (exit ${code})`, stderr.trim(), code);
-    if (pending.length)
-      throw new FfmpegError(`ffmpeg ended mid-frame on ${redact(o.input)}`, stderr.trim(), code);
+    if (filled) throw new FfmpegError(`ffmpeg ended mid-frame on ${redact(o.input)}`, stderr.trim(), code);
   } finally {
     o.signal?.removeEventListener("abort", kill);
     // Consumer stopped early (break/throw/abort): do not leave ffmpeg blocked on a full pipe.

@@ -31,6 +31,8 @@ export function maskPlane(size: number, mask: readonly MaskRect[]): Uint8Array {
 
 // rgb24 HWC frames → float32 NCHW batch of `batchSize` (rows past frames.length stay 0, so a short
 // last batch has the same shape as the others and every frame's features are computed alike).
+// This runs on the JS thread for every sampled frame while ffmpeg decodes beside it: a 256-entry
+// table (the same float32 values as p * scale + offset) and flat loops keep it to a fraction of a ms.
 export function toNchw(
   frames: readonly Uint8Array[],
   spec: PreprocessSpec,
@@ -40,16 +42,25 @@ export function toNchw(
   if (frames.length > batchSize)
     throw new Error(`${frames.length} frames do not fit a batch of ${batchSize}`);
   const out = new Float32Array(batchSize * 3 * hw);
-  const masked = maskPlane(spec.size, spec.mask);
-  frames.forEach((rgb, n) => {
+  const lut = new Float32Array(256);
+  for (let v = 0; v < 256; v++) lut[v] = v * spec.scale + spec.offset;
+  const masked = spec.mask.length ? maskPlane(spec.size, spec.mask) : undefined;
+  for (let n = 0; n < frames.length; n++) {
+    const rgb = frames[n]!;
     if (rgb.length !== hw * 3) throw new Error(`frame ${n} has ${rgb.length} bytes, expected ${hw * 3}`);
-    const base = n * 3 * hw;
-    for (let p = 0; p < hw; p++) {
-      if (masked[p]) continue;
-      out[base + p] = rgb[p * 3]! * spec.scale + spec.offset;
-      out[base + hw + p] = rgb[p * 3 + 1]! * spec.scale + spec.offset;
-      out[base + 2 * hw + p] = rgb[p * 3 + 2]! * spec.scale + spec.offset;
+    const r = n * 3 * hw;
+    const g = r + hw;
+    const b = g + hw;
+    for (let p = 0, i = 0; p < hw; p++, i += 3) {
+      out[r + p] = lut[rgb[i]!]!;
+      out[g + p] = lut[rgb[i + 1]!]!;
+      out[b + p] = lut[rgb[i + 2]!]!;
     }
-  });
+    if (masked) {
+      for (let p = 0; p < hw; p++) {
+        if (masked[p]) out[r + p] = out[g + p] = out[b + p] = 0;
+      }
+    }
+  }
   return out;
 }
