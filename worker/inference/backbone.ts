@@ -14,6 +14,7 @@ export async function embedFrames(model: LoadedModel, frames: readonly Uint8Arra
   const out = await session.run(
     { [backbone.input]: { data: input, dims: [BACKBONE_BATCH, 3, preprocess.size, preprocess.size] } },
     [backbone.output],
+    { transferInputs: true },
   );
   const features = out[backbone.output];
   if (!features || features.dims[1] !== backbone.featureDim) {
