@@ -1,8 +1,12 @@
-// `npm run bench [-- --file F | --seconds N]`: how close the analysis pipeline runs to the speed of
+// `npm run bench [-- --file F | --seconds N] [--rounds R]`: how close the analysis pipeline runs to the speed of
 // the decoder alone. Makes (or takes) a 720p25 H.264 file, then times
 //   (a) a bare ffmpeg decode with the same sampling, scaling and decoder flags, piped to /dev/null;
 //   (b) the full pipeline, chunk after chunk as one worker runs it (decode → backbone → LSTM head).
 // The last line is one JSON object with the figures.
+//
+// Both are timed --rounds times, alternating (a) (b) (a) (b) …, and the medians are compared: on a
+// shared 2-core VM the same bare decode took anywhere from 9.6 to 14.3 s from one minute to the
+// next, so a single (a)-then-(b) pair measured the neighbours as much as the pipeline.
 import { spawn } from "node:child_process";
 import { open } from "node:fs/promises";
 import path from "node:path";
@@ -17,7 +21,11 @@ import { getSession } from "../worker/inference/session";
 import { benchVideo } from "./bench-video";
 
 const { values } = parseArgs({
-  options: { file: { type: "string" }, seconds: { type: "string", default: "120" } },
+  options: {
+    file: { type: "string" },
+    seconds: { type: "string", default: "120" },
+    rounds: { type: "string", default: "5" },
+  },
 });
 
 async function bareDecode(file: string, rate: number, size: number): Promise<number> {
@@ -48,20 +56,43 @@ console.log(
 // Warm the ONNX sessions so (b) times steady-state work, as a long-running worker sees it.
 await analyze({ input: file, model, durationS: 4 });
 
-const decodeS = await bareDecode(file, m.sampleRate, m.preprocess.size);
-console.log(`(a) bare decode:   ${decodeS.toFixed(2)} s`);
-
-const t0 = performance.now();
-let frames = 0;
-const timelines = [];
-for (const c of planChunks(durationS, m.sampleRate, m.window.frames, env().ANALYZE_CHUNK_S)) {
-  const r = await analyze({ input: file, model, startS: c.startS, durationS: c.durationS });
-  frames += c.ownFrames ?? r.frameCount;
-  timelines.push(r.timeline);
+async function fullPipeline(): Promise<{ seconds: number; frames: number; windows: number }> {
+  const t0 = performance.now();
+  let frames = 0;
+  const timelines = [];
+  for (const c of planChunks(durationS, m.sampleRate, m.window.frames, env().ANALYZE_CHUNK_S)) {
+    const r = await analyze({ input: file, model, startS: c.startS, durationS: c.durationS });
+    frames += c.ownFrames ?? r.frameCount;
+    timelines.push(r.timeline);
+  }
+  const windows = mergeTimelines(timelines).windows.length;
+  return { seconds: (performance.now() - t0) / 1000, frames, windows };
 }
-const windows = mergeTimelines(timelines).windows.length;
-const pipelineS = (performance.now() - t0) / 1000;
-console.log(`(b) full pipeline: ${pipelineS.toFixed(2)} s`);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+const rounds = Math.max(1, Number(values.rounds));
+const decodes: number[] = [];
+const pipelines: number[] = [];
+let frames = 0;
+let windows = 0;
+for (let i = 1; i <= rounds; i++) {
+  decodes.push(await bareDecode(file, m.sampleRate, m.preprocess.size));
+  const p = await fullPipeline();
+  pipelines.push(p.seconds);
+  ({ frames, windows } = p);
+  console.log(
+    `round ${i}/${rounds}: (a) bare decode ${decodes.at(-1)!.toFixed(2)} s, (b) full pipeline ${p.seconds.toFixed(2)} s, ratio ${(p.seconds / decodes.at(-1)!).toFixed(3)}`,
+  );
+}
+const decodeS = median(decodes);
+const pipelineS = median(pipelines);
+console.log(`(a) bare decode:   ${decodeS.toFixed(2)} s (median of ${rounds})`);
+console.log(`(b) full pipeline: ${pipelineS.toFixed(2)} s (median of ${rounds})`);
 
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 const result = {
@@ -71,6 +102,7 @@ const result = {
   realtime_x: +(durationS / pipelineS).toFixed(2),
   peak_rss_mb: +peakRssMb.toFixed(1),
   provider: (await getSession(model.backboneFile)).provider,
+  rounds,
 };
 console.log(
   `ratio (b)/(a): ${result.ratio}   realtime: ${result.realtime_x}×   peak RSS (node): ${result.peak_rss_mb} MB`,
