@@ -3,12 +3,10 @@
 // segments is scored whole, and frame indices continue globally from the start of the stream: the
 // timeline uses the same window grid as an offline analysis of the recording.
 import type { LoadedModel } from "../../lib/model";
-import { concatBlocks, scoreFeatures, type FeatureBlock } from "../analysis/pipeline";
+import { concatBlocks, scoreFeatures, streamFeatures, type FeatureBlock } from "../analysis/pipeline";
 import { modelFor } from "../analysis/models";
-import type { Frame } from "../ffmpeg/frames";
 import { hardwareDecoder } from "../ffmpeg/hwaccel";
-import { BACKBONE_BATCH, embedFrames } from "../inference/backbone";
-import { decodeSegmentFrames } from "./decode";
+import { embedFrames } from "../inference/backbone";
 
 export interface SegmentScoring {
   // frames decoded (≤ slots); missing slots at the end repeat the last frame
@@ -32,31 +30,17 @@ export async function scoreSegment(o: {
 }): Promise<SegmentScoring> {
   const m = o.model.manifest;
   const dim = m.backbone.featureDim;
-  // Batches as analysis/pipeline.ts streamFeatures makes them (fixed BACKBONE_BATCH from the first frame),
-  // so the features are the ones an offline analysis of the segment gets; the frames come from
-  // ./decode.ts, which keeps decoding while a batch is scored.
+  // The offline pipeline's own decode and batching (frame indices from 0 within the segment), so the
+  // features are the ones an offline analysis of the segment gets; inference runs off the JS thread,
+  // so ffmpeg keeps decoding while a batch is scored.
   const blocks: FeatureBlock[] = [];
-  let batch: Frame[] = [];
-  const embed = async () => {
-    const features = await embedFrames(
-      o.model,
-      batch.map((f) => f.rgb),
-    );
-    blocks.push({ firstFrame: batch[0]!.index, count: batch.length, features });
-    batch = [];
-  };
-  for await (const f of decodeSegmentFrames({
+  for await (const b of streamFeatures({
     input: o.file,
-    rate: m.sampleRate,
-    size: m.preprocess.size,
+    model: o.model,
     durationS: o.slots / m.sampleRate,
-    out: `${o.file}.rgb`,
     signal: o.signal,
-  })) {
-    batch.push(f);
-    if (batch.length === BACKBONE_BATCH) await embed();
-  }
-  if (batch.length) await embed();
+  }))
+    blocks.push(b);
   const own = concatBlocks(blocks, dim);
   const decoded = Math.min(own.count, o.slots);
   if (decoded === 0) throw new Error("no frames could be decoded from the segment");
