@@ -112,10 +112,16 @@ test("an editor trims a highlight by 10 frames with the keyboard, tunes the thre
   await page.getByRole("button", { name: "Revert" }).click();
 
   // Screenshots: whole match, then zoomed to single frames around the playhead.
+  // The site header is sticky: a full-page capture taken while scrolled paints it mid-page.
+  const wholePage = async (file: string) => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(ARTIFACTS, file), fullPage: true });
+  };
   await page.getByRole("button", { name: "Whole match" }).click();
-  await page.screenshot({ path: path.join(ARTIFACTS, "review-whole-match.png"), fullPage: true });
+  await wholePage("review-whole-match.png");
   await page.getByRole("button", { name: "Frames" }).click();
-  await page.getByTestId("timeline").screenshot({ path: path.join(ARTIFACTS, "review-frames.png") });
+  await wholePage("review-frames.png");
+  await page.getByTestId("timeline").screenshot({ path: path.join(ARTIFACTS, "review-frames-timeline.png") });
 
   // Time to the first frame after a seek, measured in the page (printed, not asserted).
   const seekMs = await page.evaluate(async () => {
