@@ -100,15 +100,25 @@ async function open(file: string, optimize: boolean): Promise<ModelSession> {
   };
 }
 
-export function getSession(file: string, { optimize = true } = {}): Promise<ModelSession> {
+// One session per (file, optimize) in `cache`; a failed open is forgotten so the next call retries.
+export function memoSession(
+  cache: Map<string, Promise<ModelSession>>,
+  file: string,
+  optimize: boolean,
+  open: (file: string, optimize: boolean) => Promise<ModelSession>,
+): Promise<ModelSession> {
   const key = `${file}\0${optimize}`;
-  let s = sessions.get(key);
+  let s = cache.get(key);
   if (!s) {
     s = open(file, optimize);
-    s.catch(() => sessions.delete(key));
-    sessions.set(key, s);
+    s.catch(() => cache.delete(key));
+    cache.set(key, s);
   }
   return s;
+}
+
+export function getSession(file: string, { optimize = true } = {}): Promise<ModelSession> {
+  return memoSession(sessions, file, optimize, open);
 }
 
 export async function disposeSessions(): Promise<void> {

@@ -1,6 +1,7 @@
 import * as ort from "onnxruntime-node";
 import { env } from "../../lib/env";
 import { childLogger } from "../../lib/logger";
+import { memoSession } from "./session-client";
 
 // The only importer of onnxruntime-node. Callers see plain Float32Arrays and dims.
 //
@@ -100,14 +101,7 @@ async function create(file: string, optimize: boolean): Promise<ModelSession> {
 }
 
 export function openLocalSession(file: string, { optimize = true } = {}): Promise<ModelSession> {
-  const key = `${file}\0${optimize}`;
-  let s = sessions.get(key);
-  if (!s) {
-    s = create(file, optimize);
-    s.catch(() => sessions.delete(key));
-    sessions.set(key, s);
-  }
-  return s;
+  return memoSession(sessions, file, optimize, create);
 }
 
 export async function disposeLocalSessions(): Promise<void> {
