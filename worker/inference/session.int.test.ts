@@ -1,0 +1,48 @@
+// Sessions served by the inference thread: same answers as in-process sessions, errors come back as
+// rejections (the thread lives on), and the JS thread stays free while a batch runs.
+import { afterAll, describe, expect, it } from "vitest";
+import { loadModel } from "../../lib/model";
+import { disposeLocalSessions, disposeSessions, getSession, openLocalSession } from "./session";
+
+afterAll(async () => {
+  await disposeSessions();
+  await disposeLocalSessions();
+});
+
+describe("inference thread", () => {
+  it("gives the in-process session's outputs, bit for bit, and keeps the event loop turning", async () => {
+    const model = await loadModel();
+    const { backbone, preprocess } = model.manifest;
+    const n = 8 * 3 * preprocess.size * preprocess.size;
+    const data = Float32Array.from({ length: n }, (_, i) => Math.sin(i * 0.001));
+    const feeds = { [backbone.input]: { data, dims: [8, 3, preprocess.size, preprocess.size] } };
+
+    const local = (await (await openLocalSession(model.backboneFile)).run(feeds, [backbone.output]))[
+      backbone.output
+    ]!;
+    const remote = await getSession(model.backboneFile);
+    // Timer ticks while the thread computes: on the JS thread a batch would block them all.
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const t0 = performance.now();
+    const out = (await remote.run(feeds, [backbone.output]))[backbone.output]!;
+    const ms = performance.now() - t0;
+    clearInterval(timer);
+
+    expect(out.dims).toEqual(local.dims);
+    expect(Buffer.compare(Buffer.from(out.data.buffer), Buffer.from(local.data.buffer))).toBe(0);
+    expect(ticks).toBeGreaterThan(Math.min(5, ms / 10));
+    // Not transferred: the caller's input is intact.
+    expect(data[1]).toBe(Math.fround(Math.sin(0.001)));
+  });
+
+  it("rejects a model that cannot be loaded with onnxruntime's reason, and goes on serving", async () => {
+    const err = await getSession("/nonexistent/model.onnx").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/nonexistent\/model\.onnx/);
+
+    const model = await loadModel();
+    const head = await getSession(model.headFile);
+    expect(head.outputNames.length).toBeGreaterThan(0);
+  });
+});
