@@ -121,7 +121,7 @@ export async function scoreFeatures(
     dim,
     wholeSource,
   );
-  const scores = await scoreWindows(model, data, spans.length);
+  const scores = await scoreWindows(model, data, spans.length, { transferInput: true });
   return {
     labels: model.labels,
     rate,

@@ -1,11 +1,13 @@
 import type { LoadedModel } from "../../lib/model";
 import { getSession } from "./session";
 
-// windows: [count × T × featureDim] → [count × labels] probabilities.
+// windows: [count × T × featureDim] → [count × labels] probabilities. transferInput: the caller is
+// done with `windows` (a 5-minute chunk's sliding windows are ~50 MB: moved, not copied, to the thread).
 export async function scoreWindows(
   model: LoadedModel,
   windows: Float32Array,
   count: number,
+  { transferInput = false } = {},
 ): Promise<Float32Array> {
   const T = model.manifest.window.frames;
   const D = model.manifest.backbone.featureDim;
@@ -15,7 +17,9 @@ export async function scoreWindows(
   const session = await getSession(model.headFile);
   const [input] = session.inputNames;
   const [output] = session.outputNames;
-  const out = await session.run({ [input!]: { data: windows, dims: [count, T, D] } }, [output!]);
+  const out = await session.run({ [input!]: { data: windows, dims: [count, T, D] } }, [output!], {
+    transferInputs: transferInput,
+  });
   const probs = out[output!]!;
   if (probs.dims[1] !== model.labels.length) {
     throw new Error(
