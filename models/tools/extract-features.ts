@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { readManifest, resolveFile, verifySha256, type LoadedModel } from "../../lib/model";
 import { BACKBONE_BATCH, embedFrames } from "../../worker/inference/backbone";
 import { disposeSessions } from "../../worker/inference/session";
-import { concatBlocks, streamFeatures, type FeatureBlock } from "../../worker/analysis/pipeline";
+import { collectFeatures } from "../../worker/analysis/pipeline";
 import { listItems, type Item } from "./groups";
 
 // Augmentations are ffmpeg filters between sampling and scaling (see worker/ffmpeg/commands.ts).
@@ -161,15 +161,12 @@ async function main() {
       if (pendingStills.length === BACKBONE_BATCH) await flushStills();
       continue;
     }
-    const blocks: FeatureBlock[] = [];
-    for await (const b of streamFeatures({
+    const all = await collectFeatures({
       input: path.join(dataDir, j.it.path),
       model,
       augment: AUGMENTS[j.variant],
       rate: j.rate,
-    }))
-      blocks.push(b);
-    const all = concatBlocks(blocks, dim);
+    });
     writeFileSync(target, all.features);
     framesDone += all.count;
     console.error(

@@ -134,12 +134,17 @@ export async function scoreFeatures(
   };
 }
 
+// All of a source's (or chunk's) features as one block.
+export async function collectFeatures(o: AnalyzeOptions): Promise<FeatureBlock> {
+  const blocks: FeatureBlock[] = [];
+  for await (const b of streamFeatures(o)) blocks.push(b);
+  return concatBlocks(blocks, o.model.manifest.backbone.featureDim);
+}
+
 // Decode → backbone → head for one source or one chunk of it.
 export async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   const dim = o.model.manifest.backbone.featureDim;
-  const blocks: FeatureBlock[] = [];
-  for await (const b of streamFeatures(o)) blocks.push(b);
-  const all = concatBlocks(blocks, dim);
+  const all = await collectFeatures(o);
   const wholeSource = (o.startS ?? 0) === 0 && o.durationS === undefined;
   const timeline = await scoreFeatures(o.model, all, wholeSource, o.rate);
   o.onProgress?.(100);

@@ -3,7 +3,7 @@
 // segments is scored whole, and frame indices continue globally from the start of the stream: the
 // timeline uses the same window grid as an offline analysis of the recording.
 import type { LoadedModel } from "../../lib/model";
-import { concatBlocks, scoreFeatures, streamFeatures, type FeatureBlock } from "../analysis/pipeline";
+import { collectFeatures, scoreFeatures } from "../analysis/pipeline";
 import { modelFor } from "../analysis/models";
 import { hardwareDecoder } from "../ffmpeg/hwaccel";
 import { embedFrames } from "../inference/backbone";
@@ -33,15 +33,12 @@ export async function scoreSegment(o: {
   // The offline pipeline's own decode and batching (frame indices from 0 within the segment), so the
   // features are the ones an offline analysis of the segment gets; inference runs off the JS thread,
   // so ffmpeg keeps decoding while a batch is scored.
-  const blocks: FeatureBlock[] = [];
-  for await (const b of streamFeatures({
+  const own = await collectFeatures({
     input: o.file,
     model: o.model,
     durationS: o.slots / m.sampleRate,
     signal: o.signal,
-  }))
-    blocks.push(b);
-  const own = concatBlocks(blocks, dim);
+  });
   const decoded = Math.min(own.count, o.slots);
   if (decoded === 0) throw new Error("no frames could be decoded from the segment");
 
