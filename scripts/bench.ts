@@ -5,7 +5,7 @@
 // The last line is one JSON object with the figures.
 //
 // Both are timed --rounds times, alternating (a) (b) (a) (b) …, and the medians are compared: on a
-// shared 2-core VM the same bare decode took anywhere from 9.6 to 14.3 s from one minute to the
+// shared 2-core VM the same bare decode took anywhere from 8.7 to 14.6 s from one minute to the
 // next, so a single (a)-then-(b) pair measured the neighbours as much as the pipeline.
 import { spawn } from "node:child_process";
 import { open } from "node:fs/promises";

@@ -62,7 +62,7 @@ export async function* readFrames(o: ReadFramesOptions): AsyncGenerator<Frame> {
   o.signal?.addEventListener("abort", kill, { once: true });
 
   // Each frame is assembled in its own buffer straight from the pipe's chunks: one copy per byte
-  // (a Buffer.concat per 64 kB chunk copied every partial frame again; this loop runs per pixel row).
+  // (a Buffer.concat per 64 kB chunk copied every partial frame again, for every sampled frame).
   let frame = new Uint8Array(frameBytes);
   let filled = 0;
   let k = 0;

@@ -12,11 +12,12 @@ interface SessionInfo {
   outputNames: string[];
 }
 
-export type ThreadRequest = { id: number } & (
+type ThreadCall =
   | { op: "open"; file: string; optimize: boolean }
   | { op: "run"; file: string; optimize: boolean; feeds: Record<string, Tensor>; outputs?: string[] }
-  | { op: "dispose" }
-);
+  | { op: "dispose" };
+
+export type ThreadRequest = ThreadCall & { id: number };
 
 export type ThreadReply =
   | { id: number; ok: true; info?: SessionInfo; outputs?: Record<string, Tensor> }
@@ -68,10 +69,8 @@ function startThread(): Worker {
   return w;
 }
 
-type Request = ThreadRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
-
 // While a call is out the thread keeps the process alive; idle, it does not hold the process open.
-function call(req: Request, transfer: ArrayBuffer[] = []): Promise<ThreadReply & { ok: true }> {
+function call(req: ThreadCall, transfer: ArrayBuffer[] = []): Promise<ThreadReply & { ok: true }> {
   thread ??= startThread();
   const id = nextId++;
   thread.ref();
