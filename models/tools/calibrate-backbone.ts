@@ -58,8 +58,9 @@ const B = 8;
 for (let i = 0; i < frames.length; i += B) {
   const batch = frames.slice(i, i + B);
   const data = toNchw(batch, spec, batch.length);
+  // The exposed float graph's own input (the manifest names the int8 graph's, which takes bytes).
   const out = await session.run({
-    [manifest.backbone.input]: { data, dims: [batch.length, 3, spec.size, spec.size] },
+    [session.inputNames[0]!]: { data, dims: [batch.length, 3, spec.size, spec.size] },
   });
   for (const [name, t] of Object.entries(out)) {
     const d = t.data as Float32Array;

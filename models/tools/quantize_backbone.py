@@ -4,11 +4,19 @@ Weights: per-output-channel symmetric int8 (the float weights were themselves de
 quantized TFLite model, so little is lost). Activations: per-tensor uint8 with ranges measured on
 train-split frames (models/tools/calibrate-backbone.ts; npm run model:quantize runs both). onnxruntime fuses DQ -> Conv -> Q into
 QLinearConv and DQ -> Add -> Q into QLinearAdd, which run on int8 dot-product instructions (VNNI/AMX).
-The network input needs no calibration: the product feeds p/128 - 1 for bytes p, which uint8 with
-scale 1/128 and zero point 128 represents exactly. The features output (global average pool) and the
-ImageNet classifier stay float.
+The features output (global average pool) stays float.
 
-usage: python3 quantize_backbone.py FLOAT.onnx RANGES.json OUT.onnx [minmax|0.9999|...]
+The network input needs no calibration: p/128 - 1 for bytes p is exact in uint8 with scale 1/128 and
+zero point 128, i.e. the quantized input *is* the frame's bytes. So the graph takes the sampled frames
+as ffmpeg writes them (uint8 [N, size, size, 3], rgb24) and applies the model manifest's pre-processing
+itself: the corner mask (masked pixels become the zero point, i.e. 0 after normalisation), then NHWC ->
+NCHW, which onnxruntime cancels against its own NCHW -> NHWC for the int8 convolutions. Serving then does
+no per-pixel work in JavaScript, and the features are bit-identical to feeding (p/128 - 1, masked to 0)
+as float. The ImageNet classifier is pruned: serving reads the features only, and onnxruntime runs every
+node of a graph whatever outputs are asked for (it was ~5 % of the time).
+
+usage: python3 quantize_backbone.py FLOAT.onnx RANGES.json MANIFEST.json OUT.onnx [minmax|0.9999|...]
+MANIFEST.json: the model manifest whose "preprocess" (size, scale, offset, mask) the graph applies.
 The last argument picks the calibration range: the observed min/max, or a two-sided percentile.
 """
 import json
@@ -18,8 +26,8 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-src, ranges_file, dst = sys.argv[1:4]
-method = sys.argv[4] if len(sys.argv) > 4 else "minmax"
+src, ranges_file, manifest_file, dst = sys.argv[1:5]
+method = sys.argv[5] if len(sys.argv) > 5 else "minmax"
 m = onnx.load(src)
 g = m.graph
 calib = json.load(open(ranges_file))
@@ -157,6 +165,50 @@ for t in [g.input[0].name] + [i.name for i in g.initializer]:
             emit(q)
 for n in out_nodes:
     emit(n)
+
+# Serving front end (see the docstring): frames uint8 NHWC -> mask -> NCHW, replacing the input's Q.
+spec = json.load(open(manifest_file))["preprocess"]
+in_name = g.input[0].name
+size = g.input[0].type.tensor_type.shape.dim[2].dim_value
+in_scale, in_zp = act_params(in_name)
+assert spec["size"] == size, f"manifest size {spec['size']} is not the graph's {size}"
+assert spec["scale"] == float(in_scale) and spec["offset"] == -float(in_zp) * float(in_scale), (
+    f"manifest normalisation p*{spec['scale']}+{spec['offset']} is not uint8 scale {in_scale}, zero point {in_zp}"
+)
+mask = np.zeros((size, size, 3), dtype=bool)  # full trailing shape: Where then only broadcasts over N
+for r in spec.get("mask", []):  # the same rounding as worker/inference/preprocess.ts maskPlane()
+    x0, y0 = int(np.floor(r["x"] * size + 0.5)), int(np.floor(r["y"] * size + 0.5))
+    x1 = min(size, int(np.floor((r["x"] + r["w"]) * size + 0.5)))
+    y1 = min(size, int(np.floor((r["y"] + r["h"]) * size + 0.5)))
+    mask[y0:y1, x0:x1, :] = True
+g.initializer.extend(
+    [numpy_helper.from_array(mask, "frame_mask"), numpy_helper.from_array(np.array(in_zp, dtype=np.uint8), "mask_value")]
+)
+input_q = f"{in_name}_q"
+front = [
+    helper.make_node("Where", ["frame_mask", "mask_value", "frames"], ["frames_masked"], name="frame_mask"),
+    helper.make_node("Transpose", ["frames_masked"], [input_q], perm=[0, 3, 1, 2], name="frames_nchw"),
+]
+order = front + [n for n in order if n.output[0] != input_q]
+del g.input[:]
+g.input.extend([helper.make_tensor_value_info("frames", TensorProto.UINT8, ["N", size, size, 3])])
+
+# Keep only what the features output needs (drops the classifier: Conv, Flatten, Softmax, "probs").
+needed = {"features"}
+kept = []
+for n in reversed(order):
+    if any(o in needed for o in n.output):
+        kept.append(n)
+        needed.update(n.input)
+order = kept[::-1]
+outs = [o for o in g.output if o.name == "features"]
+del g.output[:]
+g.output.extend(outs)
+used = {i for n in order for i in n.input}
+keep = [i for i in g.initializer if i.name in used]
+del g.initializer[:]
+g.initializer.extend(keep)
+
 del g.node[:]
 g.node.extend(order)
 m.producer_name = "matchcut quantize-backbone.py"

@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadModel, modelRoots, resolveFile } from "../../lib/model";
 import { sharedClip } from "../../test/fixtures";
 import { readFrames } from "../ffmpeg/frames";
-import { toNchw } from "./preprocess";
+import { BACKBONE_BATCH, backboneInput, embedFrames } from "./backbone";
+import { maskPlane, toNchw } from "./preprocess";
 import { disposeSessions, getSession } from "./session";
 
 afterAll(() => disposeSessions());
@@ -36,34 +36,61 @@ const cosine = (a: Float32Array, b: Float32Array) => {
 };
 
 describe("int8 backbone", () => {
-  it("keeps the float model's features and ImageNet answers on real frames", async () => {
+  it("takes rgb24 frames and keeps the float model's features on real frames", async () => {
     const model = await loadModel("penalty-lstm");
     const { backbone, preprocess } = model.manifest;
     expect(path.basename(model.backboneFile)).not.toBe(FLOAT);
-    const floatFile = resolveFile(FLOAT, modelRoots());
+    expect(backbone.inputFormat).toBe("rgb24");
     const frames = await framesOf(CLIP, 8);
     expect(frames).toHaveLength(8);
-    const input = { data: toNchw(frames, preprocess, 8), dims: [8, 3, preprocess.size, preprocess.size] };
 
-    const run = async (file: string) =>
-      (await getSession(file)).run({ [backbone.input]: input }, [backbone.output, "probs"]);
-    const [q, f] = [await run(model.backboneFile), await run(floatFile)];
+    // The int8 graph normalises and masks the bytes itself; the float one gets toNchw's tensor.
+    const q = await embedFrames(model, frames);
+    const floatSession = await getSession(resolveFile(FLOAT, modelRoots()));
+    const floatInput = {
+      data: toNchw(frames, preprocess, 8),
+      dims: [8, 3, preprocess.size, preprocess.size],
+    };
+    const f = (await floatSession.run({ [floatSession.inputNames[0]!]: floatInput }, [backbone.output]))[
+      backbone.output
+    ]!.data;
     const D = backbone.featureDim;
-    const labels = readFileSync(resolveFile("imagenet_labels.txt", modelRoots()), "utf8").split("\n");
-    const top5 = (probs: Float32Array, n: number) =>
-      [...probs.subarray(n * 1001, (n + 1) * 1001)]
-        .map((p, i) => [p, i] as const)
-        .sort((a, b) => b[0] - a[0])
-        .slice(0, 5)
-        .map(([, i]) => labels[i]);
     for (let n = 0; n < 8; n++) {
-      const sim = cosine(
-        q.features!.data.subarray(n * D, (n + 1) * D),
-        f.features!.data.subarray(n * D, (n + 1) * D),
-      );
+      const sim = cosine(q.subarray(n * D, (n + 1) * D), f.subarray(n * D, (n + 1) * D));
       expect(sim, `frame ${n} feature cosine`).toBeGreaterThan(0.95);
     }
-    // The ImageNet classifier still agrees: each frame's int8 top-1 class is in the float top 5.
-    for (let n = 0; n < 8; n++) expect(top5(f.probs!.data, n)).toContain(top5(q.probs!.data, n)[0]);
+  });
+
+  it("applies the manifest's corner mask inside the graph", async () => {
+    const model = await loadModel("penalty-lstm");
+    const { preprocess } = model.manifest;
+    const S = preprocess.size;
+    const [frame] = await framesOf(CLIP, 1);
+    const masked = maskPlane(S, preprocess.mask);
+    const inside = masked.indexOf(1);
+    const outside = masked.indexOf(0);
+    expect(inside).toBeGreaterThanOrEqual(0);
+
+    // Scribbling over every masked pixel changes nothing; one unmasked pixel changes the features.
+    const scribbled = frame!.slice();
+    for (let p = 0; p < S * S; p++) if (masked[p]) scribbled.fill((p * 37) & 255, 3 * p, 3 * p + 3);
+    const touched = frame!.slice();
+    touched.fill(touched[3 * outside]! ^ 0xff, 3 * outside, 3 * outside + 3);
+    const [a, b, c] = [
+      await embedFrames(model, [frame!]),
+      await embedFrames(model, [scribbled]),
+      await embedFrames(model, [touched]),
+    ];
+    expect(Buffer.compare(Buffer.from(a.buffer), Buffer.from(b.buffer))).toBe(0);
+    expect(Buffer.compare(Buffer.from(a.buffer), Buffer.from(c.buffer))).not.toBe(0);
+  });
+
+  it("sizes a short batch like a full one", () => {
+    return loadModel("penalty-lstm").then((model) => {
+      const S = model.manifest.preprocess.size;
+      const input = backboneInput(model, [new Uint8Array(S * S * 3)]);
+      expect(input.dims).toEqual([BACKBONE_BATCH, S, S, 3]);
+      expect(input.data.length).toBe(BACKBONE_BATCH * S * S * 3);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskPlane, toNchw } from "./preprocess";
+import { maskPlane, packRgb24, toNchw } from "./preprocess";
 
 const spec = { size: 2, scale: 1 / 128, offset: -1, mask: [] };
 
@@ -51,5 +51,22 @@ describe("maskPlane", () => {
     expect([...maskPlane(4, [{ x: 0.75, y: 0, w: 0.25, h: 0.5 }])]).toEqual([
       0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
     ]);
+  });
+});
+
+describe("packRgb24", () => {
+  it("lays frames end to end and zero-fills the unused rows of a fixed-size batch", () => {
+    const a = new Uint8Array(12).fill(7);
+    const b = Uint8Array.from({ length: 12 }, (_, i) => i);
+    const out = packRgb24([a, b], 2, 3);
+    expect(out.length).toBe(36);
+    expect([...out.subarray(0, 12)]).toEqual([...a]);
+    expect([...out.subarray(12, 24)]).toEqual([...b]);
+    expect(out.subarray(24).every((v) => v === 0)).toBe(true);
+  });
+
+  it("rejects a frame of the wrong size and a batch too small for the frames", () => {
+    expect(() => packRgb24([new Uint8Array(5)], 2)).toThrow(/expected 12/);
+    expect(() => packRgb24([new Uint8Array(12), new Uint8Array(12)], 2, 1)).toThrow(/do not fit/);
   });
 });

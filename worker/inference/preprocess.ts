@@ -1,5 +1,7 @@
 // Pure pixel → tensor conversion, shared by serving and by models/tools feature extraction so the
-// trainer sees exactly what the product feeds the backbone.
+// trainer sees exactly what the product feeds the backbone. A backbone whose manifest says
+// `inputFormat: "rgb24"` does this inside its graph and gets the bytes (packRgb24); a float one gets
+// toNchw's tensor.
 
 export interface MaskRect {
   x: number;
@@ -27,6 +29,24 @@ export function maskPlane(size: number, mask: readonly MaskRect[]): Uint8Array {
     for (let y = y0; y < y1; y++) plane.fill(1, y * size + x0, y * size + x1);
   }
   return plane;
+}
+
+// Bytes of a batch of `batchSize` rgb24 frames as one [batchSize, size, size, 3] buffer (rows past
+// frames.length stay 0, like toNchw's, so every batch has one shape).
+export function packRgb24(
+  frames: readonly Uint8Array[],
+  size: number,
+  batchSize = frames.length,
+): Uint8Array {
+  const bytes = size * size * 3;
+  if (frames.length > batchSize)
+    throw new Error(`${frames.length} frames do not fit a batch of ${batchSize}`);
+  const out = new Uint8Array(batchSize * bytes);
+  frames.forEach((f, n) => {
+    if (f.length !== bytes) throw new Error(`frame ${n} has ${f.length} bytes, expected ${bytes}`);
+    out.set(f, n * bytes);
+  });
+  return out;
 }
 
 // rgb24 HWC frames → float32 NCHW batch of `batchSize` (rows past frames.length stay 0, so a short

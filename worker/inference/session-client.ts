@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ModelSession, Tensor } from "./session";
+import type { InputTensor, ModelSession, Tensor } from "./session";
 
 interface SessionInfo {
   provider: "cuda" | "cpu";
@@ -14,7 +14,7 @@ interface SessionInfo {
 
 type ThreadCall =
   | { op: "open"; file: string; optimize: boolean }
-  | { op: "run"; file: string; optimize: boolean; feeds: Record<string, Tensor>; outputs?: string[] }
+  | { op: "run"; file: string; optimize: boolean; feeds: Record<string, InputTensor>; outputs?: string[] }
   | { op: "dispose" };
 
 export type ThreadRequest = ThreadCall & { id: number };

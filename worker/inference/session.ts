@@ -16,6 +16,12 @@ export interface Tensor {
   dims: readonly number[];
 }
 
+// Inputs may also be bytes: the int8 backbone takes rgb24 frames as they come from ffmpeg.
+export interface InputTensor {
+  data: Float32Array | Uint8Array;
+  dims: readonly number[];
+}
+
 export interface ModelSession {
   file: string;
   provider: "cuda" | "cpu";
@@ -24,7 +30,7 @@ export interface ModelSession {
   // transferInputs: the feeds' buffers move to the inference thread instead of being copied (the
   // caller must not touch them afterwards); worth it for a 4.8 MB backbone batch.
   run(
-    feeds: Record<string, Tensor>,
+    feeds: Record<string, InputTensor>,
     outputs?: readonly string[],
     opts?: { transferInputs?: boolean },
   ): Promise<Record<string, Tensor>>;
@@ -88,7 +94,10 @@ async function create(file: string, optimize: boolean): Promise<ModelSession> {
     async run(feeds, outputs) {
       const ortFeeds: Record<string, ort.Tensor> = {};
       for (const [name, t] of Object.entries(feeds))
-        ortFeeds[name] = new ort.Tensor("float32", t.data, [...t.dims]);
+        ortFeeds[name] =
+          t.data instanceof Uint8Array
+            ? new ort.Tensor("uint8", t.data, [...t.dims])
+            : new ort.Tensor("float32", t.data, [...t.dims]);
       const res = outputs ? await s.run(ortFeeds, [...outputs]) : await s.run(ortFeeds);
       const out: Record<string, Tensor> = {};
       // A copy in JS-owned memory, so the thread can transfer it without a second copy.
