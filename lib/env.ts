@@ -51,6 +51,12 @@ export const ZEnv = z.object({
   MODEL_ID: z.string().min(1).optional(),
   SHARED_MODELS_DIR: z.string().default("../shared/models"),
   ORT_PROVIDER: z.enum(["auto", "cpu", "cuda"]).default("auto"),
+  // onnxruntime CPU threads per session; unset: half the cores, at least one. The decoder sets the
+  // analysis pace and gets the rest (worker/inference/session.ts).
+  ORT_THREADS: z.coerce.number().int().positive().optional(),
+  // Nice value (0-19) of the inference thread, so it runs in the decoder's idle gaps rather than
+  // taking turns with it; 0 leaves it at the worker's priority (Linux: per thread).
+  INFERENCE_NICE: z.coerce.number().int().min(0).max(19).default(19),
   // "Your highlights are ready" e-mail. Unset SMTP_URL = no mail (webhooks still fire).
   // e.g. smtp://user:pass@mail.example.com:587 or smtps://user:pass@mail.example.com:465
   SMTP_URL: z

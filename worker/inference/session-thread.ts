@@ -1,11 +1,32 @@
 // Worker-thread entry: holds the onnxruntime sessions and runs them off the main JS thread
 // (see session.ts for why). One request at a time per message, answered by id.
+import { readlinkSync } from "node:fs";
+import path from "node:path";
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
+import { env } from "../../lib/env";
+import { childLogger } from "../../lib/logger";
 import { disposeLocalSessions, openLocalSession, type Tensor } from "./session";
 import type { ThreadReply, ThreadRequest } from "./session-client";
 
 const port = parentPort;
 if (!port) throw new Error("session-thread.ts runs as a worker thread only");
+
+// Decoding sets an analysis' pace: inference should use the cores' idle gaps, not take turns with
+// ffmpeg. On Linux setpriority() on a thread id changes that thread alone, and the threads
+// onnxruntime starts from it inherit the value. Done before any session exists.
+function lowerPriority(nice: number): void {
+  if (nice === 0) return;
+  try {
+    setPriority(Number(path.basename(readlinkSync("/proc/thread-self"))), nice);
+  } catch (err) {
+    childLogger({ module: "inference" }).warn(
+      { err, nice },
+      "could not lower the inference thread's priority",
+    );
+  }
+}
+lowerPriority(env().INFERENCE_NICE);
 
 function buffersOf(tensors: Record<string, Tensor>): ArrayBuffer[] {
   return Object.values(tensors).map((t) => t.data.buffer as ArrayBuffer);

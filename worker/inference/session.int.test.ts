@@ -1,6 +1,8 @@
 // Sessions served by the inference thread: same answers as in-process sessions, errors come back as
 // rejections (the thread lives on), and the JS thread stays free while a batch runs.
+import { readFileSync, readdirSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { env } from "../../lib/env";
 import { loadModel } from "../../lib/model";
 import { backboneInput } from "./backbone";
 import { disposeLocalSessions, disposeSessions, getSession, openLocalSession } from "./session";
@@ -37,6 +39,20 @@ describe("inference thread", () => {
     // Not transferred: the caller's input is intact.
     expect(input.data.length).toBeGreaterThan(0);
     expect(input.data[9]).toBe(frame(0)[9]);
+  });
+
+  it("runs at INFERENCE_NICE while the rest of the process keeps its priority", async () => {
+    const model = await loadModel();
+    await getSession(model.headFile);
+    // /proc/self/task/<tid>/stat: field 19 is the nice value (the 17th after the ")" of the name).
+    const nices = readdirSync("/proc/self/task").map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+    });
+    const want = env().INFERENCE_NICE;
+    expect(want).toBeGreaterThan(0);
+    expect(nices).toContain(want);
+    expect(nices).toContain(0);
   });
 
   it("rejects a model that cannot be loaded with onnxruntime's reason, and goes on serving", async () => {

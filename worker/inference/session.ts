@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import * as ort from "onnxruntime-node";
 import { env } from "../../lib/env";
 import { childLogger } from "../../lib/logger";
@@ -41,12 +42,19 @@ const log = () => childLogger({ module: "inference" });
 const sessions = new Map<string, Promise<ModelSession>>();
 let providerLogged = false;
 
-// Two cores: ORT's intra-op pool gets both (convolutions parallelise well); inter-op stays 1 as
-// these graphs are a single chain. ffmpeg shares the cores while decoding ahead, which is the point.
+// Half the cores by default (one on 2 cores), inter-op 1 as these graphs are a single chain. The
+// decoder sets the pace of an analysis; inference runs beside it at a low priority (session-thread.ts)
+// and keeps up with one thread. Measured on 2 cores, 120 s bench file, 5 alternating rounds: with 2
+// threads an intra-op parallel section takes both cores from ffmpeg at every layer (median ratio to the
+// bare decode 1.24-1.26), with 1 thread and the low priority 1.14-1.16.
+export function ortThreads(): number {
+  return env().ORT_THREADS ?? Math.max(1, Math.floor(availableParallelism() / 2));
+}
+
 function options(providers: string[], optimize = true): ort.InferenceSession.SessionOptions {
   return {
     executionProviders: providers,
-    intraOpNumThreads: 2,
+    intraOpNumThreads: ortThreads(),
     interOpNumThreads: 1,
     executionMode: "sequential",
     graphOptimizationLevel: optimize ? "all" : "disabled",
@@ -83,7 +91,10 @@ async function create(file: string, optimize: boolean): Promise<ModelSession> {
   session ??= await ort.InferenceSession.create(file, options(["cpu"], optimize));
   if (!providerLogged) {
     providerLogged = true;
-    log().info({ provider, file }, `onnxruntime execution provider: ${provider} (${why})`);
+    log().info(
+      { provider, file, threads: ortThreads() },
+      `onnxruntime execution provider: ${provider} (${why})`,
+    );
   }
   const s = session;
   return {
