@@ -139,12 +139,13 @@ const sha = (b: Uint8Array | string) => createHash("sha256").update(b).digest("h
 
 /**
  * Writes `<root>/<id>/{manifest.json, head.onnx, labels.txt}` next to a copy of the real manifest's
- * backbone reference, so loadModel finds the real backbone and this head: the shared float one, or one
- * kept in `backboneDir` (the repository's models/, e.g. the int8 backbone), linked into `root`.
+ * backbone reference (file, input name and format) and pre-processing, so loadModel finds the real
+ * backbone and this head: the shared float one, or one kept in `backboneDir` (the repository's
+ * models/, e.g. the int8 backbone, which takes rgb24 frames), linked into `root`.
  */
 export async function writeTestModel(
   root: string,
-  base: { backbone: { file: string; sha256: string } },
+  base: { backbone: { file: string; sha256: string }; preprocess?: unknown },
   segmentDefaults: Record<string, unknown> = {},
   id = "live-test",
   backboneDir = "models",
@@ -165,8 +166,8 @@ export async function writeTestModel(
     schema: 1,
     id,
     version: "test",
-    backbone: { ...base.backbone, input: "input", output: "features", featureDim: 1280 },
-    preprocess: { size: 224, resize: "squash", scale: 0.0078125, offset: -1, mask: [] },
+    backbone: { input: "input", ...base.backbone, output: "features", featureDim: 1280 },
+    preprocess: base.preprocess ?? { size: 224, resize: "squash", scale: 0.0078125, offset: -1, mask: [] },
     sampleRate: 4,
     window: { frames: 16, stride: 2 },
     head: { file: "head.onnx", sha256: sha(head) },
