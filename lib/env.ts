@@ -54,9 +54,9 @@ export const ZEnv = z.object({
   // onnxruntime CPU threads per session; unset: half the cores, at least one. The decoder sets the
   // analysis pace and gets the rest (worker/inference/session.ts).
   ORT_THREADS: z.coerce.number().int().positive().optional(),
-  // Nice value (0-19) of the inference thread, so it runs in the decoder's idle gaps rather than
-  // taking turns with it; 0 leaves it at the worker's priority (Linux: per thread).
-  INFERENCE_NICE: z.coerce.number().int().min(0).max(19).default(19),
+  // Scheduling of the inference thread, so it runs in the decoder's idle time rather than taking
+  // turns with it (Linux, per thread): "idle" = SCHED_IDLE, "low" = nice 19, "normal" = unchanged.
+  INFERENCE_PRIORITY: z.enum(["idle", "low", "normal"]).default("idle"),
   // "Your highlights are ready" e-mail. Unset SMTP_URL = no mail (webhooks still fire).
   // e.g. smtp://user:pass@mail.example.com:587 or smtps://user:pass@mail.example.com:465
   SMTP_URL: z

@@ -41,18 +41,18 @@ describe("inference thread", () => {
     expect(input.data[9]).toBe(frame(0)[9]);
   });
 
-  it("runs at INFERENCE_NICE while the rest of the process keeps its priority", async () => {
+  it("runs at INFERENCE_PRIORITY (SCHED_IDLE by default) while the rest of the process does not", async () => {
     const model = await loadModel();
     await getSession(model.headFile);
-    // /proc/self/task/<tid>/stat: field 19 is the nice value (the 17th after the ")" of the name).
-    const nices = readdirSync("/proc/self/task").map((tid) => {
+    // /proc/self/task/<tid>/stat: field 41 is the scheduling policy (5 = SCHED_IDLE, 0 = normal), the
+    // 39th after the ")" that ends the thread's name.
+    const policy = (tid: string) => {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
-      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
-    });
-    const want = env().INFERENCE_NICE;
-    expect(want).toBeGreaterThan(0);
-    expect(nices).toContain(want);
-    expect(nices).toContain(0);
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[38]);
+    };
+    expect(env().INFERENCE_PRIORITY).toBe("idle");
+    expect(readdirSync("/proc/self/task").map(policy)).toContain(5);
+    expect(policy(String(process.pid))).toBe(0);
   });
 
   it("rejects a model that cannot be loaded with onnxruntime's reason, and goes on serving", async () => {

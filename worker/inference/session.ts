@@ -46,7 +46,7 @@ let providerLogged = false;
 // decoder sets the pace of an analysis; inference runs beside it at a low priority (session-thread.ts)
 // and keeps up with one thread. Measured on 2 cores, 120 s bench file, 5 alternating rounds: with 2
 // threads an intra-op parallel section takes both cores from ffmpeg at every layer (median ratio to the
-// bare decode 1.24-1.26), with 1 thread and the low priority 1.14-1.16.
+// bare decode 1.24-1.26), with 1 thread and nice 19 1.14-1.16.
 export function ortThreads(): number {
   return env().ORT_THREADS ?? Math.max(1, Math.floor(availableParallelism() / 2));
 }
