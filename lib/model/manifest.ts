@@ -35,8 +35,8 @@ export const ZModelManifest = z.object({
     input: z.string().default("input"),
     // What the backbone's input takes. "float32-nchw": [N, 3, size, size] floats, pre-processed by the
     // product (worker/inference/preprocess.ts toNchw). "rgb24": the sampled frames' bytes as ffmpeg
-    // writes them, uint8 [N, size, size, 3]; the graph applies `preprocess` itself (the int8 backbone,
-    // built by models/tools/quantize_backbone.py from this manifest's preprocess block).
+    // writes them, uint8 [N, size, size, 3]; the graph applies `preprocess` itself (the int8 backbone:
+    // models/tools/quantize.sh builds this manifest's preprocess block into it).
     inputFormat: z.enum(["float32-nchw", "rgb24"]).default("float32-nchw"),
     output: z.string().default("features"),
     featureDim: z.number().int().positive(),

@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { readManifest } from "../../lib/model";
 import { readFrames } from "../../worker/ffmpeg/frames";
-import { toNchw } from "../../worker/inference/preprocess";
+import { maskPlane, toNchw } from "../../worker/inference/preprocess";
 import { disposeSessions, getSession } from "../../worker/inference/session";
 import { listItems } from "./groups";
 
@@ -87,5 +87,16 @@ for (const [name, vals] of Object.entries(samples)) {
     [0.999, 0.9999, 0.99999].map((p) => [String(p), [percentile(sorted, 1 - p), percentile(sorted, p)]]),
   );
 }
-writeFileSync(values.out, JSON.stringify({ frames: frames.length, ranges, percentiles }, null, 1));
+// The pre-processing these ranges were measured under, for quantize_backbone.py to build into the int8
+// graph: the mask as maskPlane() computes it (one byte per pixel, base64), not re-derived in Python.
+const preprocess = {
+  size: spec.size,
+  scale: spec.scale,
+  offset: spec.offset,
+  maskPlane: Buffer.from(maskPlane(spec.size, spec.mask)).toString("base64"),
+};
+writeFileSync(
+  values.out,
+  JSON.stringify({ frames: frames.length, preprocess, ranges, percentiles }, null, 1),
+);
 await disposeSessions();

@@ -19,5 +19,5 @@ ORT_PROVIDER=cpu LOG_LEVEL=warn npx tsx models/tools/calibrate-backbone.ts --dat
   --out "$WORK/ranges.json" --frames 256
 # 99.999th-percentile ranges: on val-split frames they kept features closest to the float model's
 # (mean cosine 0.983, vs 0.976 for min/max and 0.959 for the 99.9th percentile).
-/usr/bin/python3 models/tools/quantize_backbone.py "$FLOAT" "$WORK/ranges.json" models/penalty-lstm/manifest.json "$OUT" 0.99999
+/usr/bin/python3 models/tools/quantize_backbone.py "$FLOAT" "$WORK/ranges.json" "$OUT" 0.99999
 echo "sha256 $(sha256sum "$OUT" | cut -d' ' -f1)  $OUT" >&2

@@ -8,17 +8,17 @@ The features output (global average pool) stays float.
 
 The network input needs no calibration: p/128 - 1 for bytes p is exact in uint8 with scale 1/128 and
 zero point 128, i.e. the quantized input *is* the frame's bytes. So the graph takes the sampled frames
-as ffmpeg writes them (uint8 [N, size, size, 3], rgb24) and applies the model manifest's pre-processing
-itself: the corner mask (masked pixels become the zero point, i.e. 0 after normalisation), then NHWC ->
+as ffmpeg writes them (uint8 [N, size, size, 3], rgb24) and applies the model's pre-processing itself
+(as calibrate-backbone.ts read it from the manifest and recorded it in RANGES.json): the corner mask (masked pixels become the zero point, i.e. 0 after normalisation), then NHWC ->
 NCHW, which onnxruntime cancels against its own NCHW -> NHWC for the int8 convolutions. Serving then does
 no per-pixel work in JavaScript, and the features are bit-identical to feeding (p/128 - 1, masked to 0)
 as float. The ImageNet classifier is pruned: serving reads the features only, and onnxruntime runs every
 node of a graph whatever outputs are asked for (it was ~5 % of the time).
 
-usage: python3 quantize_backbone.py FLOAT.onnx RANGES.json MANIFEST.json OUT.onnx [minmax|0.9999|...]
-MANIFEST.json: the model manifest whose "preprocess" (size, scale, offset, mask) the graph applies.
+usage: python3 quantize_backbone.py FLOAT.onnx RANGES.json OUT.onnx [minmax|0.9999|...]
 The last argument picks the calibration range: the observed min/max, or a two-sided percentile.
 """
+import base64
 import json
 import sys
 
@@ -26,8 +26,8 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-src, ranges_file, manifest_file, dst = sys.argv[1:5]
-method = sys.argv[5] if len(sys.argv) > 5 else "minmax"
+src, ranges_file, dst = sys.argv[1:4]
+method = sys.argv[4] if len(sys.argv) > 4 else "minmax"
 m = onnx.load(src)
 g = m.graph
 calib = json.load(open(ranges_file))
@@ -167,7 +167,7 @@ for n in out_nodes:
     emit(n)
 
 # Serving front end (see the docstring): frames uint8 NHWC -> mask -> NCHW, replacing the input's Q.
-spec = json.load(open(manifest_file))["preprocess"]
+spec = calib["preprocess"]
 in_name = g.input[0].name
 size = g.input[0].type.tensor_type.shape.dim[2].dim_value
 in_scale, in_zp = act_params(in_name)
@@ -175,12 +175,10 @@ assert spec["size"] == size, f"manifest size {spec['size']} is not the graph's {
 assert spec["scale"] == float(in_scale) and spec["offset"] == -float(in_zp) * float(in_scale), (
     f"manifest normalisation p*{spec['scale']}+{spec['offset']} is not uint8 scale {in_scale}, zero point {in_zp}"
 )
-mask = np.zeros((size, size, 3), dtype=bool)  # full trailing shape: Where then only broadcasts over N
-for r in spec.get("mask", []):  # the same rounding as worker/inference/preprocess.ts maskPlane()
-    x0, y0 = int(np.floor(r["x"] * size + 0.5)), int(np.floor(r["y"] * size + 0.5))
-    x1 = min(size, int(np.floor((r["x"] + r["w"]) * size + 0.5)))
-    y1 = min(size, int(np.floor((r["y"] + r["h"]) * size + 0.5)))
-    mask[y0:y1, x0:x1, :] = True
+plane = np.frombuffer(base64.b64decode(spec["maskPlane"]), dtype=np.uint8).reshape(size, size)
+# Full trailing shape [size, size, 3]: Where then only broadcasts over N (with [1, size, size, 1] it was
+# a quarter of the graph's time).
+mask = np.repeat(plane[:, :, None] != 0, 3, axis=2)
 g.initializer.extend(
     [numpy_helper.from_array(mask, "frame_mask"), numpy_helper.from_array(np.array(in_zp, dtype=np.uint8), "mask_value")]
 )
