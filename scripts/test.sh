@@ -1,19 +1,29 @@
 #!/usr/bin/env bash
 # Command 2 of the README (`npm test`): lint, types, formatting, unit, integration and e2e tests.
 # Uses its own database, Redis db, bucket and port, so it can run beside `npm run up`.
+# `npm test -- STAGE [FILE…]` runs one stage only (static, unit, integration or e2e), on those files if named.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+STAGE="${1:-all}"
+[[ $# -gt 0 ]] && shift
+case "$STAGE" in all | static | unit | integration | e2e) ;; *) die "unknown stage '$STAGE' (static, unit, integration, e2e)" ;; esac
+wants() { [[ "$STAGE" == all || "$STAGE" == "$1" ]]; }
 load_env
 ensure_node
 ensure_system_packages --browser
 ensure_npm_deps
 
-say "lint, types, formatting"
-npx --no-install eslint . --max-warnings 0
-npx --no-install tsc --noEmit
-npx --no-install prettier --check . --log-level warn
+if wants static; then
+  say "lint, types, formatting"
+  npx --no-install eslint . --max-warnings 0
+  npx --no-install tsc --noEmit
+  npx --no-install prettier --check . --log-level warn
+fi
 
-say "unit tests"
-npx --no-install vitest run --project unit
+if wants unit; then
+  say "unit tests"
+  npx --no-install vitest run --project unit "$@"
+fi
+wants integration || wants e2e || exit 0
 
 # Services: remember which were already running so we stop only what we started.
 started=()
@@ -48,8 +58,11 @@ export PORT="${MATCHCUT_TEST_PORT:-3100}"
 export APP_URL="http://localhost:$PORT" LOG_LEVEL="${LOG_LEVEL:-warn}"
 npx --no-install tsx scripts/migrate.ts
 
-say "integration tests"
-npx --no-install vitest run --project integration
+if wants integration; then
+  say "integration tests"
+  npx --no-install vitest run --project integration "$@"
+fi
+wants e2e || exit 0
 
 say "building the web app"
 npx --no-install next build >"$LOGS/build-test.log" 2>&1 || { tail -60 "$LOGS/build-test.log"; die "next build failed"; }
@@ -60,4 +73,4 @@ pids+=("$NODE_PID")
 start_node "$LOGS/worker-test.log" --import tsx worker/index.ts
 pids+=("$NODE_PID")
 wait_port $PORT "web app"
-npx --no-install playwright test
+npx --no-install playwright test "$@"
