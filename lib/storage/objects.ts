@@ -16,6 +16,7 @@ import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { Readable } from "node:stream";
 import { bucket, s3, s3Public } from "./client";
+import { dispositionFor, typeForKey } from "./media-types";
 import { signingWindow } from "./presign-window";
 
 /** Creates the bucket on first start (MinIO, s3rver); on AWS create it yourself and this only checks. */
@@ -59,12 +60,13 @@ export function presignGet(
   const hit = signed.get(id);
   if (hit) return hit.url;
   const client = opts.internal ? s3() : s3Public();
+  // Browser URLs name the type and disposition themselves, whatever metadata the object carries.
+  const type = typeForKey(key);
   const cmd = new GetObjectCommand({
     Bucket: bucket(),
     Key: key,
-    ResponseContentDisposition: opts.downloadName
-      ? `attachment; filename="${opts.downloadName.replace(/[^\w.-]/g, "_")}"`
-      : undefined,
+    ResponseContentType: opts.internal ? undefined : type,
+    ResponseContentDisposition: opts.internal ? undefined : dispositionFor(type, opts.downloadName),
   });
   const url = getSignedUrl(client, cmd, { expiresIn: expiresInS, signingDate: new Date(signedAtS * 1000) });
   if (signed.size >= MAX_SIGNED) forgetPastWindows();

@@ -23,6 +23,7 @@ import {
   extOf,
   headObject,
   keys,
+  OPAQUE_TYPE,
   presignPart,
 } from "../storage";
 import { choosePartSize, expectedPartSize, partCount } from "./part-size";
@@ -30,9 +31,6 @@ import { formatBytes, titleFromFileName } from "./names";
 
 export const fingerprintOf = (f: Pick<TCreateUpload, "fileName" | "size" | "lastModified">) =>
   `${f.fileName}:${f.size}:${f.lastModified}`;
-
-// The browser's claim is only stored as object metadata; anything odd becomes octet-stream.
-const safeContentType = (t: string) => (/^[\w.+-]+\/[\w.+-]+$/.test(t) ? t : "application/octet-stream");
 
 export async function listActiveUploads(user: SessionUser): Promise<TActiveUpload[]> {
   const rows = await db().upload.findMany({
@@ -76,7 +74,9 @@ export async function startUpload(user: SessionUser, input: TCreateUpload): Prom
   const id = randomUUID();
   const key = keys.uploadStaging(id, extOf(input.fileName));
   const partSize = choosePartSize(input.size, env().UPLOAD_PART_BYTES);
-  const s3UploadId = await createMultipart(key, safeContentType(input.contentType));
+  // The browser's claimed type is ignored: the object is stored opaque and served with the type the
+  // server derives (lib/storage/media-types.ts), so a file declared text/html is never served as HTML.
+  const s3UploadId = await createMultipart(key, OPAQUE_TYPE);
   const row = await db().upload.create({
     data: {
       id,
