@@ -40,6 +40,10 @@ export type TDeliverWebhookJob = z.infer<typeof ZDeliverWebhookJob>;
 export const ZProxyJob = z.object({ videoId: z.uuid() });
 export type TProxyJob = z.infer<typeof ZProxyJob>;
 
+// Issue #15: a trashed video is removed for good once its time in the trash is up.
+export const ZPurgeVideoJob = z.object({ videoId: z.uuid() });
+export type TPurgeVideoJob = z.infer<typeof ZPurgeVideoJob>;
+
 export const jobSchemas = {
   probe: ZProbeJob,
   analyze: ZAnalyzeJob,
@@ -54,6 +58,7 @@ export const jobSchemas = {
   "live-clip": ZLiveClipJob,
   "live-finalize": ZLiveFinalizeJob,
   proxy: ZProxyJob,
+  "purge-video": ZPurgeVideoJob,
 } as const;
 
 export type JobName = keyof typeof jobSchemas;
@@ -79,4 +84,5 @@ export const jobRetry: Record<JobName, { attempts: number; backoffMs: number }> 
   "live-clip": { attempts: 3, backoffMs: 5_000 },
   "live-finalize": { attempts: 3, backoffMs: 10_000 },
   proxy: { attempts: 2, backoffMs: 30_000 },
+  "purge-video": { attempts: 5, backoffMs: 60_000 },
 };

@@ -1,8 +1,7 @@
 import { db } from "../db";
 import { notFound } from "../errors";
-import { childLogger } from "../logger";
 import type { TVideoDetailDto, TVideoDto, TVideoPatch } from "../schemas/videos";
-import { deletePrefix, keys, presignGet } from "../storage";
+import { presignGet } from "../storage";
 import type { Video } from "../generated/prisma/client";
 
 const withOwner = { owner: { select: { id: true, name: true } } } as const;
@@ -37,31 +36,23 @@ async function toDto(v: VideoRow): Promise<TVideoDto> {
 
 /** The whole library: a newsroom shares one, so every signed-in user sees every video. */
 export async function listVideos(): Promise<TVideoDto[]> {
-  const rows = await db().video.findMany({ include: withOwner, orderBy: { createdAt: "desc" } });
+  const rows = await db().video.findMany({
+    where: { deletedAt: null },
+    include: withOwner,
+    orderBy: { createdAt: "desc" },
+  });
   return Promise.all(rows.map(toDto));
 }
 
 export async function getVideo(id: string): Promise<TVideoDetailDto> {
-  const row = await db().video.findUnique({ where: { id }, include: withOwner });
+  const row = await db().video.findFirst({ where: { id, deletedAt: null }, include: withOwner });
   if (!row) throw notFound("Video");
   return { ...(await toDto(row)), sourceUrl: await presignGet(row.sourceKey, { expiresIn: 6 * 3600 }) };
 }
 
 export async function renameVideo(id: string, patch: TVideoPatch): Promise<TVideoDto> {
-  const exists = await db().video.findUnique({ where: { id }, select: { id: true } });
+  const exists = await db().video.findFirst({ where: { id, deletedAt: null }, select: { id: true } });
   if (!exists) throw notFound("Video");
   const row = await db().video.update({ where: { id }, data: { title: patch.title }, include: withOwner });
   return toDto(row);
-}
-
-export async function deleteVideo(id: string): Promise<void> {
-  const row = await db().video.findUnique({ where: { id }, select: { id: true, sourceKey: true } });
-  if (!row) throw notFound("Video");
-  // Rows first: once they are gone the video disappears from every list even if S3 cleanup lags.
-  await db().$transaction([
-    db().upload.deleteMany({ where: { videoId: id } }),
-    db().video.delete({ where: { id } }),
-  ]);
-  const removed = (await deletePrefix(keys.videoPrefix(id))) + (await deletePrefix(row.sourceKey));
-  childLogger({ videoId: id }).info({ removed }, "video deleted");
 }
