@@ -7,7 +7,7 @@ import { hasRole, type TRole } from "../auth/roles";
 import { SESSION_COOKIE, userForToken, type SessionUser } from "../auth/session";
 import { mapDatabaseError } from "../security/db-errors";
 import { readJsonBody, ZStorableJson } from "../security/json-body";
-import { assertJsonContentType, assertSameOrigin } from "../security/request-guard";
+import { assertBinaryContentType, assertJsonContentType, assertSameOrigin } from "../security/request-guard";
 
 type Params = Record<string, string | string[]>;
 
@@ -22,6 +22,11 @@ interface Options<S extends z.ZodType | undefined> {
   /** Minimum role; every route needs a signed-in user unless `public` is set. */
   role?: TRole;
   body?: S;
+  /**
+   * The handler reads `req.body` itself as bytes (upload parts through the app): no JSON parsing or cap,
+   * but the same-origin check still applies, and only application/octet-stream or no type is accepted.
+   */
+  rawBody?: boolean;
 }
 
 type Body<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -42,7 +47,8 @@ export function route<S extends z.ZodType | undefined = undefined>(
       const user = await userForToken(req.cookies.get(SESSION_COOKIE)?.value);
       if (!user) throw unauthorized();
       if (opts.role && !hasRole(user.role, opts.role)) throw forbidden();
-      const body = (await parseBody(req, opts.body)) as Body<S>;
+      if (opts.rawBody) assertBinaryContentType(req);
+      const body = (opts.rawBody ? undefined : await parseBody(req, opts.body)) as Body<S>;
       const params = (await segment.params) ?? {};
       const out = await fn({ req, user, params, body });
       if (out instanceof Response) return out;

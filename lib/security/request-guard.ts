@@ -39,3 +39,11 @@ export function assertJsonContentType(req: NextRequest, needsBody: boolean): voi
     throw new AppError(415, "Send the request body as application/json", "unsupported_media_type");
   }
 }
+
+/** For the byte-stream routes (upload parts): a form can send none of these with a body we would accept. */
+export function assertBinaryContentType(req: NextRequest): void {
+  const essence = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (essence !== undefined && essence !== "application/octet-stream") {
+    throw new AppError(415, "Send upload parts as application/octet-stream", "unsupported_media_type");
+  }
+}

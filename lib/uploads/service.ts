@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Readable } from "node:stream";
 import type { SessionUser } from "../auth/session";
 import { canAdmin } from "../auth/roles";
 import { db } from "../db";
@@ -23,8 +24,11 @@ import {
   extOf,
   headObject,
   keys,
+  mediaThroughApp,
   OPAQUE_TYPE,
+  partPath,
   presignPart,
+  uploadPartStream,
 } from "../storage";
 import { choosePartSize, expectedPartSize, partCount } from "./part-size";
 import { formatBytes, titleFromFileName } from "./names";
@@ -105,7 +109,9 @@ export async function presignParts(
   const urls = await Promise.all(
     unique.map(async (partNumber) => ({
       partNumber,
-      url: await presignPart(upload.key, upload.s3UploadId, partNumber),
+      url: mediaThroughApp()
+        ? partPath(upload.id, partNumber)
+        : await presignPart(upload.key, upload.s3UploadId, partNumber),
     })),
   );
   return { urls };
@@ -220,6 +226,26 @@ export async function abortUpload(user: SessionUser, uploadId: string): Promise<
     childLogger({ uploadId }).warn({ err }, "could not abort multipart upload in storage");
   }
   await db().upload.update({ where: { id: upload.id }, data: { status: "aborted" } });
+}
+
+/**
+ * The app-origin upload path (embedded S3): one part's bytes streamed from the browser to S3, checked
+ * against the size this part must have before anything is sent on.
+ */
+export async function storePart(
+  user: SessionUser,
+  uploadId: string,
+  partNumber: number,
+  body: Readable,
+  length: number,
+): Promise<{ etag: string }> {
+  const upload = await activeUploadOf(user, uploadId);
+  const count = partCount(Number(upload.size), upload.partSize);
+  if (partNumber > count)
+    throw badRequest(`Part ${partNumber} is out of range: this upload has ${count} parts`);
+  const expected = expectedPartSize(Number(upload.size), upload.partSize, partNumber);
+  if (length !== expected) throw badRequest(`Part ${partNumber} should be ${expected} bytes, not ${length}`);
+  return { etag: await uploadPartStream(upload.key, upload.s3UploadId, partNumber, body, length) };
 }
 
 async function ownUpload(user: SessionUser, uploadId: string) {
