@@ -2,7 +2,7 @@ import { env } from "../env";
 
 // How browsers reach stored objects. With the embedded default (no S3_PUBLIC_ENDPOINT and an S3 server
 // on loopback, i.e. s3rver, which checks no signatures and listens on 127.0.0.1 only) they go through
-// the app's own origin: /api/media streams objects after a session check and /api/uploads/…/parts/N
+// the app's own origin: /api/media streams objects after a session check and /api/uploads/<id>/part
 // streams upload parts, so the app works from any machine that reaches the app, and nothing reaches
 // s3rver unauthenticated. With a real S3 browsers get short-lived presigned URLs straight to it.
 
@@ -24,7 +24,7 @@ export function mediaPath(key: string, downloadName?: string): string {
 }
 
 export const partPath = (uploadId: string, partNumber: number) =>
-  `/api/uploads/${uploadId}/parts/${partNumber}`;
+  `/api/uploads/${uploadId}/part?partNumber=${partNumber}`;
 
 /** Origins a browser talks to directly for media and uploads (for the CSP); none when they go through us. */
 export function browserMediaOrigins(): string[] {

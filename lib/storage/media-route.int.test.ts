@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as media } from "../../app/api/media/[...key]/route";
-import { PUT as putPart } from "../../app/api/uploads/[id]/parts/[part]/route";
+import { PUT as putPart } from "../../app/api/uploads/[id]/part/route";
 import { makeUser } from "../../test/fixtures";
 import { call, cookieFor } from "../../test/routes";
 import type { SessionUser } from "../auth/session";
@@ -108,16 +108,16 @@ describe("media through the app", () => {
     });
     const { urls } = await presignParts(user, session.id, [1, 2]);
     expect(urls.map((u) => u.url)).toEqual([
-      `/api/uploads/${session.id}/parts/1`,
-      `/api/uploads/${session.id}/parts/2`,
+      `/api/uploads/${session.id}/part?partNumber=1`,
+      `/api/uploads/${session.id}/part?partNumber=2`,
     ]);
     const parts = [];
     for (const n of [1, 2]) {
       const slice = bytes.subarray((n - 1) * session.partSize, n * session.partSize);
       const res = await call(putPart, {
         method: "PUT",
-        path: `/api/uploads/${session.id}/parts/${n}`,
-        params: { id: session.id, part: String(n) },
+        path: `/api/uploads/${session.id}/part?partNumber=${n}`,
+        params: { id: session.id },
         cookie,
         headers: { "content-length": String(slice.byteLength), "sec-fetch-site": "same-origin" },
         body: new Uint8Array(slice),
@@ -140,8 +140,8 @@ describe("media through the app", () => {
     const put = (headers: Record<string, string>, body: Buffer) =>
       call(putPart, {
         method: "PUT",
-        path: `/api/uploads/${session.id}/parts/1`,
-        params: { id: session.id, part: "1" },
+        path: `/api/uploads/${session.id}/part?partNumber=1`,
+        params: { id: session.id },
         cookie,
         headers: { "content-length": String(body.byteLength), ...headers },
         body: new Uint8Array(body),
