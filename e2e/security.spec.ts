@@ -137,7 +137,9 @@ test("an uploaded HTML file is stored opaque and downloads instead of rendering"
   });
   expect(done.status(), await done.text()).toBe(201);
   const { videoId } = (await done.json()) as { videoId: string };
-  const { sourceUrl: link } = (await (await request.get(`/api/videos/${videoId}`)).json()) as { sourceUrl: string };
+  const { sourceUrl: link } = (await (await request.get(`/api/videos/${videoId}`)).json()) as {
+    sourceUrl: string;
+  };
   const sourceUrl = new URL(link, APP).href;
 
   const direct = await request.get(sourceUrl);
