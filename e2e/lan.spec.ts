@@ -37,6 +37,8 @@ test.beforeAll(async () => {
   ip("netns", "exec", NS, "ip", "addr", "add", `${NS_ADDR}/30`, "dev", NS_IF);
   ip("netns", "exec", NS, "ip", "link", "set", NS_IF, "up");
   ip("netns", "exec", NS, "ip", "link", "set", "lo", "up");
+  // The link can take a moment to carry traffic: wait until the app answers from inside the namespace.
+  await waitReachable();
   // Playwright talks to Chromium over inherited pipes, which `ip netns exec` keeps open.
   const wrapper = path.join(dir, "chromium-in-netns.sh");
   const chromiumPath = config.use?.launchOptions?.executablePath ?? "/usr/bin/chromium";
@@ -44,6 +46,22 @@ test.beforeAll(async () => {
   await chmod(wrapper, 0o755);
   browser = await chromium.launch({ executablePath: wrapper, args: config.use?.launchOptions?.args ?? [] });
 });
+
+async function waitReachable(): Promise<void> {
+  const probe = `fetch(${JSON.stringify(`${APP}/login`)}).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
+  for (let i = 0; ; i++) {
+    try {
+      execFileSync("ip", ["netns", "exec", NS, process.execPath, "-e", probe], {
+        stdio: "pipe",
+        timeout: 5000,
+      });
+      return;
+    } catch (err) {
+      if (i >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
 
 test.afterAll(async () => {
   await browser?.close();
@@ -69,8 +87,9 @@ test("a browser on another machine (network namespace) uploads, plays and downlo
     if (/^https?:/.test(r.url())) hosts.add(new URL(r.url()).host);
   });
   // The namespace really is apart: the app is not there under the host's loopback.
-  await expect(page.goto(`http://127.0.0.1:${PORT}/login`, { timeout: 10_000 })).rejects.toThrow();
-  hosts.clear();
+  const probe = await context.newPage();
+  await expect(probe.goto(`http://127.0.0.1:${PORT}/login`, { timeout: 10_000 })).rejects.toThrow();
+  await probe.close();
 
   await page.goto("/login");
   await page.getByLabel("Email").fill(ADMIN.email);
