@@ -27,6 +27,8 @@ export function proxy(req: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Hashed build assets need no policy; everything else (pages, API, icons) gets the headers.
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Hashed build assets need no policy; everything else (pages, API, icons) gets the headers, except the
+  // upload-part route: Next.js buffers a request body for proxy.ts and cuts it at 10 MB
+  // (proxyClientMaxBodySize), and parts are 16 MB streams. That route sets the API headers itself.
+  matcher: ["/((?!_next/static|_next/image|api/uploads/[0-9a-f-]+/part$).*)"],
 };

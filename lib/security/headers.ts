@@ -42,3 +42,9 @@ export function securityHeaders(i: HeaderInputs): Record<string, string> {
     ...(i.https ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
   };
 }
+
+/** For a response proxy.ts does not see (the upload-part route): the same protections, nothing to render. */
+export function apiSecurityHeaders(https: boolean): Record<string, string> {
+  const all = securityHeaders({ nonce: "unused", https, dev: false, mediaOrigins: [] });
+  return { ...all, "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" };
+}

@@ -127,6 +127,7 @@ describe("media through the app", () => {
         body: new Uint8Array(slice),
       });
       expect(res.status, await res.clone().text()).toBe(200);
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       parts.push({ partNumber: n, etag: res.headers.get("etag")! });
     }
     const { videoId } = await completeUpload(user, session.id, { parts });
