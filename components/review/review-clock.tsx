@@ -1,13 +1,20 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { frameSpan } from "../../lib/highlights/frame-span";
 import type { Item } from "./editing";
 import { frameOf, matchTime, timecode } from "./frames";
 import type { PlayheadStore } from "./playhead";
 
-export function describe(i: Item | undefined, fps: number): string {
+/**
+ * A highlight as the legend shows it. Its frame count is the clip's and every export's (frameSpan
+ * rounds each edge to the nearest frame, as the cutter does); a floor of each edge was one frame short
+ * for an untrimmed highlight (312 here, 313 in its clip).
+ */
+export function describe(i: Item | undefined, fps: number, duration: number): string {
   if (!i) return "none";
-  return `${i.label} ${timecode(i.startS, fps)} → ${timecode(i.endS, fps)} (${frameOf(i.endS, fps) - frameOf(i.startS, fps)} frames)`;
+  const s = frameSpan(i.startS, i.endS, fps, duration);
+  return `${i.label} ${timecode(i.startS, fps)} → ${timecode(i.endS, fps)} (${s.frames} frames)`;
 }
 
 /** Timecode of the original (Video.fps), its frame number and the match clock; follows the playhead. */

@@ -104,7 +104,7 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
         />
         <p className="muted review__legend">
           {data.shots.length} shot cuts · edges snap to cuts within 0.5 s (hold Alt to place freely) ·{" "}
-          {editState.selectedId ? `selected: ${describe(selected, fps)}` : "no highlight selected"}
+          {editState.selectedId ? `selected: ${describe(selected, fps, duration)}` : "no highlight selected"}
         </p>
       </div>
 
