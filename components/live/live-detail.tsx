@@ -44,30 +44,39 @@ export function LiveDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
           {stop.error.message}
         </p>
       )}
-      <dl className="facts">
-        <dt>Playlist</dt>
-        <dd>
-          {d.url}
-          {d.variant ? ` (variant ${d.variant})` : ""}
-        </dd>
-        <dt>Stream time</dt>
-        <dd>{formatDuration(d.streamTimeS)}</dd>
-        <dt>Segments</dt>
-        <dd>
-          {d.recordedSegments} recorded{d.gaps > 0 ? `, ${d.gaps} missing (gaps)` : ""}
-        </dd>
-        <dt>Recording</dt>
-        <dd>
-          {d.videoId ? (
-            <Link href={`/videos/${d.videoId}`}>open in the library</Link>
-          ) : d.recordingError ? (
-            <span className="error-text">{d.recordingError}</span>
-          ) : liveIsActive(d.status) ? (
-            "recording…"
-          ) : (
-            "finalising…"
-          )}
-        </dd>
+      {/* Each label beside its value (a pair per row), not the whole page's width apart. */}
+      <dl className="facts facts--pairs" data-testid="live-facts">
+        <div>
+          <dt>Playlist</dt>
+          <dd>
+            {d.url}
+            {d.variant ? ` (variant ${d.variant})` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>Stream time</dt>
+          <dd>{formatDuration(d.streamTimeS)}</dd>
+        </div>
+        <div>
+          <dt>Segments</dt>
+          <dd>
+            {d.recordedSegments} recorded{d.gaps > 0 ? `, ${d.gaps} missing (gaps)` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>Recording</dt>
+          <dd>
+            {d.videoId ? (
+              <Link href={`/videos/${d.videoId}`}>open in the library</Link>
+            ) : d.recordingError ? (
+              <span className="error-text">{d.recordingError}</span>
+            ) : liveIsActive(d.status) ? (
+              "recording…"
+            ) : (
+              "finalising…"
+            )}
+          </dd>
+        </div>
       </dl>
       <LiveTimeline detail={d} />
       <section aria-label="Detections">
