@@ -60,6 +60,8 @@ export function ParamsPanel({ data, segments, apply, canEdit }: Props) {
             </p>
           ) : null}
         </>
+      ) : data.video.status === "failed" ? (
+        <p className="muted">No scores: the analysis did not finish (the reason is above).</p>
       ) : (
         <p className="muted">The analysis has not finished yet; its scores appear here when it does.</p>
       )}

@@ -1,10 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import type { TReviewDto } from "../../lib/schemas/review";
 import { HighlightsPanel } from "../highlights/highlights-panel";
 import { VideoPlayer } from "../player/video-player";
 import { EditableTitle } from "../videos/editable-title";
+import { failureHelp } from "../videos/failure";
+import { FailurePanel } from "../videos/video-status";
 import { select } from "./editing";
 import { FileFacts } from "./file-facts";
 import { ParamsPanel } from "./params-panel";
@@ -35,6 +38,10 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
   const r = useReviewRoom(data, canEdit);
   const { video, fps, duration, editState } = r;
   const selected = editState.items.find((i) => i.id === editState.selectedId);
+  const router = useRouter();
+  const failed = video.status === "failed";
+  // A video that failed before it was probed has no duration: there is no media to play either.
+  const playable = !failed || (failureHelp(video.error).playable && duration > 0);
 
   return (
     <div className="stack review" data-testid="review-room">
@@ -47,28 +54,47 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
         </h1>
         <div className="actions">
           <FileFacts id={video.id} />
-          <span className="chip" title={data.proxyError ?? undefined} data-testid="media-kind">
-            {data.media.kind === "proxy"
-              ? "proxy"
-              : data.proxyError
-                ? "source (no proxy)"
-                : "source (proxy coming)"}
-          </span>
+          {failed ? null : (
+            <span className="chip" title={data.proxyError ?? undefined} data-testid="media-kind">
+              {data.media.kind === "proxy"
+                ? "proxy"
+                : data.proxyError
+                  ? "source (no proxy)"
+                  : "source (proxy coming)"}
+            </span>
+          )}
           <button type="button" className="button" onClick={() => r.setHelp(true)} aria-keyshortcuts="?">
             Shortcuts (?)
           </button>
         </div>
       </div>
 
+      {failed ? (
+        <FailurePanel
+          video={{ ...video, stage: null, progress: 0, etaSeconds: null }}
+          canEdit={canEdit}
+          onDeleted={() => router.push("/")}
+        />
+      ) : null}
+
       <div className="review__top">
         <div className="review__player">
-          <VideoPlayer
-            src={r.media}
-            label={`Play ${video.title}`}
-            thumbnails={r.thumbs}
-            onPlayer={r.onPlayer}
-          />
-          <Clock playhead={r.playhead} fps={fps} duration={duration} />
+          {playable ? (
+            <>
+              <VideoPlayer
+                src={r.media}
+                label={`Play ${video.title}`}
+                thumbnails={r.thumbs}
+                onPlayer={r.onPlayer}
+              />
+              <Clock playhead={r.playhead} fps={fps} duration={duration} />
+            </>
+          ) : (
+            // A file that cannot be decoded would only give the player's "media could not be loaded".
+            <div className="player-placeholder" data-testid="no-player">
+              <p>Nothing to play: this file could not be read as a video.</p>
+            </div>
+          )}
         </div>
         <ParamsPanel data={data} segments={r.segments} apply={r.apply} canEdit={canEdit} />
       </div>
