@@ -1,6 +1,7 @@
 // Issue #18: an untrimmed highlight showed 312 frames in the review room and 313 in its clip and exports.
 import { describe, expect, it } from "vitest";
 import { describe as describeItem } from "../components/review/review-clock";
+import { span } from "../components/review/review-panel";
 import { planCut } from "../worker/ffmpeg/clip-commands";
 import { renderExport, type ExportVideo } from "../lib/exports";
 
@@ -52,4 +53,11 @@ describe("frame counts", () => {
       }
     });
   }
+});
+
+describe("review card duration", () => {
+  it("reads as timecode and the clip's frame count", () => {
+    // 12.5 → frame 313, 25.02 → frame 626 (exclusive): 313 frames = 12 s 13 frames at 25 fps
+    expect(span({ startS: 12.5, endS: 25.02 }, 25, 60)).toBe("00:00:12:13 · 313 frames");
+  });
 });

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { TReviewDto } from "../../lib/schemas/review";
-import { HighlightsPanel } from "../highlights/highlights-panel";
+import { DownloadsPanel } from "../highlights/downloads-panel";
 import { VideoPlayer } from "../player/video-player";
 import { EditableTitle } from "../videos/editable-title";
 import { failureHelp } from "../videos/failure";
@@ -145,6 +145,8 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
 
       <ReviewPanel
         highlights={r.highlights}
+        fps={fps}
+        durationS={duration}
         selectedId={editState.selectedId}
         canEdit={canEdit}
         onSelect={(h) => {
@@ -155,10 +157,7 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
         onStatus={r.setStatus}
         onAcceptAbove={r.acceptAbove}
       />
-      <details className="card">
-        <summary>Clips, reel and exports</summary>
-        <HighlightsPanel videoId={video.id} canEdit={canEdit} />
-      </details>
+      <DownloadsPanel videoId={video.id} canEdit={canEdit} />
       <ShortcutsDialog open={r.help} onClose={() => r.setHelp(false)} />
     </div>
   );
