@@ -43,8 +43,8 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
   // A video that failed before it was probed has no duration: there is no media to play either.
   const playable = !failed || (failureHelp(video.error).playable && duration > 0);
 
-  return (
-    <div className="stack review" data-testid="review-room">
+  const intro = (
+    <>
       <Link href="/" className="muted">
         ← Library
       </Link>
@@ -63,9 +63,11 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
                   : "source (proxy coming)"}
             </span>
           )}
-          <button type="button" className="button" onClick={() => r.setHelp(true)} aria-keyshortcuts="?">
-            Shortcuts (?)
-          </button>
+          {playable ? (
+            <button type="button" className="button" onClick={() => r.setHelp(true)} aria-keyshortcuts="?">
+              Shortcuts (?)
+            </button>
+          ) : null}
         </div>
       </div>
 
@@ -76,25 +78,33 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
           onDeleted={() => router.push("/")}
         />
       ) : null}
+    </>
+  );
+  // A file that cannot be decoded: the player would only say "media could not be loaded", and the
+  // timeline, highlights and downloads would be empty. The reason and what to do are the page.
+  if (!playable)
+    return (
+      <div className="stack review" data-testid="review-room">
+        {intro}
+        <div className="player-placeholder" data-testid="no-player">
+          <p>Nothing to play: this file could not be read as a video.</p>
+        </div>
+      </div>
+    );
+
+  return (
+    <div className="stack review" data-testid="review-room">
+      {intro}
 
       <div className="review__top">
         <div className="review__player">
-          {playable ? (
-            <>
-              <VideoPlayer
-                src={r.media}
-                label={`Play ${video.title}`}
-                thumbnails={r.thumbs}
-                onPlayer={r.onPlayer}
-              />
-              <Clock playhead={r.playhead} fps={fps} duration={duration} />
-            </>
-          ) : (
-            // A file that cannot be decoded would only give the player's "media could not be loaded".
-            <div className="player-placeholder" data-testid="no-player">
-              <p>Nothing to play: this file could not be read as a video.</p>
-            </div>
-          )}
+          <VideoPlayer
+            src={r.media}
+            label={`Play ${video.title}`}
+            thumbnails={r.thumbs}
+            onPlayer={r.onPlayer}
+          />
+          <Clock playhead={r.playhead} fps={fps} duration={duration} />
         </div>
         <ParamsPanel data={data} segments={r.segments} apply={r.apply} canEdit={canEdit} />
       </div>
