@@ -31,8 +31,7 @@ load_env() {
     source "$ROOT/.env"
     set +a
   fi
-  # Again after .env: a checkout's own MATCHCUT_*_PORT there must win over the defaults set above, or
-  # several checkouts on one machine share (and drop) each other's test database.
+  # .env may name this checkout's ports (several worktrees side by side): read them after it.
   PG_PORT="${MATCHCUT_PG_PORT:-55432}"
   REDIS_PORT="${MATCHCUT_REDIS_PORT:-56379}"
   S3_PORT="${MATCHCUT_S3_PORT:-59000}"
