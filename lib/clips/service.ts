@@ -5,7 +5,7 @@ import { renderExport, type TExportFormat } from "../exports";
 import type { Highlight, Video } from "../generated/prisma/client";
 import type { THighlightDto, THighlightPatch, THighlightsDto, TReelDto } from "../schemas/highlights";
 import { getObjectBytes, presignGet } from "../storage";
-import { enqueueCut, enqueueReel } from "./enqueue";
+import { startJob } from "../pipeline/enqueue";
 import { clipFileName, exportFileName, reelFileName, zipFileName } from "./names";
 import { clipNumbers, reelSelection } from "./selection";
 import { zipObjects } from "./zip";
@@ -84,7 +84,7 @@ export async function patchHighlight(id: string, patch: THighlightPatch): Promis
   const { count } = await db().highlight.updateMany({ where: { id, revision: h.revision }, data });
   if (count === 0)
     throw conflict("Someone else changed this highlight at the same time; reload and try again");
-  if (moved) await enqueueCut(id, h.revision + 1);
+  if (moved) await startJob("highlights edited", "cut-clip", { highlightId: id, revision: h.revision + 1 });
   const dto = (await listHighlights(h.videoId)).highlights.find((x) => x.id === id);
   if (!dto) throw notFound("Highlight");
   return dto;
@@ -136,7 +136,7 @@ export async function requestReel(videoId: string): Promise<TReelDto> {
     data: { reelStatus: "cutting", reelProgress: 0, reelError: null },
   });
   if (count === 0) throw conflict("A reel is already being built");
-  await enqueueReel(videoId, randomUUID());
+  await startJob("reel asked for", "build-reel", { videoId }, { nonce: randomUUID() });
   return getReel(videoId);
 }
 

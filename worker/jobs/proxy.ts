@@ -16,9 +16,9 @@ import { defineJob } from "./types";
  * rate, so the browser lands on any frame of a long match quickly. The same decode finds shot cuts and
  * measures the audio waveform (worker/ffmpeg/proxy-commands.ts).
  *
- * No ctx.reportProgress, as in filmstrip: the runtime writes a job's progress onto the Video row, which
- * belongs to the analysis running beside this. A failure is recorded on proxyError only; the page
- * keeps playing the source, so the video itself never fails because of its proxy.
+ * It runs beside the analysis, so its graph node leaves the Video row's progress alone (videoProgress:
+ * false). A failure is recorded on proxyError only; the page keeps playing the source, so the video
+ * itself never fails because of its proxy.
  */
 export const proxyJob = defineJob({
   name: "proxy",

@@ -8,7 +8,7 @@ import path from "node:path";
 import { db } from "../../lib/db";
 import { liveKeys } from "../../lib/live/keys";
 import { childLogger } from "../../lib/logger";
-import { enqueue } from "../../lib/queue";
+import { enqueueNext } from "../../lib/pipeline/enqueue";
 import { getObjectBytes, keys, presignGet, putObject, uploadStream } from "../../lib/storage";
 import { runFfmpeg } from "../ffmpeg/run";
 import { clipSpec, concatList, recordingSpec } from "./ffmpeg-specs";
@@ -103,7 +103,7 @@ export async function finalizeRecording(liveSourceId: string, signal: AbortSigna
     }),
     db().liveSource.update({ where: { id: liveSourceId }, data: { videoId, recordingError: null } }),
   ]);
-  await enqueue("probe", { videoId }, { jobId: `${videoId}:probe` });
+  await enqueueNext("live-finalize", "probe", { videoId });
   childLogger({ liveSourceId, videoId }).info({ segments: segs.length, size }, "live recording finalised");
   return videoId;
 }

@@ -10,7 +10,7 @@ import { ZLiveParams, type TLiveParams } from "../../lib/schemas/live";
 import { liveKeys } from "../../lib/live/keys";
 import { childLogger } from "../../lib/logger";
 import type { LoadedModel } from "../../lib/model";
-import { enqueue } from "../../lib/queue";
+import { enqueueNext } from "../../lib/pipeline/enqueue";
 import { putObject } from "../../lib/storage";
 import { modelFor } from "../analysis/models";
 import { FfmpegError } from "../ffmpeg/frames";
@@ -434,11 +434,7 @@ async function reschedule(
   delayMs: number,
   data: Prisma.LiveSourceUpdateManyMutationInput,
 ) {
-  await enqueue(
-    "live-poll",
-    { liveSourceId: id, tick: tick + 1 },
-    { jobId: `${id}:poll:${tick + 1}`, delay: Math.max(0, delayMs) },
-  );
+  await enqueueNext("live-poll", "live-poll", { liveSourceId: id, tick: tick + 1 }, { delayMs });
   await db().liveSource.updateMany({ where: { id, tick: { lte: tick } }, data: { ...data, tick: tick + 1 } });
 }
 
@@ -469,8 +465,7 @@ export async function settleAllAndFinalize(sourceId: string): Promise<void> {
     }
   }
   const recorded = await db().liveSegment.count({ where: { liveSourceId: sourceId, status: "recorded" } });
-  if (recorded > 0)
-    await enqueue("live-finalize", { liveSourceId: sourceId }, { jobId: `${sourceId}:finalize` });
+  if (recorded > 0) await enqueueNext("live-poll", "live-finalize", { liveSourceId: sourceId });
   else
     await db().liveSource.update({
       where: { id: sourceId },
