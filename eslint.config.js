@@ -13,16 +13,49 @@ const owned = [
   { name: "bullmq", owner: "lib/queue/ and worker/runtime.ts" },
   { name: "ioredis", owner: "lib/queue/ and worker/runtime.ts" },
 ];
-const restrict = (except) => ({
+const restrict = (except, extra = []) => ({
   "no-restricted-imports": [
     "error",
     {
-      patterns: owned
-        .filter((o) => !except.includes(o.name))
-        .map((o) => ({ group: [o.name], message: `Only ${o.owner} may import ${o.name}.` })),
+      patterns: [
+        ...owned
+          .filter((o) => !except.includes(o.name))
+          .map((o) => ({ group: [o.name], message: `Only ${o.owner} may import ${o.name}.` })),
+        ...extra,
+      ],
     },
   ],
 });
+
+// Browser code (components/) may import the pure parts of lib/ (schemas, segment maths, names) but
+// nothing that holds a secret or a connection. `server-only` cannot mark these modules: the worker,
+// the scripts and vitest import them too, outside Next's react-server condition, where it throws.
+const serverOnly = [
+  {
+    group: [
+      "**/lib/db",
+      "**/lib/env",
+      "**/lib/logger",
+      "**/lib/errors",
+      "**/lib/storage",
+      "**/lib/storage/*",
+      "**/lib/queue",
+      "**/lib/queue/*",
+      "**/lib/pipeline/*",
+      "**/lib/migrate/*",
+      "**/lib/notify/*",
+      "**/lib/api/*",
+      "**/lib/auth/current",
+      "**/lib/auth/session",
+      "**/lib/auth/users",
+      "**/lib/auth/password",
+      "**/lib/videos/*",
+      "**/lib/*/service",
+      "**/worker/**",
+    ],
+    message: "Server code: components/ runs in the browser (fetch it through an API route).",
+  },
+];
 
 export default tseslint.config(
   {
@@ -76,6 +109,7 @@ export default tseslint.config(
     files: ["components/review/review-room.tsx"],
     rules: { "max-lines": "off" },
   },
+  { files: ["components/**"], rules: restrict([], serverOnly) },
   { files: ["lib/storage/**"], rules: restrict(["@aws-sdk/*"]) },
   { files: ["worker/ffmpeg/**"], rules: restrict(["fluent-ffmpeg"]) },
   { files: ["worker/inference/session.ts"], rules: restrict(["onnxruntime-node"]) },

@@ -4,9 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { db } from "../../lib/db";
 import { childLogger } from "../../lib/logger";
-import { reviewKeys } from "../../lib/review/keys";
 import { ZProxyJob } from "../../lib/schemas/jobs";
-import { presignGet, putObject, uploadStream } from "../../lib/storage";
+import { keys, presignGet, putObject, uploadStream } from "../../lib/storage";
 import { parseShots, parseWaveform, proxySpec, WAVEFORM_RATE } from "../ffmpeg/proxy-commands";
 import { runFfmpeg } from "../ffmpeg/run";
 import { defineJob } from "./types";
@@ -61,9 +60,9 @@ export const proxyJob = defineJob({
         ? { rate: WAVEFORM_RATE, peaks: parseWaveform(await readText(out.waveform), video.durationS) }
         : null;
 
-      const proxyKey = reviewKeys.proxy(videoId);
-      const shotsKey = reviewKeys.shots(videoId);
-      const waveformKey = waveform ? reviewKeys.waveform(videoId) : null;
+      const proxyKey = keys.proxy(videoId);
+      const shotsKey = keys.proxyShots(videoId);
+      const waveformKey = waveform ? keys.proxyWaveform(videoId) : null;
       await uploadStream(proxyKey, createReadStream(out.video), "video/mp4");
       await putObject(shotsKey, JSON.stringify({ version: 1, shots }), "application/json");
       if (waveform && waveformKey) {

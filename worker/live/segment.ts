@@ -4,9 +4,8 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "../../lib/env";
 import type { LiveSource } from "../../lib/generated/prisma/client";
-import { liveKeys } from "../../lib/live/keys";
 import type { LoadedModel } from "../../lib/model";
-import { putObject } from "../../lib/storage";
+import { keys, putObject } from "../../lib/storage";
 import { FfmpegError } from "../ffmpeg/frames";
 import { humanFfmpegError } from "../ffmpeg/media";
 import { fetchBytes, FetchError, withRetries } from "./http";
@@ -66,7 +65,7 @@ export async function processSegment(o: {
   const ext = seg.mapUri ? "mp4" : (/\.([a-z0-9]{1,5})(?:[?#]|$)/i.exec(seg.uri)?.[1] ?? "ts");
   const file = path.join(o.dir, `${seg.seq}.${ext}`);
   await writeFile(file, bytes);
-  const key = liveKeys.segment(o.src.id, cur.epoch, seg.seq, ext);
+  const key = keys.liveSegment(o.src.id, cur.epoch, seg.seq, ext);
   // Upload and scoring in parallel: the upload is I/O, scoring is CPU.
   const [[, uploadMs], [scoring, scoreMs]] = await Promise.all([
     timed(() => putObject(key, bytes, ext === "ts" ? "video/mp2t" : "video/mp4")),
