@@ -104,11 +104,6 @@ export default tseslint.config(
     ignores: ["**/*.test.ts", "**/*.test.tsx"],
     rules: { "max-lines": ["error", { max: 300 }] },
   },
-  {
-    // TODO(#18): review-room split
-    files: ["components/review/review-room.tsx"],
-    rules: { "max-lines": "off" },
-  },
   { files: ["components/**"], rules: restrict([], serverOnly) },
   { files: ["lib/storage/**"], rules: restrict(["@aws-sdk/*"]) },
   { files: ["worker/ffmpeg/**"], rules: restrict(["fluent-ffmpeg"]) },

@@ -31,7 +31,7 @@ load_env() {
     source "$ROOT/.env"
     set +a
   fi
-  # Again, now that .env is read: a checkout's own ports in .env must win over the defaults above.
+  # .env may name this checkout's ports (several worktrees side by side): read them after it.
   PG_PORT="${MATCHCUT_PG_PORT:-55432}"
   REDIS_PORT="${MATCHCUT_REDIS_PORT:-56379}"
   S3_PORT="${MATCHCUT_S3_PORT:-59000}"
@@ -99,15 +99,10 @@ ensure_npm_deps() {
   # The Prisma CLI downloads a native schema engine at start-up unless this points at a file;
   # `generate` does not use it (see README "Database migrations").
   if [[ ! -f "$ROOT/lib/generated/prisma/client.ts" || "$ROOT/prisma/schema.prisma" -nt "$ROOT/lib/generated/prisma/client.ts" ]]; then
-    prisma_generate
+    say "generating the Prisma client"
+    PRISMA_SCHEMA_ENGINE_BINARY="$(type -P true)" npx --no-install prisma generate >"$LOGS/prisma-generate.log" 2>&1 ||
+      { cat "$LOGS/prisma-generate.log"; die "prisma generate failed"; }
   fi
-}
-
-# lib/generated/prisma from prisma/schema.prisma, offline (also `npm run db:generate`).
-prisma_generate() {
-  say "generating the Prisma client"
-  PRISMA_SCHEMA_ENGINE_BINARY="$(type -P true)" npx --no-install prisma generate >"$LOGS/prisma-generate.log" 2>&1 ||
-    { cat "$LOGS/prisma-generate.log"; die "prisma generate failed"; }
 }
 
 ensure_dotenv() {

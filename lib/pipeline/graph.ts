@@ -10,7 +10,8 @@ import * as S from "../schemas/jobs";
  *                        │                                                       └► notify ─► deliver-webhook
  *                        ├► filmstrip
  *                        └► proxy
- *   editor: highlight edited ─► cut-clip; reel asked for ─► build-reel
+ *   editor: re-analysis asked for ─► probe or analyze; highlights edited ─► cut-clip;
+ *           reel asked for ─► build-reel
  *   live source added ─► live-poll ─► live-poll (next tick), live-clip, live-finalize ─► probe
  *
  * The README's job graph section is checked against this registry (lib/pipeline/readme.test.ts).
@@ -34,7 +35,8 @@ export const jobNames = [
 export type JobName = (typeof jobNames)[number];
 
 /** Where work enters the graph from outside a job: a web request, or the editor's action. */
-export type EntryPoint = "upload complete" | "highlights edited" | "reel asked for" | "live source added";
+export type EntryPoint =
+  "upload complete" | "re-analysis asked for" | "highlights edited" | "reel asked for" | "live source added";
 
 export interface Retry {
   attempts: number;
@@ -71,19 +73,21 @@ function node<P, const N extends readonly JobName[], const E extends readonly En
 export const graph = {
   probe: node({
     schema: S.ZProbeJob,
-    id: (p) => `${p.videoId}:probe`,
+    // A re-analysis carries its time: the first run's id may still sit in the failed set, and BullMQ
+    // ignores a job whose id it already has.
+    id: (p, nonce) => (nonce === undefined ? `${p.videoId}:probe` : `${p.videoId}:probe:${nonce}`),
     retry: { attempts: 3, backoffMs: 5_000 },
     next: ["analyze", "filmstrip", "proxy"],
-    entry: ["upload complete"],
+    entry: ["upload complete", "re-analysis asked for"],
     videoProgress: true,
   }),
   analyze: node({
     schema: S.ZAnalyzeJob,
-    id: (p) => `${p.videoId}:analyze`,
+    id: (p, nonce) => (nonce === undefined ? `${p.videoId}:analyze` : `${p.videoId}:analyze:${nonce}`),
     retry: { attempts: 3, backoffMs: 5_000 },
     // a flow: the finaliser runs once every chunk is done
     next: ["analyze-chunk", "analyze-finalize"],
-    entry: [],
+    entry: ["re-analysis asked for"],
     videoProgress: true,
   }),
   "analyze-chunk": node({

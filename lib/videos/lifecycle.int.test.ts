@@ -42,6 +42,15 @@ describe("video lifecycle in the database", () => {
     expect(row).toMatchObject({ status: "failed", error: "not a video file ffmpeg can read", stage: null });
   });
 
+  it("restarts a failed video on the editor's re-analysis, and only then", async () => {
+    const v = await freshVideo();
+    await expect(videoLifecycle.restart(v.id, true)).rejects.toThrow(/from queued to processing/);
+    await videoLifecycle.failed(v.id, "analysis failed: boom");
+    expect(await videoLifecycle.restart(v.id, true)).toBe(true);
+    const row = await db().video.findUniqueOrThrow({ where: { id: v.id } });
+    expect(row).toMatchObject({ status: "processing", stage: "queued for analysis", error: null });
+  });
+
   it("answers false for a video that is gone", async () => {
     expect(await videoLifecycle.failed(randomUUID(), "gone")).toBe(false);
   });

@@ -11,17 +11,22 @@ describe("video lifecycle", () => {
     }
   });
 
-  it("refuses skipping analysis, reviving a failed video and going back to queued", () => {
+  it("refuses skipping analysis, a failed video made ready, and a running one sent back to queued", () => {
     expect(canTransition("queued", "ready")).toBe(false);
-    expect(canTransition("failed", "processing")).toBe(false);
     expect(canTransition("failed", "ready")).toBe(false);
     expect(canTransition("processing", "queued")).toBe(false);
-    expect(canTransition("ready", "queued")).toBe(false);
+    expect(canTransition("queued", "queued")).toBe(false);
+  });
+
+  it("lets the editor's re-analysis start a ready or failed video over", () => {
+    expect(canTransition("failed", "processing")).toBe(true);
+    expect(canTransition("failed", "queued")).toBe(true);
+    expect(canTransition("ready", "queued")).toBe(true);
   });
 
   it("lists the statuses a move may start from (the compare-and-set's where)", () => {
     expect(sourcesOf("ready").sort()).toEqual(["processing", "ready"]);
-    expect(sourcesOf("processing").sort()).toEqual(["processing", "queued", "ready"]);
-    expect(sourcesOf("queued")).toEqual([]);
+    expect(sourcesOf("processing").sort()).toEqual(["failed", "processing", "queued", "ready"]);
+    expect(sourcesOf("queued").sort()).toEqual(["failed", "ready"]);
   });
 });

@@ -11,9 +11,10 @@ export const videoTransitions = {
   processing: ["processing", "ready", "failed"],
   // A new analysis of a ready video (the previous one stays current until it completes); a finaliser
   // retried after its commit finds the video ready already.
-  ready: ["processing", "ready", "failed"],
-  // A failure is final; only its message may be rewritten (a later hook's reason).
-  failed: ["failed"],
+  // The editor's re-analysis (lib/videos/reanalyze.ts) starts a ready or failed video over: from the
+  // analysis (processing) or, never probed, from the probe (queued). Nothing else revives a failed one.
+  ready: ["processing", "ready", "failed", "queued"],
+  failed: ["failed", "processing", "queued"],
 } as const satisfies Record<VideoStatus, readonly VideoStatus[]>;
 
 export const initialVideoStatus: VideoStatus = "queued";
@@ -45,9 +46,15 @@ type Fields = Omit<Prisma.VideoUpdateManyMutationInput, "status">;
  * Compare-and-set on the status, so a concurrent writer cannot slip an illegal move in between a read
  * and a write. Returns false when the video is gone (handlers then stop quietly, as for a missing row).
  */
-async function move(videoId: string, to: VideoStatus, data: Fields, client: Client = db()): Promise<boolean> {
+async function move(
+  videoId: string,
+  to: VideoStatus,
+  data: Fields,
+  { client = db(), from = sourcesOf(to) }: { client?: Client; from?: VideoStatus[] } = {},
+): Promise<boolean> {
   const { count } = await client.video.updateMany({
-    where: { id: videoId, status: { in: sourcesOf(to) } },
+    // An event may narrow the table (a probe result never revives a failed video), never widen it.
+    where: { id: videoId, status: { in: from.filter((s) => canTransition(s, to)) } },
     data: { ...data, status: to },
   });
   if (count > 0) return true;
@@ -73,19 +80,35 @@ export type ProbedFields = Pick<
 export const videoLifecycle = {
   /** ffprobe read it: the media facts are stored and analysis is next. */
   probed: (videoId: string, info: ProbedFields) =>
-    move(videoId, "processing", {
-      ...info,
-      stage: "queued for analysis",
-      progress: 0,
-      etaSeconds: null,
-      error: null,
-    }),
+    move(
+      videoId,
+      "processing",
+      { ...info, stage: "queued for analysis", progress: 0, etaSeconds: null, error: null },
+      { from: ["queued", "processing"] },
+    ),
 
-  analyzing: (videoId: string) => move(videoId, "processing", { stage: "analyzing", progress: 0 }),
+  analyzing: (videoId: string) =>
+    move(videoId, "processing", { stage: "analyzing", progress: 0 }, { from: ["processing", "ready"] }),
+
+  /** The editor asked for a new analysis: from the analysis if the video was probed, else from the probe. */
+  restart: (videoId: string, probed: boolean) =>
+    probed
+      ? move(
+          videoId,
+          "processing",
+          { stage: "queued for analysis", progress: 0, etaSeconds: null, error: null },
+          { from: ["ready", "failed"] },
+        )
+      : move(
+          videoId,
+          "queued",
+          { stage: null, progress: 0, etaSeconds: null, error: null },
+          { from: ["ready", "failed"] },
+        ),
 
   /** Highlights are in; runs inside the finaliser's transaction so both land together. */
   ready: (videoId: string, tx: Client) =>
-    move(videoId, "ready", { stage: null, progress: 1, etaSeconds: null, error: null }, tx),
+    move(videoId, "ready", { stage: null, progress: 1, etaSeconds: null, error: null }, { client: tx }),
 
   /** Shown on the library card; the source object stays so nothing the editor uploaded is lost. */
   failed: (videoId: string, message: string) =>
