@@ -7,6 +7,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: "Matchcut",
   description: "Find the highlights in match video",
+  // app/icon.svg is linked by Next itself; /favicon.ico (public/) serves browsers that ask for it anyway.
+  icons: { apple: "/apple-touch-icon.png" },
 };
 
 // Every page renders per request: the CSP nonce (proxy.ts) is only applied to dynamically rendered HTML.

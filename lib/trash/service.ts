@@ -6,18 +6,15 @@ import { canAdmin } from "../auth/roles";
 import { db } from "../db";
 import { forbidden, notFound } from "../errors";
 import { childLogger } from "../logger";
-import { enqueue, queueFor } from "../queue";
-import { safeJobId } from "../queue/options";
+import { queuedJob, startJob } from "../pipeline/enqueue";
 import { deletePrefix, keys } from "../storage";
 import type { TTrashedVideoDto } from "./types";
 
 export const TRASH_DAYS = 30;
 const TRASH_MS = TRASH_DAYS * 86_400_000;
 
-const purgeJobId = (videoId: string) => `${videoId}:purge`;
-
 async function dropPurgeJob(videoId: string): Promise<void> {
-  const job = await queueFor("purge-video").getJob(safeJobId(purgeJobId(videoId)));
+  const job = await queuedJob("purge-video", { videoId });
   await job?.remove();
 }
 
@@ -38,7 +35,7 @@ export async function trashVideo(user: SessionUser, id: string): Promise<void> {
   });
   // A video deleted, restored and deleted again gets a fresh 30 days.
   await dropPurgeJob(id);
-  await enqueue("purge-video", { videoId: id }, { jobId: purgeJobId(id), delay: TRASH_MS });
+  await startJob("video trashed", "purge-video", { videoId: id }, { delayMs: TRASH_MS });
 }
 
 export async function restoreVideo(user: SessionUser, id: string): Promise<void> {
