@@ -88,7 +88,8 @@ export function listItems(dataDir: string, splitsFile: string): Item[] {
   };
   const clips = parseCsv(readFileSync(path.join(dataDir, "manifest.csv"), "utf8")).map((r): Item => {
     const penalty = r.label === "penalty";
-    const group = penalty ? r.match_id! : clipGroup(r.path!);
+    // Newer non-penalty clips name their match in the manifest: two clips of one match share a split.
+    const group = penalty || r.match_id ? r.match_id! : clipGroup(r.path!);
     return {
       path: r.path!,
       kind: "clip",
