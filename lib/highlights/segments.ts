@@ -17,13 +17,49 @@ export interface Segment {
   mean: number;
 }
 
-// One score per window for one label; `times` are window centres in seconds, ascending,
-// and each window stands for [centre - stepS/2, centre + stepS/2] of the timeline.
+// One score per window for one label; `times` are window centres in seconds, ascending, on a grid
+// of `stepS`. Without `windowS` each score stands for [centre - stepS/2, centre + stepS/2]. With
+// `windowS` (the span the model saw, e.g. 4 s windows at a 0.5 s stride) segments are localised
+// inside the windows first (see localise).
 export interface ScoreTrack {
   label: string;
   times: ArrayLike<number>;
   scores: ArrayLike<number>;
   stepS: number;
+  windowS?: number;
+}
+
+/**
+ * Per-slice evidence from overlapping windows: the timeline is cut into stepS slices and a slice
+ * scores the minimum over the windows that contain it. Every window that contains a kick scores
+ * high, so the union of the high windows overshoots the kick by up to a window on each side (starts
+ * 2.5–3 s early, ends as late, measured on the held-out match test); a slice is high only when
+ * every window around it is, which is the kick itself. The same rule makes a burst of high windows
+ * shorter than one window (a moment that looked like a kick, and did not last a window's length)
+ * leave nothing. Windows missing from the grid (live gaps) do not vote; a slice no window covers
+ * is left out.
+ */
+export function localise(track: ScoreTrack): ScoreTrack {
+  const n = track.times.length;
+  const k = track.windowS ? Math.round(track.windowS / track.stepS) : 1;
+  if (k <= 1 || n === 0) return track;
+  const t0 = track.times[0]!;
+  const slot = (i: number) => Math.round((track.times[i]! - t0) / track.stepS);
+  const slots = slot(n - 1) + k;
+  const min = new Float64Array(slots).fill(Infinity);
+  for (let i = 0; i < n; i++) {
+    const g = slot(i);
+    for (let m = g; m < g + k; m++) min[m] = Math.min(min[m]!, track.scores[i]!);
+  }
+  const times: number[] = [];
+  const scores: number[] = [];
+  const first = t0 - track.windowS! / 2 + track.stepS / 2;
+  for (let m = 0; m < slots; m++) {
+    if (min[m] === Infinity) continue;
+    times.push(first + m * track.stepS);
+    scores.push(min[m]!);
+  }
+  return { label: track.label, times, scores, stepS: track.stepS };
 }
 
 interface Run {
@@ -76,7 +112,8 @@ function stats(scores: ArrayLike<number>, first: number, last: number): { peak: 
   return { peak, mean: sum / (last - first + 1) };
 }
 
-export function deriveSegments(track: ScoreTrack, params: SegmentParams, durationS: number): Segment[] {
+export function deriveSegments(windows: ScoreTrack, params: SegmentParams, durationS: number): Segment[] {
+  const track = localise(windows);
   const half = track.stepS / 2;
   const raw = hysteresisRuns(track.scores, params.enter, params.exit).map((r) => ({
     ...r,
