@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveAllSegments, deriveSegments, hysteresisRuns, localise, type SegmentParams } from "./segments";
+import { deriveAllSegments, deriveSegments, hysteresisRuns, type SegmentParams } from "./segments";
 
 const base: SegmentParams = { enter: 0.7, exit: 0.4, minLengthS: 0, mergeGapS: 0, preRollS: 0, postRollS: 0 };
 const track = (scores: number[], stepS = 1) => ({
@@ -85,46 +85,40 @@ const windows = (scores: number[]) => ({
   times: scores.map((_, i) => 2 + 0.5 * i),
 });
 
-describe("localise", () => {
-  it("scores each 0.5 s slice with the lowest window that contains it", () => {
-    const t = localise(windows([0.1, 0.9, 0.8, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.2]));
-    // slices [0.5 m, 0.5 m + 0.5] for m = 0..16; slice m is inside windows max(0, m-7)..min(9, m)
-    expect(t.times[0]).toBeCloseTo(0.25, 9);
-    expect(t.times).toHaveLength(17);
-    expect(t.scores[0]).toBe(0.1);
-    expect(t.scores[8]).toBe(0.8); // windows 1..8
-    expect(t.scores[9]).toBe(0.2); // windows 2..9
-    expect(t.scores[16]).toBe(0.2); // window 9 only
-  });
-  it("leaves out slices that no window covers (live gaps) and keeps tracks without a window span", () => {
-    const gap = { ...windows([0.9, 0.9]), times: [2, 12] };
-    expect(localise(gap).times).toHaveLength(16);
-    const plain = { label: "penalty", scores: [0.9], times: [0.5], stepS: 1 };
-    expect(localise(plain)).toBe(plain);
-  });
-});
-
 describe("deriveSegments on overlapping windows", () => {
-  // A kick in [6, 7.5]: every window that touches it scores high, i.e. windows 5..14 (they start at
+  // A kick in [6, 7.5]: every window that overlaps it scores high, i.e. windows 5..14 (they start at
   // 2.5 … 7.0), the rest low.
   const kick = Array.from({ length: 30 }, (_, i) => (i >= 5 && i <= 14 ? 0.95 : 0.05));
 
-  it("finds the kick itself, not the union of the windows that contain it", () => {
+  it("finds the kick itself (to half a step), not the union of the windows that overlap it", () => {
     const [seg] = deriveSegments(windows(kick), base, 30);
-    expect(seg!.start).toBeCloseTo(6, 9);
-    expect(seg!.end).toBeCloseTo(7.5, 9);
+    // what the windows say: the kick starts in [6, 6.5) (window 4 ends at 6 and missed it, window 5
+    // ends at 6.5) and ends in (7, 7.5]; the middle of each
+    expect(seg!.start).toBeCloseTo(6.25, 9);
+    expect(seg!.end).toBeCloseTo(7.25, 9);
     expect(seg!.peak).toBe(0.95);
   });
   it("pre- and post-roll add exactly what they say to the localised kick", () => {
     const [seg] = deriveSegments(windows(kick), { ...base, preRollS: 1, postRollS: 2 }, 30);
-    expect([seg!.start, seg!.end]).toEqual([5, 9.5]);
+    expect([seg!.start, seg!.end]).toEqual([5.25, 9.25]);
   });
-  it("drops a burst of high windows shorter than one window", () => {
-    const burst = kick.map((_, i) => (i >= 10 && i <= 13 ? 0.99 : 0.05));
-    expect(deriveSegments(windows(burst), base, 30)).toEqual([]);
+  it("a run of exactly one window's length is an instant; a shorter one is what its windows share", () => {
+    const instant = kick.map((_, i) => (i >= 10 && i <= 17 ? 0.99 : 0.05));
+    const [a] = deriveSegments(windows(instant), { ...base, preRollS: 1, postRollS: 1 }, 30);
+    // windows 10..17 share only [8.5, 9]
+    expect([a!.start, a!.end]).toEqual([7.5, 10]);
+    const short = kick.map((_, i) => (i >= 10 && i <= 13 ? 0.99 : 0.05));
+    const [b] = deriveSegments(windows(short), base, 30);
+    // windows 10..13 cover [5, 9] … [6.5, 10.5]: they share [6.5, 9], less a quarter step each side
+    expect([b!.start, b!.end]).toEqual([6.75, 8.75]);
   });
-  it("a source shorter than one window (one padded window) still gives its segment", () => {
+  it("minLengthS is checked on the evidence, before localising", () => {
+    const instant = kick.map((_, i) => (i >= 10 && i <= 17 ? 0.99 : 0.05));
+    expect(deriveSegments(windows(instant), { ...base, minLengthS: 4 }, 30)).toHaveLength(1);
+    expect(deriveSegments(windows(instant), { ...base, minLengthS: 4.5 }, 30)).toHaveLength(0);
+  });
+  it("a source shorter than one window (one padded window) gives the whole source", () => {
     const [seg] = deriveSegments(windows([0.9]), base, 3);
-    expect([seg!.start, seg!.end]).toEqual([0, 3]);
+    expect([seg!.start, seg!.end]).toEqual([0.25, 3]);
   });
 });

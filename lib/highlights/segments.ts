@@ -18,9 +18,9 @@ export interface Segment {
 }
 
 // One score per window for one label; `times` are window centres in seconds, ascending, on a grid
-// of `stepS`. Without `windowS` each score stands for [centre - stepS/2, centre + stepS/2]. With
-// `windowS` (the span the model saw, e.g. 4 s windows at a 0.5 s stride) segments are localised
-// inside the windows first (see localise).
+// of `stepS`. Each score stands for [centre - stepS/2, centre + stepS/2] when runs are found, merged
+// and length-checked. With `windowS` (the span the model saw: 4 s windows at a 0.5 s stride) the
+// edges of each highlight are then localised inside its windows (see localisedEdges).
 export interface ScoreTrack {
   label: string;
   times: ArrayLike<number>;
@@ -30,36 +30,29 @@ export interface ScoreTrack {
 }
 
 /**
- * Per-slice evidence from overlapping windows: the timeline is cut into stepS slices and a slice
- * scores the minimum over the windows that contain it. Every window that contains a kick scores
- * high, so the union of the high windows overshoots the kick by up to a window on each side (starts
- * 2.5–3 s early, ends as late, measured on the held-out match test); a slice is high only when
- * every window around it is, which is the kick itself. The same rule makes a burst of high windows
- * shorter than one window (a moment that looked like a kick, and did not last a window's length)
- * leave nothing. Windows missing from the grid (live gaps) do not vote; a slice no window covers
- * is left out.
+ * Where the event is, given the first and last high window of a run. Every window that overlaps a
+ * kick scores high, so the union of the high windows overshoots the kick by nearly a window on each
+ * side (starts 2.5–3 s early, ends as late on the held-out match test, with a 1 s roll). The first
+ * high window is the first to reach the kick: the kick starts in the last step of that window,
+ * i.e. around firstCentre + window/2 - step/2; it ends around lastCentre - window/2 + step/2. When
+ * the run is shorter than one window those two points cross and the event lies between them (the
+ * part every high window shares); a run of exactly one window's length is an instant, given the
+ * step it falls in.
  */
-export function localise(track: ScoreTrack): ScoreTrack {
-  const n = track.times.length;
-  const k = track.windowS ? Math.round(track.windowS / track.stepS) : 1;
-  if (k <= 1 || n === 0) return track;
-  const t0 = track.times[0]!;
-  const slot = (i: number) => Math.round((track.times[i]! - t0) / track.stepS);
-  const slots = slot(n - 1) + k;
-  const min = new Float64Array(slots).fill(Infinity);
-  for (let i = 0; i < n; i++) {
-    const g = slot(i);
-    for (let m = g; m < g + k; m++) min[m] = Math.min(min[m]!, track.scores[i]!);
-  }
-  const times: number[] = [];
-  const scores: number[] = [];
-  const first = t0 - track.windowS! / 2 + track.stepS / 2;
-  for (let m = 0; m < slots; m++) {
-    if (min[m] === Infinity) continue;
-    times.push(first + m * track.stepS);
-    scores.push(min[m]!);
-  }
-  return { label: track.label, times, scores, stepS: track.stepS };
+export function localisedEdges(
+  track: ScoreTrack,
+  first: number,
+  last: number,
+): { start: number; end: number } {
+  const step = track.stepS;
+  const from = track.times[first]!;
+  const to = track.times[last]!;
+  if (!track.windowS || track.windowS <= step) return { start: from - step / 2, end: to + step / 2 };
+  const a = from + track.windowS / 2 - step / 2;
+  const b = to - track.windowS / 2 + step / 2;
+  const mid = (a + b) / 2;
+  const half = Math.max(Math.abs(a - b), step) / 2;
+  return { start: mid - half, end: mid + half };
 }
 
 interface Run {
@@ -112,8 +105,7 @@ function stats(scores: ArrayLike<number>, first: number, last: number): { peak: 
   return { peak, mean: sum / (last - first + 1) };
 }
 
-export function deriveSegments(windows: ScoreTrack, params: SegmentParams, durationS: number): Segment[] {
-  const track = localise(windows);
+export function deriveSegments(track: ScoreTrack, params: SegmentParams, durationS: number): Segment[] {
   const half = track.stepS / 2;
   const raw = hysteresisRuns(track.scores, params.enter, params.exit).map((r) => ({
     ...r,
@@ -121,12 +113,17 @@ export function deriveSegments(windows: ScoreTrack, params: SegmentParams, durat
     end: track.times[r.last]! + half,
   }));
   // Merge before the length check so two halves of one kick count as one long enough event.
+  // minLengthS is about the evidence (how long the windows stayed high), so it is checked before
+  // localising: a kick localised to an instant is still a kick.
   const kept = mergeSpans(raw, params.mergeGapS).filter((s) => s.end - s.start >= params.minLengthS);
-  const padded = kept.map((s) => ({
-    ...s,
-    start: Math.max(0, s.start - params.preRollS),
-    end: Math.min(durationS, s.end + params.postRollS),
-  }));
+  const padded = kept.map((s) => {
+    const edges = localisedEdges(track, s.first, s.last);
+    return {
+      ...s,
+      start: Math.max(0, edges.start - params.preRollS),
+      end: Math.min(durationS, edges.end + params.postRollS),
+    };
+  });
   // Padding can make neighbours overlap; a viewer wants one clip then, not two overlapping ones.
   return mergeSpans(padded, 0)
     .filter((s) => s.end > s.start)
