@@ -26,10 +26,11 @@ export function joinScores(grid: Grid, parts: readonly TSegmentScores[]): TScore
  * Splits the derived segments into settled ones (whose end has been seen: no later window can extend
  * them, merge into them or be merged with them) and pending ones. With `final` (stream over) all settle.
  *
- * A later window has its centre past the last one scored. Segments are localised inside the windows
- * (lib/highlights/segments.ts localise): a later window can lower every slice it covers, from the
- * last window's start on, so nothing before lastCentre - max(window, step)/2 can change. deriveSegments merges runs closer than mergeGapS, and padded segments that
- * overlap (a later start - preRollS ≤ this end): once neither can happen the segment is fixed.
+ * A later window has its centre past the last one scored. Highlight edges are localised inside their
+ * windows (lib/highlights/segments.ts localisedEdges), so a later run's start, and this run's window
+ * span, reach up to window/2 beyond the centres: nothing before lastCentre - max(window, step)/2
+ * moves. deriveSegments merges runs closer than mergeGapS, and padded segments that overlap (a later
+ * start - preRollS ≤ this end): once neither can happen the segment is fixed.
  */
 export function liveSegments(
   file: TScoreFile,
