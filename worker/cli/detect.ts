@@ -3,6 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { deriveAllSegments, type Segment } from "../../lib/highlights/segments";
+import { logToStderr } from "../../lib/logger";
 import { loadModel } from "../../lib/model";
 import type { TScoreFile } from "../../lib/analysis/scores";
 import { analyze, toTracks, type ScoreTimeline } from "../analysis/pipeline";
@@ -38,6 +39,8 @@ function table(segments: readonly Segment[]): string {
 }
 
 async function main(): Promise<void> {
+  // stdout is the result (a table, or one JSON document with --json); the pipeline's pino lines are not.
+  logToStderr();
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
