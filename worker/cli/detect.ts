@@ -52,7 +52,10 @@ async function main(): Promise<void> {
     },
   });
   const input = positionals[0];
-  if (!input) throw new Error("usage: npm run detect -- <file> [--labels penalty,…] [--json] [--model id]");
+  if (!input)
+    throw new Error(
+      "usage: npm run detect -- <file> [--labels penalty,…] [--json] [--model id] [--scores out.json]",
+    );
   const model = await loadModel(values.model);
   const wanted = values.labels
     ? values.labels.split(",").map((l) => l.trim())
