@@ -13,6 +13,7 @@ export function AppHeader({ user }: { user: { name: string; role: TRole } }) {
         <NavLink href="/">Library</NavLink>
         <NavLink href="/live">Live</NavLink>
         {canAdmin(user.role) && <NavLink href="/admin/users">Users</NavLink>}
+        {canAdmin(user.role) && <NavLink href="/admin/queues">Queues</NavLink>}
       </nav>
       <div className="header__user">
         <span data-testid="current-user">
