@@ -31,6 +31,10 @@ load_env() {
     source "$ROOT/.env"
     set +a
   fi
+  # Again, now that .env is read: a checkout's own ports in .env must win over the defaults above.
+  PG_PORT="${MATCHCUT_PG_PORT:-55432}"
+  REDIS_PORT="${MATCHCUT_REDIS_PORT:-56379}"
+  S3_PORT="${MATCHCUT_S3_PORT:-59000}"
   # Which services are ours to start is decided before the defaults below fill the variables in.
   LOCAL_PG=$([[ -z "${DATABASE_URL:-}" ]] && echo 1 || echo 0)
   LOCAL_REDIS=$([[ -z "${REDIS_URL:-}" ]] && echo 1 || echo 0)
