@@ -61,12 +61,15 @@ async function finishedJob(kind: "proxy" | "filmstrip", videoId: string): Promis
     const job = await queueFor(kind).getJob(`${videoId}_${kind}`);
     const state = job ? await job.getState() : "missing";
     const final = state === "failed" && job!.attemptsMade >= (job!.opts.attempts ?? 1);
-    if (job && (state === "completed" || final))
+    if (job && (state === "completed" || final)) {
+      // Read again: the copy above may predate the state read (taken while the job still ran).
+      const done = (await queueFor(kind).getJob(`${videoId}_${kind}`)) ?? job;
       return {
-        startedAt: job.processedOn ?? null,
-        finishedAt: job.finishedOn ?? null,
-        failed: final ? job.failedReason : null,
+        startedAt: done.processedOn ?? null,
+        finishedAt: done.finishedOn ?? null,
+        failed: final ? done.failedReason : null,
       };
+    }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
@@ -171,6 +174,7 @@ async function main(): Promise<void> {
     proxies_done_s: many.map((f) => since(t0, f.proxy.finishedAt)),
     filmstrips_done_s: many.map((f) => since(t0, f.filmstrip.finishedAt)),
     kicks_found: many.map((f) => kicksFound(match, f)),
+    errors: many.flatMap((f) => [f.proxy.failed, f.filmstrip.failed].filter((e) => e !== null)),
   };
   console.log(
     `${matches} matches at once (t = 0: first upload complete): highlights at ${batch.highlights_s.join(", ")} s; ` +
