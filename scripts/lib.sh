@@ -31,7 +31,7 @@ load_env() {
     source "$ROOT/.env"
     set +a
   fi
-  # Again, now that .env is read: a checkout's own ports in .env must win over the defaults above.
+  # .env may name this checkout's ports (several worktrees side by side): read them after it.
   PG_PORT="${MATCHCUT_PG_PORT:-55432}"
   REDIS_PORT="${MATCHCUT_REDIS_PORT:-56379}"
   S3_PORT="${MATCHCUT_S3_PORT:-59000}"

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { liveIsActive } from "../../lib/schemas/live";
 import { formatDuration } from "../format";
+import { liveFailureHelp } from "./live-failure";
 import { LiveStatusChip } from "./live-status";
 import { LiveTimeline } from "./live-timeline";
 import { useLiveSource, useStopLiveSource } from "./use-live";
@@ -34,6 +35,7 @@ export function LiveDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
           </button>
         )}
       </div>
+      {d.status === "failed" && <LiveFailure error={d.error} />}
       {d.error && d.status !== "failed" && (
         <p className="error-text" role="status">
           {d.error}
@@ -44,30 +46,39 @@ export function LiveDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
           {stop.error.message}
         </p>
       )}
-      <dl className="facts">
-        <dt>Playlist</dt>
-        <dd>
-          {d.url}
-          {d.variant ? ` (variant ${d.variant})` : ""}
-        </dd>
-        <dt>Stream time</dt>
-        <dd>{formatDuration(d.streamTimeS)}</dd>
-        <dt>Segments</dt>
-        <dd>
-          {d.recordedSegments} recorded{d.gaps > 0 ? `, ${d.gaps} missing (gaps)` : ""}
-        </dd>
-        <dt>Recording</dt>
-        <dd>
-          {d.videoId ? (
-            <Link href={`/videos/${d.videoId}`}>open in the library</Link>
-          ) : d.recordingError ? (
-            <span className="error-text">{d.recordingError}</span>
-          ) : liveIsActive(d.status) ? (
-            "recording…"
-          ) : (
-            "finalising…"
-          )}
-        </dd>
+      {/* Each label beside its value (a pair per row), not the whole page's width apart. */}
+      <dl className="facts facts--pairs" data-testid="live-facts">
+        <div>
+          <dt>Playlist</dt>
+          <dd>
+            {d.url}
+            {d.variant ? ` (variant ${d.variant})` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>Stream time</dt>
+          <dd>{formatDuration(d.streamTimeS)}</dd>
+        </div>
+        <div>
+          <dt>Segments</dt>
+          <dd>
+            {d.recordedSegments} recorded{d.gaps > 0 ? `, ${d.gaps} missing (gaps)` : ""}
+          </dd>
+        </div>
+        <div>
+          <dt>Recording</dt>
+          <dd>
+            {d.videoId ? (
+              <Link href={`/videos/${d.videoId}`}>open in the library</Link>
+            ) : d.recordingError ? (
+              <span className="error-text">{d.recordingError}</span>
+            ) : liveIsActive(d.status) ? (
+              "recording…"
+            ) : (
+              "finalising…"
+            )}
+          </dd>
+        </div>
       </dl>
       <LiveTimeline detail={d} />
       <section aria-label="Detections">
@@ -98,6 +109,30 @@ export function LiveDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
           ))}
         </ul>
       </section>
+    </div>
+  );
+}
+
+/** Why following stopped, in plain words, and what to do: the raw reason stays one click away. */
+function LiveFailure({ error }: { error: string | null }) {
+  const help = liveFailureHelp(error);
+  return (
+    <div className="failure" role="alert" data-testid="failure">
+      <p>
+        <strong>Failed.</strong> {help.reason}
+      </p>
+      <p className="muted">{help.advice}</p>
+      {error ? (
+        <details className="failure__details">
+          <summary>Technical detail</summary>
+          <code>{error}</code>
+        </details>
+      ) : null}
+      <div className="actions">
+        <Link className="button" href="/live">
+          Add a stream
+        </Link>
+      </div>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { formatDate, formatDuration } from "../format";
 import { AddLiveForm } from "./add-live-form";
+import { liveFailureHelp } from "./live-failure";
 import { LiveStatusChip } from "./live-status";
 import { useLiveSources } from "./use-live";
 
@@ -27,9 +28,9 @@ export function LiveList({ canEdit }: { canEdit: boolean }) {
             <tr>
               <th>Title</th>
               <th>Status</th>
-              <th>Stream time</th>
+              <th className="hide-narrow">Stream time</th>
               <th>Highlights</th>
-              <th>Added</th>
+              <th className="hide-narrow">Added</th>
             </tr>
           </thead>
           <tbody>
@@ -40,10 +41,13 @@ export function LiveList({ canEdit }: { canEdit: boolean }) {
                 </td>
                 <td>
                   <LiveStatusChip source={s} />
+                  {s.status === "failed" ? (
+                    <div className="muted live-list__reason">{liveFailureHelp(s.error).reason}</div>
+                  ) : null}
                 </td>
-                <td>{formatDuration(s.streamTimeS)}</td>
+                <td className="hide-narrow">{formatDuration(s.streamTimeS)}</td>
                 <td>{s.highlights}</td>
-                <td>{formatDate(s.createdAt)}</td>
+                <td className="hide-narrow">{formatDate(s.createdAt)}</td>
               </tr>
             ))}
           </tbody>

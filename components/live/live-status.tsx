@@ -24,7 +24,8 @@ export function liveStatusText(s: Pick<TLiveSourceDto, "status" | "error" | "sto
     case "stopped":
       return "stopped";
     case "failed":
-      return `failed: ${s.error ?? "unknown error"}`;
+      // the reason, in plain words, is on the page itself (live-detail.tsx)
+      return "failed";
   }
 }
 

@@ -1,6 +1,6 @@
 import type { TLiveDetailDto } from "../../lib/schemas/live";
 
-// Confidence over stream time as one SVG: the curve of the first non-background label, detected ranges
+// Confidence over stream time as one SVG (colours from the page's dark theme, app/globals.css): the curve of the first non-background label, detected ranges
 // (settled solid, pending hatched-light), gaps in red and discontinuities as dashed lines. The x axis
 // covers the stream so far, so the picture grows while the match plays.
 const W = 1000;
@@ -21,14 +21,14 @@ export function LiveTimeline({ detail }: { detail: TLiveDetailDto }) {
       )
     : [];
   return (
-    <figure className="card" aria-label="Live timeline">
+    <figure className="card live-chart" aria-label="Live timeline">
       <svg
         viewBox={`0 0 ${W} ${H}`}
         width="100%"
         role="img"
         aria-label={`${label ?? "score"} confidence over ${Math.round(span)} s of stream`}
       >
-        <rect x="0" y="0" width={W} height={H} fill="#f6f7f9" />
+        <rect className="live-chart__bg" x="0" y="0" width={W} height={H} />
         {detail.gapRanges.map((g, i) => (
           <rect
             key={`g${i}`}
@@ -36,7 +36,7 @@ export function LiveTimeline({ detail }: { detail: TLiveDetailDto }) {
             y="0"
             width={Math.max(1, x(g.endS) - x(g.startS))}
             height={H}
-            fill="#f3c2c2"
+            className="live-chart__gap"
           >
             <title>{`gap ${g.startS.toFixed(1)}–${g.endS.toFixed(1)} s: ${g.error ?? "missing"}`}</title>
           </rect>
@@ -48,7 +48,7 @@ export function LiveTimeline({ detail }: { detail: TLiveDetailDto }) {
             y="0"
             width={Math.max(2, x(h.endS) - x(h.startS))}
             height={H}
-            fill="#9bd3a8"
+            className="live-chart__hit"
             data-testid="live-detection"
           >
             <title>{`${h.label} ${h.startS.toFixed(1)}–${h.endS.toFixed(1)} s (peak ${h.peak.toFixed(2)})`}</title>
@@ -61,17 +61,25 @@ export function LiveTimeline({ detail }: { detail: TLiveDetailDto }) {
             y="0"
             width={Math.max(2, x(h.endS) - x(h.startS))}
             height={H}
-            fill="#d9eedd"
+            className="live-chart__open"
           >
             <title>{`${h.label} from ${h.startS.toFixed(1)} s, still open`}</title>
           </rect>
         ))}
         {detail.discontinuities.map((s, i) => (
-          <line key={`d${i}`} x1={x(s)} x2={x(s)} y1="0" y2={H} stroke="#888" strokeDasharray="4 4" />
+          <line
+            key={`d${i}`}
+            x1={x(s)}
+            x2={x(s)}
+            y1="0"
+            y2={H}
+            className="live-chart__cut"
+            strokeDasharray="4 4"
+          />
         ))}
-        <line x1={PAD} x2={W - PAD} y1={y(0.5)} y2={y(0.5)} stroke="#ccc" />
+        <line className="live-chart__mid" x1={PAD} x2={W - PAD} y1={y(0.5)} y2={y(0.5)} />
         {points.length > 1 && (
-          <polyline points={points.join(" ")} fill="none" stroke="#1f6feb" strokeWidth="2" />
+          <polyline className="live-chart__curve" points={points.join(" ")} fill="none" strokeWidth="2" />
         )}
       </svg>
       <figcaption className="muted">

@@ -14,20 +14,29 @@ describe("editing state", () => {
     const s0 = initialEdit(items);
     expect(s0.items.map((i) => i.id)).toEqual(["a", "b"]);
     const r1 = edit(s0, "a", { kind: "in", t: 10.4 }, frame)!;
-    expect(patchOf(r1.change)).toEqual({ startS: 10.4 });
+    // a trimmed suggestion is "edited", as the server makes it
+    expect(patchOf(r1.change)).toEqual({ startS: 10.4, status: "edited" });
     expect(r1.state.selectedId).toBe("a");
     const r2 = edit(r1.state, "a", { kind: "status", status: "accepted" }, frame)!;
     const u1 = undo(r2.state)!;
-    expect(patchOf(u1.change)).toEqual({ status: "suggested" });
+    expect(patchOf(u1.change)).toEqual({ status: "edited" });
     const u2 = undo(u1.state)!;
-    expect(patchOf(u2.change)).toEqual({ startS: 10 });
-    expect(u2.state.items[0]!.startS).toBe(10);
+    // undoing the trim restores the status it had before (issue #18: it stayed "edited")
+    expect(patchOf(u2.change)).toEqual({ startS: 10, status: "suggested" });
+    expect(u2.state.items[0]).toMatchObject({ startS: 10, status: "suggested" });
     expect(undo(u2.state)).toBeNull();
     const re = redo(u2.state)!;
-    expect(patchOf(re.change)).toEqual({ startS: 10.4 });
+    expect(patchOf(re.change)).toEqual({ startS: 10.4, status: "edited" });
     expect(re.state.future).toHaveLength(1);
     // a new edit drops the redo stack
     expect(edit(re.state, "b", { kind: "out", t: 61 }, frame)!.state.future).toEqual([]);
+  });
+
+  it("keeps an accepted or rejected highlight's status when it is trimmed", () => {
+    const s = initialEdit(items.map((i) => ({ ...i, status: "accepted" as const })));
+    const r = edit(s, "a", { kind: "out", t: 19 }, frame)!;
+    expect(patchOf(r.change)).toEqual({ endS: 19 });
+    expect(patchOf(undo(r.state)!.change)).toEqual({ endS: 20 });
   });
 
   it("refuses crossing edges, sub-frame spans and no-ops", () => {

@@ -98,6 +98,10 @@ export function edit(
   else if (e.kind === "out") after.endS = e.t;
   else if (e.kind === "range") Object.assign(after, { startS: e.startS, endS: e.endS });
   else after.status = e.status;
+  // The server makes a moved suggestion "edited" (lib/clips/service.ts); doing the same here puts
+  // "suggested" in the change's `before`, so undoing a trim sends it back instead of leaving "edited".
+  const moved = after.startS !== before.startS || after.endS !== before.endS;
+  if (moved && e.kind !== "status" && before.status === "suggested") after.status = "edited";
   if (after.startS < 0 || after.endS - after.startS < minLength - 1e-9) return null;
   if (sameFields(before, after)) return null;
   const change = { id, before, after };

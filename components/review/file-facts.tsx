@@ -20,7 +20,7 @@ export function FileFacts({ id }: { id: string }) {
     ["Uploaded", formatDate(video.createdAt)],
   ];
   return (
-    <div className="stack">
+    <div className="stack file-facts">
       <StatusChip video={video} />
       <details>
         <summary>File details</summary>

@@ -2,10 +2,14 @@
 
 import { useState } from "react";
 import type { THighlightDto, THighlightStatus } from "../../lib/schemas/highlights";
-import { matchTime } from "./frames";
+import { frameSpan } from "../../lib/highlights/frame-span";
+import { matchTime, timecode, timeOfFrame } from "./frames";
 
 interface Props {
   highlights: THighlightDto[];
+  /** the original's frame rate and length: durations read as timecode + frames, as in clips and exports */
+  fps: number;
+  durationS: number;
   selectedId: string | null;
   canEdit: boolean;
   onSelect: (h: THighlightDto) => void;
@@ -15,6 +19,12 @@ interface Props {
 }
 
 const STATUSES: THighlightStatus[] = ["suggested", "accepted", "edited", "rejected"];
+
+/** "00:00:05:12 · 137 frames": the clip's own length, counted as the cutter and the exports count it. */
+export function span(h: Pick<THighlightDto, "startS" | "endS">, fps: number, durationS: number): string {
+  const { frames } = frameSpan(h.startS, h.endS, fps, durationS);
+  return `${timecode(timeOfFrame(frames, fps), fps)} · ${frames} frames`;
+}
 
 const cutting = (h: THighlightDto) => h.clipStatus === "cutting" || h.clipStale;
 
@@ -115,8 +125,8 @@ export function ReviewPanel(p: Props) {
             <div className="review-card__body">
               <div>
                 <strong>{h.label}</strong> <span>{matchTime(h.startS)}</span>{" "}
-                <span className="muted">
-                  {(h.endS - h.startS).toFixed(1)} s · peak {Math.round(h.peak * 100)} %
+                <span className="muted" data-testid="card-duration">
+                  {span(h, p.fps, p.durationS)} · peak {Math.round(h.peak * 100)} %
                 </span>
               </div>
               <div>

@@ -23,6 +23,7 @@ export function UploadZone() {
   return (
     <div
       className={`dropzone${over ? " dropzone--over" : ""}`}
+      id="upload"
       data-testid="upload-dropzone"
       onDragOver={(e) => {
         e.preventDefault();

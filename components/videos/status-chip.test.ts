@@ -7,9 +7,7 @@ describe("statusText", () => {
   it("names each state the way the library shows it", () => {
     expect(statusText({ ...base, status: "queued" })).toBe("queued");
     expect(statusText({ ...base, status: "ready" })).toBe("ready");
-    expect(statusText({ ...base, status: "failed", error: "no video stream" })).toBe(
-      "failed: no video stream",
-    );
+    expect(statusText({ ...base, status: "failed", error: "no video stream" })).toBe("failed");
     expect(statusText({ ...base, status: "processing", stage: "probe", progress: 0.425 })).toBe(
       "processing probe 42 %",
     );

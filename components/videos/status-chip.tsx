@@ -10,7 +10,8 @@ export function statusText(v: ChipVideo): string {
     case "ready":
       return "ready";
     case "failed":
-      return `failed: ${v.error ?? "unknown error"}`;
+      // The reason, in plain words with what to do, is beside the chip (FailurePanel), not in it.
+      return "failed";
     case "processing": {
       const eta = formatEta(v.etaSeconds);
       const stage = v.stage ? `${v.stage} ` : "";

@@ -2,22 +2,45 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { TVideoDto } from "../../lib/schemas/videos";
+import type { TLibraryVideoDto } from "../../lib/schemas/library";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { PlayIcon, TrashIcon } from "../ui/icons";
 import { formatDate, formatDuration, formatResolution } from "../format";
+import { matchTime } from "../review/frames";
 import { EditableTitle } from "./editable-title";
-import { StatusChip } from "./status-chip";
+import { FailurePanel, VideoProgress } from "./video-status";
 import { useStableUrl } from "./use-stable-url";
 import { useDeleteVideo } from "./use-videos";
 
-export function VideoRow({ video, canEdit }: { video: TVideoDto; canEdit: boolean }) {
+interface Props {
+  video: TLibraryVideoDto;
+  canEdit: boolean;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+}
+
+/** One library row: the best moment's picture, counts of highlights, duration, status or failure. */
+export function VideoRow({ video, canEdit, selected, onSelect }: Props) {
   const [confirming, setConfirming] = useState(false);
   const del = useDeleteVideo();
-  const poster = useStableUrl(video.posterUrl);
+  // The best highlight's clip poster says more than the video's first frames; the poster until then.
+  const poster = useStableUrl(video.best?.posterUrl ?? video.posterUrl);
+  const { accepted, suggested } = video.highlights;
+  const failed = video.status === "failed";
 
   return (
-    <li className="video-row" data-testid="video-row" data-status={video.status} aria-label={video.title}>
+    <li
+      className={`video-row${canEdit ? " video-row--selectable" : ""}${selected ? " video-row--selected" : ""}`}
+      data-testid="video-row"
+      data-status={video.status}
+      aria-label={video.title}
+    >
+      {canEdit ? (
+        <label className="video-row__select">
+          <input type="checkbox" checked={selected} onChange={(e) => onSelect(e.currentTarget.checked)} />
+          <span className="visually-hidden">Select {video.title}</span>
+        </label>
+      ) : null}
       <Link href={`/videos/${video.id}`} className="poster" tabIndex={-1} aria-hidden>
         {poster.url ? (
           // Presigned S3 URLs change on every poll and are not for the image optimiser: a plain <img>.
@@ -28,10 +51,35 @@ export function VideoRow({ video, canEdit }: { video: TVideoDto; canEdit: boolea
             <PlayIcon />
           </span>
         )}
+        {video.best ? (
+          <span className="poster__badge" data-testid="best-confidence">
+            {Math.round(video.best.confidence * 100)} %
+          </span>
+        ) : null}
       </Link>
       <div className="video-row__body">
         <EditableTitle id={video.id} title={video.title} editable={canEdit} />
         <dl className="meta">
+          <div>
+            <dt>Highlights</dt>
+            <dd data-testid="highlight-counts">
+              {accepted + suggested === 0 ? (
+                "none"
+              ) : (
+                <>
+                  <span className="ok-text">{accepted} accepted</span> · {suggested} suggested
+                </>
+              )}
+            </dd>
+          </div>
+          {video.best ? (
+            <div>
+              <dt>Best</dt>
+              <dd>
+                {video.best.label} at {matchTime(video.best.startS)}
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>Duration</dt>
             <dd data-testid="video-duration">{formatDuration(video.durationS)}</dd>
@@ -41,19 +89,16 @@ export function VideoRow({ video, canEdit }: { video: TVideoDto; canEdit: boolea
             <dd data-testid="video-resolution">{formatResolution(video.width, video.height)}</dd>
           </div>
           <div>
-            <dt>Uploaded by</dt>
-            <dd>{video.owner.name}</dd>
-          </div>
-          <div>
-            <dt>Date</dt>
+            <dt>Uploaded</dt>
             <dd>
-              <time dateTime={video.createdAt}>{formatDate(video.createdAt)}</time>
+              <time dateTime={video.createdAt}>{formatDate(video.createdAt)}</time> by {video.owner.name}
             </dd>
           </div>
         </dl>
+        {failed ? <FailurePanel video={video} canEdit={canEdit} /> : null}
       </div>
       <div className="video-row__side">
-        <StatusChip video={video} />
+        <VideoProgress video={video} />
         {canEdit && (
           <button
             className="icon-button icon-button--danger"

@@ -85,6 +85,7 @@ export async function getReview(videoId: string): Promise<TReviewDto> {
       id: video.id,
       title: video.title,
       status: video.status,
+      error: video.error,
       durationS: video.durationS ?? 0,
       fps: video.fps ?? 25,
       width: video.width,

@@ -32,6 +32,8 @@ export interface TReviewDto {
     id: string;
     title: string;
     status: "queued" | "processing" | "ready" | "failed";
+    /** why it failed (worker's words; the page explains them, components/videos/failure.ts) */
+    error: string | null;
     durationS: number;
     fps: number;
     width: number | null;

@@ -5,13 +5,13 @@ import type { TVideoDetailDto, TVideoDto, TVideoPatch } from "../schemas/videos"
 import { deletePrefix, keys, presignGet } from "../storage";
 import type { Video } from "../generated/prisma/client";
 
-const withOwner = { owner: { select: { id: true, name: true } } } as const;
-type VideoRow = Video & { owner: { id: string; name: string } };
+export const withOwner = { owner: { select: { id: true, name: true } } } as const;
+export type VideoRow = Video & { owner: { id: string; name: string } };
 
 // Posters are re-signed on every poll; an hour keeps the browser cache useful between polls.
 const POSTER_TTL_S = 3600;
 
-async function toDto(v: VideoRow): Promise<TVideoDto> {
+export async function toVideoDto(v: VideoRow): Promise<TVideoDto> {
   return {
     id: v.id,
     title: v.title,
@@ -35,23 +35,17 @@ async function toDto(v: VideoRow): Promise<TVideoDto> {
   };
 }
 
-/** The whole library: a newsroom shares one, so every signed-in user sees every video. */
-export async function listVideos(): Promise<TVideoDto[]> {
-  const rows = await db().video.findMany({ include: withOwner, orderBy: { createdAt: "desc" } });
-  return Promise.all(rows.map(toDto));
-}
-
 export async function getVideo(id: string): Promise<TVideoDetailDto> {
   const row = await db().video.findUnique({ where: { id }, include: withOwner });
   if (!row) throw notFound("Video");
-  return { ...(await toDto(row)), sourceUrl: await presignGet(row.sourceKey, { expiresIn: 6 * 3600 }) };
+  return { ...(await toVideoDto(row)), sourceUrl: await presignGet(row.sourceKey, { expiresIn: 6 * 3600 }) };
 }
 
 export async function renameVideo(id: string, patch: TVideoPatch): Promise<TVideoDto> {
   const exists = await db().video.findUnique({ where: { id }, select: { id: true } });
   if (!exists) throw notFound("Video");
   const row = await db().video.update({ where: { id }, data: { title: patch.title }, include: withOwner });
-  return toDto(row);
+  return toVideoDto(row);
 }
 
 export async function deleteVideo(id: string): Promise<void> {

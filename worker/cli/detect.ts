@@ -2,6 +2,7 @@
 // Runs the product's analysis pipeline on one local file and prints highlight segments (seconds).
 import { parseArgs } from "node:util";
 import { deriveAllSegments, type Segment } from "../../lib/highlights/segments";
+import { logToStderr } from "../../lib/logger";
 import { loadModel } from "../../lib/model";
 import { analyze, toTracks } from "../analysis/pipeline";
 import { disposeSessions } from "../inference/session";
@@ -22,6 +23,8 @@ function table(segments: readonly Segment[]): string {
 }
 
 async function main(): Promise<void> {
+  // stdout is the result (a table, or one JSON document with --json); the pipeline's pino lines are not.
+  logToStderr();
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {

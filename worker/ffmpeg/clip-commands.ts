@@ -1,4 +1,5 @@
 // Pure builders for clip, reel and filmstrip ffmpeg invocations (unit-tested as exact arrays).
+import { frameSpan } from "../../lib/highlights/frame-span";
 import type { FfmpegSpec } from "./media";
 
 /** A highlight snapped to whole source frames: frames [startFrame, endFrame), end exclusive. */
@@ -20,10 +21,8 @@ export interface FfmpegMultiSpec {
 export function planCut(startS: number, endS: number, fps: number, sourceDurationS: number): CutPlan {
   if (!(fps > 0) || !Number.isFinite(fps)) throw new RangeError(`invalid frame rate ${fps}`);
   if (!(endS > startS) || startS < 0) throw new RangeError(`invalid span ${startS}–${endS}`);
-  const total = Math.max(1, Math.floor(sourceDurationS * fps + 1e-6));
-  const startFrame = Math.min(Math.round(startS * fps), total - 1);
-  const endFrame = Math.min(Math.max(Math.round(endS * fps), startFrame + 1), total);
-  const frames = endFrame - startFrame;
+  // The same frames the review room and the exports count (312 here must be 312 there).
+  const { startFrame, frames } = frameSpan(startS, endS, fps, sourceDurationS);
   // Rounding down keeps frame startFrame on the kept side of ffmpeg's accurate seek (pts >= seek) while
   // frame startFrame-1 is a whole frame earlier: the first frame is exact whatever the float error.
   return { startFrame, frames, seekS: Math.floor((startFrame / fps) * 1e6) / 1e6, durationS: frames / fps };

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { logsToStderr } from "../../lib/logger";
 import type { InputTensor, ModelSession, Tensor } from "./session";
 
 interface SessionInfo {
@@ -51,7 +52,8 @@ function failAll(err: Error): void {
 }
 
 function startThread(): Worker {
-  const w = new Worker(bootstrap(), { eval: true });
+  // A thread has its own module state: tell it where this process sends its log lines.
+  const w = new Worker(bootstrap(), { eval: true, workerData: { logToStderr: logsToStderr() } });
   w.on("message", (reply: ThreadReply) => {
     const p = pending.get(reply.id);
     if (!p) return;

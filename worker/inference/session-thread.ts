@@ -4,14 +4,15 @@ import { execFileSync } from "node:child_process";
 import { readlinkSync } from "node:fs";
 import path from "node:path";
 import { setPriority } from "node:os";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { env } from "../../lib/env";
-import { childLogger } from "../../lib/logger";
+import { childLogger, logToStderr } from "../../lib/logger";
 import { disposeLocalSessions, openLocalSession, type Tensor } from "./session";
 import type { ThreadReply, ThreadRequest } from "./session-client";
 
 const port = parentPort;
 if (!port) throw new Error("session-thread.ts runs as a worker thread only");
+if ((workerData as { logToStderr?: boolean } | null)?.logToStderr) logToStderr();
 
 // Decoding sets an analysis' pace: inference should only use the time the decoder leaves idle, not
 // take turns with ffmpeg. On Linux a thread id names that thread alone, and the threads onnxruntime

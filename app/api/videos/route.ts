@@ -1,5 +1,9 @@
 import { route } from "../../../lib/api/handler";
-import type { TVideoDto } from "../../../lib/schemas/videos";
-import { listVideos } from "../../../lib/videos/service";
+import { ZLibraryQuery, type TLibraryPage } from "../../../lib/schemas/library";
+import { listLibrary } from "../../../lib/videos/library";
 
-export const GET = route({}, async (): Promise<{ videos: TVideoDto[] }> => ({ videos: await listVideos() }));
+// ?q=&status=&highlights=with|without&sort=date|name|highlights&page=&pageSize= (all optional)
+export const GET = route({}, async ({ req }): Promise<TLibraryPage> => {
+  const query = Object.fromEntries([...req.nextUrl.searchParams.entries()].filter(([, v]) => v !== ""));
+  return listLibrary(ZLibraryQuery.parse(query));
+});

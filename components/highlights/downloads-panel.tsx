@@ -1,0 +1,151 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { ZExportFormat } from "../../lib/exports";
+import { percent } from "../format";
+import { EXPORT_FORMATS } from "./export-formats";
+import { useBuildReel, useHighlights, useReel } from "./use-highlights";
+
+/**
+ * Clips, reel and exports: one download menu (every file this video offers, each with a line on what
+ * opens it) and the reel with its progress. Single clips download from their highlight cards.
+ */
+export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit: boolean }) {
+  const list = useHighlights(videoId);
+  const reel = useReel(videoId);
+  const build = useBuildReel(videoId);
+  const highlights = list.data?.highlights ?? [];
+  const kept = highlights.filter((h) => h.status !== "rejected");
+  const clips = kept.filter((h) => h.clipUrl).length;
+  const cutting = kept.filter((h) => h.clipStatus === "cutting" || h.clipStale).length;
+  const r = reel.data;
+  const reelBusy = r?.status === "cutting";
+
+  return (
+    <section className="card downloads stack" aria-labelledby="downloads-title" data-testid="downloads">
+      <div className="page-head">
+        <h2 id="downloads-title">Clips, reel and exports</h2>
+        <DownloadMenu
+          videoId={videoId}
+          zip={clips > 0}
+          reel={r?.url && !reelBusy ? { url: r.url, name: r.downloadName } : null}
+          exports={kept.length > 0}
+        />
+      </div>
+      <p className="muted" data-testid="clip-summary">
+        {kept.length === 0
+          ? "No highlights to download yet."
+          : `${clips} of ${kept.length} clip${kept.length === 1 ? "" : "s"} ready${cutting ? ` · cutting ${cutting}…` : ""}. Each card above downloads its own clip.`}
+      </p>
+      <div className="downloads__reel">
+        <h3>Highlight reel</h3>
+        {r ? (
+          <p className="muted">
+            {r.rule === "accepted"
+              ? `${r.count} accepted highlight${r.count === 1 ? "" : "s"}, in time order.`
+              : `Nothing accepted yet: ${r.count} suggested highlight${r.count === 1 ? "" : "s"} that are not rejected.`}
+            {r.status === "failed" ? <span className="error-text"> Building failed: {r.error}</span> : null}
+          </p>
+        ) : null}
+        {reelBusy ? (
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label="Reel progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent(r.progress)}
+          >
+            <div className="progress__bar" style={{ width: `${percent(r.progress)}%` }} />
+          </div>
+        ) : null}
+        <div className="actions">
+          {canEdit ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => build.mutate()}
+              disabled={build.isPending || reelBusy || r?.count === 0}
+            >
+              {reelBusy ? `Building… ${percent(r.progress)} %` : r?.url ? "Rebuild reel" : "Build reel"}
+            </button>
+          ) : null}
+        </div>
+        {build.error ? (
+          <p className="error-text" role="alert">
+            {build.error.message}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+interface MenuProps {
+  videoId: string;
+  zip: boolean;
+  reel: { url: string; name: string } | null;
+  exports: boolean;
+}
+
+/** A disclosure (details/summary): keyboard and screen readers get it for free; Escape/outside click close. */
+function DownloadMenu({ videoId, zip, reel, exports }: MenuProps) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (e: Event) => {
+      const d = ref.current;
+      if (!d?.open) return;
+      if (e instanceof KeyboardEvent ? e.key === "Escape" : !d.contains(e.target as Node)) d.open = false;
+    };
+    document.addEventListener("click", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("click", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, []);
+  return (
+    <details className="menu" ref={ref}>
+      <summary className="button button--primary">Download ▾</summary>
+      <ul className="menu__list" aria-label="Downloads">
+        <MenuItem
+          href={zip ? `/api/videos/${videoId}/clips.zip` : null}
+          label="All clips (ZIP)"
+          hint="One frame-exact MP4 per highlight, rejected ones left out"
+        />
+        <MenuItem
+          href={reel?.url ?? null}
+          download={reel?.name}
+          label="Highlight reel (MP4)"
+          hint={reel ? "The highlights below, one after another" : "Build the reel first"}
+        />
+        {ZExportFormat.options.map((f) => (
+          <MenuItem
+            key={f}
+            href={exports ? `/api/videos/${videoId}/export?format=${f}` : null}
+            label={EXPORT_FORMATS[f].label}
+            hint={EXPORT_FORMATS[f].hint}
+          />
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function MenuItem(p: { href: string | null; download?: string; label: string; hint: string }) {
+  return (
+    <li>
+      {p.href ? (
+        <a className="menu__item" href={p.href} download={p.download ?? true}>
+          <span>{p.label}</span>
+          <span className="menu__hint">{p.hint}</span>
+        </a>
+      ) : (
+        <span className="menu__item menu__item--off" aria-disabled="true">
+          <span>{p.label}</span>
+          <span className="menu__hint">{p.hint}</span>
+        </span>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,59 @@
+// A failed video's stored reason (worker/ffmpeg/media.ts humanFfmpegError, "analysis failed: …") in
+// plain words, with what the editor can do about it. Pure, shared by the library row and the review room.
+
+export type FailureAction = "reanalyze" | "upload" | "delete";
+
+export interface FailureHelp {
+  /** what went wrong, for someone who does not read ffmpeg output */
+  reason: string;
+  /** what to do next */
+  advice: string;
+  /** the actions to offer, most useful first */
+  actions: FailureAction[];
+  /** false when the file itself cannot be played: the page shows no player */
+  playable: boolean;
+}
+
+const FILE_PROBLEMS: [RegExp, string][] = [
+  [
+    /truncated|index is missing/i,
+    "The file is incomplete: the upload or the export that made it was cut short.",
+  ],
+  [/not a video file/i, "This file is not a video that can be read."],
+  [/no video stream/i, "The file has no picture, only audio or data."],
+  [/unsupported codec/i, "The video is in a format (codec) that cannot be decoded here."],
+  [/could not be found in storage/i, "The uploaded file is missing from storage."],
+  [/ffmpeg could not read/i, "The file could not be read as a video."],
+];
+
+export function failureHelp(error: string | null | undefined): FailureHelp {
+  const raw = (error ?? "").trim();
+  const file = FILE_PROBLEMS.find(([re]) => re.test(raw));
+  if (file && !/^analysis failed/i.test(raw))
+    return {
+      reason: file[1],
+      advice: "Upload the file again (an MP4 with H.264 video plays everywhere), then delete this one.",
+      actions: ["upload", "delete"],
+      playable: false,
+    };
+  if (/model unavailable/i.test(raw))
+    return {
+      reason: "The highlight model could not be loaded by the worker.",
+      advice: "Ask an admin to check the model files on the worker, then re-analyse.",
+      actions: ["reanalyze", "delete"],
+      playable: true,
+    };
+  if (/^analysis failed/i.test(raw))
+    return {
+      reason: "The video was read, but finding its highlights stopped with an error.",
+      advice: "Re-analyse it. If it fails again, ask an admin to look at the worker's log.",
+      actions: ["reanalyze", "delete"],
+      playable: true,
+    };
+  return {
+    reason: "Processing stopped with an error.",
+    advice: "Re-analyse it; if that fails too, upload the file again.",
+    actions: ["reanalyze", "upload", "delete"],
+    playable: true,
+  };
+}
