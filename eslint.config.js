@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
+import importX, { createNodeResolver } from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
@@ -13,16 +14,49 @@ const owned = [
   { name: "ioredis", owner: "lib/queue/ and worker/runtime.ts" },
   { name: "prom-client", owner: "lib/metrics/" },
 ];
-const restrict = (except) => ({
+const restrict = (except, extra = []) => ({
   "no-restricted-imports": [
     "error",
     {
-      patterns: owned
-        .filter((o) => !except.includes(o.name))
-        .map((o) => ({ group: [o.name], message: `Only ${o.owner} may import ${o.name}.` })),
+      patterns: [
+        ...owned
+          .filter((o) => !except.includes(o.name))
+          .map((o) => ({ group: [o.name], message: `Only ${o.owner} may import ${o.name}.` })),
+        ...extra,
+      ],
     },
   ],
 });
+
+// Browser code (components/) may import the pure parts of lib/ (schemas, segment maths, names) but
+// nothing that holds a secret or a connection. `server-only` cannot mark these modules: the worker,
+// the scripts and vitest import them too, outside Next's react-server condition, where it throws.
+const serverOnly = [
+  {
+    group: [
+      "**/lib/db",
+      "**/lib/env",
+      "**/lib/logger",
+      "**/lib/errors",
+      "**/lib/storage",
+      "**/lib/storage/*",
+      "**/lib/queue",
+      "**/lib/queue/*",
+      "**/lib/pipeline/*",
+      "**/lib/migrate/*",
+      "**/lib/notify/*",
+      "**/lib/api/*",
+      "**/lib/auth/current",
+      "**/lib/auth/session",
+      "**/lib/auth/users",
+      "**/lib/auth/password",
+      "**/lib/videos/*",
+      "**/lib/*/service",
+      "**/worker/**",
+    ],
+    message: "Server code: components/ runs in the browser (fetch it through an API route).",
+  },
+];
 
 export default tseslint.config(
   {
@@ -51,6 +85,27 @@ export default tseslint.config(
       ...restrict([]),
     },
   },
+  {
+    // No runtime import cycle (type-only imports vanish at run time, so they may loop).
+    files: ["**/*.ts", "**/*.tsx"],
+    plugins: { "import-x": importX },
+    settings: {
+      // Without these the rule skips .ts/.tsx files as unparseable and finds no cycle at all.
+      "import-x/extensions": [".ts", ".tsx", ".js"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".json"] })],
+    },
+    rules: {
+      "import-x/no-cycle": ["error", { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: false }],
+    },
+  },
+  {
+    // Small files (STYLE.md): split around 300 lines. Tests may be longer (one scenario per block).
+    files: ["app/**", "components/**", "lib/**", "worker/**"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: { "max-lines": ["error", { max: 300 }] },
+  },
+  { files: ["components/**"], rules: restrict([], serverOnly) },
   { files: ["lib/storage/**"], rules: restrict(["@aws-sdk/*"]) },
   { files: ["worker/ffmpeg/**"], rules: restrict(["fluent-ffmpeg"]) },
   { files: ["worker/inference/session.ts"], rules: restrict(["onnxruntime-node"]) },

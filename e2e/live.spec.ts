@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { formatDuration } from "../components/format";
 import { buildMatch, sharedClip } from "../test/match";
-import { cutHls, serveLive, type CutSegment, type LiveServer } from "../worker/live/testing/hls-server";
+import { cutHls, serveLive, type CutSegment, type LiveServer } from "../test/live/hls-server";
 import { ADMIN, signIn } from "./helpers";
 
 // A held-out penalty (models/tools/splits.json: test) between footage the model leaves alone

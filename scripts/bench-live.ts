@@ -18,16 +18,15 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { db, disconnectDb } from "../lib/db";
 import { env } from "../lib/env";
-import { liveKeys } from "../lib/live/keys";
 import { createLiveSource } from "../lib/live/service";
-import { deletePrefix } from "../lib/storage";
+import { deletePrefix, keys } from "../lib/storage";
 import { deleteVideo } from "../lib/videos/service";
 import { disposeSessions } from "../worker/inference/session";
 import { jobs } from "../worker/jobs/registry";
 import { parsePlaylist } from "../worker/live/playlist";
-import { serveDir } from "../worker/live/testing/hls-server";
+import { serveDir } from "../test/live/hls-server";
 import { onSegmentTimings, type SegmentTimings } from "../worker/live/timings";
-import { writeTestModel } from "../worker/live/testing/onnx-head";
+import { writeTestModel } from "../test/live/onnx-head";
 import { benchVideo } from "./bench-video";
 import { startRuntime } from "../worker/runtime";
 
@@ -214,7 +213,7 @@ async function main(): Promise<void> {
   const after = await db().liveSource.findUnique({ where: { id: src.id } });
   if (after?.videoId) await deleteVideo(after.videoId).catch(() => undefined);
   await db().liveSource.delete({ where: { id: src.id } });
-  await deletePrefix(liveKeys.prefix(src.id));
+  await deletePrefix(keys.livePrefix(src.id));
   await server.close();
   await rm(hlsDir, { recursive: true, force: true });
   await disposeSessions();

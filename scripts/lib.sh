@@ -99,10 +99,15 @@ ensure_npm_deps() {
   # The Prisma CLI downloads a native schema engine at start-up unless this points at a file;
   # `generate` does not use it (see README "Database migrations").
   if [[ ! -f "$ROOT/lib/generated/prisma/client.ts" || "$ROOT/prisma/schema.prisma" -nt "$ROOT/lib/generated/prisma/client.ts" ]]; then
-    say "generating the Prisma client"
-    PRISMA_SCHEMA_ENGINE_BINARY="$(type -P true)" npx --no-install prisma generate >"$LOGS/prisma-generate.log" 2>&1 ||
-      { cat "$LOGS/prisma-generate.log"; die "prisma generate failed"; }
+    prisma_generate
   fi
+}
+
+# lib/generated/prisma from prisma/schema.prisma, offline (also `npm run db:generate`).
+prisma_generate() {
+  say "generating the Prisma client"
+  PRISMA_SCHEMA_ENGINE_BINARY="$(type -P true)" npx --no-install prisma generate >"$LOGS/prisma-generate.log" 2>&1 ||
+    { cat "$LOGS/prisma-generate.log"; die "prisma generate failed"; }
 }
 
 ensure_dotenv() {

@@ -1,12 +1,13 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { childLogger, logger } from "../lib/logger";
+import { nodeOf } from "../lib/pipeline/graph";
 import { closeQueues } from "../lib/queue";
+import { videoLifecycle } from "../lib/videos/lifecycle";
 import { queuePrefix, redisConnection } from "../lib/queue/connection";
 import { etaSeconds, throttle } from "./progress";
 import type { JobContext, JobDefinition } from "./jobs/types";
 import { PermanentError } from "./jobs/types";
-import { setVideoProgress } from "./videos";
 
 export interface Runtime {
   close(): Promise<void>;
@@ -58,8 +59,8 @@ async function runJob(def: JobDefinition, job: Job): Promise<unknown> {
   const log = childLogger({ job: def.name, jobId: job.id, attempt: job.attemptsMade + 1 });
   const parsed = def.schema.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`invalid payload: ${parsed.error.message}`);
-  const data = parsed.data as Record<string, unknown>;
-  const videoId = typeof data.videoId === "string" ? data.videoId : undefined;
+  // Only jobs whose graph node says so write their progress onto the Video row (and then carry its id).
+  const videoId = nodeOf(def.name).videoProgress ? (parsed.data as { videoId: string }).videoId : undefined;
 
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(new Error("job timed out")), def.options.timeoutMs);
@@ -73,7 +74,7 @@ async function runJob(def: JobDefinition, job: Job): Promise<unknown> {
       if (!gate(fraction >= 1)) return;
       await job.updateProgress({ stage, fraction });
       if (videoId)
-        await setVideoProgress(videoId, stage, fraction, etaSeconds(startedAt, Date.now(), fraction));
+        await videoLifecycle.progress(videoId, stage, fraction, etaSeconds(startedAt, Date.now(), fraction));
     },
   };
   log.info("job started");

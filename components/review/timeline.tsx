@@ -3,35 +3,15 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ScoreTrack, Segment } from "../../lib/highlights/segments";
 import type { TWaveform } from "../../lib/schemas/review";
-import { cueAt, type ThumbCue } from "../player/vtt";
+import type { ThumbCue } from "../player/vtt";
 import type { Item } from "./editing";
 import { timecode } from "./frames";
 import type { PlayheadStore } from "./playhead";
-import {
-  decimate,
-  minSpanFor,
-  panBy,
-  rateTimes,
-  rulerTicks,
-  span,
-  timeToX,
-  visibleRange,
-  xToTime,
-  zoomAt,
-  type View,
-} from "./timeline-math";
+import { minSpanFor, panBy, span, timeToX, xToTime, zoomAt, type View } from "./timeline-math";
+import { paintTimeline, TIMELINE_HEIGHT, TOP } from "./timeline-paint";
 
 export const CLASS_COLOURS = ["#f59e0b", "#38bdf8", "#a78bfa", "#34d399", "#f472b6", "#facc15"];
 
-const ROWS = { ruler: 18, film: 44, wave: 34, conf: 80, segs: 30 } as const;
-const TOP = {
-  ruler: 0,
-  film: ROWS.ruler,
-  wave: ROWS.ruler + ROWS.film,
-  conf: ROWS.ruler + ROWS.film + ROWS.wave,
-  segs: ROWS.ruler + ROWS.film + ROWS.wave + ROWS.conf,
-};
-export const TIMELINE_HEIGHT = TOP.segs + ROWS.segs;
 const EDGE_PX = 7;
 
 interface Props {
@@ -124,7 +104,8 @@ export function Timeline(p: Props) {
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     const t0 = performance.now();
     const args = { view, fps, thumbs, waveform, tracks, shots, items, preview, selectedId };
-    const drawn = drawAll(g, { ...args, width, sprite, drag });
+    const edgeDrag = drag?.kind === "edge" ? { id: drag.id, edge: drag.edge, t: drag.t } : null;
+    const drawn = paintTimeline(g, { ...args, width, sprite, edgeDrag });
     // What is on the canvas, for tests and `npm run measure:review` (a canvas has no DOM to wait for).
     const el = wrap.current!;
     el.dataset.drawn = drawn.layers.join(" ");
@@ -240,149 +221,3 @@ export function Timeline(p: Props) {
     </div>
   );
 }
-
-interface DrawArgs extends Pick<
-  Props,
-  "view" | "fps" | "thumbs" | "waveform" | "tracks" | "shots" | "items" | "preview" | "selectedId"
-> {
-  width: number;
-  sprite: HTMLImageElement | null;
-  drag: Drag | null;
-}
-
-/** Draws every layer; returns the layers that had something to show and the score samples behind the curves. */
-function drawAll(g: CanvasRenderingContext2D, a: DrawArgs): { layers: string[]; points: number } {
-  const { width: w, view: v } = a;
-  const layers = ["ruler"];
-  let points = 0;
-  g.clearRect(0, 0, w, TIMELINE_HEIGHT);
-  g.fillStyle = "#0f172a";
-  g.fillRect(0, 0, w, TIMELINE_HEIGHT);
-  g.font = "11px system-ui, sans-serif";
-
-  // ruler
-  const { ticks, step } = rulerTicks(v, w, 90, 1 / a.fps);
-  g.fillStyle = "#94a3b8";
-  g.strokeStyle = "#334155";
-  g.beginPath();
-  for (const t of ticks) {
-    const x = Math.round(timeToX(t, v, w)) + 0.5;
-    g.moveTo(x, 12);
-    g.lineTo(x, TIMELINE_HEIGHT);
-    g.fillText(step < 1 ? timecode(t, a.fps) : timecode(t, a.fps).slice(0, 8), x + 3, 11);
-  }
-  g.stroke();
-
-  // filmstrip: one tile per slot, the tile showing at the slot's middle
-  if (a.sprite && a.thumbs.length > 0) {
-    const tileW = Math.round((ROWS.film * 16) / 9);
-    for (let x = 0; x < w; x += tileW) {
-      const cue = cueAt(a.thumbs, xToTime(x + tileW / 2, v, w));
-      if (cue) g.drawImage(a.sprite, cue.x, cue.y, cue.w, cue.h, x, TOP.film + 1, tileW - 1, ROWS.film - 2);
-    }
-    layers.push("film");
-  }
-
-  // waveform (mirrored peaks)
-  if (a.waveform && a.waveform.peaks.length > 0) {
-    const times = rateTimes(a.waveform.peaks.length, a.waveform.rate);
-    const cols = decimate(times, a.waveform.peaks, v, w);
-    const mid = TOP.wave + ROWS.wave / 2;
-    g.strokeStyle = "#64748b";
-    g.beginPath();
-    for (let x = 0; x < cols.max.length; x++) {
-      const m = cols.max[x]!;
-      if (Number.isNaN(m)) continue;
-      const h = Math.max(0.5, (m * ROWS.wave) / 2 - 1);
-      g.moveTo(x + 0.5, mid - h);
-      g.lineTo(x + 0.5, mid + h);
-    }
-    g.stroke();
-    layers.push("wave");
-  }
-
-  // confidence curves: decimated to a min–max pair per pixel column when denser than the pixels,
-  // else a polyline through the samples (and their neighbours just outside the view)
-  const y = (s: number) => TOP.conf + ROWS.conf - 2 - s * (ROWS.conf - 4);
-  g.lineWidth = 1.5;
-  for (const { track, colour } of a.tracks) {
-    g.strokeStyle = colour;
-    g.beginPath();
-    const { from, to } = visibleRange(track.times, v);
-    if (to - from > w) {
-      const cols = decimate(track.times, track.scores, v, w);
-      let open = false;
-      for (let x = 0; x < cols.max.length; x++) {
-        const hi = cols.max[x]!;
-        if (Number.isNaN(hi)) continue;
-        if (!open) g.moveTo(x + 0.5, y(cols.min[x]!));
-        else g.lineTo(x + 0.5, y(cols.min[x]!));
-        g.lineTo(x + 0.5, y(hi));
-        open = true;
-      }
-    } else {
-      for (let i = from; i < to; i++) {
-        const x = timeToX(track.times[i]!, v, w);
-        if (i === from) g.moveTo(x, y(track.scores[i] ?? 0));
-        else g.lineTo(x, y(track.scores[i] ?? 0));
-      }
-    }
-    g.stroke();
-    points += track.times.length;
-  }
-  if (points > 0) layers.push("conf");
-  g.lineWidth = 1;
-
-  // shot cuts
-  g.strokeStyle = "rgba(226, 232, 240, 0.55)";
-  g.beginPath();
-  for (const s of a.shots) {
-    if (s < v.start || s > v.end) continue;
-    const x = Math.round(timeToX(s, v, w)) + 0.5;
-    g.moveTo(x, TOP.film);
-    g.lineTo(x, TOP.film + 6);
-    g.moveTo(x, TOP.segs);
-    g.lineTo(x, TIMELINE_HEIGHT);
-  }
-  g.stroke();
-
-  // preview (outlined) then highlights (filled)
-  g.setLineDash([4, 3]);
-  g.strokeStyle = "#e2e8f0";
-  for (const s of a.preview) {
-    if (s.end < v.start || s.start > v.end) continue;
-    const x0 = timeToX(s.start, v, w);
-    g.strokeRect(x0 + 0.5, TOP.segs + 2.5, Math.max(1, timeToX(s.end, v, w) - x0), ROWS.segs - 5);
-  }
-  g.setLineDash([]);
-  for (const i of a.items) {
-    let { startS, endS } = i;
-    if (a.drag?.kind === "edge" && a.drag.id === i.id) {
-      if (a.drag.edge === "in") startS = Math.min(a.drag.t, endS - 1 / a.fps);
-      else endS = Math.max(a.drag.t, startS + 1 / a.fps);
-    }
-    if (endS < v.start || startS > v.end) continue;
-    const x0 = timeToX(startS, v, w);
-    const x1 = timeToX(endS, v, w);
-    g.fillStyle = STATUS_FILL[i.status];
-    g.fillRect(x0, TOP.segs + 6, Math.max(2, x1 - x0), ROWS.segs - 12);
-    if (i.id === a.selectedId) {
-      g.strokeStyle = "#fbbf24";
-      g.lineWidth = 2;
-      g.strokeRect(x0, TOP.segs + 5, Math.max(2, x1 - x0), ROWS.segs - 10);
-      g.lineWidth = 1;
-      g.fillStyle = "#fbbf24";
-      g.fillRect(x0 - 2, TOP.segs + 3, 4, ROWS.segs - 6);
-      g.fillRect(x1 - 2, TOP.segs + 3, 4, ROWS.segs - 6);
-    }
-  }
-  if (a.items.length > 0 || a.preview.length > 0) layers.push("segs");
-  return { layers, points };
-}
-
-const STATUS_FILL: Record<Item["status"], string> = {
-  suggested: "rgba(56, 189, 248, 0.55)",
-  accepted: "rgba(52, 211, 153, 0.75)",
-  edited: "rgba(167, 139, 250, 0.75)",
-  rejected: "rgba(148, 163, 184, 0.25)",
-};

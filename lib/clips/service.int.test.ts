@@ -14,7 +14,8 @@ import { db, disconnectDb } from "../db";
 import { enqueue } from "../queue";
 import { getObjectBytes } from "../storage";
 import { afterAnalysis } from "../../worker/clips/after-analysis";
-import { clipsZip, exportHighlights, listHighlights, patchHighlight } from "./service";
+import { exportHighlights } from "../exports/service";
+import { clipsZip, listHighlights, patchHighlight } from "./service";
 
 let runtime: Runtime;
 let tmp: string;

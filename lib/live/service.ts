@@ -2,7 +2,7 @@
 import { db } from "../db";
 import { conflict, notFound } from "../errors";
 import type { LiveSource } from "../generated/prisma/client";
-import { enqueue, queueFor } from "../queue";
+import { queuedJob, startJob } from "../pipeline/enqueue";
 import { presignGet } from "../storage";
 import {
   liveIsActive,
@@ -27,7 +27,7 @@ export async function createLiveSource(
     data: { ownerId, title: input.title, url: input.url, modelId: opts.modelId ?? null },
     include: withOwner,
   });
-  await enqueue("live-poll", { liveSourceId: row.id, tick: 0 }, { jobId: `${row.id}:poll:0` });
+  await startJob("live source added", "live-poll", { liveSourceId: row.id, tick: 0 });
   return toDto(row, await countsOf([row.id]));
 }
 
@@ -168,7 +168,7 @@ export async function stopLiveSource(id: string): Promise<TLiveSourceDto> {
     include: withOwner,
   });
   // The next tick is usually a delayed job: run it now, so "stop" takes effect in about a second.
-  const next = await queueFor("live-poll").getJob(`${id}_poll_${row.tick}`);
+  const next = await queuedJob("live-poll", { liveSourceId: id, tick: row.tick });
   await next?.promote().catch(() => undefined);
   return toDto(updated, await countsOf([id]));
 }

@@ -1,5 +1,5 @@
 import { FlowProducer } from "bullmq";
-import { jobSchemas, type JobName, type JobPayload } from "../schemas/jobs";
+import { nodeOf, type JobName, type JobPayload } from "../pipeline/graph";
 import { queuePrefix, redisConnection } from "./connection";
 import { retryOptions, safeJobId } from "./options";
 
@@ -26,7 +26,7 @@ export async function enqueueFlow<P extends JobName, C extends JobName>(
   await holder.matchcutFlows.add({
     name: parent.name,
     queueName: parent.name,
-    data: jobSchemas[parent.name].parse(parent.data),
+    data: nodeOf(parent.name).schema.parse(parent.data),
     opts: {
       jobId: safeJobId(parent.jobId),
       ...retryOptions(parent.name),
@@ -34,7 +34,7 @@ export async function enqueueFlow<P extends JobName, C extends JobName>(
     children: children.map((c) => ({
       name: c.name,
       queueName: c.name,
-      data: jobSchemas[c.name].parse(c.data),
+      data: nodeOf(c.name).schema.parse(c.data),
       opts: {
         jobId: safeJobId(c.jobId),
         ...retryOptions(c.name),

@@ -1,6 +1,6 @@
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
-import { jobSchemas, type JobName, type JobPayload } from "../schemas/jobs";
+import { nodeOf, type JobName, type JobPayload } from "../pipeline/graph";
 import { childLogger } from "../logger";
 import { queuePrefix, redisConnection } from "./connection";
 import { closeFlows } from "./flows";
@@ -26,7 +26,7 @@ export async function enqueue<N extends JobName>(
   payload: JobPayload<N>,
   opts: JobsOptions = {},
 ): Promise<string | undefined> {
-  const data = jobSchemas[name].parse(payload);
+  const data = nodeOf(name).schema.parse(payload);
   const jobId = opts.jobId === undefined ? undefined : safeJobId(opts.jobId);
   const job = await queueFor(name).add(name, data, {
     ...retryOptions(name),

@@ -1,5 +1,6 @@
 import { tracksOf, ZScoreFile, type TScoreFile } from "../analysis/scores";
-import { enqueueCut } from "../clips/enqueue";
+import { startJob } from "../pipeline/enqueue";
+import { storedSegmentsOf } from "../schemas/analysis";
 import { listHighlights } from "../clips/service";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
@@ -35,9 +36,6 @@ function modelDefaults(modelId: string | null): Record<string, SegmentParams> {
     return {};
   }
 }
-
-const paramsOf = (params: unknown): Record<string, SegmentParams> | undefined =>
-  (params as { segments?: Record<string, SegmentParams> } | null)?.segments;
 
 async function currentAnalysis(videoId: string) {
   return db().analysis.findFirst({ where: { videoId, current: true } });
@@ -99,7 +97,7 @@ export async function getReview(videoId: string): Promise<TReviewDto> {
     scores,
     shots: (shots as { shots?: number[] } | null)?.shots ?? [],
     waveform: (waveform as TWaveform | null) ?? null,
-    params: paramsOf(analysis?.params) ?? defaults,
+    params: storedSegmentsOf(analysis?.params) ?? defaults,
     defaults,
     highlights,
   };
@@ -148,7 +146,8 @@ export async function applySegments(
     await tx.analysis.update({ where: { id: analysis.id }, data: { params: next } });
     return rows;
   });
-  for (const h of created) await enqueueCut(h.id, h.revision);
+  for (const h of created)
+    await startJob("highlights edited", "cut-clip", { highlightId: h.id, revision: h.revision });
   childLogger({ videoId, analysisId: analysis.id }).info(
     { created: created.length, removed: plan.remove.length, kept: plan.kept },
     "segments applied",
@@ -187,7 +186,7 @@ export async function createHighlight(videoId: string, body: THighlightCreate): 
       clipStatus: "cutting",
     },
   });
-  await enqueueCut(h.id, h.revision);
+  await startJob("highlights edited", "cut-clip", { highlightId: h.id, revision: h.revision });
   const dto = (await listHighlights(videoId)).highlights.find((x) => x.id === h.id);
   if (!dto) throw notFound("Highlight");
   return dto;

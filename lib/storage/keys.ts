@@ -1,11 +1,14 @@
 // Every object key is made here, from server-side ids only: no user-controlled paths reach S3.
+// A video's objects live under its prefix (deleting the video is one deletePrefix), a live source's
+// under its own.
+const pad = (n: number) => String(n).padStart(10, "0");
+
 export const keys = {
   source: (videoId: string, ext: string) => `videos/${videoId}/source${safeExt(ext)}`,
   poster: (videoId: string) => `videos/${videoId}/poster.jpg`,
   videoPrefix: (videoId: string) => `videos/${videoId}/`,
   features: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/features.f16`,
   scores: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/scores.json`,
-  shots: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/shots.json`,
   analysisChunk: (videoId: string, analysisId: string, index: number, ext: "json" | "f16") =>
     `videos/${videoId}/analyses/${analysisId}/chunks/${String(index).padStart(5, "0")}.${ext}`,
   analysisChunks: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/chunks/`,
@@ -19,6 +22,15 @@ export const keys = {
   filmstripSprite: (videoId: string) => `videos/${videoId}/filmstrip/sprite.jpg`,
   filmstripVtt: (videoId: string) => `videos/${videoId}/filmstrip/thumbnails.vtt`,
   uploadStaging: (uploadId: string, ext: string) => `uploads/${uploadId}/source${safeExt(ext)}`,
+  // review room (job proxy): the scrubbing proxy, shot cuts and waveform found in the same decode
+  proxy: (videoId: string) => `videos/${videoId}/proxy/proxy.mp4`,
+  proxyShots: (videoId: string) => `videos/${videoId}/proxy/shots.json`,
+  proxyWaveform: (videoId: string) => `videos/${videoId}/proxy/waveform.json`,
+  // live mode
+  livePrefix: (sourceId: string) => `live/${sourceId}/`,
+  liveSegment: (sourceId: string, epoch: number, seq: number, ext: string) =>
+    `live/${sourceId}/segments/${String(epoch).padStart(3, "0")}-${pad(seq)}.${ext.replace(/[^a-z0-9]/gi, "").slice(0, 5) || "ts"}`,
+  liveClip: (sourceId: string, highlightId: string) => `live/${sourceId}/clips/${highlightId}.mp4`,
 };
 
 export function safeExt(ext: string): string {

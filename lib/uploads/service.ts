@@ -5,7 +5,8 @@ import { db } from "../db";
 import { env } from "../env";
 import { AppError, badRequest, conflict, notFound, tooLarge } from "../errors";
 import { childLogger } from "../logger";
-import { enqueue } from "../queue";
+import { startJob } from "../pipeline/enqueue";
+import { initialVideoStatus, videoLifecycle } from "../videos/lifecycle";
 import type {
   TCompleteUpload,
   TCompletedUpload,
@@ -188,7 +189,7 @@ export async function completeUpload(
         sourceKey: upload.key,
         size: upload.size,
         ownerId: user.id,
-        status: "queued",
+        status: initialVideoStatus,
       },
     });
     await tx.upload.update({ where: { id: upload.id }, data: { status: "completed", videoId: created.id } });
@@ -196,13 +197,10 @@ export async function completeUpload(
   });
 
   try {
-    await enqueue("probe", { videoId: video.id }, { jobId: `${video.id}:probe` });
+    await startJob("upload complete", "probe", { videoId: video.id });
   } catch (err) {
     childLogger({ videoId: video.id, uploadId }).error({ err }, "could not queue probe job");
-    await db().video.update({
-      where: { id: video.id },
-      data: { status: "failed", error: "Could not queue processing; is the job queue running?" },
-    });
+    await videoLifecycle.failed(video.id, "Could not queue processing; is the job queue running?");
   }
   return { videoId: video.id };
 }

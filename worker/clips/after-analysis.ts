@@ -1,10 +1,9 @@
 import { db } from "../../lib/db";
-import { enqueueCut } from "../../lib/clips/enqueue";
-import { enqueue } from "../../lib/queue";
+import { enqueueNext } from "../../lib/pipeline/enqueue";
 
 /**
- * Follow-up work once an analysis ends, called by analyze-finalize. Everything is a job with a
- * deterministic id, so a retried finaliser enqueues nothing twice.
+ * Follow-up work once an analysis ends, called by analyze-finalize (its edges are declared in
+ * lib/pipeline/graph.ts). Every job has a deterministic id, so a retried finaliser enqueues nothing twice.
  */
 export const afterAnalysis = {
   async completed(videoId: string, analysisId: string): Promise<void> {
@@ -12,19 +11,13 @@ export const afterAnalysis = {
       where: { analysisId },
       select: { id: true, revision: true },
     });
-    for (const h of highlights) await enqueueCut(h.id, h.revision);
-    await enqueue(
-      "notify",
-      { videoId, analysisId, event: "analysis.completed" },
-      { jobId: `${analysisId}:notify:completed` },
-    );
+    for (const h of highlights) {
+      await enqueueNext("analyze-finalize", "cut-clip", { highlightId: h.id, revision: h.revision });
+    }
+    await enqueueNext("analyze-finalize", "notify", { videoId, analysisId, event: "analysis.completed" });
   },
 
   async failed(videoId: string, analysisId: string): Promise<void> {
-    await enqueue(
-      "notify",
-      { videoId, analysisId, event: "analysis.failed" },
-      { jobId: `${analysisId}:notify:failed` },
-    );
+    await enqueueNext("analyze-finalize", "notify", { videoId, analysisId, event: "analysis.failed" });
   },
 };

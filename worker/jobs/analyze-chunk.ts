@@ -1,15 +1,14 @@
 import { db } from "../../lib/db";
-import { env } from "../../lib/env";
 import { childLogger } from "../../lib/logger";
 import { ZAnalyzeChunkJob } from "../../lib/schemas/jobs";
 import { presignGet } from "../../lib/storage";
 import { FfmpegError } from "../ffmpeg/frames";
 import { humanFfmpegError } from "../ffmpeg/media";
 import { analyze } from "../analysis/pipeline";
-import { planChunks } from "../analysis/plan";
 import { modelFor } from "../analysis/models";
+import { chunkPlanOf } from "../analysis/params";
 import { toScoreFile, writeChunk } from "../analysis/store";
-import { addAnalysisProgress } from "../videos";
+import { addAnalysisProgress } from "../progress";
 import { defineJob, PermanentError } from "./types";
 
 /** Decodes one time chunk through a presigned URL (range reads) and scores it; results go to S3. */
@@ -24,13 +23,7 @@ export const analyzeChunkJob = defineJob({
     if (!analysis || analysis.status !== "running") return;
     const log = childLogger({ videoId: analysis.videoId, analysisId, chunk: index, jobId: ctx.jobId });
     const model = await modelFor(analysis.modelId);
-    const m = model.manifest;
-    const chunks = planChunks(
-      analysis.video.durationS ?? 0,
-      m.sampleRate,
-      m.window.frames,
-      chunkSOf(analysis.params),
-    );
+    const chunks = chunkPlanOf(analysis.params);
     const chunk = chunks[index];
     if (!chunk) throw new PermanentError(`chunk ${index} is outside the plan of ${chunks.length}`);
 
@@ -74,8 +67,3 @@ export const analyzeChunkJob = defineJob({
     return { frames: result.frameCount };
   },
 });
-
-export function chunkSOf(params: unknown): number {
-  const p = params as { chunkS?: unknown } | null;
-  return typeof p?.chunkS === "number" && p.chunkS > 0 ? p.chunkS : env().ANALYZE_CHUNK_S;
-}

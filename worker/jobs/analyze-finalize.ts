@@ -1,15 +1,15 @@
 import { db } from "../../lib/db";
 import { tracksOf } from "../../lib/analysis/scores";
-import { deriveAllSegments, type SegmentParams } from "../../lib/highlights/segments";
+import { deriveAllSegments } from "../../lib/highlights/segments";
+import { storedSegmentsOf } from "../../lib/schemas/analysis";
 import { childLogger } from "../../lib/logger";
 import { ZAnalyzeFinalizeJob } from "../../lib/schemas/jobs";
 import { deletePrefix, keys, putObject } from "../../lib/storage";
 import { mergeTimelines } from "../analysis/pipeline";
-import { planChunks } from "../analysis/plan";
+import { chunkPlanOf } from "../analysis/params";
 import { modelFor } from "../analysis/models";
 import { fromScoreFile, readChunkMeta, toScoreFile, writeFeatures } from "../analysis/store";
-import { markVideoFailed, setVideoProgress } from "../videos";
-import { chunkSOf } from "./analyze-chunk";
+import { videoLifecycle } from "../../lib/videos/lifecycle";
 import { defineJob } from "./types";
 import { afterAnalysis } from "../clips/after-analysis";
 
@@ -24,25 +24,24 @@ export const analyzeFinalizeJob = defineJob({
     if (!analysis || analysis.status !== "running") return;
     const { videoId, video } = analysis;
     const log = childLogger({ videoId, analysisId, jobId: ctx.jobId, job: "analyze-finalize" });
-    const model = await modelFor(analysis.modelId);
-    const m = model.manifest;
+    const m = (await modelFor(analysis.modelId)).manifest;
     const durationS = video.durationS ?? 0;
-    const chunks = planChunks(durationS, m.sampleRate, m.window.frames, chunkSOf(analysis.params));
+    const chunks = chunkPlanOf(analysis.params);
     const ids = { videoId, analysisId };
 
-    await setVideoProgress(videoId, "stitching", Math.max(analysis.progress, 0.95), null);
+    await videoLifecycle.progress(videoId, "stitching", Math.max(analysis.progress, 0.95), null);
     const metas = await Promise.all(chunks.map((c) => readChunkMeta(ids, c.index)));
     const scores = toScoreFile(mergeTimelines(metas.map((x) => fromScoreFile(x.timeline))));
     const scoresKey = keys.scores(videoId, analysisId);
     await putObject(scoresKey, JSON.stringify(scores), "application/json");
     const features = await writeFeatures(ids, chunks, metas);
 
-    const params = segmentParamsOf(analysis.params, m.segmentDefaults);
+    const params = storedSegmentsOf(analysis.params) ?? m.segmentDefaults;
     const segments = deriveAllSegments(tracksOf(scores), params, durationS);
 
-    await db().$transaction([
-      db().highlight.deleteMany({ where: { analysisId } }),
-      db().highlight.createMany({
+    await db().$transaction(async (tx) => {
+      await tx.highlight.deleteMany({ where: { analysisId } });
+      await tx.highlight.createMany({
         data: segments.map((s) => ({
           videoId,
           analysisId,
@@ -52,9 +51,9 @@ export const analyzeFinalizeJob = defineJob({
           peak: s.peak,
           mean: s.mean,
         })),
-      }),
-      db().analysis.updateMany({ where: { videoId, current: true }, data: { current: false } }),
-      db().analysis.update({
+      });
+      await tx.analysis.updateMany({ where: { videoId, current: true }, data: { current: false } });
+      await tx.analysis.update({
         where: { id: analysisId },
         data: {
           status: "complete",
@@ -64,12 +63,9 @@ export const analyzeFinalizeJob = defineJob({
           featuresKey: features.key,
           completedAt: new Date(),
         },
-      }),
-      db().video.update({
-        where: { id: videoId },
-        data: { status: "ready", stage: null, progress: 1, etaSeconds: null, error: null },
-      }),
-    ]);
+      });
+      await videoLifecycle.ready(videoId, tx);
+    });
     await deletePrefix(keys.analysisChunks(videoId, analysisId));
     // issue #5: cut a clip per highlight and tell the uploader/webhooks (jobs, so this stays fast)
     await afterAnalysis.completed(videoId, analysisId);
@@ -85,15 +81,7 @@ export const analyzeFinalizeJob = defineJob({
       where: { id: analysisId },
       data: { status: "failed", error: message },
     });
-    await markVideoFailed(analysis.videoId, `analysis failed: ${message}`);
+    await videoLifecycle.failed(analysis.videoId, `analysis failed: ${message}`);
     await afterAnalysis.failed(analysis.videoId, analysisId);
   },
 });
-
-function segmentParamsOf(
-  params: unknown,
-  defaults: Record<string, SegmentParams>,
-): Record<string, SegmentParams> {
-  const p = params as { segments?: Record<string, SegmentParams> } | null;
-  return p?.segments ?? defaults;
-}

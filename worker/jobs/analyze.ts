@@ -1,11 +1,13 @@
 import { db } from "../../lib/db";
 import { env } from "../../lib/env";
 import { childLogger } from "../../lib/logger";
-import { enqueueFlow } from "../../lib/queue";
+import { enqueueNextFlow } from "../../lib/pipeline/enqueue";
+import type { Prisma } from "../../lib/generated/prisma/client";
+import type { TAnalysisParamsInput } from "../../lib/schemas/analysis";
 import { ZAnalyzeJob } from "../../lib/schemas/jobs";
 import { planChunks } from "../analysis/plan";
 import { modelFor } from "../analysis/models";
-import { markVideoFailed } from "../videos";
+import { videoLifecycle } from "../../lib/videos/lifecycle";
 import { defineJob, PermanentError } from "./types";
 
 /**
@@ -39,19 +41,21 @@ export const analyzeJob = defineJob({
         modelId: m.id,
         modelVersion: m.version,
         status: "running",
-        params: { chunkS: env().ANALYZE_CHUNK_S, chunks: chunks.length, segments: m.segmentDefaults },
+        params: storedParams({
+          chunkS: env().ANALYZE_CHUNK_S,
+          chunks: chunks.length,
+          plan: chunks,
+          segments: m.segmentDefaults,
+        }),
       },
     });
-    await db().video.update({
-      where: { id: videoId },
-      data: { status: "processing", stage: "analyzing", progress: 0 },
-    });
-    await enqueueFlow(
-      { name: "analyze-finalize", data: { analysisId: analysis.id }, jobId: `${analysis.id}:finalize` },
+    await videoLifecycle.analyzing(videoId);
+    await enqueueNextFlow(
+      "analyze",
+      { name: "analyze-finalize", data: { analysisId: analysis.id } },
       chunks.map((c) => ({
         name: "analyze-chunk" as const,
         data: { analysisId: analysis.id, index: c.index },
-        jobId: `${analysis.id}:chunk:${c.index}`,
       })),
     );
     log.info(
@@ -62,6 +66,12 @@ export const analyzeJob = defineJob({
   },
 
   async onFailed({ videoId }, message) {
-    await markVideoFailed(videoId, `analysis failed: ${message}`);
+    await videoLifecycle.failed(videoId, `analysis failed: ${message}`);
   },
 });
+
+// The plan is planned here only; chunk jobs and the finaliser read it back (lib/schemas/analysis.ts).
+// A JSON round trip drops the open-ended last chunk's undefined fields, as the database would.
+function storedParams(params: TAnalysisParamsInput): Prisma.InputJsonObject {
+  return JSON.parse(JSON.stringify(params)) as Prisma.InputJsonObject;
+}

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueCut, enqueueReel } from "../../lib/clips/enqueue";
+import { startJob } from "../../lib/pipeline/enqueue";
 import { db, disconnectDb } from "../../lib/db";
 import { getObjectBytes, headObject } from "../../lib/storage";
 import { makeUser, makeVideo, readFixture, waitFor } from "../../test/fixtures";
@@ -77,7 +77,7 @@ async function seed(
 }
 
 async function cutAndWait(highlightId: string, revision: number) {
-  await enqueueCut(highlightId, revision);
+  await startJob("highlights edited", "cut-clip", { highlightId, revision });
   return waitFor(async () => {
     const h = await db().highlight.findUnique({ where: { id: highlightId } });
     if (h?.clipStatus === "failed") throw new Error(`cut failed: ${h.clipError}`);
@@ -147,7 +147,7 @@ describe("cut-clip and build-reel (real S3, Redis, Postgres, ffmpeg)", () => {
 
     // Reel: only the accepted ones (1st and 3rd), in time order, joined end to end.
     await db().video.update({ where: { id: video.id }, data: { reelStatus: "cutting" } });
-    await enqueueReel(video.id, "t1");
+    await startJob("reel asked for", "build-reel", { videoId: video.id }, { nonce: "t1" });
     const v = await waitFor(async () => {
       const row = await db().video.findUnique({ where: { id: video.id } });
       if (row?.reelStatus === "failed") throw new Error(`reel failed: ${row.reelError}`);
@@ -186,7 +186,7 @@ describe("cut-clip and build-reel (real S3, Redis, Postgres, ffmpeg)", () => {
     // Boundaries change twice; the cut for revision 1 is dropped because revision 2 arrived first.
     await db().highlight.update({ where: { id: h.id }, data: { startS: 1, endS: 2, revision: 1 } });
     await db().highlight.update({ where: { id: h.id }, data: { startS: 2, endS: 3, revision: 2 } });
-    await enqueueCut(h.id, 1);
+    await startJob("highlights edited", "cut-clip", { highlightId: h.id, revision: 1 });
     const latest = await cutAndWait(h.id, 2);
     expect(latest.clipKey).not.toBe(first.clipKey);
     // The old files are deleted right after the swap (never before it): wait for that, then check.

@@ -8,7 +8,7 @@ const TIMEOUT_MS = 10_000;
 
 // A receiver that answers 4xx rejected the request itself: retrying the same bytes will not help.
 // 408 and 429 are the exceptions that ask for a retry. Everything else (5xx, network) is retried with
-// exponential backoff (lib/schemas/jobs.ts jobRetry).
+// exponential backoff (lib/pipeline/graph.ts).
 const permanent = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
 
 /** POSTs one stored delivery body, signed, and records every attempt in the delivery log. */

@@ -14,8 +14,7 @@ export const SPRITE_REF = "sprite.jpg";
 
 /**
  * Trick-play thumbnails: one 160×90 tile every 10 s in one JPEG sprite, plus a WebVTT cue file.
- * No ctx.reportProgress here on purpose: it runs beside the analysis, and the runtime writes a job's
- * progress onto the Video row, which belongs to the analysis while it runs.
+ * It runs beside the analysis, so its graph node leaves the Video row's progress alone.
  */
 export const filmstripJob = defineJob({
   name: "filmstrip",

@@ -1,7 +1,8 @@
 import { db } from "../../lib/db";
 import { ZLivePollJob } from "../../lib/schemas/jobs";
 import { warmUpScoring } from "../live/score";
-import { runTick, settleAllAndFinalize } from "../live/tick";
+import { runTick } from "../live/tick";
+import { settleAllAndFinalize } from "../live/tick-end";
 import { defineJob } from "./types";
 
 /**

@@ -3,7 +3,7 @@ import { env } from "../../lib/env";
 import { childLogger } from "../../lib/logger";
 import { sendMail } from "../../lib/notify/mailer";
 import { analysisMail, webhookBody, type NotifyFacts } from "../../lib/notify/messages";
-import { enqueue } from "../../lib/queue";
+import { enqueueNext } from "../../lib/pipeline/enqueue";
 import { ZNotifyJob } from "../../lib/schemas/jobs";
 import { defineJob } from "./types";
 
@@ -44,8 +44,7 @@ export const notifyJob = defineJob({
         create: { webhookId: hook.id, eventId, event, body },
         update: {},
       });
-      if (d.status === "pending")
-        await enqueue("deliver-webhook", { deliveryId: d.id }, { jobId: `${d.id}:deliver` });
+      if (d.status === "pending") await enqueueNext("notify", "deliver-webhook", { deliveryId: d.id });
     }
 
     await sendMail({ to: video.owner.email, ...analysisMail(facts) });

@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { db } from "../../lib/db";
 import { childLogger } from "../../lib/logger";
-import { enqueue } from "../../lib/queue";
+import { enqueueNext } from "../../lib/pipeline/enqueue";
 import { ZProbeJob } from "../../lib/schemas/jobs";
 import { keys, presignGet, putObject } from "../../lib/storage";
 import { mediaInfoFrom, posterSpec, posterTime, UnplayableError } from "../ffmpeg/media";
 import { probe, runFfmpeg } from "../ffmpeg/run";
-import { markVideoFailed } from "../videos";
+import { videoLifecycle } from "../../lib/videos/lifecycle";
 import { defineJob, PermanentError } from "./types";
 
 export const probeJob = defineJob({
@@ -34,23 +34,12 @@ export const probeJob = defineJob({
       await asPermanent(() => runFfmpeg(posterSpec(url, posterTime(info.durationS), posterPath), ctx.signal));
       const posterKey = keys.poster(videoId);
       await putObject(posterKey, await readFile(posterPath), "image/jpeg");
-      await db().video.update({
-        where: { id: videoId },
-        data: {
-          ...info,
-          posterKey,
-          status: "processing",
-          stage: "queued for analysis",
-          progress: 0,
-          etaSeconds: null,
-          error: null,
-        },
-      });
-      await enqueue("analyze", { videoId }, { jobId: `${videoId}:analyze` });
+      await videoLifecycle.probed(videoId, { ...info, posterKey });
+      await enqueueNext("probe", "analyze", { videoId });
       // issue #5: trick-play thumbnails, independent of analysis
-      await enqueue("filmstrip", { videoId }, { jobId: `${videoId}:filmstrip` });
+      await enqueueNext("probe", "filmstrip", { videoId });
       // issue #6: the review room's scrubbing proxy, shot cuts and waveform
-      await enqueue("proxy", { videoId }, { jobId: `${videoId}:proxy` });
+      await enqueueNext("probe", "proxy", { videoId });
       log.info({ durationS: info.durationS, width: info.width, height: info.height }, "probed");
       return info;
     } finally {
@@ -59,7 +48,7 @@ export const probeJob = defineJob({
   },
 
   async onFailed({ videoId }, message) {
-    await markVideoFailed(videoId, message);
+    await videoLifecycle.failed(videoId, message);
   },
 });
 

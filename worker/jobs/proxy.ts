@@ -4,9 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { db } from "../../lib/db";
 import { childLogger } from "../../lib/logger";
-import { reviewKeys } from "../../lib/review/keys";
 import { ZProxyJob } from "../../lib/schemas/jobs";
-import { presignGet, putObject, uploadStream } from "../../lib/storage";
+import { keys, presignGet, putObject, uploadStream } from "../../lib/storage";
 import { parseShots, parseWaveform, proxySpec, WAVEFORM_RATE } from "../ffmpeg/proxy-commands";
 import { runFfmpeg } from "../ffmpeg/run";
 import { defineJob } from "./types";
@@ -16,9 +15,9 @@ import { defineJob } from "./types";
  * rate, so the browser lands on any frame of a long match quickly. The same decode finds shot cuts and
  * measures the audio waveform (worker/ffmpeg/proxy-commands.ts).
  *
- * No ctx.reportProgress, as in filmstrip: the runtime writes a job's progress onto the Video row, which
- * belongs to the analysis running beside this. A failure is recorded on proxyError only; the page
- * keeps playing the source, so the video itself never fails because of its proxy.
+ * It runs beside the analysis, so its graph node leaves the Video row's progress alone (videoProgress:
+ * false). A failure is recorded on proxyError only; the page keeps playing the source, so the video
+ * itself never fails because of its proxy.
  */
 export const proxyJob = defineJob({
   name: "proxy",
@@ -61,9 +60,9 @@ export const proxyJob = defineJob({
         ? { rate: WAVEFORM_RATE, peaks: parseWaveform(await readText(out.waveform), video.durationS) }
         : null;
 
-      const proxyKey = reviewKeys.proxy(videoId);
-      const shotsKey = reviewKeys.shots(videoId);
-      const waveformKey = waveform ? reviewKeys.waveform(videoId) : null;
+      const proxyKey = keys.proxy(videoId);
+      const shotsKey = keys.proxyShots(videoId);
+      const waveformKey = waveform ? keys.proxyWaveform(videoId) : null;
       await uploadStream(proxyKey, createReadStream(out.video), "video/mp4");
       await putObject(shotsKey, JSON.stringify({ version: 1, shots }), "application/json");
       if (waveform && waveformKey) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { nodeOf } from "../../lib/pipeline/graph";
 import { assertRegistryComplete, jobs } from "./registry";
 
 describe("job registry", () => {
@@ -10,5 +11,9 @@ describe("job registry", () => {
 
   it("refuses to boot when a handler is missing", () => {
     expect(() => assertRegistryComplete(jobs.filter((j) => j.name !== "probe"))).toThrow(/probe/);
+  });
+
+  it("parses each payload with the schema its graph node declares (the one enqueue parses with)", () => {
+    for (const j of jobs) expect(j.schema, j.name).toBe(nodeOf(j.name).schema);
   });
 });

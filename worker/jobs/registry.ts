@@ -1,4 +1,4 @@
-import { jobSchemas, type JobName } from "../../lib/schemas/jobs";
+import { jobNames } from "../../lib/pipeline/graph";
 import { analyzeJob } from "./analyze";
 import { analyzeChunkJob } from "./analyze-chunk";
 import { analyzeFinalizeJob } from "./analyze-finalize";
@@ -30,9 +30,9 @@ export const jobs = [
   proxyJob,
 ] as unknown as JobDefinition[];
 
-/** The worker refuses to boot if a job name in lib/schemas/jobs.ts has no handler here. */
+/** The worker refuses to boot if a job of the graph (lib/pipeline/graph.ts) has no handler here. */
 export function assertRegistryComplete(list: JobDefinition[] = jobs): void {
   const have = new Set(list.map((j) => j.name));
-  const missing = (Object.keys(jobSchemas) as JobName[]).filter((n) => !have.has(n));
+  const missing = jobNames.filter((n) => !have.has(n));
   if (missing.length > 0) throw new Error(`No handler registered for job(s): ${missing.join(", ")}`);
 }

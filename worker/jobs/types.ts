@@ -1,15 +1,18 @@
 import type { z } from "zod";
-import type { JobName } from "../../lib/schemas/jobs";
+import type { JobName } from "../../lib/pipeline/graph";
 
 export interface JobContext {
   jobId: string;
   attempt: number;
-  /** Stage + fraction 0..1; throttled writes to the job and, for video jobs, the Video row (with ETA). */
+  /**
+   * Stage + fraction 0..1; throttled writes to the job and, for jobs whose graph node says
+   * `videoProgress`, the Video row (with ETA).
+   */
   reportProgress(stage: string, fraction: number): Promise<void>;
   signal: AbortSignal;
 }
 
-// Retries are set at enqueue time from lib/schemas/jobs.ts `jobRetry`.
+// Retries are set at enqueue time from the job graph (lib/pipeline/graph.ts).
 export interface JobOptions {
   concurrency: number;
   /** How long a job may run before the runtime aborts it. */

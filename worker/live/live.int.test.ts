@@ -1,5 +1,5 @@
 // Live following end to end: real ffmpeg-made HLS on 127.0.0.1, Postgres, Redis, S3, onnxruntime.
-// Uses a small generated head (testing/onnx-head.ts) so the plumbing is tested whatever the trained
+// Uses a small generated head (test/live/onnx-head.ts) so the plumbing is tested whatever the trained
 // model does; live-detect.int.test.ts checks the trained head finds a penalty live.
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -24,8 +24,8 @@ import { analyze } from "../analysis/pipeline";
 import { toScoreFile } from "../analysis/store";
 import { jobs } from "../jobs/registry";
 import { startRuntime, type Runtime } from "../runtime";
-import { cutHls, serveDir, serveLive, type CutSegment } from "./testing/hls-server";
-import { writeTestModel } from "./testing/onnx-head";
+import { cutHls, serveDir, serveLive, type CutSegment } from "../../test/live/hls-server";
+import { writeTestModel } from "../../test/live/onnx-head";
 
 const OPEN_PLAY = sharedClip("clips/other/soccer_broadcast_seriea_openplay.mp4");
 const live = jobs.filter((j) => j.name.startsWith("live-"));

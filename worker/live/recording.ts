@@ -6,12 +6,11 @@ import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { db } from "../../lib/db";
-import { liveKeys } from "../../lib/live/keys";
 import { childLogger } from "../../lib/logger";
-import { enqueue } from "../../lib/queue";
+import { enqueueNext } from "../../lib/pipeline/enqueue";
 import { getObjectBytes, keys, presignGet, putObject, uploadStream } from "../../lib/storage";
 import { runFfmpeg } from "../ffmpeg/run";
-import { clipSpec, concatList, recordingSpec } from "./ffmpeg-specs";
+import { clipSpec, concatList, recordingSpec } from "../ffmpeg/live-commands";
 
 async function inTemp<T>(fn: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), "matchcut-live-rec-"));
@@ -36,7 +35,7 @@ export async function cutClip(liveHighlightId: string, signal: AbortSignal): Pro
   });
   const covering = segs.filter((s) => s.startS + s.durationS > h.startS);
   if (covering.length === 0) throw new Error("no recorded footage covers this highlight");
-  const key = liveKeys.clip(h.liveSourceId, h.id);
+  const key = keys.liveClip(h.liveSourceId, h.id);
   await inTemp(async (dir) => {
     const files: string[] = [];
     for (const [i, s] of covering.entries()) {
@@ -103,7 +102,7 @@ export async function finalizeRecording(liveSourceId: string, signal: AbortSigna
     }),
     db().liveSource.update({ where: { id: liveSourceId }, data: { videoId, recordingError: null } }),
   ]);
-  await enqueue("probe", { videoId }, { jobId: `${videoId}:probe` });
+  await enqueueNext("live-finalize", "probe", { videoId });
   childLogger({ liveSourceId, videoId }).info({ segments: segs.length, size }, "live recording finalised");
   return videoId;
 }

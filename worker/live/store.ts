@@ -3,7 +3,7 @@
 // retried tick overlapping the next one) fails that guard instead of storing a segment twice.
 import { db } from "../../lib/db";
 import type { LiveSource } from "../../lib/generated/prisma/client";
-import { enqueue } from "../../lib/queue";
+import { enqueueNext } from "../../lib/pipeline/enqueue";
 import { joinScores, liveSegments } from "../../lib/live/timeline";
 import type { SegmentParams } from "../../lib/highlights/segments";
 import { ZSegmentScores, type TSegmentScores } from "../../lib/schemas/live";
@@ -149,8 +149,7 @@ export async function settleHighlights(
         },
       }));
     if (!existing) added++;
-    if (h.clipStatus === "pending")
-      await enqueue("live-clip", { liveHighlightId: h.id }, { jobId: `${h.id}:clip` });
+    if (h.clipStatus === "pending") await enqueueNext("live-poll", "live-clip", { liveHighlightId: h.id });
   }
   return added;
 }

@@ -1,5 +1,5 @@
 import { route } from "../../../../../lib/api/handler";
-import { exportHighlights } from "../../../../../lib/clips/service";
+import { exportHighlights } from "../../../../../lib/exports/service";
 import { ZExportQuery } from "../../../../../lib/schemas/highlights";
 import { ZIdParams } from "../../../../../lib/schemas/ids";
 import { paramsOf } from "../../../../../lib/schemas/params";

@@ -1,5 +1,5 @@
 import { route } from "../../../../../lib/api/handler";
-import { filmstripVtt } from "../../../../../lib/clips/service";
+import { filmstripVtt } from "../../../../../lib/videos/filmstrip";
 import { ZIdParams } from "../../../../../lib/schemas/ids";
 import { paramsOf } from "../../../../../lib/schemas/params";
 

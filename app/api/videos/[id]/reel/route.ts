@@ -1,5 +1,5 @@
 import { route } from "../../../../../lib/api/handler";
-import { getReel, requestReel } from "../../../../../lib/clips/service";
+import { getReel, requestReel } from "../../../../../lib/clips/reel";
 import { ZIdParams } from "../../../../../lib/schemas/ids";
 import { paramsOf } from "../../../../../lib/schemas/params";
 

@@ -1,5 +1,5 @@
 // ffmpeg invocations of live mode as data (run by worker/ffmpeg/run.ts), unit-tested as exact arrays.
-import type { FfmpegSpec } from "../ffmpeg/media";
+import type { FfmpegSpec } from "./media";
 
 // ffmpeg's concat demuxer list; single quotes inside a path are closed, escaped and reopened.
 export function concatList(inputs: readonly string[]): string {

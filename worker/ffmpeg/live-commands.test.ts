@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clipSpec, concatList, recordingSpec } from "./ffmpeg-specs";
+import { clipSpec, concatList, recordingSpec } from "./live-commands";
 
 describe("live ffmpeg specs", () => {
   it("writes a concat list, escaping single quotes", () => {

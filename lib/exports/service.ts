@@ -1,0 +1,32 @@
+// A video's current highlights as a download in one of the NLE/list formats of ./index.ts.
+import { attachment, currentHighlights, videoOr404 } from "../clips/current";
+import { exportFileName } from "../clips/names";
+import { AppError } from "../errors";
+import { renderExport, type TExportFormat } from "./index";
+
+export async function exportHighlights(videoId: string, format: TExportFormat): Promise<Response> {
+  const v = await videoOr404(videoId);
+  if (!v.fps || !v.durationS) throw new AppError(409, "The video has not been probed yet", "conflict");
+  const { highlights } = await currentHighlights(videoId);
+  const out = renderExport(
+    format,
+    {
+      id: v.id,
+      title: v.title,
+      originalName: v.originalName,
+      fps: v.fps,
+      durationS: v.durationS,
+      width: v.width ?? 0,
+      height: v.height ?? 0,
+      hasAudio: v.hasAudio ?? false,
+    },
+    highlights,
+  );
+  return new Response(out.body, {
+    headers: {
+      "Content-Type": out.contentType,
+      "Content-Disposition": attachment(exportFileName(v.title, out.ext)),
+      "Cache-Control": "no-store",
+    },
+  });
+}

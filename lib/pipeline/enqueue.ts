@@ -1,0 +1,85 @@
+import { enqueue, enqueueFlow, queueFor } from "../queue";
+import { safeJobId } from "../queue/options";
+import {
+  graph,
+  nodeOf,
+  type EntryOf,
+  type EntryPoint,
+  type JobName,
+  type JobPayload,
+  type NextOf,
+} from "./graph";
+
+export interface EnqueueExtra {
+  /** Part of the job id for work that may be asked for again (graph.ts `id`). */
+  nonce?: string;
+  /** Run no earlier than this many ms from now (the live follow loop's pacing). */
+  delayMs?: number;
+  /** Overrides the graph's retry attempts (tests that want a failure at once). */
+  attempts?: number;
+}
+
+/**
+ * Starts work from outside a job (a web request, the editor): only at a job whose graph node lists
+ * `from` as an entry. Typed so that an undeclared entry does not compile, and checked at run time too.
+ */
+export function startJob<N extends JobName>(
+  from: EntryOf<N> & EntryPoint,
+  name: N,
+  payload: JobPayload<N>,
+  extra: EnqueueExtra = {},
+): Promise<string | undefined> {
+  if (!(nodeOf(name).entry as readonly string[]).includes(from)) {
+    throw new Error(`job graph: "${name}" is not started by "${from}"`);
+  }
+  return add(name, payload, extra);
+}
+
+/** Enqueues the job that follows `from`; only an edge declared in graph.ts is allowed. */
+export function enqueueNext<F extends JobName, N extends NextOf<F> & JobName>(
+  from: F,
+  name: N,
+  payload: JobPayload<N>,
+  extra: EnqueueExtra = {},
+): Promise<string | undefined> {
+  assertEdge(from, name);
+  return add(name, payload, extra);
+}
+
+/** A flow that follows `from`: children run on any worker, the parent once all of them are done. */
+export async function enqueueNextFlow<
+  F extends JobName,
+  P extends NextOf<F> & JobName,
+  C extends NextOf<F> & JobName,
+>(from: F, parent: { name: P; data: JobPayload<P> }, children: { name: C; data: JobPayload<C> }[]) {
+  assertEdge(from, parent.name);
+  for (const c of children) assertEdge(from, c.name);
+  await enqueueFlow(
+    { ...parent, jobId: jobIdOf(parent.name, parent.data) },
+    children.map((c) => ({ ...c, jobId: jobIdOf(c.name, c.data) })),
+  );
+}
+
+/** The deterministic id graph.ts gives this job (before BullMQ's ':' → '_' substitution). */
+export function jobIdOf<N extends JobName>(name: N, payload: JobPayload<N>, nonce?: string): string {
+  return nodeOf(name).id(payload, nonce);
+}
+
+/** The queued job with this payload's id, if BullMQ still has it (e.g. to promote a delayed one). */
+export function queuedJob<N extends JobName>(name: N, payload: JobPayload<N>) {
+  return queueFor(name).getJob(safeJobId(jobIdOf(name, payload)));
+}
+
+function assertEdge(from: JobName, to: JobName): void {
+  if (!(graph[from].next as readonly string[]).includes(to)) {
+    throw new Error(`job graph: "${from}" does not enqueue "${to}"`);
+  }
+}
+
+function add<N extends JobName>(name: N, payload: JobPayload<N>, extra: EnqueueExtra) {
+  return enqueue(name, payload, {
+    jobId: jobIdOf(name, payload, extra.nonce),
+    ...(extra.delayMs === undefined ? {} : { delay: Math.max(0, extra.delayMs) }),
+    ...(extra.attempts === undefined ? {} : { attempts: extra.attempts }),
+  });
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { enqueueNext, jobIdOf, startJob } from "./enqueue";
+import { graph, jobNames, type JobName } from "./graph";
+
+const vid = "8f0c2f4e-6a58-4c61-9d7b-0c8f2d5b9a11";
+const aid = "1b7e3c9a-2d4f-4e6a-8b0c-3d5f7a9b1c2e";
+
+describe("job graph", () => {
+  it("has one node per job name, and every edge ends at a job", () => {
+    expect(Object.keys(graph).sort()).toEqual([...jobNames].sort());
+    for (const name of jobNames) {
+      for (const next of graph[name].next) expect(jobNames).toContain(next);
+    }
+  });
+
+  it("reaches every job from an entry point", () => {
+    const seen = new Set<JobName>(jobNames.filter((n) => graph[n].entry.length > 0));
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const n of [...seen]) {
+        for (const next of graph[n].next) if (!seen.has(next)) grew = Boolean(seen.add(next));
+      }
+    }
+    expect([...seen].sort()).toEqual([...jobNames].sort());
+  });
+
+  it("reads upload → probe → analyze → finalize → clips as declared edges", () => {
+    expect(graph.probe.entry).toContain("upload complete");
+    expect(graph.probe.next).toContain("analyze");
+    expect(graph.analyze.next).toEqual(["analyze-chunk", "analyze-finalize"]);
+    expect(graph["analyze-finalize"].next).toEqual(["cut-clip", "notify"]);
+  });
+
+  it("builds the deterministic ids the jobs were queued under before", () => {
+    expect(jobIdOf("probe", { videoId: vid })).toBe(`${vid}:probe`);
+    expect(jobIdOf("analyze-chunk", { analysisId: aid, index: 3 })).toBe(`${aid}:chunk:3`);
+    expect(jobIdOf("cut-clip", { highlightId: vid, revision: 2 })).toBe(`${vid}:cut:2`);
+    expect(jobIdOf("build-reel", { videoId: vid }, "n1")).toBe(`${vid}:reel:n1`);
+    expect(jobIdOf("notify", { videoId: vid, analysisId: aid, event: "analysis.failed" })).toBe(
+      `${aid}:notify:failed`,
+    );
+    expect(jobIdOf("live-poll", { liveSourceId: vid, tick: 7 })).toBe(`${vid}:poll:7`);
+  });
+
+  it("only mirrors progress onto the Video row for the jobs that make it ready", () => {
+    const mirrored = jobNames.filter((n) => graph[n].videoProgress);
+    expect(mirrored).toEqual(["probe", "analyze"]);
+  });
+
+  it("refuses an edge or an entry the graph does not declare, before anything is queued", () => {
+    // Casts stand for callers that get around the types (plain JS, a stale build).
+    expect(() =>
+      enqueueNext("probe", "cut-clip" as never, { highlightId: vid, revision: 1 } as never),
+    ).toThrow(/"probe" does not enqueue "cut-clip"/);
+    expect(() => startJob("upload complete" as never, "analyze", { videoId: vid })).toThrow(
+      /"analyze" is not started by "upload complete"/,
+    );
+  });
+});

@@ -1,0 +1,195 @@
+import type { z } from "zod";
+import * as S from "../schemas/jobs";
+
+/**
+ * The job graph, as data: every BullMQ job kind with its payload schema, deterministic job id, retry
+ * policy and the jobs it may enqueue next. Producers (lib/pipeline/enqueue.ts) refuse an edge that is
+ * not declared here, so this file is the one place that says what follows what:
+ *
+ *   upload complete ─► probe ─► analyze ─► analyze-chunk × n ─► analyze-finalize ─► cut-clip × highlights
+ *                        │                                                       └► notify ─► deliver-webhook
+ *                        ├► filmstrip
+ *                        └► proxy
+ *   editor: re-analysis asked for ─► probe or analyze; highlights edited ─► cut-clip;
+ *           reel asked for ─► build-reel
+ *   live source added ─► live-poll ─► live-poll (next tick), live-clip, live-finalize ─► probe
+ *
+ * The README's job graph section is checked against this registry (lib/pipeline/readme.test.ts).
+ */
+
+export const jobNames = [
+  "probe",
+  "analyze",
+  "analyze-chunk",
+  "analyze-finalize",
+  "cut-clip",
+  "build-reel",
+  "filmstrip",
+  "proxy",
+  "notify",
+  "deliver-webhook",
+  "live-poll",
+  "live-clip",
+  "live-finalize",
+] as const;
+export type JobName = (typeof jobNames)[number];
+
+/** Where work enters the graph from outside a job: a web request, or the editor's action. */
+export type EntryPoint =
+  "upload complete" | "re-analysis asked for" | "highlights edited" | "reel asked for" | "live source added";
+
+export interface Retry {
+  attempts: number;
+  backoffMs: number;
+}
+
+export interface JobNode<P, N extends readonly JobName[], E extends readonly EntryPoint[]> {
+  schema: z.ZodType<P>;
+  /**
+   * Deterministic BullMQ id: the same work is queued once (BullMQ keeps one job per id). `nonce` is for
+   * work the user may ask for again (a new reel), which must then be a new job.
+   */
+  id(payload: P, nonce?: string): string;
+  retry: Retry;
+  /** The jobs this one enqueues (as single jobs or as a flow's parent and children). */
+  next: N;
+  /** Where this job is started from outside the worker. */
+  entry: E;
+  /**
+   * The runtime mirrors ctx.reportProgress onto the Video row (stage, progress, ETA). Only the jobs
+   * that make a video ready: side jobs (filmstrip, proxy, reel) run beside the analysis and must not
+   * overwrite its stage.
+   */
+  videoProgress: P extends { videoId: string } ? boolean : false;
+}
+
+// Every field is spelled out for every job (no defaults), so the table below reads on its own.
+function node<P, const N extends readonly JobName[], const E extends readonly EntryPoint[]>(
+  n: JobNode<P, N, E>,
+): JobNode<P, N, E> {
+  return n;
+}
+
+export const graph = {
+  probe: node({
+    schema: S.ZProbeJob,
+    // A re-analysis carries its time: the first run's id may still sit in the failed set, and BullMQ
+    // ignores a job whose id it already has.
+    id: (p, nonce) => (nonce === undefined ? `${p.videoId}:probe` : `${p.videoId}:probe:${nonce}`),
+    retry: { attempts: 3, backoffMs: 5_000 },
+    next: ["analyze", "filmstrip", "proxy"],
+    entry: ["upload complete", "re-analysis asked for"],
+    videoProgress: true,
+  }),
+  analyze: node({
+    schema: S.ZAnalyzeJob,
+    id: (p, nonce) => (nonce === undefined ? `${p.videoId}:analyze` : `${p.videoId}:analyze:${nonce}`),
+    retry: { attempts: 3, backoffMs: 5_000 },
+    // a flow: the finaliser runs once every chunk is done
+    next: ["analyze-chunk", "analyze-finalize"],
+    entry: ["re-analysis asked for"],
+    videoProgress: true,
+  }),
+  "analyze-chunk": node({
+    schema: S.ZAnalyzeChunkJob,
+    id: (p) => `${p.analysisId}:chunk:${p.index}`,
+    retry: { attempts: 3, backoffMs: 10_000 },
+    next: [],
+    entry: [],
+    videoProgress: false,
+  }),
+  "analyze-finalize": node({
+    schema: S.ZAnalyzeFinalizeJob,
+    id: (p) => `${p.analysisId}:finalize`,
+    retry: { attempts: 3, backoffMs: 10_000 },
+    next: ["cut-clip", "notify"],
+    entry: [],
+    videoProgress: false,
+  }),
+  // The revision is in the id: the same boundaries are cut once, new boundaries are a new job.
+  "cut-clip": node({
+    schema: S.ZCutClipJob,
+    id: (p) => `${p.highlightId}:cut:${p.revision}`,
+    retry: { attempts: 3, backoffMs: 10_000 },
+    next: [],
+    entry: ["highlights edited"],
+    videoProgress: false,
+  }),
+  "build-reel": node({
+    schema: S.ZBuildReelJob,
+    id: (p, nonce) => `${p.videoId}:reel:${nonce ?? ""}`,
+    retry: { attempts: 2, backoffMs: 10_000 },
+    next: [],
+    entry: ["reel asked for"],
+    videoProgress: false,
+  }),
+  filmstrip: node({
+    schema: S.ZFilmstripJob,
+    id: (p) => `${p.videoId}:filmstrip`,
+    retry: { attempts: 2, backoffMs: 30_000 },
+    next: [],
+    entry: [],
+    videoProgress: false,
+  }),
+  proxy: node({
+    schema: S.ZProxyJob,
+    id: (p) => `${p.videoId}:proxy`,
+    retry: { attempts: 2, backoffMs: 30_000 },
+    next: [],
+    entry: [],
+    videoProgress: false,
+  }),
+  notify: node({
+    schema: S.ZNotifyJob,
+    id: (p) => `${p.analysisId}:notify:${p.event === "analysis.completed" ? "completed" : "failed"}`,
+    retry: { attempts: 5, backoffMs: 5_000 },
+    next: ["deliver-webhook"],
+    entry: [],
+    videoProgress: false,
+  }),
+  // 8 tries, 5 s doubling: the last one is ~10 min after the first (receivers restart, deploys finish)
+  "deliver-webhook": node({
+    schema: S.ZDeliverWebhookJob,
+    id: (p) => `${p.deliveryId}:deliver`,
+    retry: { attempts: 8, backoffMs: 5_000 },
+    next: [],
+    entry: [],
+    videoProgress: false,
+  }),
+  // One poll tick per job; a failed tick is retried soon: the follow loop only goes on once a tick succeeds.
+  "live-poll": node({
+    schema: S.ZLivePollJob,
+    id: (p) => `${p.liveSourceId}:poll:${p.tick}`,
+    retry: { attempts: 5, backoffMs: 1_000 },
+    next: ["live-poll", "live-clip", "live-finalize"],
+    entry: ["live source added"],
+    videoProgress: false,
+  }),
+  "live-clip": node({
+    schema: S.ZLiveClipJob,
+    id: (p) => `${p.liveHighlightId}:clip`,
+    retry: { attempts: 3, backoffMs: 5_000 },
+    next: [],
+    entry: [],
+    videoProgress: false,
+  }),
+  // The recording becomes a normal video, which then goes the way of an upload.
+  "live-finalize": node({
+    schema: S.ZLiveFinalizeJob,
+    id: (p) => `${p.liveSourceId}:finalize`,
+    retry: { attempts: 3, backoffMs: 10_000 },
+    next: ["probe"],
+    entry: [],
+    videoProgress: false,
+  }),
+} satisfies { [N in JobName]: JobNode<unknown, readonly JobName[], readonly EntryPoint[]> };
+
+type Graph = typeof graph;
+export type JobPayload<N extends JobName> = Graph[N] extends JobNode<infer P, infer _N, infer _E> ? P : never;
+export type NextOf<F extends JobName> = Graph[F]["next"][number];
+export type EntryOf<N extends JobName> = Graph[N]["entry"][number];
+
+/** The node of a job kind, without its literal types (for code that handles every kind alike). */
+export function nodeOf(name: JobName): JobNode<unknown, readonly JobName[], readonly EntryPoint[]> {
+  return graph[name] as unknown as JobNode<unknown, readonly JobName[], readonly EntryPoint[]>;
+}

@@ -1,0 +1,127 @@
+import { db } from "../db";
+import type { Prisma, VideoStatus } from "../generated/prisma/client";
+
+/**
+ * The one place a Video's status changes. Every writer (upload, probe, analyze, finalize, the failure
+ * hooks) goes through here, so the allowed moves are one table and an illegal one is refused the same
+ * way everywhere.
+ */
+export const videoTransitions = {
+  queued: ["processing", "failed"],
+  processing: ["processing", "ready", "failed"],
+  // A new analysis of a ready video (the previous one stays current until it completes); a finaliser
+  // retried after its commit finds the video ready already.
+  // The editor's re-analysis (lib/videos/reanalyze.ts) starts a ready or failed video over: from the
+  // analysis (processing) or, never probed, from the probe (queued). Nothing else revives a failed one.
+  ready: ["processing", "ready", "failed", "queued"],
+  failed: ["failed", "processing", "queued"],
+} as const satisfies Record<VideoStatus, readonly VideoStatus[]>;
+
+export const initialVideoStatus: VideoStatus = "queued";
+
+export function canTransition(from: VideoStatus, to: VideoStatus): boolean {
+  return (videoTransitions[from] as readonly VideoStatus[]).includes(to);
+}
+
+/** The statuses a video may be in to move to `to`. */
+export function sourcesOf(to: VideoStatus): VideoStatus[] {
+  return (Object.keys(videoTransitions) as VideoStatus[]).filter((from) => canTransition(from, to));
+}
+
+export class VideoTransitionError extends Error {
+  constructor(
+    readonly videoId: string,
+    readonly from: VideoStatus,
+    readonly to: VideoStatus,
+  ) {
+    super(`video ${videoId} cannot go from ${from} to ${to}`);
+    this.name = "VideoTransitionError";
+  }
+}
+
+type Client = Pick<Prisma.TransactionClient, "video">;
+type Fields = Omit<Prisma.VideoUpdateManyMutationInput, "status">;
+
+/**
+ * Compare-and-set on the status, so a concurrent writer cannot slip an illegal move in between a read
+ * and a write. Returns false when the video is gone (handlers then stop quietly, as for a missing row).
+ */
+async function move(
+  videoId: string,
+  to: VideoStatus,
+  data: Fields,
+  { client = db(), from = sourcesOf(to) }: { client?: Client; from?: VideoStatus[] } = {},
+): Promise<boolean> {
+  const { count } = await client.video.updateMany({
+    // An event may narrow the table (a probe result never revives a failed video), never widen it.
+    where: { id: videoId, status: { in: from.filter((s) => canTransition(s, to)) } },
+    data: { ...data, status: to },
+  });
+  if (count > 0) return true;
+  const row = await client.video.findUnique({ where: { id: videoId }, select: { status: true } });
+  if (!row) return false;
+  throw new VideoTransitionError(videoId, row.status, to);
+}
+
+export type ProbedFields = Pick<
+  Prisma.VideoUpdateManyMutationInput,
+  | "durationS"
+  | "fps"
+  | "width"
+  | "height"
+  | "rotation"
+  | "videoCodec"
+  | "audioCodec"
+  | "hasAudio"
+  | "bitrate"
+  | "posterKey"
+>;
+
+export const videoLifecycle = {
+  /** ffprobe read it: the media facts are stored and analysis is next. */
+  probed: (videoId: string, info: ProbedFields) =>
+    move(
+      videoId,
+      "processing",
+      { ...info, stage: "queued for analysis", progress: 0, etaSeconds: null, error: null },
+      { from: ["queued", "processing"] },
+    ),
+
+  analyzing: (videoId: string) =>
+    move(videoId, "processing", { stage: "analyzing", progress: 0 }, { from: ["processing", "ready"] }),
+
+  /** The editor asked for a new analysis: from the analysis if the video was probed, else from the probe. */
+  restart: (videoId: string, probed: boolean) =>
+    probed
+      ? move(
+          videoId,
+          "processing",
+          { stage: "queued for analysis", progress: 0, etaSeconds: null, error: null },
+          { from: ["ready", "failed"] },
+        )
+      : move(
+          videoId,
+          "queued",
+          { stage: null, progress: 0, etaSeconds: null, error: null },
+          { from: ["ready", "failed"] },
+        ),
+
+  /** Highlights are in; runs inside the finaliser's transaction so both land together. */
+  ready: (videoId: string, tx: Client) =>
+    move(videoId, "ready", { stage: null, progress: 1, etaSeconds: null, error: null }, { client: tx }),
+
+  /** Shown on the library card; the source object stays so nothing the editor uploaded is lost. */
+  failed: (videoId: string, message: string) =>
+    move(videoId, "failed", { error: message, stage: null, etaSeconds: null }),
+
+  /**
+   * Stage, fraction and ETA of the running step. Only while the video is still on its way: progress
+   * that arrives after it is ready or failed (a slow chunk's last report) is dropped, not an error.
+   */
+  async progress(videoId: string, stage: string, fraction: number, etaSeconds: number | null) {
+    await db().video.updateMany({
+      where: { id: videoId, status: { in: ["queued", "processing"] } },
+      data: { status: "processing", stage, progress: Math.min(1, Math.max(0, fraction)), etaSeconds },
+    });
+  },
+};
