@@ -14,7 +14,9 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "../lib/env";
+import { nodeOf } from "../lib/pipeline/graph";
 import { closeQueues, queueFor } from "../lib/queue";
+import { safeJobId } from "../lib/queue/options";
 import type { THighlightsDto } from "../lib/schemas/highlights";
 import type { TVideoDto } from "../lib/schemas/videos";
 import { benchMatch, type BenchMatch } from "./bench-match";
@@ -57,13 +59,14 @@ interface JobTimes {
 
 /** A background job's times once it has finished (or failed for good), from BullMQ's bookkeeping. */
 async function finishedJob(kind: "proxy" | "filmstrip", videoId: string): Promise<JobTimes> {
+  const id = safeJobId(nodeOf(kind).id({ videoId }));
   for (;;) {
-    const job = await queueFor(kind).getJob(`${videoId}_${kind}`);
+    const job = await queueFor(kind).getJob(id);
     const state = job ? await job.getState() : "missing";
     const final = state === "failed" && job!.attemptsMade >= (job!.opts.attempts ?? 1);
     if (job && (state === "completed" || final)) {
       // Read again: the copy above may predate the state read (taken while the job still ran).
-      const done = (await queueFor(kind).getJob(`${videoId}_${kind}`)) ?? job;
+      const done = (await queueFor(kind).getJob(id)) ?? job;
       return {
         startedAt: done.processedOn ?? null,
         finishedAt: done.finishedOn ?? null,

@@ -8,7 +8,7 @@ import {
   type TQueueJobDto,
   type TQueuesDto,
 } from "../schemas/queues";
-import type { JobName } from "../schemas/jobs";
+import type { JobName } from "../pipeline/graph";
 import { queueFor } from "./producer";
 
 // What the operators' page and /api/metrics read: BullMQ's own bookkeeping in Redis, so it is the same

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { jobSchemas, type JobName } from "./jobs";
+import { jobNames, type JobName } from "../pipeline/graph";
 
 // The operators' view (issue #17): one BullMQ queue per job kind, so the queue names are the job names.
-export const queueNames = Object.keys(jobSchemas) as JobName[];
+export const queueNames: readonly JobName[] = jobNames;
 
 export const ZQueueName = z.enum(queueNames as [JobName, ...JobName[]]);
 
