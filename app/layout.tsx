@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "../components/providers";
 import "./globals.css";
@@ -10,7 +11,9 @@ export const metadata: Metadata = {
   icons: { apple: "/apple-touch-icon.png" },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page renders per request: the CSP nonce (proxy.ts) is only applied to dynamically rendered HTML.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -80,6 +80,9 @@ export const ZEnv = z.object({
   LIVE_SEGMENT_TRIES: z.coerce.number().int().min(1).default(4),
   // Master playlists: the highest-bandwidth variant at most this tall.
   LIVE_MAX_HEIGHT: z.coerce.number().int().positive().default(720),
+  // Hosts (names or addresses, comma-separated) live URLs may point at although they are on a local or
+  // private network, e.g. an encoder on the LAN; everything else private is refused (lib/security/ssrf.ts).
+  LIVE_ALLOW_HOSTS: z.string().optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -4,6 +4,8 @@ export class AppError extends Error {
     readonly status: number,
     message: string,
     readonly code: string = "error",
+    // extra response headers (Retry-After on a rate limit)
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "AppError";
@@ -17,3 +19,5 @@ export const notFound = (what = "Resource") => new AppError(404, `${what} not fo
 export const conflict = (msg: string) => new AppError(409, msg, "conflict");
 export const badRequest = (msg: string) => new AppError(400, msg, "bad_request");
 export const tooLarge = (msg: string) => new AppError(413, msg, "too_large");
+export const tooManyRequests = (msg: string, retryAfterS: number) =>
+  new AppError(429, msg, "rate_limited", { "Retry-After": String(Math.max(1, Math.ceil(retryAfterS))) });

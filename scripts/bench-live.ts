@@ -20,7 +20,7 @@ import { db, disconnectDb } from "../lib/db";
 import { env } from "../lib/env";
 import { createLiveSource } from "../lib/live/service";
 import { deletePrefix, keys } from "../lib/storage";
-import { deleteVideo } from "../lib/videos/service";
+import { removeVideoForGood } from "../lib/trash/service";
 import { disposeSessions } from "../worker/inference/session";
 import { jobs } from "../worker/jobs/registry";
 import { parsePlaylist } from "../worker/live/playlist";
@@ -211,7 +211,10 @@ async function main(): Promise<void> {
   await db().liveSource.update({ where: { id: src.id }, data: { stopRequested: true } });
   await runtime.close();
   const after = await db().liveSource.findUnique({ where: { id: src.id } });
-  if (after?.videoId) await deleteVideo(after.videoId).catch(() => undefined);
+  const video = after?.videoId
+    ? await db().video.findUnique({ where: { id: after.videoId }, select: { id: true, sourceKey: true } })
+    : null;
+  if (video) await removeVideoForGood(video, null).catch(() => undefined);
   await db().liveSource.delete({ where: { id: src.id } });
   await deletePrefix(keys.livePrefix(src.id));
   await server.close();

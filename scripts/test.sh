@@ -54,6 +54,8 @@ fi
 uses_local_s3 && export S3_BUCKET=matchcut-test
 export QUEUE_PREFIX="${QUEUE_PREFIX:-matchcut-test}"
 export ADMIN_EMAIL=admin@test.local ADMIN_PASSWORD=test-admin-password
+# The HLS test servers listen on loopback, which live URLs may not point at otherwise (lib/security/ssrf.ts).
+export LIVE_ALLOW_HOSTS="${LIVE_ALLOW_HOSTS:-127.0.0.1}"
 export PORT="${MATCHCUT_TEST_PORT:-3100}"
 export APP_URL="http://localhost:$PORT" LOG_LEVEL="${LOG_LEVEL:-warn}"
 npx --no-install tsx scripts/migrate.ts

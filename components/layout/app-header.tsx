@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { canAdmin, type TRole } from "../../lib/auth/roles";
+import { canAdmin, canEdit, type TRole } from "../../lib/auth/roles";
 import { SignOutButton } from "../auth/sign-out-button";
 import { NavLink } from "./nav-link";
 
@@ -12,6 +12,7 @@ export function AppHeader({ user }: { user: { name: string; role: TRole } }) {
       <nav aria-label="Main" className="nav">
         <NavLink href="/">Library</NavLink>
         <NavLink href="/live">Live</NavLink>
+        {canEdit(user.role) && <NavLink href="/trash">Trash</NavLink>}
         {canAdmin(user.role) && <NavLink href="/admin/users">Users</NavLink>}
         {canAdmin(user.role) && <NavLink href="/admin/queues">Queues</NavLink>}
       </nav>

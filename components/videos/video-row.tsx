@@ -124,8 +124,8 @@ export function VideoRow({ video, canEdit, selected, onSelect }: Props) {
           onConfirm={() => del.mutate(video.id, { onSuccess: () => setConfirming(false) })}
         >
           <p>
-            The video, its poster, analyses and highlight clips are removed for everyone. This cannot be
-            undone.
+            The video, its analyses and highlight clips move to the Trash, where you or an admin can restore
+            them for 30 days.
           </p>
         </ConfirmDialog>
       )}

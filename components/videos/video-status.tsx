@@ -120,7 +120,10 @@ export function FailurePanel({
           })
         }
       >
-        <p>The video, its analyses and clips are removed for everyone.</p>
+        <p>
+          The video, its analyses and clips move to the Trash, where you or an admin can restore them for 30
+          days.
+        </p>
       </ConfirmDialog>
     </div>
   );

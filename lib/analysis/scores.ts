@@ -29,5 +29,6 @@ export function tracksOf(file: TScoreFile): ScoreTrack[] {
     times,
     scores: file.scores[label] ?? [],
     stepS: file.strideFrames / file.rate,
+    windowS: file.windowFrames / file.rate,
   }));
 }

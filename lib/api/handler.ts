@@ -5,6 +5,9 @@ import { AppError, forbidden, unauthorized } from "../errors";
 import { childLogger } from "../logger";
 import { hasRole, type TRole } from "../auth/roles";
 import { SESSION_COOKIE, userForToken, type SessionUser } from "../auth/session";
+import { mapDatabaseError } from "../security/db-errors";
+import { readJsonBody, ZStorableJson } from "../security/json-body";
+import { assertBinaryContentType, assertJsonContentType, assertSameOrigin } from "../security/request-guard";
 
 type Params = Record<string, string | string[]>;
 
@@ -19,13 +22,20 @@ interface Options<S extends z.ZodType | undefined> {
   /** Minimum role; every route needs a signed-in user unless `public` is set. */
   role?: TRole;
   body?: S;
+  /**
+   * The handler reads `req.body` itself as bytes (upload parts through the app): no JSON parsing or cap,
+   * but the same-origin check still applies, and only application/octet-stream or no type is accepted.
+   */
+  rawBody?: boolean;
 }
 
 type Body<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
 /**
- * The one wrapper every route handler goes through: auth, zod parsing, and the central error mapper
- * (ZodError → 422, AppError → its status, anything else → masked 500 with a logged id).
+ * The one wrapper every route handler goes through: same-origin and JSON-only writes (CSRF), auth, a
+ * capped body read, zod parsing (strings PostgreSQL cannot store are refused there), and the central
+ * error mapper (ZodError → 422, AppError → its status, database errors from bad input → 4xx, anything
+ * else → masked 500 with a logged id).
  */
 export function route<S extends z.ZodType | undefined = undefined>(
   opts: Options<S>,
@@ -33,10 +43,12 @@ export function route<S extends z.ZodType | undefined = undefined>(
 ) {
   return async (req: NextRequest, segment: { params: Promise<Params> }): Promise<Response> => {
     try {
+      assertSameOrigin(req);
       const user = await userForToken(req.cookies.get(SESSION_COOKIE)?.value);
       if (!user) throw unauthorized();
       if (opts.role && !hasRole(user.role, opts.role)) throw forbidden();
-      const body = (opts.body ? opts.body.parse(await readJson(req)) : undefined) as Body<S>;
+      if (opts.rawBody) assertBinaryContentType(req);
+      const body = (opts.rawBody ? undefined : await parseBody(req, opts.body)) as Body<S>;
       const params = (await segment.params) ?? {};
       const out = await fn({ req, user, params, body });
       if (out instanceof Response) return out;
@@ -47,32 +59,32 @@ export function route<S extends z.ZodType | undefined = undefined>(
   };
 }
 
-/** For the few routes that must work signed out (sign-in itself). Same error mapping. */
+/** For the few routes that must work signed out (sign-in itself). Same checks and error mapping. */
 export function publicRoute<S extends z.ZodType | undefined = undefined>(
   opts: { body?: S },
   fn: (ctx: { req: NextRequest; body: Body<S> }) => Promise<Response | object | null>,
 ) {
   return async (req: NextRequest): Promise<Response> => {
     try {
-      const body = (opts.body ? opts.body.parse(await readJson(req)) : undefined) as Body<S>;
+      assertSameOrigin(req);
+      const body = (await parseBody(req, opts.body)) as Body<S>;
       const out = await fn({ req, body });
       if (out instanceof Response) return out;
-      return NextResponse.json(out ?? { ok: true });
+      return NextResponse.json(out ?? { ok: true }, { headers: { "Cache-Control": "no-store" } });
     } catch (err) {
       return errorResponse(err, req);
     }
   };
 }
 
-async function readJson(req: NextRequest): Promise<unknown> {
-  try {
-    return await req.json();
-  } catch {
-    throw new AppError(400, "Request body must be JSON", "bad_json");
-  }
+async function parseBody<S extends z.ZodType | undefined>(req: NextRequest, schema: S): Promise<Body<S>> {
+  assertJsonContentType(req, schema !== undefined);
+  if (!schema) return undefined as Body<S>;
+  return schema.parse(ZStorableJson.parse(await readJsonBody(req))) as Body<S>;
 }
 
 export function errorResponse(err: unknown, req: NextRequest): Response {
+  const noStore = { "Cache-Control": "no-store" };
   if (err instanceof ZodError) {
     return NextResponse.json(
       {
@@ -80,16 +92,25 @@ export function errorResponse(err: unknown, req: NextRequest): Response {
         code: "invalid",
         issues: err.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
       },
-      { status: 422 },
+      { status: 422, headers: noStore },
     );
   }
-  if (err instanceof AppError) {
-    return NextResponse.json({ error: err.message, code: err.code }, { status: err.status });
+  const mapped = err instanceof AppError ? err : mapDatabaseError(err);
+  if (mapped) {
+    const headers = new Headers(noStore);
+    for (const [k, v] of Object.entries(mapped.headers ?? {})) headers.set(k, v);
+    return NextResponse.json(
+      { error: mapped.message, code: mapped.code },
+      { status: mapped.status, headers },
+    );
   }
   const errorId = randomUUID();
   childLogger({ errorId, method: req.method, url: req.nextUrl.pathname }).error(
     { err },
     "unhandled route error",
   );
-  return NextResponse.json({ error: "Internal error", code: "internal", errorId }, { status: 500 });
+  return NextResponse.json(
+    { error: "Internal error", code: "internal", errorId },
+    { status: 500, headers: noStore },
+  );
 }

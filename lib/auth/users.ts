@@ -1,5 +1,6 @@
 import { db } from "../db";
-import { conflict } from "../errors";
+import { audit } from "../audit/log";
+import { conflict, notFound } from "../errors";
 import { hashPassword } from "./password";
 import type { TRole } from "./roles";
 
@@ -25,4 +26,25 @@ export async function ensureAdmin(email: string, password: string): Promise<"cre
   if (existing) return "exists";
   await createUser({ email: normalized, name: "Admin", password, role: "admin" });
   return "created";
+}
+
+/** Admins change other users' roles (not their own: the last admin cannot lock everyone out). */
+export async function changeRole(actor: { id: string }, userId: string, role: TRole) {
+  if (actor.id === userId) throw conflict("You cannot change your own role");
+  const user = await db().user.findUnique({ where: { id: userId }, select: { role: true } });
+  if (!user) throw notFound("User");
+  return db().$transaction(async (tx) => {
+    const updated = await tx.user.update({
+      where: { id: userId },
+      data: { role },
+      select: { id: true, email: true, name: true, role: true },
+    });
+    if (user.role !== role) {
+      await audit(
+        { actorId: actor.id, action: "role_change", targetId: userId, detail: { from: user.role, to: role } },
+        tx,
+      );
+    }
+    return updated;
+  });
 }

@@ -17,13 +17,42 @@ export interface Segment {
   mean: number;
 }
 
-// One score per window for one label; `times` are window centres in seconds, ascending,
-// and each window stands for [centre - stepS/2, centre + stepS/2] of the timeline.
+// One score per window for one label; `times` are window centres in seconds, ascending, on a grid
+// of `stepS`. Each score stands for [centre - stepS/2, centre + stepS/2] when runs are found, merged
+// and length-checked. With `windowS` (the span the model saw: 4 s windows at a 0.5 s stride) the
+// edges of each highlight are then localised inside its windows (see localisedEdges).
 export interface ScoreTrack {
   label: string;
   times: ArrayLike<number>;
   scores: ArrayLike<number>;
   stepS: number;
+  windowS?: number;
+}
+
+/**
+ * Where the event is, given the first and last high window of a run. Every window that overlaps a
+ * kick scores high, so the union of the high windows overshoots the kick by nearly a window on each
+ * side (starts 2.5–3 s early, ends as late on the held-out match test, with a 1 s roll). The first
+ * high window is the first to reach the kick: the kick starts in the last step of that window,
+ * i.e. around firstCentre + window/2 - step/2; it ends around lastCentre - window/2 + step/2. When
+ * the run is shorter than one window those two points cross and the event lies between them (the
+ * part every high window shares); a run of exactly one window's length is an instant, given the
+ * step it falls in.
+ */
+export function localisedEdges(
+  track: ScoreTrack,
+  first: number,
+  last: number,
+): { start: number; end: number } {
+  const step = track.stepS;
+  const from = track.times[first]!;
+  const to = track.times[last]!;
+  if (!track.windowS || track.windowS <= step) return { start: from - step / 2, end: to + step / 2 };
+  const a = from + track.windowS / 2 - step / 2;
+  const b = to - track.windowS / 2 + step / 2;
+  const mid = (a + b) / 2;
+  const half = Math.max(Math.abs(a - b), step) / 2;
+  return { start: mid - half, end: mid + half };
 }
 
 interface Run {
@@ -84,12 +113,17 @@ export function deriveSegments(track: ScoreTrack, params: SegmentParams, duratio
     end: track.times[r.last]! + half,
   }));
   // Merge before the length check so two halves of one kick count as one long enough event.
+  // minLengthS is about the evidence (how long the windows stayed high), so it is checked before
+  // localising: a kick localised to an instant is still a kick.
   const kept = mergeSpans(raw, params.mergeGapS).filter((s) => s.end - s.start >= params.minLengthS);
-  const padded = kept.map((s) => ({
-    ...s,
-    start: Math.max(0, s.start - params.preRollS),
-    end: Math.min(durationS, s.end + params.postRollS),
-  }));
+  const padded = kept.map((s) => {
+    const edges = localisedEdges(track, s.first, s.last);
+    return {
+      ...s,
+      start: Math.max(0, edges.start - params.preRollS),
+      end: Math.min(durationS, edges.end + params.postRollS),
+    };
+  });
   // Padding can make neighbours overlap; a viewer wants one clip then, not two overlapping ones.
   return mergeSpans(padded, 0)
     .filter((s) => s.end > s.start)

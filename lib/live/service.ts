@@ -1,8 +1,9 @@
 // Live sources for the routes: create (and start following), list, detail with the timeline, stop.
 import { db } from "../db";
-import { conflict, notFound } from "../errors";
+import { AppError, conflict, notFound } from "../errors";
 import type { LiveSource } from "../generated/prisma/client";
 import { queuedJob, startJob } from "../pipeline/enqueue";
+import { assertFetchableUrl, RefusedUrlError } from "../security/ssrf";
 import { presignGet } from "../storage";
 import {
   liveIsActive,
@@ -23,12 +24,25 @@ export async function createLiveSource(
   input: TLiveCreate,
   opts: { modelId?: string } = {},
 ): Promise<TLiveSourceDto> {
+  await assertLiveUrlAllowed(input.url);
   const row = await db().liveSource.create({
     data: { ownerId, title: input.title, url: input.url, modelId: opts.modelId ?? null },
     include: withOwner,
   });
   await startJob("live source added", "live-poll", { liveSourceId: row.id, tick: 0 });
   return toDto(row, await countsOf([row.id]));
+}
+
+/**
+ * Refuses a URL that points into our own network now, with the same message the worker would give. A
+ * host that does not resolve yet is left to the first poll, which reports it on the source.
+ */
+async function assertLiveUrlAllowed(url: string): Promise<void> {
+  try {
+    await assertFetchableUrl(url);
+  } catch (err) {
+    if (err instanceof RefusedUrlError) throw new AppError(422, err.message, "url_refused");
+  }
 }
 
 type Counts = Map<string, { recorded: number; gaps: number; highlights: number }>;

@@ -48,7 +48,15 @@ describe("liveSegments", () => {
     // more footage later does not move it
     const later = [...pen, ...low(40)];
     const whole = deriveAllSegments(
-      [{ label: "penalty", times: later.map((_, i) => (i * 2 + 8) / 4), scores: later, stepS: 0.5 }],
+      [
+        {
+          label: "penalty",
+          times: later.map((_, i) => (i * 2 + 8) / 4),
+          scores: later,
+          stepS: 0.5,
+          windowS: 4,
+        },
+      ],
       params,
       60,
     );

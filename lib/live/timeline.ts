@@ -26,9 +26,11 @@ export function joinScores(grid: Grid, parts: readonly TSegmentScores[]): TScore
  * Splits the derived segments into settled ones (whose end has been seen: no later window can extend
  * them, merge into them or be merged with them) and pending ones. With `final` (stream over) all settle.
  *
- * A later window has its centre past the last one scored, so a later run starts after
- * lastCentre - step/2. deriveSegments merges runs closer than mergeGapS, and padded segments that
- * overlap (a later start - preRollS ≤ this end): once neither can happen the segment is fixed.
+ * A later window has its centre past the last one scored. Highlight edges are localised inside their
+ * windows (lib/highlights/segments.ts localisedEdges), so a later run's start, and this run's window
+ * span, reach up to window/2 beyond the centres: nothing before lastCentre - max(window, step)/2
+ * moves. deriveSegments merges runs closer than mergeGapS, and padded segments that overlap (a later
+ * start - preRollS ≤ this end): once neither can happen the segment is fixed.
  */
 export function liveSegments(
   file: TScoreFile,
@@ -41,7 +43,8 @@ export function liveSegments(
   if (final) return { settled: all, pending: [] };
   const step = file.strideFrames / file.rate;
   const lastW = file.windows[file.windows.length - 1]!;
-  const earliestLaterStart = (lastW * file.strideFrames + file.windowFrames / 2) / file.rate - step / 2;
+  const reach = Math.max(file.windowFrames / file.rate, step) / 2;
+  const earliestLaterStart = (lastW * file.strideFrames + file.windowFrames / 2) / file.rate - reach;
   const settled: Segment[] = [];
   const pending: Segment[] = [];
   for (const s of all) {

@@ -165,6 +165,24 @@ describe("SQL migration runner", () => {
         liveLoaded.highlights[0]!.clipStatus,
         liveLoaded.video?.id,
       ]).toEqual([2n ** 40n, [1, 2, 3], 2n ** 40n, "pending", video.id]);
+      // Trash and audit log (0005_security).
+      const deletedAt = new Date();
+      await prisma.video.update({ where: { id: video.id }, data: { deletedAt, deletedById: user.id } });
+      await prisma.auditLog.create({
+        data: { actorId: user.id, action: "video_delete", targetId: video.id, detail: { why: "x" } },
+      });
+      const trashed = await prisma.video.findUniqueOrThrow({ where: { id: video.id } });
+      const entry = await prisma.auditLog.findFirstOrThrow({
+        where: { targetId: video.id },
+        include: { actor: true },
+      });
+      expect([
+        trashed.deletedAt?.getTime(),
+        trashed.deletedById,
+        entry.action,
+        entry.actor?.id,
+        entry.detail,
+      ]).toEqual([deletedAt.getTime(), user.id, "video_delete", user.id, { why: "x" }]);
       // Videos outlive nothing by accident: an owner with videos cannot be deleted (ON DELETE RESTRICT).
       await expect(prisma.user.delete({ where: { id: user.id } })).rejects.toThrow();
     } finally {

@@ -26,6 +26,15 @@ export const ZSegmentParams = z.object({
   postRollS: z.number().min(0),
 });
 
+// How the head's probabilities are calibrated before anything uses them (lib/model/calibration.ts).
+export const ZCalibration = z.object({
+  method: z.literal("temperature"),
+  temperature: z.number().positive(),
+  // What the fit was measured on, for the model card (expected calibration error before/after).
+  fittedOn: z.string().default(""),
+  ece: z.object({ before: z.number(), after: z.number() }).optional(),
+});
+
 export const ZModelManifest = z.object({
   schema: z.literal(1),
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
@@ -54,6 +63,7 @@ export const ZModelManifest = z.object({
   head: ZModelFile,
   labels: ZModelFile.extend({ names: z.array(z.string().min(1)).min(2) }),
   segmentDefaults: z.record(z.string(), ZSegmentParams),
+  calibration: ZCalibration.optional(),
   metrics: z.record(z.string(), z.unknown()).default({}),
   trainingData: z.object({ fingerprint: z.string(), note: z.string().default("") }),
 });
@@ -61,6 +71,7 @@ export const ZModelManifest = z.object({
 export type TModelManifest = z.infer<typeof ZModelManifest>;
 export type TSegmentParams = z.infer<typeof ZSegmentParams>;
 export type TMaskRect = z.infer<typeof ZMaskRect>;
+export type TCalibration = z.infer<typeof ZCalibration>;
 
 // models/index.json names the model used when an analysis does not choose one.
 export const ZModelIndex = z.object({ default: z.string().min(1) });

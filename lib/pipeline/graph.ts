@@ -13,6 +13,7 @@ import * as S from "../schemas/jobs";
  *   editor: re-analysis asked for ─► probe or analyze; highlights edited ─► cut-clip;
  *           reel asked for ─► build-reel
  *   live source added ─► live-poll ─► live-poll (next tick), live-clip, live-finalize ─► probe
+ *   video trashed ─► purge-video (30 days later; a restore removes it)
  *
  * The README's job graph section is checked against this registry (lib/pipeline/readme.test.ts).
  */
@@ -31,12 +32,18 @@ export const jobNames = [
   "live-poll",
   "live-clip",
   "live-finalize",
+  "purge-video",
 ] as const;
 export type JobName = (typeof jobNames)[number];
 
 /** Where work enters the graph from outside a job: a web request, or the editor's action. */
 export type EntryPoint =
-  "upload complete" | "re-analysis asked for" | "highlights edited" | "reel asked for" | "live source added";
+  | "upload complete"
+  | "re-analysis asked for"
+  | "highlights edited"
+  | "reel asked for"
+  | "live source added"
+  | "video trashed";
 
 export interface Retry {
   attempts: number;
@@ -180,6 +187,15 @@ export const graph = {
     retry: { attempts: 3, backoffMs: 10_000 },
     next: ["probe"],
     entry: [],
+    videoProgress: false,
+  }),
+  // Queued with a 30-day delay when a video goes to the trash (lib/trash); a restore removes it.
+  "purge-video": node({
+    schema: S.ZPurgeVideoJob,
+    id: (p) => `${p.videoId}:purge`,
+    retry: { attempts: 5, backoffMs: 60_000 },
+    next: [],
+    entry: ["video trashed"],
     videoProgress: false,
   }),
 } satisfies { [N in JobName]: JobNode<unknown, readonly JobName[], readonly EntryPoint[]> };

@@ -26,3 +26,6 @@ export interface TMe {
 export interface TUserDto extends TMe {
   createdAt: string;
 }
+
+export const ZRoleChange = z.object({ role: ZRole });
+export type TRoleChange = z.infer<typeof ZRoleChange>;

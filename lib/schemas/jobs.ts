@@ -39,3 +39,7 @@ export type TDeliverWebhookJob = z.infer<typeof ZDeliverWebhookJob>;
 // Issue #6: the review room's scrubbing proxy, shot cuts and waveform, made once the video is probed.
 export const ZProxyJob = z.object({ videoId: z.uuid() });
 export type TProxyJob = z.infer<typeof ZProxyJob>;
+
+// Issue #15: a trashed video is removed for good once its time in the trash is up.
+export const ZPurgeVideoJob = z.object({ videoId: z.uuid() });
+export type TPurgeVideoJob = z.infer<typeof ZPurgeVideoJob>;

@@ -1,3 +1,5 @@
 export * from "./objects";
 export { keys, extOf } from "./keys";
 export { bucket } from "./client";
+export { OPAQUE_TYPE, typeForKey, dispositionFor } from "./media-types";
+export { mediaThroughApp, isReadableKey, partPath } from "./browser-access";

@@ -16,6 +16,8 @@ import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { Readable } from "node:stream";
 import { bucket, s3, s3Public } from "./client";
+import { mediaPath, mediaThroughApp } from "./browser-access";
+import { dispositionFor, typeForKey } from "./media-types";
 import { signingWindow } from "./presign-window";
 
 /** Creates the bucket on first start (MinIO, s3rver); on AWS create it yourself and this only checks. */
@@ -54,17 +56,19 @@ export function presignGet(
   key: string,
   opts: { expiresIn?: number; downloadName?: string; internal?: boolean } = {},
 ): Promise<string> {
+  if (!opts.internal && mediaThroughApp()) return Promise.resolve(mediaPath(key, opts.downloadName));
   const { signedAtS, expiresInS, windowS } = signingWindow(Date.now() / 1000, opts.expiresIn ?? 900);
   const id = JSON.stringify([key, opts.downloadName ?? null, Boolean(opts.internal), expiresInS, signedAtS]);
   const hit = signed.get(id);
   if (hit) return hit.url;
   const client = opts.internal ? s3() : s3Public();
+  // Browser URLs name the type and disposition themselves, whatever metadata the object carries.
+  const type = typeForKey(key);
   const cmd = new GetObjectCommand({
     Bucket: bucket(),
     Key: key,
-    ResponseContentDisposition: opts.downloadName
-      ? `attachment; filename="${opts.downloadName.replace(/[^\w.-]/g, "_")}"`
-      : undefined,
+    ResponseContentType: opts.internal ? undefined : type,
+    ResponseContentDisposition: opts.internal ? undefined : dispositionFor(type, opts.downloadName),
   });
   const url = getSignedUrl(client, cmd, { expiresIn: expiresInS, signingDate: new Date(signedAtS * 1000) });
   if (signed.size >= MAX_SIGNED) forgetPastWindows();
@@ -85,6 +89,33 @@ function forgetPastWindows(): void {
 export async function getObjectStream(key: string): Promise<Readable> {
   const out = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
   return out.Body as Readable;
+}
+
+export interface ObjectRange {
+  body: Readable;
+  status: 200 | 206;
+  length: number;
+  range?: string;
+  etag?: string;
+  lastModified?: Date;
+}
+
+/** A GET with an optional `Range` header passed through; the body streams, nothing is buffered. */
+export async function getObjectRange(key: string, range?: string): Promise<ObjectRange | null> {
+  try {
+    const out = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: range }));
+    return {
+      body: out.Body as Readable,
+      status: out.ContentRange ? 206 : 200,
+      length: out.ContentLength ?? 0,
+      range: out.ContentRange,
+      etag: out.ETag,
+      lastModified: out.LastModified,
+    };
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
 }
 
 export async function getObjectBytes(key: string): Promise<Uint8Array> {
@@ -141,6 +172,28 @@ export async function presignPart(key: string, uploadId: string, partNumber: num
     PartNumber: partNumber,
   });
   return getSignedUrl(s3Public(), cmd, { expiresIn: 3600 });
+}
+
+/** Streams one part of a multipart upload to S3 (the app-origin upload path); returns its ETag. */
+export async function uploadPartStream(
+  key: string,
+  uploadId: string,
+  partNumber: number,
+  body: Readable,
+  length: number,
+): Promise<string> {
+  const out = await s3().send(
+    new UploadPartCommand({
+      Bucket: bucket(),
+      Key: key,
+      UploadId: uploadId,
+      PartNumber: partNumber,
+      Body: body,
+      ContentLength: length,
+    }),
+  );
+  if (!out.ETag) throw new Error("S3 did not return an ETag");
+  return out.ETag;
 }
 
 export async function completeMultipart(

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Readable } from "node:stream";
 import type { SessionUser } from "../auth/session";
 import { canAdmin } from "../auth/roles";
 import { db } from "../db";
@@ -24,16 +25,17 @@ import {
   extOf,
   headObject,
   keys,
+  mediaThroughApp,
+  OPAQUE_TYPE,
+  partPath,
   presignPart,
+  uploadPartStream,
 } from "../storage";
 import { choosePartSize, expectedPartSize, partCount } from "./part-size";
 import { formatBytes, titleFromFileName } from "./names";
 
 export const fingerprintOf = (f: Pick<TCreateUpload, "fileName" | "size" | "lastModified">) =>
   `${f.fileName}:${f.size}:${f.lastModified}`;
-
-// The browser's claim is only stored as object metadata; anything odd becomes octet-stream.
-const safeContentType = (t: string) => (/^[\w.+-]+\/[\w.+-]+$/.test(t) ? t : "application/octet-stream");
 
 export async function listActiveUploads(user: SessionUser): Promise<TActiveUpload[]> {
   const rows = await db().upload.findMany({
@@ -77,7 +79,9 @@ export async function startUpload(user: SessionUser, input: TCreateUpload): Prom
   const id = randomUUID();
   const key = keys.uploadStaging(id, extOf(input.fileName));
   const partSize = choosePartSize(input.size, env().UPLOAD_PART_BYTES);
-  const s3UploadId = await createMultipart(key, safeContentType(input.contentType));
+  // The browser's claimed type is ignored: the object is stored opaque and served with the type the
+  // server derives (lib/storage/media-types.ts), so a file declared text/html is never served as HTML.
+  const s3UploadId = await createMultipart(key, OPAQUE_TYPE);
   const row = await db().upload.create({
     data: {
       id,
@@ -106,7 +110,9 @@ export async function presignParts(
   const urls = await Promise.all(
     unique.map(async (partNumber) => ({
       partNumber,
-      url: await presignPart(upload.key, upload.s3UploadId, partNumber),
+      url: mediaThroughApp()
+        ? partPath(upload.id, partNumber)
+        : await presignPart(upload.key, upload.s3UploadId, partNumber),
     })),
   );
   return { urls };
@@ -218,6 +224,26 @@ export async function abortUpload(user: SessionUser, uploadId: string): Promise<
     childLogger({ uploadId }).warn({ err }, "could not abort multipart upload in storage");
   }
   await db().upload.update({ where: { id: upload.id }, data: { status: "aborted" } });
+}
+
+/**
+ * The app-origin upload path (embedded S3): one part's bytes streamed from the browser to S3, checked
+ * against the size this part must have before anything is sent on.
+ */
+export async function storePart(
+  user: SessionUser,
+  uploadId: string,
+  partNumber: number,
+  body: Readable,
+  length: number,
+): Promise<{ etag: string }> {
+  const upload = await activeUploadOf(user, uploadId);
+  const count = partCount(Number(upload.size), upload.partSize);
+  if (partNumber > count)
+    throw badRequest(`Part ${partNumber} is out of range: this upload has ${count} parts`);
+  const expected = expectedPartSize(Number(upload.size), upload.partSize, partNumber);
+  if (length !== expected) throw badRequest(`Part ${partNumber} should be ${expected} bytes, not ${length}`);
+  return { etag: await uploadPartStream(upload.key, upload.s3UploadId, partNumber, body, length) };
 }
 
 async function ownUpload(user: SessionUser, uploadId: string) {

@@ -33,12 +33,13 @@ const matching = (q: TLibraryQuery) => Prisma.sql`
   )`;
 
 function where(q: TLibraryQuery): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
+  // Trashed videos (lib/trash) are only listed on the Trash page.
+  const parts: Prisma.Sql[] = [Prisma.sql`v."deletedAt" IS NULL`];
   if (q.q) parts.push(Prisma.sql`v.title ILIKE ${`%${escapeLike(q.q)}%`}`);
   if (q.status) parts.push(Prisma.sql`v.status = ${q.status}::"VideoStatus"`);
   if (q.highlights === "with") parts.push(Prisma.sql`coalesce(c.accepted + c.suggested, 0) > 0`);
   if (q.highlights === "without") parts.push(Prisma.sql`coalesce(c.accepted + c.suggested, 0) = 0`);
-  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+  return Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}`;
 }
 
 // Ties broken by id, so a page boundary never shows a video twice or skips one.

@@ -1,8 +1,7 @@
 import { db } from "../db";
 import { notFound } from "../errors";
-import { childLogger } from "../logger";
 import type { TVideoDetailDto, TVideoDto, TVideoPatch } from "../schemas/videos";
-import { deletePrefix, keys, presignGet } from "../storage";
+import { presignGet } from "../storage";
 import type { Video } from "../generated/prisma/client";
 
 export const withOwner = { owner: { select: { id: true, name: true } } } as const;
@@ -36,26 +35,14 @@ export async function toVideoDto(v: VideoRow): Promise<TVideoDto> {
 }
 
 export async function getVideo(id: string): Promise<TVideoDetailDto> {
-  const row = await db().video.findUnique({ where: { id }, include: withOwner });
+  const row = await db().video.findFirst({ where: { id, deletedAt: null }, include: withOwner });
   if (!row) throw notFound("Video");
   return { ...(await toVideoDto(row)), sourceUrl: await presignGet(row.sourceKey, { expiresIn: 6 * 3600 }) };
 }
 
 export async function renameVideo(id: string, patch: TVideoPatch): Promise<TVideoDto> {
-  const exists = await db().video.findUnique({ where: { id }, select: { id: true } });
+  const exists = await db().video.findFirst({ where: { id, deletedAt: null }, select: { id: true } });
   if (!exists) throw notFound("Video");
   const row = await db().video.update({ where: { id }, data: { title: patch.title }, include: withOwner });
   return toVideoDto(row);
-}
-
-export async function deleteVideo(id: string): Promise<void> {
-  const row = await db().video.findUnique({ where: { id }, select: { id: true, sourceKey: true } });
-  if (!row) throw notFound("Video");
-  // Rows first: once they are gone the video disappears from every list even if S3 cleanup lags.
-  await db().$transaction([
-    db().upload.deleteMany({ where: { videoId: id } }),
-    db().video.delete({ where: { id } }),
-  ]);
-  const removed = (await deletePrefix(keys.videoPrefix(id))) + (await deletePrefix(row.sourceKey));
-  childLogger({ videoId: id }).info({ removed }, "video deleted");
 }

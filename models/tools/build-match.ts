@@ -1,18 +1,22 @@
 // Builds the match test video: held-out non-penalty footage (test split) with held-out penalty
 // kicks inserted at known times, all re-encoded to 1280×720 25 fps H.264 as an upload would be.
-// The held-out background is only ~2.6 min, so it plays twice (second pass mirrored) to pass 5 min.
-// Usage: npx tsx models/tools/build-match.ts [--data ../shared/data] [--out .data/model-cache/match]
+// Every second of held-out background plays once (no repeats, no mirrored second pass), so the
+// video's non-penalty minutes are unique minutes; long clips are cut into ≥ 12 s pieces so the kicks
+// fit between them. truth.json lists each background piece (source, times, broadcast or not).
+// Usage: npx tsx models/tools/build-match.ts [--data ../shared/data] [--out .data/model-cache/match] [--split test]
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { listItems } from "./groups";
+import { isBroadcastSoccer, listItems } from "./groups";
 
 const { values } = parseArgs({
   options: {
     data: { type: "string", default: "../shared/data" },
     out: { type: "string", default: ".data/model-cache/match" },
+    // val builds the same kind of video from the validation split (for checks that may tune)
+    split: { type: "string", default: "test" },
   },
 });
 const dataDir = path.resolve(values.data!);
@@ -49,9 +53,16 @@ function frameCount(file: string): number {
 }
 
 // Every piece gets the same codec settings so the concat demuxer can join them without re-encoding.
-function normalise(src: string, flip: boolean, name: string): { file: string; frames: number } {
+function normalise(
+  src: string,
+  flip: boolean,
+  name: string,
+  range?: { from: number; length: number },
+): { file: string; frames: number } {
   const file = path.join(out, `${name}.mp4`);
   if (!existsSync(file)) {
+    // After -i: decoded from the start and cut exactly (the clips are short).
+    const cut = range ? ["-ss", range.from.toFixed(3), "-t", range.length.toFixed(3)] : [];
     const vf = [
       `fps=${FPS}`,
       "scale=1280:720:force_original_aspect_ratio=decrease",
@@ -62,6 +73,7 @@ function normalise(src: string, flip: boolean, name: string): { file: string; fr
     ffmpeg([
       "-i",
       src,
+      ...cut,
       "-an",
       "-vf",
       vf,
@@ -84,44 +96,53 @@ function normalise(src: string, flip: boolean, name: string): { file: string; fr
 }
 
 const items = listItems(dataDir, path.resolve("models/tools/splits.json")).filter(
-  (i) => i.split === "test" && i.kind === "clip",
+  (i) => i.split === values.split && i.kind === "clip",
 );
 // urdof7 files are 0.84 s cut-downs of the same bra-cro kicks as the tiago files: use each kick once.
 const kicks = items.filter((i) => i.label === "penalty" && !path.basename(i.path).startsWith("urdof7_"));
 const background = items.filter((i) => i.label === "background");
-const bgPieces = [
-  ...background.map((b) => ({ item: b, flip: false })),
-  ...background.map((b) => ({ item: b, flip: true })),
-];
+const PIECE_S = 12;
 
-const pieces: { file: string; frames: number; kick?: string }[] = [];
+const pieces: { file: string; frames: number; kick?: string; bg?: string }[] = [];
 // Kicks are spaced by background time (not piece count): at least 12 s of background between two
 // kicks, so each is a separate event as in a broadcast (shoot-out kicks come about a minute apart).
-const bgFiles = bgPieces.map((b) => {
-  const tag = createHash("sha1").update(b.item.sha256).digest("hex").slice(0, 10);
-  return normalise(path.join(dataDir, b.item.path), b.flip, `bg-${tag}-${b.flip ? "f" : "o"}`);
+const bgFiles = background.flatMap((b) => {
+  const tag = createHash("sha1").update(b.sha256).digest("hex").slice(0, 10);
+  const n = Math.max(1, Math.floor(b.durationS / PIECE_S));
+  const length = b.durationS / n;
+  return Array.from({ length: n }, (_, i) => ({
+    ...normalise(
+      path.join(dataDir, b.path),
+      false,
+      n === 1 ? `bg-${tag}` : `bg-${tag}-${i}of${n}`,
+      n === 1 ? undefined : { from: i * length, length },
+    ),
+    bg: b.path,
+  }));
 });
-const gap = 12 * FPS;
+const gap = PIECE_S * FPS;
 let k = 0;
 let sinceKick = 0;
-for (const f of bgFiles) {
+bgFiles.forEach((f, i) => {
   pieces.push(f);
   sinceKick += f.frames;
-  if (k < kicks.length && sinceKick >= gap) {
+  // The last piece stays background, so the last kick has an aftermath.
+  if (k < kicks.length && sinceKick >= gap && i < bgFiles.length - 1) {
     const kick = kicks[k++]!;
     const kt = createHash("sha1").update(kick.sha256).digest("hex").slice(0, 10);
     pieces.push({ ...normalise(path.join(dataDir, kick.path), false, `kick-${kt}`), kick: kick.path });
     sinceKick = 0;
   }
-}
+});
 if (k < kicks.length) throw new Error(`only ${k} of ${kicks.length} kicks fit the background`);
-// End on background so the last kick has an aftermath.
-pieces.push(normalise(path.join(dataDir, background[0]!.path), true, "bg-tail"));
 
 const truth: { path: string; start: number; end: number }[] = [];
+const bgTruth: { path: string; start: number; end: number; broadcast: boolean }[] = [];
 let frames = 0;
 for (const p of pieces) {
-  if (p.kick) truth.push({ path: p.kick, start: frames / FPS, end: (frames + p.frames) / FPS });
+  const span = { start: frames / FPS, end: (frames + p.frames) / FPS };
+  if (p.kick) truth.push({ path: p.kick, ...span });
+  if (p.bg) bgTruth.push({ path: p.bg, ...span, broadcast: isBroadcastSoccer(p.bg) });
   frames += p.frames;
 }
 const list = path.join(out, "list.txt");
@@ -130,6 +151,6 @@ const video = path.join(out, "match.mp4");
 ffmpeg(["-f", "concat", "-safe", "0", "-i", list, "-c", "copy", video]);
 writeFileSync(
   path.join(out, "truth.json"),
-  JSON.stringify({ video, durationS: frames / FPS, kicks: truth }, null, 1),
+  JSON.stringify({ video, durationS: frames / FPS, kicks: truth, background: bgTruth }, null, 1),
 );
 console.error(`match video ${video}: ${(frames / FPS).toFixed(1)} s, ${truth.length} kicks`);

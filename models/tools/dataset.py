@@ -76,10 +76,29 @@ def still_window(stills_by_group, T, rng):
     return np.stack(win[:T])
 
 
-def training_windows(cache, n, T, rng, variants, speed, pen_frac=0.4):
+def hard_negative_pool(cache, T, stride, variants, groups):
+    """Every non-penalty training window of these groups the product would score: background clips on
+    the serving grid at both 4 fps phases of their 8 fps cache, and each still as a static window."""
+    wins = []
+    for e in cache.select("train", None, "background", variants):
+        if e["group"] not in groups:
+            continue
+        if e["kind"] == "still":
+            wins.append(np.repeat(e["x"][:1], T, axis=0)[None])
+            continue
+        factor = max(1, int(round(e["rate"] / cache.rate)))
+        for phase in range(factor):
+            w = product_windows(e["x"][phase::factor], T, stride)
+            if len(w):
+                wins.append(w)
+    return np.concatenate(wins)
+
+
+def training_windows(cache, n, T, rng, variants, speed, pen_frac=0.4, hard=None, hard_frac=0.0, without=()):
+    """`without`: background groups left out (out-of-fold hard-negative mining)."""
     pens = cache.select("train", "clip", "penalty", variants)
-    bgs = cache.select("train", "clip", "background", variants)
-    stills = cache.select("train", "still", None, variants)
+    bgs = [e for e in cache.select("train", "clip", "background", variants) if e["group"] not in without]
+    stills = [e for e in cache.select("train", "still", None, variants) if e["group"] not in without]
     by_group = {}
     for s in stills:
         by_group.setdefault(s["group"], []).append(s)
@@ -88,7 +107,11 @@ def training_windows(cache, n, T, rng, variants, speed, pen_frac=0.4):
     base = cache.rate
     for i in range(n):
         r = rng.random()
-        if r < pen_frac:
+        if hard is not None and len(hard) and rng.random() < hard_frac:
+            # Hard negatives: training windows the previous round scored as penalties.
+            X[i] = hard[int(rng.integers(0, len(hard)))]
+            y[i] = 0
+        elif r < pen_frac:
             seq = draw_seq(pens[int(rng.integers(0, len(pens)))], rng, speed, base)
             if len(seq) < T:
                 ctx = None

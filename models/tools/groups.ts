@@ -88,7 +88,8 @@ export function listItems(dataDir: string, splitsFile: string): Item[] {
   };
   const clips = parseCsv(readFileSync(path.join(dataDir, "manifest.csv"), "utf8")).map((r): Item => {
     const penalty = r.label === "penalty";
-    const group = penalty ? r.match_id! : clipGroup(r.path!);
+    // Newer non-penalty clips name their match in the manifest: two clips of one match share a split.
+    const group = penalty || r.match_id ? r.match_id! : clipGroup(r.path!);
     return {
       path: r.path!,
       kind: "clip",
@@ -112,4 +113,26 @@ export function listItems(dataDir: string, splitsFile: string): Item[] {
     };
   });
   return [...clips, ...stills];
+}
+
+// Non-penalty clips that are broadcast soccer (TV feed or a crop of one): the footage the issue's
+// false-highlight budget is about. Not: the fixed overhead camera, amateur and phone footage, the 1897
+// newsreel, futsal, other sports, HMDB/UCF. By file name, from manifest.csv's notes.
+const BROADCAST = [
+  /^soccer_broadcast_/,
+  /^brasileirao_/,
+  /^soccernet_mvfoul_/,
+  /^soccer_bundesliga_openplay_/,
+  /^adesueb_ucl-/,
+  /^lorenzoridolfi9_seriea-/,
+  /^ethanmwarren_wc2002-/,
+  /^osamashaaban_pl-/,
+  /^tudorceltare_seriea-/,
+  /^lukasn9_cwc-/,
+  /^vighnesh2709_vertical-/,
+  /_SNMOT-\d+/,
+];
+export function isBroadcastSoccer(file: string): boolean {
+  const stem = path.basename(file);
+  return BROADCAST.some((r) => r.test(stem));
 }

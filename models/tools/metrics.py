@@ -57,3 +57,28 @@ def best_f1_threshold(y, s, lo=0.2, hi=0.95):
         if f1 > best[0] + 1e-9:
             best = (float(f1), float(round(t, 2)))
     return best
+
+
+def ece(y, p, bins=10):
+    """Expected calibration error of P(penalty): bin by score, weigh |mean score - share of penalties|."""
+    y, p = np.asarray(y, float), np.asarray(p, float)
+    edges = np.linspace(0, 1, bins + 1)
+    idx = np.clip(np.digitize(p, edges[1:-1]), 0, bins - 1)
+    total = 0.0
+    for b in range(bins):
+        m = idx == b
+        if m.any():
+            total += m.sum() / len(p) * abs(p[m].mean() - y[m].mean())
+    return float(total)
+
+
+def fit_temperature(y, z, lo=0.25, hi=50.0):
+    """Temperature minimising the negative log-likelihood of sigmoid(z / T) (log-spaced grid search)."""
+    y = np.asarray(y, float)
+    best = (np.inf, 1.0)
+    for t in np.exp(np.linspace(np.log(lo), np.log(hi), 400)):
+        q = z / t
+        nll = float(np.mean(np.logaddexp(0, q) - y * q))  # -log sigmoid(q) for y=1, -log(1-sigmoid) for 0
+        if nll < best[0]:
+            best = (nll, float(t))
+    return best[1]

@@ -1,5 +1,5 @@
 import type { ScoreTrack } from "../../lib/highlights/segments";
-import type { LoadedModel } from "../../lib/model";
+import { calibrate, type LoadedModel } from "../../lib/model";
 import { readFrames, type Frame } from "../ffmpeg/frames";
 import { BACKBONE_BATCH, embedFrames } from "../inference/backbone";
 import { scoreWindows } from "../inference/head";
@@ -123,7 +123,9 @@ export async function scoreFeatures(
     dim,
     wholeSource,
   );
-  const scores = await scoreWindows(model, data, spans.length, { transferInput: true });
+  const probs = await scoreWindows(model, data, spans.length, { transferInput: true });
+  // Stored scores, sliders, highlight peaks and thresholds all speak calibrated probability.
+  const scores = calibrate(model.manifest.calibration, probs, model.labels.length);
   return {
     labels: model.labels,
     rate,
@@ -195,5 +197,6 @@ export function toTracks(t: ScoreTimeline): ScoreTrack[] {
     times: t.centreS,
     scores: Array.from({ length: t.windows.length }, (_, i) => t.scores[i * C + c]!),
     stepS: t.strideFrames / t.rate,
+    windowS: t.windowFrames / t.rate,
   }));
 }

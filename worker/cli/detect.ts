@@ -1,13 +1,29 @@
-// npm run detect -- <file> [--labels penalty,…] [--json] [--model id]
+// npm run detect -- <file> [--labels penalty,…] [--json] [--model id] [--scores out.json]
 // Runs the product's analysis pipeline on one local file and prints highlight segments (seconds).
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { deriveAllSegments, type Segment } from "../../lib/highlights/segments";
 import { logToStderr } from "../../lib/logger";
 import { loadModel } from "../../lib/model";
-import { analyze, toTracks } from "../analysis/pipeline";
+import type { TScoreFile } from "../../lib/analysis/scores";
+import { analyze, toTracks, type ScoreTimeline } from "../analysis/pipeline";
 import { disposeSessions } from "../inference/session";
 import { mediaInfoFrom } from "../ffmpeg/media";
 import { probe } from "../ffmpeg/run";
+
+// The stored score-file format (lib/analysis/scores.ts), so tools re-derive highlights as the app does.
+function scoreFileOf(t: ScoreTimeline): TScoreFile {
+  const C = t.labels.length;
+  return {
+    version: 1,
+    labels: t.labels,
+    rate: t.rate,
+    windowFrames: t.windowFrames,
+    strideFrames: t.strideFrames,
+    windows: t.windows,
+    scores: Object.fromEntries(t.labels.map((l, c) => [l, t.windows.map((_, i) => t.scores[i * C + c]!)])),
+  };
+}
 
 function table(segments: readonly Segment[]): string {
   const rows = segments.map((s) =>
@@ -31,10 +47,15 @@ async function main(): Promise<void> {
       labels: { type: "string" },
       json: { type: "boolean", default: false },
       model: { type: "string" },
+      // also write the window scores (the stored score-file format) for re-deriving without decoding
+      scores: { type: "string" },
     },
   });
   const input = positionals[0];
-  if (!input) throw new Error("usage: npm run detect -- <file> [--labels penalty,…] [--json] [--model id]");
+  if (!input)
+    throw new Error(
+      "usage: npm run detect -- <file> [--labels penalty,…] [--json] [--model id] [--scores out.json]",
+    );
   const model = await loadModel(values.model);
   const wanted = values.labels
     ? values.labels.split(",").map((l) => l.trim())
@@ -58,6 +79,7 @@ async function main(): Promise<void> {
   );
   const result = await analyze({ input, model, expectedDurationS: durationS });
   const segments = deriveAllSegments(toTracks(result.timeline), params, durationS);
+  if (values.scores) writeFileSync(values.scores, JSON.stringify(scoreFileOf(result.timeline)));
   process.stdout.write(values.json ? `${JSON.stringify(segments)}\n` : `${table(segments)}\n`);
 }
 

@@ -12,6 +12,7 @@ import { liveFinalizeJob } from "./live-finalize";
 import { livePollJob } from "./live-poll";
 import { probeJob } from "./probe";
 import { proxyJob } from "./proxy";
+import { purgeVideoJob } from "./purge-video";
 import type { JobDefinition } from "./types";
 
 export const jobs = [
@@ -28,6 +29,7 @@ export const jobs = [
   liveClipJob,
   liveFinalizeJob,
   proxyJob,
+  purgeVideoJob,
 ] as unknown as JobDefinition[];
 
 /** The worker refuses to boot if a job of the graph (lib/pipeline/graph.ts) has no handler here. */

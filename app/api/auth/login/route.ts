@@ -6,6 +6,12 @@ import { cookieOptions, createSession, SESSION_COOKIE } from "../../../../lib/au
 import { db } from "../../../../lib/db";
 import { unauthorized } from "../../../../lib/errors";
 import { ZLogin, type TMe } from "../../../../lib/schemas/auth";
+import {
+  assertLoginAllowed,
+  clientAddress,
+  recordLoginFailure,
+  recordLoginSuccess,
+} from "../../../../lib/security/login-limit";
 
 // Verifying against a real hash when the email is unknown keeps response times alike, so the endpoint
 // does not reveal which addresses have accounts. Computed once, lazily: a literal could drift from the
@@ -13,10 +19,17 @@ import { ZLogin, type TMe } from "../../../../lib/schemas/auth";
 let dummyHash: Promise<string> | undefined;
 const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString("hex")));
 
-export const POST = publicRoute({ body: ZLogin }, async ({ body }) => {
-  const user = await db().user.findUnique({ where: { email: body.email.trim().toLowerCase() } });
+export const POST = publicRoute({ body: ZLogin }, async ({ req, body }) => {
+  const email = body.email.trim().toLowerCase();
+  const ip = clientAddress(req.headers);
+  await assertLoginAllowed(email, ip);
+  const user = await db().user.findUnique({ where: { email } });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummy()), body.password);
-  if (!user || !ok) throw unauthorized("Wrong email or password");
+  if (!user || !ok) {
+    await recordLoginFailure(email, ip);
+    throw unauthorized("Wrong email or password");
+  }
+  await recordLoginSuccess(email);
 
   const { token, expiresAt } = await createSession(user.id);
   const me: TMe = { id: user.id, email: user.email, name: user.name, role: user.role };

@@ -2,7 +2,8 @@ import { route } from "../../../../lib/api/handler";
 import { ZIdParams } from "../../../../lib/schemas/ids";
 import { paramsOf } from "../../../../lib/schemas/params";
 import { ZVideoPatch } from "../../../../lib/schemas/videos";
-import { deleteVideo, getVideo, renameVideo } from "../../../../lib/videos/service";
+import { trashVideo } from "../../../../lib/trash/service";
+import { getVideo, renameVideo } from "../../../../lib/videos/service";
 
 export const GET = route({}, ({ params }) => getVideo(paramsOf(ZIdParams, params).id));
 
@@ -10,7 +11,8 @@ export const PATCH = route({ role: "editor", body: ZVideoPatch }, ({ params, bod
   renameVideo(paramsOf(ZIdParams, params).id, body),
 );
 
-export const DELETE = route({ role: "editor" }, async ({ params }) => {
-  await deleteVideo(paramsOf(ZIdParams, params).id);
+// To the trash (restorable for 30 days); editors may delete only their own videos, admins any.
+export const DELETE = route({ role: "editor" }, async ({ user, params }) => {
+  await trashVideo(user, paramsOf(ZIdParams, params).id);
   return { ok: true };
 });

@@ -1,0 +1,50 @@
+// Response headers every page and API route carries (proxy.ts sets them once, before any route runs).
+
+export interface HeaderInputs {
+  nonce: string;
+  https: boolean;
+  dev: boolean;
+  // origins browsers load media from and upload to besides our own (a real S3 with direct presigned URLs)
+  mediaOrigins: string[];
+}
+
+export function contentSecurityPolicy(i: HeaderInputs): string {
+  const media = i.mediaOrigins.join(" ");
+  const directives = [
+    "default-src 'self'",
+    // Next.js puts the nonce on its own scripts; 'strict-dynamic' lets those load their chunks. React
+    // needs eval only in development (server error stacks).
+    `script-src 'self' 'nonce-${i.nonce}' 'strict-dynamic'${i.dev ? " 'unsafe-eval'" : ""}`,
+    // Inline style attributes (timeline geometry) and video.js's injected <style> cannot carry a nonce;
+    // styles cannot run code, so this is the usual trade-off.
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' blob: data: ${media}`.trim(),
+    `media-src 'self' blob: ${media}`.trim(),
+    `connect-src 'self' ${media}`.trim(),
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(i.https ? ["upgrade-insecure-requests"] : []),
+  ];
+  return directives.join("; ");
+}
+
+export function securityHeaders(i: HeaderInputs): Record<string, string> {
+  return {
+    "Content-Security-Policy": contentSecurityPolicy(i),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    ...(i.https ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+  };
+}
+
+/** For a response proxy.ts does not see (the upload-part route): the same protections, nothing to render. */
+export function apiSecurityHeaders(https: boolean): Record<string, string> {
+  const all = securityHeaders({ nonce: "unused", https, dev: false, mediaOrigins: [] });
+  return { ...all, "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" };
+}

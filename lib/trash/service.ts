@@ -1,0 +1,110 @@
+// Deleting a video moves it to the trash: hidden from every list and page, restorable by its owner or
+// an admin for TRASH_DAYS, then removed for good (rows and S3 objects) by the purge-video job.
+import { audit } from "../audit/log";
+import type { SessionUser } from "../auth/session";
+import { canAdmin } from "../auth/roles";
+import { db } from "../db";
+import { forbidden, notFound } from "../errors";
+import { childLogger } from "../logger";
+import { queuedJob, startJob } from "../pipeline/enqueue";
+import { deletePrefix, keys } from "../storage";
+import type { TTrashedVideoDto } from "./types";
+
+export const TRASH_DAYS = 30;
+const TRASH_MS = TRASH_DAYS * 86_400_000;
+
+async function dropPurgeJob(videoId: string): Promise<void> {
+  const job = await queuedJob("purge-video", { videoId });
+  await job?.remove();
+}
+
+function assertMayChange(user: SessionUser, ownerId: string): void {
+  if (!canAdmin(user.role) && ownerId !== user.id) {
+    throw forbidden("Only the video's owner or an admin can delete or restore it");
+  }
+}
+
+export async function trashVideo(user: SessionUser, id: string): Promise<void> {
+  const row = await db().video.findFirst({ where: { id, deletedAt: null }, select: { ownerId: true } });
+  if (!row) throw notFound("Video");
+  assertMayChange(user, row.ownerId);
+  const deletedAt = new Date();
+  await db().$transaction(async (tx) => {
+    await tx.video.update({ where: { id }, data: { deletedAt, deletedById: user.id } });
+    await audit({ actorId: user.id, action: "video_delete", targetId: id }, tx);
+  });
+  // A video deleted, restored and deleted again gets a fresh 30 days.
+  await dropPurgeJob(id);
+  await startJob("video trashed", "purge-video", { videoId: id }, { delayMs: TRASH_MS });
+}
+
+export async function restoreVideo(user: SessionUser, id: string): Promise<void> {
+  const row = await db().video.findFirst({
+    where: { id, deletedAt: { not: null } },
+    select: { ownerId: true },
+  });
+  if (!row) throw notFound("Trashed video");
+  assertMayChange(user, row.ownerId);
+  await db().$transaction(async (tx) => {
+    await tx.video.update({ where: { id }, data: { deletedAt: null, deletedById: null } });
+    await audit({ actorId: user.id, action: "video_restore", targetId: id }, tx);
+  });
+  // The purge job also re-checks the row, so a job that could not be removed here does no harm.
+  await dropPurgeJob(id).catch(() => undefined);
+}
+
+/** What the caller may restore: admins see the whole trash, others their own videos. */
+export async function listTrash(user: SessionUser): Promise<TTrashedVideoDto[]> {
+  const rows = await db().video.findMany({
+    where: { deletedAt: { not: null }, ...(canAdmin(user.role) ? {} : { ownerId: user.id }) },
+    include: { owner: { select: { id: true, name: true } } },
+    orderBy: { deletedAt: "desc" },
+    take: 500,
+  });
+  const names = new Map(
+    (
+      await db().user.findMany({
+        where: { id: { in: rows.flatMap((r) => (r.deletedById ? [r.deletedById] : [])) } },
+        select: { id: true, name: true },
+      })
+    ).map((u) => [u.id, u]),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    owner: r.owner,
+    deletedAt: r.deletedAt!.toISOString(),
+    deletedBy: (r.deletedById && names.get(r.deletedById)) || null,
+    purgeAt: new Date(r.deletedAt!.getTime() + TRASH_MS).toISOString(),
+  }));
+}
+
+/**
+ * Removes a trashed video for good once its time is up. Returns false (and does nothing) when the video
+ * is gone, was restored, or is not due yet — the job may run late, early after a re-delete, or twice.
+ */
+export async function purgeVideo(id: string, now = new Date()): Promise<boolean> {
+  const row = await db().video.findUnique({
+    where: { id },
+    select: { id: true, sourceKey: true, deletedAt: true },
+  });
+  if (!row?.deletedAt || row.deletedAt.getTime() + TRASH_MS > now.getTime()) return false;
+  await removeVideoForGood(row, null);
+  return true;
+}
+
+/** Rows, then objects; for the purge job and for tools that clean up what they made (bench). */
+export async function removeVideoForGood(
+  row: { id: string; sourceKey: string },
+  actorId: string | null,
+): Promise<void> {
+  const id = row.id;
+  // Rows first: once they are gone nothing points at the objects even if S3 cleanup lags.
+  await db().$transaction(async (tx) => {
+    await tx.upload.deleteMany({ where: { videoId: id } });
+    await tx.video.delete({ where: { id } });
+    await audit({ actorId, action: "video_purge", targetId: id }, tx);
+  });
+  const removed = (await deletePrefix(keys.videoPrefix(id))) + (await deletePrefix(row.sourceKey));
+  childLogger({ videoId: id }).info({ removed }, "video removed for good");
+}

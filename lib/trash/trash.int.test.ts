@@ -1,0 +1,149 @@
+// Deleting loses nothing: ownership, trash, restore with highlights and clips, purge, audit log.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DELETE as deleteRoute, GET as getRoute } from "../../app/api/videos/[id]/route";
+import { POST as restoreRoute } from "../../app/api/trash/[id]/restore/route";
+import { GET as trashRoute } from "../../app/api/trash/route";
+import { PATCH as roleRoute } from "../../app/api/users/[id]/route";
+import { makeUser, makeVideo } from "../../test/fixtures";
+import { call, cookieFor } from "../../test/routes";
+import { db, disconnectDb } from "../db";
+import { closeQueues, queueFor } from "../queue";
+import { headObject, keys, putObject } from "../storage";
+import { purgeVideo, TRASH_DAYS } from "./service";
+
+let owner: { id: string; cookie: string };
+let other: { id: string; cookie: string };
+let admin: { id: string; cookie: string };
+const person = async (role: "admin" | "editor") => {
+  const u = await makeUser(role);
+  return { id: u.id, cookie: await cookieFor(u.id) };
+};
+beforeAll(async () => {
+  [owner, other, admin] = [await person("editor"), await person("editor"), await person("admin")];
+});
+afterAll(async () => {
+  await closeQueues();
+  await disconnectDb();
+});
+
+async function videoWithClip() {
+  const v = await makeVideo(owner.id, new Uint8Array(1000).fill(1), "Final.mp4");
+  const a = await db().analysis.create({
+    data: { videoId: v.id, modelId: "m", modelVersion: "1", status: "complete", current: true },
+  });
+  const clipKey = keys.clip(v.id, randomUUID());
+  await putObject(clipKey, new Uint8Array(10), "video/mp4");
+  await db().highlight.create({
+    data: {
+      videoId: v.id,
+      analysisId: a.id,
+      label: "penalty",
+      startS: 1,
+      endS: 5,
+      peak: 0.9,
+      mean: 0.8,
+      clipKey,
+      clipStatus: "ready",
+    },
+  });
+  return { ...v, clipKey };
+}
+
+const del = (id: string, cookie: string) =>
+  call(deleteRoute, { method: "DELETE", path: `/api/videos/${id}`, params: { id }, cookie });
+const get = (id: string, cookie: string) =>
+  call(getRoute, { method: "GET", path: `/api/videos/${id}`, params: { id }, cookie });
+
+describe("trash", () => {
+  it("an editor cannot delete another editor's video (403); the owner's delete goes to the trash and restores whole", async () => {
+    const v = await videoWithClip();
+    expect((await del(v.id, other.cookie)).status).toBe(403);
+    expect((await get(v.id, owner.cookie)).status).toBe(200);
+
+    expect((await del(v.id, owner.cookie)).status).toBe(200);
+    expect((await get(v.id, owner.cookie)).status).toBe(404);
+    expect(await queueFor("purge-video").getJob(`${v.id}_purge`)).toBeTruthy();
+    const listed = (await (
+      await call(trashRoute, { method: "GET", path: "/api/trash", cookie: owner.cookie })
+    ).json()) as {
+      videos: { id: string }[];
+    };
+    expect(listed.videos.map((x) => x.id)).toContain(v.id);
+    const notMine = (await (
+      await call(trashRoute, { method: "GET", path: "/api/trash", cookie: other.cookie })
+    ).json()) as {
+      videos: { id: string }[];
+    };
+    expect(notMine.videos.map((x) => x.id)).not.toContain(v.id);
+    expect(await headObject(v.sourceKey)).not.toBeNull();
+
+    const restore = (cookie: string) =>
+      call(restoreRoute, {
+        method: "POST",
+        path: `/api/trash/${v.id}/restore`,
+        params: { id: v.id },
+        cookie,
+      });
+    expect((await restore(other.cookie)).status).toBe(403);
+    expect((await restore(owner.cookie)).status).toBe(200);
+    const back = await get(v.id, owner.cookie);
+    expect(back.status).toBe(200);
+    const highlights = await db().highlight.findMany({ where: { videoId: v.id } });
+    expect(highlights).toHaveLength(1);
+    expect(highlights[0]!.clipKey).toBe(v.clipKey);
+    expect(await headObject(v.clipKey)).not.toBeNull();
+    expect(await queueFor("purge-video").getJob(`${v.id}_purge`)).toBeFalsy();
+
+    const log = await db().auditLog.findMany({ where: { targetId: v.id }, orderBy: { createdAt: "asc" } });
+    expect(log.map((e) => [e.action, e.actorId])).toEqual([
+      ["video_delete", owner.id],
+      ["video_restore", owner.id],
+    ]);
+  });
+
+  it("an admin may delete and restore anyone's video", async () => {
+    const v = await videoWithClip();
+    expect((await del(v.id, admin.cookie)).status).toBe(200);
+    const res = await call(restoreRoute, {
+      method: "POST",
+      path: `/api/trash/${v.id}/restore`,
+      params: { id: v.id },
+      cookie: admin.cookie,
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it("the purge job removes a trashed video and its objects only once its time is up", async () => {
+    const v = await videoWithClip();
+    expect((await del(v.id, owner.cookie)).status).toBe(200);
+    const job = await queueFor("purge-video").getJob(`${v.id}_purge`);
+    expect(job?.opts.delay).toBe(TRASH_DAYS * 86_400_000);
+    expect(await purgeVideo(v.id)).toBe(false);
+    expect(await purgeVideo(v.id, new Date(Date.now() + (TRASH_DAYS + 1) * 86_400_000))).toBe(true);
+    expect(await db().video.findUnique({ where: { id: v.id } })).toBeNull();
+    expect(await headObject(v.sourceKey)).toBeNull();
+    expect(await headObject(v.clipKey)).toBeNull();
+    const actions = (await db().auditLog.findMany({ where: { targetId: v.id } })).map((e) => e.action);
+    expect(actions).toContain("video_purge");
+  });
+});
+
+describe("role changes", () => {
+  it("are admin-only and audited", async () => {
+    const target = await makeUser("viewer");
+    const patch = (cookie: string) =>
+      call(roleRoute, {
+        method: "PATCH",
+        path: `/api/users/${target.id}`,
+        params: { id: target.id },
+        cookie,
+        json: { role: "editor" },
+      });
+    expect((await patch(owner.cookie)).status).toBe(403);
+    expect((await patch(admin.cookie)).status).toBe(200);
+    const entry = await db().auditLog.findFirst({ where: { targetId: target.id, action: "role_change" } });
+    expect(entry?.actorId).toBe(admin.id);
+    expect(entry?.detail).toEqual({ from: "viewer", to: "editor" });
+  });
+});
