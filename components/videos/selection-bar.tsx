@@ -72,7 +72,8 @@ export function SelectionBar({ selected, allOnPage, onSelectPage, onDone }: Prop
             .slice(0, 5)
             .map((v) => `“${v.title}”`)
             .join(", ")}
-          {n > 5 ? ` and ${n - 5} more` : ""} — with their analyses and clips, for everyone.
+          {n > 5 ? ` and ${n - 5} more` : ""} move to the Trash with their analyses and clips; you or an admin
+          can restore them for 30 days.
         </p>
       </ConfirmDialog>
     </div>

@@ -95,7 +95,6 @@ export function VideoRow({ video, canEdit, selected, onSelect }: Props) {
             </dd>
           </div>
         </dl>
-        {failed ? <FailurePanel video={video} canEdit={canEdit} /> : null}
       </div>
       <div className="video-row__side">
         <VideoProgress video={video} />
@@ -113,6 +112,12 @@ export function VideoRow({ video, canEdit, selected, onSelect }: Props) {
           </button>
         )}
       </div>
+      {failed ? (
+        // the row's whole width: the reason and its buttons stay readable in a phone's narrow column
+        <div className="video-row__failure">
+          <FailurePanel video={video} canEdit={canEdit} />
+        </div>
+      ) : null}
       {canEdit && (
         <ConfirmDialog
           open={confirming}

@@ -19,22 +19,21 @@ export function VideoProgress({ video }: { video: StatusVideo }) {
         failed
       </span>
     );
+  if (video.status === "ready") return <StatusChip video={video} />;
   const pct = video.status === "processing" ? percent(video.progress) : 0;
   return (
     <div className="video-progress">
       <StatusChip video={video} />
-      {video.status === "processing" || video.status === "queued" ? (
-        <div
-          className="progress"
-          role="progressbar"
-          aria-label={`Progress of ${video.title}`}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={pct}
-        >
-          <div className="progress__bar" style={{ width: `${pct}%` }} />
-        </div>
-      ) : null}
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label={`Progress of ${video.title}`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+      >
+        <div className="progress__bar" style={{ width: `${pct}%` }} />
+      </div>
     </div>
   );
 }
