@@ -12,6 +12,7 @@ const owned = [
   { name: "onnxruntime-node", owner: "worker/inference/session.ts" },
   { name: "bullmq", owner: "lib/queue/ and worker/runtime.ts" },
   { name: "ioredis", owner: "lib/queue/ and worker/runtime.ts" },
+  { name: "prom-client", owner: "lib/metrics/" },
 ];
 const restrict = (except, extra = []) => ({
   "no-restricted-imports": [
@@ -109,6 +110,7 @@ export default tseslint.config(
   { files: ["worker/ffmpeg/**"], rules: restrict(["fluent-ffmpeg"]) },
   { files: ["worker/inference/session.ts"], rules: restrict(["onnxruntime-node"]) },
   { files: ["lib/queue/**", "worker/runtime.ts"], rules: restrict(["bullmq", "ioredis"]) },
+  { files: ["lib/metrics/**"], rules: restrict(["prom-client"]) },
   {
     // Only lib/env.ts reads process.env.
     files: ["**/*.ts", "**/*.tsx"],

@@ -28,6 +28,8 @@ export const ZEnv = z.object({
   ADMIN_PASSWORD: z.string().min(8).optional(),
   SESSION_TTL_DAYS: z.coerce.number().positive().default(30),
   COOKIE_SECURE: bool.optional(),
+  // Bearer token Prometheus sends to /api/metrics (issue #17); unset: only a signed-in admin may read it.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 
   MAX_UPLOAD_BYTES: z.coerce
     .number()

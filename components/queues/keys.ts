@@ -1,0 +1,4 @@
+export const queueKeys = {
+  all: ["queues"] as const,
+  overview: () => [...queueKeys.all, "overview"] as const,
+};

@@ -1,0 +1,123 @@
+import type { Job } from "bullmq";
+import { notFound, conflict } from "../errors";
+import {
+  jobStates,
+  queueNames,
+  type TJobState,
+  type TQueueCounts,
+  type TQueueJobDto,
+  type TQueuesDto,
+} from "../schemas/queues";
+import type { JobName } from "../pipeline/graph";
+import { queueFor } from "./producer";
+
+// What the operators' page and /api/metrics read: BullMQ's own bookkeeping in Redis, so it is the same
+// whichever web process asks and however many workers run.
+
+const STACK_LINES = 4;
+
+export async function queueCounts(): Promise<TQueueCounts[]> {
+  return Promise.all(
+    queueNames.map(async (queue) => {
+      const q = queueFor(queue);
+      const [counts, paused] = await Promise.all([q.getJobCounts(...jobStates), q.isPaused()]);
+      const full = Object.fromEntries(jobStates.map((s) => [s, counts[s] ?? 0])) as Record<TJobState, number>;
+      return { queue, counts: full, paused };
+    }),
+  );
+}
+
+const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : null);
+
+function toDto(queue: JobName, job: Job, state: "active" | "failed"): TQueueJobDto {
+  const stack = job.stacktrace?.at(-1);
+  return {
+    queue,
+    id: String(job.id),
+    state,
+    data: job.data,
+    attemptsMade: job.attemptsMade,
+    attempts: job.opts.attempts ?? 1,
+    createdAt: new Date(job.timestamp).toISOString(),
+    processedAt: iso(job.processedOn),
+    finishedAt: iso(job.finishedOn),
+    progress: job.progress,
+    failedReason: job.failedReason || null,
+    stackHead: stack ? stack.split("\n").slice(0, STACK_LINES).join("\n") : null,
+  };
+}
+
+/** Counts of every queue, every running job and the most recent failed jobs (newest first). */
+export async function queuesOverview(failedPerQueue = 20): Promise<TQueuesDto> {
+  const [queues, perQueue] = await Promise.all([
+    queueCounts(),
+    Promise.all(
+      queueNames.map(async (name) => {
+        const q = queueFor(name);
+        const [active, failed] = await Promise.all([
+          q.getJobs(["active"], 0, 99),
+          q.getJobs(["failed"], 0, failedPerQueue - 1),
+        ]);
+        return {
+          active: active.filter(Boolean).map((j) => toDto(name, j, "active")),
+          failed: failed.filter(Boolean).map((j) => toDto(name, j, "failed")),
+        };
+      }),
+    ),
+  ]);
+  const newest = (a: TQueueJobDto, b: TQueueJobDto) =>
+    (b.finishedAt ?? b.createdAt).localeCompare(a.finishedAt ?? a.createdAt);
+  return {
+    queues,
+    active: perQueue.flatMap((p) => p.active).sort(newest),
+    failed: perQueue.flatMap((p) => p.failed).sort(newest),
+  };
+}
+
+async function jobOf(queue: JobName, jobId: string): Promise<Job> {
+  const job = await queueFor(queue).getJob(jobId);
+  if (!job) throw notFound("Job");
+  return job;
+}
+
+/** Puts a failed job back in its queue (BullMQ keeps its data and id; attempts start again). */
+export async function retryJob(queue: JobName, jobId: string): Promise<void> {
+  const job = await jobOf(queue, jobId);
+  const state = await job.getState();
+  if (state !== "failed") throw conflict(`Only a failed job can be retried (this one is ${state})`);
+  await job.retry("failed");
+}
+
+/** Removes a job that is not running (a running one holds a worker's lock; BullMQ refuses). */
+export async function removeJob(queue: JobName, jobId: string): Promise<void> {
+  const job = await jobOf(queue, jobId);
+  const state = await job.getState();
+  if (state === "active") throw conflict("A running job cannot be removed; wait until it ends");
+  await job.remove();
+}
+
+export interface FinishedTimes {
+  queue: JobName;
+  /** Seconds from added to taken by a worker, and from taken to finished, per kept completed job. */
+  waits: number[];
+  runs: number[];
+}
+
+/**
+ * Run and wait times of the completed jobs BullMQ still keeps (removeOnComplete bounds them), read at
+ * scrape time: the web process cannot see the workers' memory, and this works with any number of them.
+ */
+export async function finishedTimes(limit = 1000): Promise<FinishedTimes[]> {
+  return Promise.all(
+    queueNames.map(async (queue) => {
+      const jobs = (await queueFor(queue).getJobs(["completed"], 0, limit - 1)).filter(Boolean);
+      const waits: number[] = [];
+      const runs: number[] = [];
+      for (const j of jobs) {
+        if (j.processedOn && j.finishedOn) runs.push((j.finishedOn - j.processedOn) / 1000);
+        if (j.processedOn) waits.push(Math.max(0, j.processedOn - j.timestamp) / 1000);
+      }
+      return { queue, waits, runs };
+    }),
+  );
+}
