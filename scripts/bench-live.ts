@@ -9,6 +9,8 @@
 // head.onnx) it scores with a generated head of the same shape: the LSTM head is a few ms of the total.
 process.env.QUEUE_PREFIX = `${process.env.QUEUE_PREFIX ?? "matchcut"}-bench-live`;
 process.env.LOG_LEVEL ??= "warn";
+// The benchmark's HLS server is on loopback, which live URLs may not point at unless allowed.
+process.env.LIVE_ALLOW_HOSTS = [process.env.LIVE_ALLOW_HOSTS, "127.0.0.1"].filter(Boolean).join(",");
 
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
