@@ -1,3 +1,5 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
 import importX, { createNodeResolver } from "eslint-plugin-import-x";
@@ -93,7 +95,13 @@ export default tseslint.config(
       // Without these the rule skips .ts/.tsx files as unparseable and finds no cycle at all.
       "import-x/extensions": [".ts", ".tsx", ".js"],
       "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
-      "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".json"] })],
+      "import-x/resolver-next": [
+        createNodeResolver({
+          extensions: [".ts", ".tsx", ".js", ".json"],
+          // tsconfig.json's `@/` alias: an unresolved import would count as external and hide its cycles.
+          alias: { "@": [path.dirname(fileURLToPath(import.meta.url))] },
+        }),
+      ],
     },
     rules: {
       "import-x/no-cycle": ["error", { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: false }],

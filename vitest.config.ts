@@ -1,11 +1,15 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // The `@/` import alias of tsconfig.json; each project extends this root config.
+  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
     // Integration tests share one database and one bucket: files run one after another.
     fileParallelism: false,
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           environment: "node",
@@ -14,6 +18,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "integration",
           environment: "node",

@@ -5,9 +5,9 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { formatDuration } from "../components/format";
-import { buildMatch, sharedClip } from "../test/match";
-import { cutHls, serveLive, type CutSegment, type LiveServer } from "../test/live/hls-server";
+import { formatDuration } from "@/components/format";
+import { buildMatch, sharedClip } from "@/test/match";
+import { cutHls, serveLive, type CutSegment, type LiveServer } from "@/test/live/hls-server";
 import { ADMIN, signIn } from "./helpers";
 
 // A held-out penalty (models/tools/splits.json: test) between footage the model leaves alone

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { copyFile, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildMatch, sharedClip } from "../test/match";
+import { buildMatch, sharedClip } from "@/test/match";
 import { ADMIN, signIn } from "./helpers";
 
 const REAL_CLIP = path.resolve("../shared/data/clips/penalty/ucl2012-bay-che/arione_Penalty_Lampard.mp4");

@@ -13,12 +13,12 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { env } from "../lib/env";
-import { nodeOf } from "../lib/pipeline/graph";
-import { closeQueues, queueFor } from "../lib/queue";
-import { safeJobId } from "../lib/queue/options";
-import type { THighlightsDto } from "../lib/schemas/highlights";
-import type { TVideoDto } from "../lib/schemas/videos";
+import { env } from "@/lib/env";
+import { nodeOf } from "@/lib/pipeline/graph";
+import { closeQueues, queueFor } from "@/lib/queue";
+import { safeJobId } from "@/lib/queue/options";
+import type { THighlightsDto } from "@/lib/schemas/highlights";
+import type { TVideoDto } from "@/lib/schemas/videos";
 import { benchMatch, type BenchMatch } from "./bench-match";
 import { signIn, uploadFile, type Api } from "./upload-client";
 

@@ -18,19 +18,19 @@ import { loadavg } from "node:os";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { db, disconnectDb } from "../lib/db";
-import { env } from "../lib/env";
-import { createLiveSource } from "../lib/live/service";
-import { deletePrefix, keys } from "../lib/storage";
-import { removeVideoForGood } from "../lib/trash/service";
-import { disposeSessions } from "../worker/inference/session";
-import { jobs } from "../worker/jobs/registry";
-import { parsePlaylist } from "../worker/live/playlist";
-import { serveDir } from "../test/live/hls-server";
-import { onSegmentTimings, type SegmentTimings } from "../worker/live/timings";
-import { writeTestModel } from "../test/live/onnx-head";
+import { db, disconnectDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { createLiveSource } from "@/lib/live/service";
+import { deletePrefix, keys } from "@/lib/storage";
+import { removeVideoForGood } from "@/lib/trash/service";
+import { disposeSessions } from "@/worker/inference/session";
+import { jobs } from "@/worker/jobs/registry";
+import { parsePlaylist } from "@/worker/live/playlist";
+import { serveDir } from "@/test/live/hls-server";
+import { onSegmentTimings, type SegmentTimings } from "@/worker/live/timings";
+import { writeTestModel } from "@/test/live/onnx-head";
 import { benchVideo } from "./bench-video";
-import { startRuntime } from "../worker/runtime";
+import { startRuntime } from "@/worker/runtime";
 
 const { values } = parseArgs({
   options: {

@@ -9,8 +9,8 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { env } from "../lib/env";
-import { listItems } from "../models/tools/groups";
+import { env } from "@/lib/env";
+import { listItems } from "@/models/tools/groups";
 
 const FPS = 25;
 const run = promisify(execFile);

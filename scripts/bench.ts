@@ -11,13 +11,13 @@ import { spawn } from "node:child_process";
 import { open } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { env } from "../lib/env";
-import { loadModel } from "../lib/model";
-import { frameArgs } from "../worker/ffmpeg/commands";
-import { probe } from "../worker/ffmpeg/run";
-import { analyze, mergeTimelines } from "../worker/analysis/pipeline";
-import { planChunks } from "../worker/analysis/plan";
-import { getSession } from "../worker/inference/session";
+import { env } from "@/lib/env";
+import { loadModel } from "@/lib/model";
+import { frameArgs } from "@/worker/ffmpeg/commands";
+import { probe } from "@/worker/ffmpeg/run";
+import { analyze, mergeTimelines } from "@/worker/analysis/pipeline";
+import { planChunks } from "@/worker/analysis/plan";
+import { getSession } from "@/worker/inference/session";
 import { benchVideo } from "./bench-video";
 
 const { values } = parseArgs({

@@ -14,8 +14,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from "@playwri
 import { loadavg } from "node:os";
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { env } from "../lib/env";
-import type { TReviewDto } from "../lib/schemas/review";
+import { env } from "@/lib/env";
+import type { TReviewDto } from "@/lib/schemas/review";
 import { inPage, type LoadResult, type Timed } from "./measure-review-page";
 
 // The admin login lives in .env (npm run up writes it there); the environment wins over the file.

@@ -2,7 +2,7 @@
 // record each part, complete. Used by scripts/upload-video.ts and scripts/bench-e2e.ts.
 import { open, stat } from "node:fs/promises";
 import path from "node:path";
-import type { TCompletedUpload, TPresignedParts, TUploadSession } from "../lib/schemas/uploads";
+import type { TCompletedUpload, TPresignedParts, TUploadSession } from "@/lib/schemas/uploads";
 
 export type Api = <T>(p: string, init?: { method?: string; body?: unknown }) => Promise<T>;
 

@@ -5,9 +5,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { env } from "../lib/env";
-import type { TReviewDto } from "../lib/schemas/review";
-import type { TVideoDto } from "../lib/schemas/videos";
+import { env } from "@/lib/env";
+import type { TReviewDto } from "@/lib/schemas/review";
+import type { TVideoDto } from "@/lib/schemas/videos";
 import { signIn, uploadFile } from "./upload-client";
 
 // The admin login lives in .env (npm run up writes it there); the environment wins over the file.

@@ -1,9 +1,9 @@
 // Issue #18: an untrimmed highlight showed 312 frames in the review room and 313 in its clip and exports.
 import { describe, expect, it } from "vitest";
-import { describe as describeItem } from "../components/review/review-clock";
-import { span } from "../components/review/review-panel";
-import { planCut } from "../worker/ffmpeg/clip-commands";
-import { renderExport, type ExportVideo } from "../lib/exports";
+import { describe as describeItem } from "@/components/review/review-clock";
+import { span } from "@/components/review/review-panel";
+import { planCut } from "@/worker/ffmpeg/clip-commands";
+import { renderExport, type ExportVideo } from "@/lib/exports";
 
 const video = (fps: number, durationS: number): ExportVideo => ({
   id: "7c7c7c7c-0000-4000-8000-000000000001",

@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const TOKEN = `metrics-${randomUUID()}`;
 process.env.METRICS_TOKEN = TOKEN;
 
-const { GET } = await import("../app/api/metrics/route");
-const { createSession, SESSION_COOKIE } = await import("../lib/auth/session");
-const { db, disconnectDb } = await import("../lib/db");
-const { enqueue, queueFor, queuesOverview, removeJob, retryJob } = await import("../lib/queue");
-const { startRuntime } = await import("../worker/runtime");
-const { probeJob } = await import("../worker/jobs/probe");
+const { GET } = await import("@/app/api/metrics/route");
+const { createSession, SESSION_COOKIE } = await import("@/lib/auth/session");
+const { db, disconnectDb } = await import("@/lib/db");
+const { enqueue, queueFor, queuesOverview, removeJob, retryJob } = await import("@/lib/queue");
+const { startRuntime } = await import("@/worker/runtime");
+const { probeJob } = await import("@/worker/jobs/probe");
 const { makeUser, makeVideo, waitFor } = await import("./fixtures");
-type JobDefinition = import("../worker/jobs/types").JobDefinition;
+type JobDefinition = import("@/worker/jobs/types").JobDefinition;
 
 /** Prometheus text format → `name{labels}` → value (labels as written, sorted by prom-client). */
 function parseExposition(text: string): Map<string, number> {

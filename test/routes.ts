@@ -3,8 +3,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { NextRequest } from "next/server";
-import { createSession, SESSION_COOKIE } from "../lib/auth/session";
-import { env } from "../lib/env";
+import { createSession, SESSION_COOKIE } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 
 type Handler = (req: NextRequest, seg: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

@@ -6,9 +6,9 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { db, disconnectDb } from "../lib/db";
-import { env } from "../lib/env";
-import { keys, putObject } from "../lib/storage";
+import { db, disconnectDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { keys, putObject } from "@/lib/storage";
 import { ffmpegMake, sharedClip } from "./match";
 
 const CLIP = sharedClip("clips/penalty/wc2022-bra-cro/tiago_bra-cro-wc2022-8.mp4");

@@ -2,9 +2,9 @@
 // the same Postgres, Redis and S3.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { disconnectDb } from "../lib/db";
-import { env } from "../lib/env";
-import { logger } from "../lib/logger";
+import { disconnectDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { assertRegistryComplete, jobs } from "./jobs/registry";
 import { disposeSessions } from "./inference/session";
 import { startRuntime } from "./runtime";

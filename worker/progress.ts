@@ -1,5 +1,5 @@
-import { db } from "../lib/db";
-import { videoLifecycle } from "../lib/videos/lifecycle";
+import { db } from "@/lib/db";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
 
 // ETA from elapsed time and fraction done; pure so it can be tested.
 export function etaSeconds(startedAtMs: number, nowMs: number, fraction: number): number | null {

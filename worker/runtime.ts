@@ -1,10 +1,10 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
-import { childLogger, logger } from "../lib/logger";
-import { nodeOf } from "../lib/pipeline/graph";
-import { closeQueues } from "../lib/queue";
-import { videoLifecycle } from "../lib/videos/lifecycle";
-import { queuePrefix, redisConnection } from "../lib/queue/connection";
+import { childLogger, logger } from "@/lib/logger";
+import { nodeOf } from "@/lib/pipeline/graph";
+import { closeQueues } from "@/lib/queue";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { queuePrefix, redisConnection } from "@/lib/queue/connection";
 import { etaSeconds, throttle } from "./progress";
 import type { JobContext, JobDefinition } from "./jobs/types";
 import { PermanentError } from "./jobs/types";

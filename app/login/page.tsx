@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
-import { LoginForm } from "../../components/auth/login-form";
-import { currentUser } from "../../lib/auth/current";
+import { LoginForm } from "@/components/auth/login-form";
+import { currentUser } from "@/lib/auth/current";
 
 export const metadata = { title: "Sign in · Matchcut" };
 

@@ -2,7 +2,7 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ZLogin } from "../../lib/schemas/auth";
+import { ZLogin } from "@/lib/schemas/auth";
 import { apiFetch } from "../api";
 
 export function LoginForm() {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { ZExportFormat } from "../../lib/exports";
+import { ZExportFormat } from "@/lib/exports";
 import { percent } from "../format";
 import { EXPORT_FORMATS } from "./export-formats";
 import { useBuildReel, useHighlights, useReel } from "./use-highlights";

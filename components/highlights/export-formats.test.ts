@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZExportFormat } from "../../lib/exports";
+import { ZExportFormat } from "@/lib/exports";
 import { EXPORT_FORMATS } from "./export-formats";
 
 describe("download menu", () => {

@@ -1,5 +1,5 @@
 // The download menu's export entries: what each file is and which editor opens it (one line each).
-import type { TExportFormat } from "../../lib/exports";
+import type { TExportFormat } from "@/lib/exports";
 
 export const EXPORT_FORMATS: Record<TExportFormat, { label: string; hint: string }> = {
   edl: { label: "EDL (CMX3600)", hint: "Premiere Pro, DaVinci Resolve, Avid Media Composer" },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { THighlightDto, THighlightPatch, THighlightsDto, TReelDto } from "../../lib/schemas/highlights";
+import type { THighlightDto, THighlightPatch, THighlightsDto, TReelDto } from "@/lib/schemas/highlights";
 import { apiFetch } from "../api";
 import { highlightKeys } from "./keys";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { canAdmin, canEdit, type TRole } from "../../lib/auth/roles";
+import { canAdmin, canEdit, type TRole } from "@/lib/auth/roles";
 import { SignOutButton } from "../auth/sign-out-button";
 import { NavLink } from "./nav-link";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ZLiveCreate } from "../../lib/schemas/live";
+import { ZLiveCreate } from "@/lib/schemas/live";
 import { useAddLiveSource } from "./use-live";
 
 export function AddLiveForm() {

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { liveIsActive } from "../../lib/schemas/live";
+import { liveIsActive } from "@/lib/schemas/live";
 import { formatDuration } from "../format";
 import { liveFailureHelp } from "./live-failure";
 import { LiveStatusChip } from "./live-status";

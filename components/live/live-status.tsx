@@ -1,4 +1,4 @@
-import type { TLiveSourceDto } from "../../lib/schemas/live";
+import type { TLiveSourceDto } from "@/lib/schemas/live";
 
 // Reuses the library's chip colours: following ≈ processing, stalled ≈ queued, over ≈ ready.
 const chipClass: Record<TLiveSourceDto["status"], string> = {

@@ -1,4 +1,4 @@
-import type { TLiveDetailDto } from "../../lib/schemas/live";
+import type { TLiveDetailDto } from "@/lib/schemas/live";
 
 // Confidence over stream time as one SVG (colours from the page's dark theme, app/globals.css): the curve of the first non-background label, detected ranges
 // (settled solid, pending hatched-light), gaps in red and discontinuities as dashed lines. The x axis

@@ -1,12 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  liveIsActive,
-  type TLiveCreate,
-  type TLiveDetailDto,
-  type TLiveSourceDto,
-} from "../../lib/schemas/live";
+import { liveIsActive, type TLiveCreate, type TLiveDetailDto, type TLiveSourceDto } from "@/lib/schemas/live";
 import { apiFetch } from "../api";
 import { liveKeys } from "./keys";
 

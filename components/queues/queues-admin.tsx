@@ -1,6 +1,6 @@
 "use client";
 
-import { jobStates, type TQueueJobDto } from "../../lib/schemas/queues";
+import { jobStates, type TQueueJobDto } from "@/lib/schemas/queues";
 import { formatDate } from "../format";
 import { useJobAction, useQueues } from "./use-queues";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TQueueJobAction, TQueuesDto } from "../../lib/schemas/queues";
+import type { TQueueJobAction, TQueuesDto } from "@/lib/schemas/queues";
 import { apiFetch } from "../api";
 import { queueKeys } from "./keys";
 

@@ -1,6 +1,6 @@
 // The review room's editing state: selection, boundary/status edits and their undo/redo stacks.
 // Pure; the component sends each change it returns to the server (PATCH), so undo is just another edit.
-import type { THighlightStatus } from "../../lib/schemas/highlights";
+import type { THighlightStatus } from "@/lib/schemas/highlights";
 
 export interface Item {
   id: string;

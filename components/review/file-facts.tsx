@@ -1,6 +1,6 @@
 "use client";
 
-import { formatBytes } from "../../lib/uploads/names";
+import { formatBytes } from "@/lib/uploads/names";
 import { formatDate, formatDuration, formatResolution } from "../format";
 import { StatusChip } from "../videos/status-chip";
 import { useVideo } from "../videos/use-videos";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { TReviewDto } from "../../lib/schemas/review";
+import type { TReviewDto } from "@/lib/schemas/review";
 import type { useApplySegments } from "./use-review";
 import type { SegmentParamsState } from "./use-segment-params";
 import { SegmentSliders } from "./segment-sliders";

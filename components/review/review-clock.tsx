@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { frameSpan } from "../../lib/highlights/frame-span";
+import { frameSpan } from "@/lib/highlights/frame-span";
 import type { Item } from "./editing";
 import { frameOf, matchTime, timecode } from "./frames";
 import type { PlayheadStore } from "./playhead";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { THighlightDto, THighlightStatus } from "../../lib/schemas/highlights";
-import { frameSpan } from "../../lib/highlights/frame-span";
+import type { THighlightDto, THighlightStatus } from "@/lib/schemas/highlights";
+import { frameSpan } from "@/lib/highlights/frame-span";
 import { matchTime, timecode, timeOfFrame } from "./frames";
 
 interface Props {

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { TReviewDto } from "../../lib/schemas/review";
+import type { TReviewDto } from "@/lib/schemas/review";
 import { DownloadsPanel } from "../highlights/downloads-panel";
 import { VideoPlayer } from "../player/video-player";
 import { EditableTitle } from "../videos/editable-title";

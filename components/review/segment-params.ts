@@ -1,5 +1,5 @@
 // Which segment parameters the review room starts from. Pure, so the rule is tested without React.
-import type { SegmentParams } from "../../lib/highlights/segments";
+import type { SegmentParams } from "@/lib/highlights/segments";
 
 // For a class the model has no defaults for (a manifest gone from disk): a reasonable start.
 export const FALLBACK: SegmentParams = {

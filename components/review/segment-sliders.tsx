@@ -1,6 +1,6 @@
 "use client";
 
-import type { SegmentParams } from "../../lib/highlights/segments";
+import type { SegmentParams } from "@/lib/highlights/segments";
 
 type Key = keyof SegmentParams;
 const FIELDS: { key: Key; label: string; min: number; max: number; step: number; unit: string }[] = [

@@ -1,7 +1,7 @@
 // The timeline's canvas painter: pure drawing from props to a 2D context, no React, no DOM, so it is
 // unit-tested with a recording context (timeline-paint.test.ts).
-import type { ScoreTrack, Segment } from "../../lib/highlights/segments";
-import type { TWaveform } from "../../lib/schemas/review";
+import type { ScoreTrack, Segment } from "@/lib/highlights/segments";
+import type { TWaveform } from "@/lib/schemas/review";
 import { cueAt, type ThumbCue } from "../player/vtt";
 import type { Item } from "./editing";
 import { timecode } from "./frames";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Dispatch, SetStateAction } from "react";
-import type { ScoreTrack } from "../../lib/highlights/segments";
+import type { ScoreTrack } from "@/lib/highlights/segments";
 import type { PlayheadStore } from "./playhead";
 import { CLASS_COLOURS } from "./timeline";
 import { zoomAt, type View } from "./timeline-math";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ScoreTrack, Segment } from "../../lib/highlights/segments";
-import type { TWaveform } from "../../lib/schemas/review";
+import type { ScoreTrack, Segment } from "@/lib/highlights/segments";
+import type { TWaveform } from "@/lib/schemas/review";
 import type { ThumbCue } from "../player/vtt";
 import type { Item } from "./editing";
 import { timecode } from "./frames";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { THighlightDto } from "../../lib/schemas/highlights";
+import type { THighlightDto } from "@/lib/schemas/highlights";
 import { usePatchHighlight } from "../highlights/use-highlights";
 import { initialEdit, patchOf, sync, type Change, type EditState, type Item } from "./editing";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Dispatch, SetStateAction } from "react";
-import type { THighlightStatus } from "../../lib/schemas/highlights";
+import type { THighlightStatus } from "@/lib/schemas/highlights";
 import { edit, neighbour, redo, select, undo, type Change, type EditState, type Item } from "./editing";
 import { quantize, stepFrames, stepSeconds } from "./frames";
 import type { Command } from "./keymap";

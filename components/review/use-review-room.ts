@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
-import type { THighlightDto, THighlightStatus } from "../../lib/schemas/highlights";
-import type { TReviewDto } from "../../lib/schemas/review";
+import type { THighlightDto, THighlightStatus } from "@/lib/schemas/highlights";
+import type { TReviewDto } from "@/lib/schemas/review";
 import { useHighlights } from "../highlights/use-highlights";
 import type { ThumbCue } from "../player/vtt";
 import { useStableUrl } from "../videos/use-stable-url";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SegmentParams } from "../../lib/highlights/segments";
-import type { THighlightDto } from "../../lib/schemas/highlights";
-import type { THighlightCreate, TReviewDto, TSegmentsApplied } from "../../lib/schemas/review";
+import type { SegmentParams } from "@/lib/highlights/segments";
+import type { THighlightDto } from "@/lib/schemas/highlights";
+import type { THighlightCreate, TReviewDto, TSegmentsApplied } from "@/lib/schemas/review";
 import { apiFetch } from "../api";
 import { highlightKeys } from "../highlights/keys";
 import { parseThumbVtt, type ThumbCue } from "../player/vtt";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
-import { tracksOf } from "../../lib/analysis/scores";
-import { deriveAllSegments } from "../../lib/highlights/segments";
-import type { TReviewDto } from "../../lib/schemas/review";
+import { tracksOf } from "@/lib/analysis/scores";
+import { deriveAllSegments } from "@/lib/highlights/segments";
+import type { TReviewDto } from "@/lib/schemas/review";
 import { savedParams } from "./segment-params";
 
 /** The stored scores as tracks, the live slider parameters and the highlights they would give. */

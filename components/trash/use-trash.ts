@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TTrashedVideoDto } from "../../lib/trash/types";
+import type { TTrashedVideoDto } from "@/lib/trash/types";
 import { apiFetch } from "../api";
 import { videoKeys } from "../videos/keys";
 

@@ -5,7 +5,7 @@ import type {
   TPresignParts,
   TRecordParts,
   TUploadSession,
-} from "../../lib/schemas/uploads";
+} from "@/lib/schemas/uploads";
 import { apiFetch } from "../api";
 import type { UploadApi } from "./upload-engine";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { TUploadSession } from "../../lib/schemas/uploads";
+import type { TUploadSession } from "@/lib/schemas/uploads";
 import {
   etaSeconds,
   planParts,

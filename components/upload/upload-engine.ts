@@ -1,6 +1,6 @@
 // Framework-free: part planning, retry, speed/ETA and the upload loop. The browser-only pieces (XHR, fetch)
 // come in through `UploadDeps`, so the whole flow runs under vitest with fakes.
-import type { TStoredPart, TUploadSession } from "../../lib/schemas/uploads";
+import type { TStoredPart, TUploadSession } from "@/lib/schemas/uploads";
 import { UrlBatcher } from "./url-batcher";
 
 export interface PartSpec {

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatBytes } from "../../lib/uploads/names";
+import { formatBytes } from "@/lib/uploads/names";
 import { formatEta, formatSpeed, percent } from "../format";
 import { useActiveUploads, useDiscardUpload } from "./use-active-uploads";
 import { useUploads } from "./upload-context";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TActiveUpload } from "../../lib/schemas/uploads";
+import type { TActiveUpload } from "@/lib/schemas/uploads";
 import { apiFetch } from "../api";
 import { uploadKeys } from "./keys";
 import { abortUploadRequest } from "./upload-api";

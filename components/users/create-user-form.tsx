@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { ZCreateUser } from "../../lib/schemas/auth";
+import { ZCreateUser } from "@/lib/schemas/auth";
 import { useCreateUser } from "./use-users";
 
 export function CreateUserForm() {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TCreateUser, TUserDto } from "../../lib/schemas/auth";
+import type { TCreateUser, TUserDto } from "@/lib/schemas/auth";
 import { apiFetch } from "../api";
 import { userKeys } from "./keys";
 

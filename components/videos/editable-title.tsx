@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { ZVideoPatch } from "../../lib/schemas/videos";
+import { ZVideoPatch } from "@/lib/schemas/videos";
 import { PencilIcon } from "../ui/icons";
 import { useRenameVideo } from "./use-videos";
 

@@ -1,5 +1,5 @@
 // The library's search, filters, sort and page as one value: the query key and the API's query string.
-import type { TVideoStatus } from "../../lib/schemas/videos";
+import type { TVideoStatus } from "@/lib/schemas/videos";
 
 export interface LibraryFilters {
   q: string;

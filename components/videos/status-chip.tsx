@@ -1,4 +1,4 @@
-import type { TVideoDto } from "../../lib/schemas/videos";
+import type { TVideoDto } from "@/lib/schemas/videos";
 import { formatEta, percent } from "../format";
 
 type ChipVideo = Pick<TVideoDto, "status" | "stage" | "progress" | "etaSeconds" | "error">;

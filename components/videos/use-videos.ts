@@ -1,8 +1,8 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TLibraryPage } from "../../lib/schemas/library";
-import type { TVideoDetailDto, TVideoDto, TVideoPatch } from "../../lib/schemas/videos";
+import type { TLibraryPage } from "@/lib/schemas/library";
+import type { TVideoDetailDto, TVideoDto, TVideoPatch } from "@/lib/schemas/videos";
 import { apiFetch } from "../api";
 import { reviewKeys } from "../review/keys";
 import { videoKeys } from "./keys";

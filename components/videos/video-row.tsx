@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { TLibraryVideoDto } from "../../lib/schemas/library";
+import type { TLibraryVideoDto } from "@/lib/schemas/library";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { PlayIcon, TrashIcon } from "../ui/icons";
 import { formatDate, formatDuration, formatResolution } from "../format";

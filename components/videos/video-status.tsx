@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { TVideoDto } from "../../lib/schemas/videos";
+import type { TVideoDto } from "@/lib/schemas/videos";
 import { percent } from "../format";
 import { failureHelp } from "./failure";
 import { ConfirmDialog } from "../ui/confirm-dialog";

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { POST as login } from "../../app/api/auth/login/route";
+import { POST as login } from "@/app/api/auth/login/route";
 import { createUser } from "../auth/users";
 import { disconnectDb } from "../db";
 import { closeQueues } from "../queue";
-import { call } from "../../test/routes";
+import { call } from "@/test/routes";
 import { ACCOUNT_FAILURES_PER_MIN } from "./login-limit";
 
 afterAll(async () => {

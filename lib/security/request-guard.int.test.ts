@@ -2,9 +2,9 @@
 // type), the body cap, strings PostgreSQL cannot store, and database errors from bad input.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeUser } from "../../test/fixtures";
-import { allRoutes, call, cookieFor, paramsFor, urlFor, type RouteMethod } from "../../test/routes";
-import { POST as createUserRoute } from "../../app/api/users/route";
+import { makeUser } from "@/test/fixtures";
+import { allRoutes, call, cookieFor, paramsFor, urlFor, type RouteMethod } from "@/test/routes";
+import { POST as createUserRoute } from "@/app/api/users/route";
 import { db, disconnectDb } from "../db";
 import { closeQueues } from "../queue";
 import { mapDatabaseError } from "./db-errors";

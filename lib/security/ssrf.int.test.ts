@@ -3,10 +3,10 @@
 import { createServer, type Server } from "node:http";
 import net, { type AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { POST as createLive } from "../../app/api/live/route";
-import { fetchText, FetchError } from "../../worker/live/http";
-import { makeUser } from "../../test/fixtures";
-import { call, cookieFor } from "../../test/routes";
+import { POST as createLive } from "@/app/api/live/route";
+import { fetchText, FetchError } from "@/worker/live/http";
+import { makeUser } from "@/test/fixtures";
+import { call, cookieFor } from "@/test/routes";
 import { db, disconnectDb } from "../db";
 import { closeQueues } from "../queue";
 import { REFUSED_URL_MESSAGE } from "./ssrf";

@@ -3,10 +3,10 @@
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as media } from "../../app/api/media/[...key]/route";
-import { PUT as putPart } from "../../app/api/uploads/[id]/part/route";
-import { makeUser } from "../../test/fixtures";
-import { call, cookieFor } from "../../test/routes";
+import { GET as media } from "@/app/api/media/[...key]/route";
+import { PUT as putPart } from "@/app/api/uploads/[id]/part/route";
+import { makeUser } from "@/test/fixtures";
+import { call, cookieFor } from "@/test/routes";
 import type { SessionUser } from "../auth/session";
 import { db, disconnectDb } from "../db";
 import { env } from "../env";

@@ -1,12 +1,12 @@
 // Deleting loses nothing: ownership, trash, restore with highlights and clips, purge, audit log.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DELETE as deleteRoute, GET as getRoute } from "../../app/api/videos/[id]/route";
-import { POST as restoreRoute } from "../../app/api/trash/[id]/restore/route";
-import { GET as trashRoute } from "../../app/api/trash/route";
-import { PATCH as roleRoute } from "../../app/api/users/[id]/route";
-import { makeUser, makeVideo } from "../../test/fixtures";
-import { call, cookieFor } from "../../test/routes";
+import { DELETE as deleteRoute, GET as getRoute } from "@/app/api/videos/[id]/route";
+import { POST as restoreRoute } from "@/app/api/trash/[id]/restore/route";
+import { GET as trashRoute } from "@/app/api/trash/route";
+import { PATCH as roleRoute } from "@/app/api/users/[id]/route";
+import { makeUser, makeVideo } from "@/test/fixtures";
+import { call, cookieFor } from "@/test/routes";
 import { db, disconnectDb } from "../db";
 import { closeQueues, queueFor } from "../queue";
 import { headObject, keys, putObject } from "../storage";

@@ -2,7 +2,7 @@
 // highlight counts and the best highlight; prints the first page's time (a figure, not an assertion).
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeUser } from "../../test/fixtures";
+import { makeUser } from "@/test/fixtures";
 import { db, disconnectDb } from "../db";
 import { closeQueues, queueFor } from "../queue";
 import { ZLibraryQuery } from "../schemas/library";

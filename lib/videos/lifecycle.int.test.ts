@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "../db";
-import { makeUser, makeVideo } from "../../test/fixtures";
+import { makeUser, makeVideo } from "@/test/fixtures";
 import { VideoTransitionError, videoLifecycle } from "./lifecycle";
 
 afterAll(() => disconnectDb());

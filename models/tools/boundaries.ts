@@ -3,9 +3,9 @@
 // Usage: npx tsx models/tools/boundaries.ts <truth.json> <scores.json> [--model penalty-lstm]
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ZScoreFile, tracksOf } from "../../lib/analysis/scores";
-import { deriveSegments, type ScoreTrack } from "../../lib/highlights/segments";
-import { readManifest } from "../../lib/model";
+import { ZScoreFile, tracksOf } from "@/lib/analysis/scores";
+import { deriveSegments, type ScoreTrack } from "@/lib/highlights/segments";
+import { readManifest } from "@/lib/model";
 import path from "node:path";
 
 const { values, positionals } = parseArgs({

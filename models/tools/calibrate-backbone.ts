@@ -6,10 +6,10 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { readManifest } from "../../lib/model";
-import { readFrames } from "../../worker/ffmpeg/frames";
-import { maskPlane, toNchw } from "../../worker/inference/preprocess";
-import { disposeSessions, getSession } from "../../worker/inference/session";
+import { readManifest } from "@/lib/model";
+import { readFrames } from "@/worker/ffmpeg/frames";
+import { maskPlane, toNchw } from "@/worker/inference/preprocess";
+import { disposeSessions, getSession } from "@/worker/inference/session";
 import { listItems } from "./groups";
 
 const { values } = parseArgs({

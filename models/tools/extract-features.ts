@@ -6,10 +6,10 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { readManifest, resolveFile, verifySha256, type LoadedModel } from "../../lib/model";
-import { BACKBONE_BATCH, embedFrames } from "../../worker/inference/backbone";
-import { disposeSessions } from "../../worker/inference/session";
-import { collectFeatures } from "../../worker/analysis/pipeline";
+import { readManifest, resolveFile, verifySha256, type LoadedModel } from "@/lib/model";
+import { BACKBONE_BATCH, embedFrames } from "@/worker/inference/backbone";
+import { disposeSessions } from "@/worker/inference/session";
+import { collectFeatures } from "@/worker/analysis/pipeline";
 import { listItems, type Item } from "./groups";
 
 // Augmentations are ffmpeg filters between sampling and scaling (see worker/ffmpeg/commands.ts).

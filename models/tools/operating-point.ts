@@ -6,10 +6,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { deriveSegments, type SegmentParams } from "../../lib/highlights/segments";
-import { loadModel } from "../../lib/model";
-import { scoreFeatures, toTracks } from "../../worker/analysis/pipeline";
-import { disposeSessions } from "../../worker/inference/session";
+import { deriveSegments, type SegmentParams } from "@/lib/highlights/segments";
+import { loadModel } from "@/lib/model";
+import { scoreFeatures, toTracks } from "@/worker/analysis/pipeline";
+import { disposeSessions } from "@/worker/inference/session";
 import type { Entry } from "./extract-features";
 
 const { values } = parseArgs({

@@ -4,11 +4,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadModel } from "../../lib/model";
-import { scoreFeatures } from "../../worker/analysis/pipeline";
-import { BACKBONE_BATCH, embedFrames } from "../../worker/inference/backbone";
-import { scoreWindows } from "../../worker/inference/head";
-import { disposeSessions } from "../../worker/inference/session";
+import { loadModel } from "@/lib/model";
+import { scoreFeatures } from "@/worker/analysis/pipeline";
+import { BACKBONE_BATCH, embedFrames } from "@/worker/inference/backbone";
+import { scoreWindows } from "@/worker/inference/head";
+import { disposeSessions } from "@/worker/inference/session";
 import type { Entry } from "./extract-features";
 
 const { values } = parseArgs({

@@ -1,4 +1,4 @@
-import { loadModel, type LoadedModel } from "../../lib/model";
+import { loadModel, type LoadedModel } from "@/lib/model";
 
 // Loading checks sha256 of every model file (the backbone is 14 MB): once per model per process.
 const cache = new Map<string, Promise<LoadedModel>>();

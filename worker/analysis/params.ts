@@ -1,4 +1,4 @@
-import { analysisParamsOf } from "../../lib/schemas/analysis";
+import { analysisParamsOf } from "@/lib/schemas/analysis";
 import { PermanentError } from "../jobs/types";
 import type { Chunk } from "./plan";
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { loadModel } from "../../lib/model";
+import { loadModel } from "@/lib/model";
 import { disposeSessions } from "../inference/session";
 import { analyze, mergeTimelines } from "./pipeline";
 

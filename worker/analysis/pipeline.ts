@@ -1,5 +1,5 @@
-import type { ScoreTrack } from "../../lib/highlights/segments";
-import { calibrate, type LoadedModel } from "../../lib/model";
+import type { ScoreTrack } from "@/lib/highlights/segments";
+import { calibrate, type LoadedModel } from "@/lib/model";
 import { readFrames, type Frame } from "../ffmpeg/frames";
 import { BACKBONE_BATCH, embedFrames } from "../inference/backbone";
 import { scoreWindows } from "../inference/head";

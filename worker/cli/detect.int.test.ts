@@ -3,7 +3,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { sharedClip } from "../../test/fixtures";
+import { sharedClip } from "@/test/fixtures";
 
 const run = promisify(execFile);
 const PENALTY = sharedClip("clips/penalty/wc2022-bra-cro/tiago_bra-cro-wc2022-8.mp4");

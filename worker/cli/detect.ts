@@ -2,10 +2,10 @@
 // Runs the product's analysis pipeline on one local file and prints highlight segments (seconds).
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { deriveAllSegments, type Segment } from "../../lib/highlights/segments";
-import { logToStderr } from "../../lib/logger";
-import { loadModel } from "../../lib/model";
-import type { TScoreFile } from "../../lib/analysis/scores";
+import { deriveAllSegments, type Segment } from "@/lib/highlights/segments";
+import { logToStderr } from "@/lib/logger";
+import { loadModel } from "@/lib/model";
+import type { TScoreFile } from "@/lib/analysis/scores";
 import { analyze, toTracks, type ScoreTimeline } from "../analysis/pipeline";
 import { disposeSessions } from "../inference/session";
 import { mediaInfoFrom } from "../ffmpeg/media";

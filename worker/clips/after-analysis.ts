@@ -1,5 +1,5 @@
-import { db } from "../../lib/db";
-import { enqueueNext } from "../../lib/pipeline/enqueue";
+import { db } from "@/lib/db";
+import { enqueueNext } from "@/lib/pipeline/enqueue";
 
 /**
  * Follow-up work once an analysis ends, called by analyze-finalize (its edges are declared in

@@ -1,5 +1,5 @@
 // Pure builders for clip, reel and filmstrip ffmpeg invocations (unit-tested as exact arrays).
-import { frameSpan } from "../../lib/highlights/frame-span";
+import { frameSpan } from "@/lib/highlights/frame-span";
 import type { FfmpegSpec } from "./media";
 
 /** A highlight snapped to whole source frames: frames [startFrame, endFrame), end exclusive. */

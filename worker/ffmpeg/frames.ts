@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { env } from "../../lib/env";
+import { env } from "@/lib/env";
 import { frameArgs, type FrameArgsOptions } from "./commands";
 import { hardwareDecoder } from "./hwaccel";
 

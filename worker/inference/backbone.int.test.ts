@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadModel, modelRoots, resolveFile } from "../../lib/model";
-import { sharedClip } from "../../test/fixtures";
+import { loadModel, modelRoots, resolveFile } from "@/lib/model";
+import { sharedClip } from "@/test/fixtures";
 import { readFrames } from "../ffmpeg/frames";
 import { BACKBONE_BATCH, backboneInput, embedFrames } from "./backbone";
 import { maskPlane, toNchw } from "./preprocess";

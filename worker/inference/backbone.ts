@@ -1,4 +1,4 @@
-import type { LoadedModel } from "../../lib/model";
+import type { LoadedModel } from "@/lib/model";
 import { packRgb24, toNchw } from "./preprocess";
 import { getSession, type InputTensor } from "./session";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { listModels, loadModel } from "../../lib/model";
+import { listModels, loadModel } from "@/lib/model";
 import { scoreWindows } from "./head";
 import { disposeSessions } from "./session";
 

@@ -1,4 +1,4 @@
-import type { LoadedModel } from "../../lib/model";
+import type { LoadedModel } from "@/lib/model";
 import { getSession } from "./session";
 
 // windows: [count × T × featureDim] → [count × labels] probabilities. transferInput: the caller is

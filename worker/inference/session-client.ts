@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { logsToStderr } from "../../lib/logger";
+import { logsToStderr } from "@/lib/logger";
 import type { InputTensor, ModelSession, Tensor } from "./session";
 
 interface SessionInfo {

@@ -2,8 +2,8 @@
 // rejections (the thread lives on), and the JS thread stays free while a batch runs.
 import { readFileSync, readdirSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { env } from "../../lib/env";
-import { loadModel } from "../../lib/model";
+import { env } from "@/lib/env";
+import { loadModel } from "@/lib/model";
 import { backboneInput } from "./backbone";
 import { disposeLocalSessions, disposeSessions, getSession, openLocalSession } from "./session";
 

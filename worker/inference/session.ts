@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import * as ort from "onnxruntime-node";
-import { env } from "../../lib/env";
-import { childLogger } from "../../lib/logger";
+import { env } from "@/lib/env";
+import { childLogger } from "@/lib/logger";
 import { memoSession } from "./session-client";
 
 // The only importer of onnxruntime-node. Callers see plain Float32Arrays and dims.

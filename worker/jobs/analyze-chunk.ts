@@ -1,7 +1,7 @@
-import { db } from "../../lib/db";
-import { childLogger } from "../../lib/logger";
-import { ZAnalyzeChunkJob } from "../../lib/schemas/jobs";
-import { presignGet } from "../../lib/storage";
+import { db } from "@/lib/db";
+import { childLogger } from "@/lib/logger";
+import { ZAnalyzeChunkJob } from "@/lib/schemas/jobs";
+import { presignGet } from "@/lib/storage";
 import { FfmpegError } from "../ffmpeg/frames";
 import { humanFfmpegError } from "../ffmpeg/media";
 import { analyze } from "../analysis/pipeline";

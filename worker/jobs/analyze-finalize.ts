@@ -1,15 +1,15 @@
-import { db } from "../../lib/db";
-import { tracksOf } from "../../lib/analysis/scores";
-import { deriveAllSegments } from "../../lib/highlights/segments";
-import { storedSegmentsOf } from "../../lib/schemas/analysis";
-import { childLogger } from "../../lib/logger";
-import { ZAnalyzeFinalizeJob } from "../../lib/schemas/jobs";
-import { deletePrefix, keys, putObject } from "../../lib/storage";
+import { db } from "@/lib/db";
+import { tracksOf } from "@/lib/analysis/scores";
+import { deriveAllSegments } from "@/lib/highlights/segments";
+import { storedSegmentsOf } from "@/lib/schemas/analysis";
+import { childLogger } from "@/lib/logger";
+import { ZAnalyzeFinalizeJob } from "@/lib/schemas/jobs";
+import { deletePrefix, keys, putObject } from "@/lib/storage";
 import { mergeTimelines } from "../analysis/pipeline";
 import { chunkPlanOf } from "../analysis/params";
 import { modelFor } from "../analysis/models";
 import { fromScoreFile, readChunkMeta, toScoreFile, writeFeatures } from "../analysis/store";
-import { videoLifecycle } from "../../lib/videos/lifecycle";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { defineJob } from "./types";
 import { afterAnalysis } from "../clips/after-analysis";
 

@@ -1,13 +1,13 @@
-import { db } from "../../lib/db";
-import { env } from "../../lib/env";
-import { childLogger } from "../../lib/logger";
-import { enqueueNextFlow } from "../../lib/pipeline/enqueue";
-import type { Prisma } from "../../lib/generated/prisma/client";
-import type { TAnalysisParamsInput } from "../../lib/schemas/analysis";
-import { ZAnalyzeJob } from "../../lib/schemas/jobs";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { childLogger } from "@/lib/logger";
+import { enqueueNextFlow } from "@/lib/pipeline/enqueue";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TAnalysisParamsInput } from "@/lib/schemas/analysis";
+import { ZAnalyzeJob } from "@/lib/schemas/jobs";
 import { planChunks } from "../analysis/plan";
 import { modelFor } from "../analysis/models";
-import { videoLifecycle } from "../../lib/videos/lifecycle";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { defineJob, PermanentError } from "./types";
 
 /**

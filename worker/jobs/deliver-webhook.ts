@@ -1,7 +1,7 @@
-import { db } from "../../lib/db";
-import { childLogger } from "../../lib/logger";
-import { SIGNATURE_HEADER, signBody } from "../../lib/notify/sign";
-import { ZDeliverWebhookJob } from "../../lib/schemas/jobs";
+import { db } from "@/lib/db";
+import { childLogger } from "@/lib/logger";
+import { SIGNATURE_HEADER, signBody } from "@/lib/notify/sign";
+import { ZDeliverWebhookJob } from "@/lib/schemas/jobs";
 import { defineJob, PermanentError } from "./types";
 
 const TIMEOUT_MS = 10_000;

@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { db } from "../../lib/db";
-import { childLogger } from "../../lib/logger";
-import { ZFilmstripJob } from "../../lib/schemas/jobs";
-import { keys, presignGet, putObject } from "../../lib/storage";
+import { db } from "@/lib/db";
+import { childLogger } from "@/lib/logger";
+import { ZFilmstripJob } from "@/lib/schemas/jobs";
+import { keys, presignGet, putObject } from "@/lib/storage";
 import { filmstripSpec, filmstripVtt, planFilmstrip } from "../ffmpeg/clip-commands";
 import { runFfmpeg } from "../ffmpeg/run";
 import { defineJob } from "./types";

@@ -1,5 +1,5 @@
-import { db } from "../../lib/db";
-import { ZLiveClipJob } from "../../lib/schemas/jobs";
+import { db } from "@/lib/db";
+import { ZLiveClipJob } from "@/lib/schemas/jobs";
 import { cutClip } from "../live/recording";
 import { defineJob } from "./types";
 

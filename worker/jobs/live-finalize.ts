@@ -1,5 +1,5 @@
-import { db } from "../../lib/db";
-import { ZLiveFinalizeJob } from "../../lib/schemas/jobs";
+import { db } from "@/lib/db";
+import { ZLiveFinalizeJob } from "@/lib/schemas/jobs";
 import { finalizeRecording } from "../live/recording";
 import { defineJob } from "./types";
 

@@ -1,5 +1,5 @@
-import { db } from "../../lib/db";
-import { ZLivePollJob } from "../../lib/schemas/jobs";
+import { db } from "@/lib/db";
+import { ZLivePollJob } from "@/lib/schemas/jobs";
 import { warmUpScoring } from "../live/score";
 import { runTick } from "../live/tick";
 import { settleAllAndFinalize } from "../live/tick-end";

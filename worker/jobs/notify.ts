@@ -1,10 +1,10 @@
-import { db } from "../../lib/db";
-import { env } from "../../lib/env";
-import { childLogger } from "../../lib/logger";
-import { sendMail } from "../../lib/notify/mailer";
-import { analysisMail, webhookBody, type NotifyFacts } from "../../lib/notify/messages";
-import { enqueueNext } from "../../lib/pipeline/enqueue";
-import { ZNotifyJob } from "../../lib/schemas/jobs";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { childLogger } from "@/lib/logger";
+import { sendMail } from "@/lib/notify/mailer";
+import { analysisMail, webhookBody, type NotifyFacts } from "@/lib/notify/messages";
+import { enqueueNext } from "@/lib/pipeline/enqueue";
+import { ZNotifyJob } from "@/lib/schemas/jobs";
 import { defineJob } from "./types";
 
 /**

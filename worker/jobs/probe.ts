@@ -1,14 +1,14 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { db } from "../../lib/db";
-import { childLogger } from "../../lib/logger";
-import { enqueueNext } from "../../lib/pipeline/enqueue";
-import { ZProbeJob } from "../../lib/schemas/jobs";
-import { keys, presignGet, putObject } from "../../lib/storage";
+import { db } from "@/lib/db";
+import { childLogger } from "@/lib/logger";
+import { enqueueNext } from "@/lib/pipeline/enqueue";
+import { ZProbeJob } from "@/lib/schemas/jobs";
+import { keys, presignGet, putObject } from "@/lib/storage";
 import { mediaInfoFrom, posterSpec, posterTime, UnplayableError } from "../ffmpeg/media";
 import { probe, runFfmpeg } from "../ffmpeg/run";
-import { videoLifecycle } from "../../lib/videos/lifecycle";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { defineJob, PermanentError } from "./types";
 
 export const probeJob = defineJob({

@@ -1,6 +1,6 @@
-import { childLogger } from "../../lib/logger";
-import { ZPurgeVideoJob } from "../../lib/schemas/jobs";
-import { purgeVideo } from "../../lib/trash/service";
+import { childLogger } from "@/lib/logger";
+import { ZPurgeVideoJob } from "@/lib/schemas/jobs";
+import { purgeVideo } from "@/lib/trash/service";
 import { defineJob } from "./types";
 
 /** Enqueued with a 30-day delay when a video goes to the trash; a restore removes it (lib/trash). */

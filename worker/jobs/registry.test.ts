@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nodeOf } from "../../lib/pipeline/graph";
+import { nodeOf } from "@/lib/pipeline/graph";
 import { assertRegistryComplete, jobs } from "./registry";
 
 describe("job registry", () => {

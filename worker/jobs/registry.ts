@@ -1,4 +1,4 @@
-import { jobNames } from "../../lib/pipeline/graph";
+import { jobNames } from "@/lib/pipeline/graph";
 import { analyzeJob } from "./analyze";
 import { analyzeChunkJob } from "./analyze-chunk";
 import { analyzeFinalizeJob } from "./analyze-finalize";

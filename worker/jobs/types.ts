@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { JobName } from "../../lib/pipeline/graph";
+import type { JobName } from "@/lib/pipeline/graph";
 
 export interface JobContext {
   jobId: string;

@@ -10,7 +10,7 @@ import {
   RefusedUrlError,
   REFUSED_URL_MESSAGE,
   type GuardOptions,
-} from "../../lib/security/ssrf";
+} from "@/lib/security/ssrf";
 
 export class FetchError extends Error {
   constructor(

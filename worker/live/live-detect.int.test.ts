@@ -7,12 +7,12 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "../../lib/db";
-import { createLiveSource } from "../../lib/live/service";
-import { buildMatch, makeUser, sharedClip, waitFor } from "../../test/fixtures";
+import { db, disconnectDb } from "@/lib/db";
+import { createLiveSource } from "@/lib/live/service";
+import { buildMatch, makeUser, sharedClip, waitFor } from "@/test/fixtures";
 import { jobs } from "../jobs/registry";
 import { startRuntime, type Runtime } from "../runtime";
-import { cutHls, serveLive } from "../../test/live/hls-server";
+import { cutHls, serveLive } from "@/test/live/hls-server";
 
 // Held-out clips (models/tools/splits.json: test).
 const PENALTY = sharedClip("clips/penalty/wc2022-bra-cro/tiago_bra-cro-wc2022-8.mp4");

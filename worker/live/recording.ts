@@ -5,10 +5,10 @@ import { createReadStream } from "node:fs";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { db } from "../../lib/db";
-import { childLogger } from "../../lib/logger";
-import { enqueueNext } from "../../lib/pipeline/enqueue";
-import { getObjectBytes, keys, presignGet, putObject, uploadStream } from "../../lib/storage";
+import { db } from "@/lib/db";
+import { childLogger } from "@/lib/logger";
+import { enqueueNext } from "@/lib/pipeline/enqueue";
+import { getObjectBytes, keys, presignGet, putObject, uploadStream } from "@/lib/storage";
 import { runFfmpeg } from "../ffmpeg/run";
 import { clipSpec, concatList, recordingSpec } from "../ffmpeg/live-commands";
 

@@ -2,7 +2,7 @@
 // A rolling tail of the previous window-1 frames' features is prepended, so a window straddling two
 // segments is scored whole, and frame indices continue globally from the start of the stream: the
 // timeline uses the same window grid as an offline analysis of the recording.
-import type { LoadedModel } from "../../lib/model";
+import type { LoadedModel } from "@/lib/model";
 import { collectFeatures, scoreFeatures } from "../analysis/pipeline";
 import { modelFor } from "../analysis/models";
 import { hardwareDecoder } from "../ffmpeg/hwaccel";

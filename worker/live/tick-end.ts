@@ -1,11 +1,11 @@
 // How a live tick ends: the next tick queued (delayed), or the source finished (ended, stopped,
 // failed) and its recording handed to live-finalize.
-import { db } from "../../lib/db";
-import { env } from "../../lib/env";
-import type { LiveSource, Prisma } from "../../lib/generated/prisma/client";
-import { childLogger } from "../../lib/logger";
-import { enqueueNext } from "../../lib/pipeline/enqueue";
-import { ZLiveParams } from "../../lib/schemas/live";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { LiveSource, Prisma } from "@/lib/generated/prisma/client";
+import { childLogger } from "@/lib/logger";
+import { enqueueNext } from "@/lib/pipeline/enqueue";
+import { ZLiveParams } from "@/lib/schemas/live";
 import { followStatus } from "./follow";
 import { FetchError, redactUrl } from "./http";
 import { settleHighlights } from "./store";

@@ -1,8 +1,8 @@
 // Loading a live source's media playlist: the first load picks a variant of a master playlist and
 // remembers it; later loads (and the hold's fast reloads) read the remembered variant.
-import { db } from "../../lib/db";
-import { env } from "../../lib/env";
-import type { LiveSource } from "../../lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { LiveSource } from "@/lib/generated/prisma/client";
 import { fetchText } from "./http";
 import { parsePlaylist, pickVariant, PlaylistError, type MediaPlaylist } from "./playlist";
 

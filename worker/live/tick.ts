@@ -4,12 +4,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { db } from "../../lib/db";
-import { env } from "../../lib/env";
-import type { LiveSource } from "../../lib/generated/prisma/client";
-import { ZLiveParams, type TLiveParams } from "../../lib/schemas/live";
-import { childLogger } from "../../lib/logger";
-import type { LoadedModel } from "../../lib/model";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { LiveSource } from "@/lib/generated/prisma/client";
+import { ZLiveParams, type TLiveParams } from "@/lib/schemas/live";
+import { childLogger } from "@/lib/logger";
+import type { LoadedModel } from "@/lib/model";
 import { modelFor } from "../analysis/models";
 import { followStatus, planTick, type TickPlan } from "./follow";
 import { FetchError, sleep } from "./http";

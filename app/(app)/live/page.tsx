@@ -1,6 +1,6 @@
-import { LiveList } from "../../../components/live/live-list";
-import { requirePageUser } from "../../../lib/auth/current";
-import { canEdit } from "../../../lib/auth/roles";
+import { LiveList } from "@/components/live/live-list";
+import { requirePageUser } from "@/lib/auth/current";
+import { canEdit } from "@/lib/auth/roles";
 
 export default async function LivePage() {
   const user = await requirePageUser();

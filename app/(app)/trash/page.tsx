@@ -1,5 +1,5 @@
-import { TrashList } from "../../../components/trash/trash-list";
-import { requirePageUser } from "../../../lib/auth/current";
+import { TrashList } from "@/components/trash/trash-list";
+import { requirePageUser } from "@/lib/auth/current";
 
 export const metadata = { title: "Trash · Matchcut" };
 

@@ -1,6 +1,6 @@
-import { route } from "../../../lib/api/handler";
-import { createLiveSource, listLiveSources } from "../../../lib/live/service";
-import { ZLiveCreate, type TLiveSourceDto } from "../../../lib/schemas/live";
+import { route } from "@/lib/api/handler";
+import { createLiveSource, listLiveSources } from "@/lib/live/service";
+import { ZLiveCreate, type TLiveSourceDto } from "@/lib/schemas/live";
 
 export const GET = route({}, async (): Promise<{ sources: TLiveSourceDto[] }> => ({
   sources: await listLiveSources(),

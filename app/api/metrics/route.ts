@@ -1,10 +1,10 @@
-import { publicRoute } from "../../../lib/api/handler";
-import { canAdmin } from "../../../lib/auth/roles";
-import { SESSION_COOKIE, userForToken } from "../../../lib/auth/session";
-import { env } from "../../../lib/env";
-import { forbidden, unauthorized } from "../../../lib/errors";
-import { bearerMatches } from "../../../lib/metrics/auth";
-import { exposition } from "../../../lib/metrics/registry";
+import { publicRoute } from "@/lib/api/handler";
+import { canAdmin } from "@/lib/auth/roles";
+import { SESSION_COOKIE, userForToken } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { forbidden, unauthorized } from "@/lib/errors";
+import { bearerMatches } from "@/lib/metrics/auth";
+import { exposition } from "@/lib/metrics/registry";
 
 // Prometheus scrapes with `Authorization: Bearer $METRICS_TOKEN`; a signed-in admin may look too.
 // Not the usual route() wrapper: that one requires a session, and Prometheus has none.

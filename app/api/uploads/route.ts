@@ -1,6 +1,6 @@
-import { route } from "../../../lib/api/handler";
-import { ZCreateUpload, type TActiveUpload } from "../../../lib/schemas/uploads";
-import { listActiveUploads, startUpload } from "../../../lib/uploads/service";
+import { route } from "@/lib/api/handler";
+import { ZCreateUpload, type TActiveUpload } from "@/lib/schemas/uploads";
+import { listActiveUploads, startUpload } from "@/lib/uploads/service";
 
 /** The caller's unfinished uploads, so the page can offer to resume them after a reload. */
 export const GET = route({ role: "editor" }, async ({ user }): Promise<{ uploads: TActiveUpload[] }> => ({

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { route } from "../../../lib/api/handler";
-import { createUser } from "../../../lib/auth/users";
-import { db } from "../../../lib/db";
-import { ZCreateUser, type TUserDto } from "../../../lib/schemas/auth";
+import { route } from "@/lib/api/handler";
+import { createUser } from "@/lib/auth/users";
+import { db } from "@/lib/db";
+import { ZCreateUser, type TUserDto } from "@/lib/schemas/auth";
 
 const toDto = (u: { id: string; email: string; name: string; role: TUserDto["role"]; createdAt: Date }) => ({
   ...u,

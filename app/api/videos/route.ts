@@ -1,6 +1,6 @@
-import { route } from "../../../lib/api/handler";
-import { ZLibraryQuery, type TLibraryPage } from "../../../lib/schemas/library";
-import { listLibrary } from "../../../lib/videos/library";
+import { route } from "@/lib/api/handler";
+import { ZLibraryQuery, type TLibraryPage } from "@/lib/schemas/library";
+import { listLibrary } from "@/lib/videos/library";
 
 // ?q=&status=&highlights=with|without&sort=date|name|highlights&page=&pageSize= (all optional)
 export const GET = route({}, async ({ req }): Promise<TLibraryPage> => {

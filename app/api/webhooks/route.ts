@@ -1,6 +1,6 @@
-import { route } from "../../../lib/api/handler";
-import { createWebhook, listWebhooks } from "../../../lib/notify/webhooks";
-import { ZWebhookCreate } from "../../../lib/schemas/webhooks";
+import { route } from "@/lib/api/handler";
+import { createWebhook, listWebhooks } from "@/lib/notify/webhooks";
+import { ZWebhookCreate } from "@/lib/schemas/webhooks";
 
 export const GET = route({ role: "admin" }, async () => ({ webhooks: await listWebhooks() }));
 

@@ -1,5 +1,5 @@
-import { QueuesAdmin } from "../../../../components/queues/queues-admin";
-import { requirePageUser } from "../../../../lib/auth/current";
+import { QueuesAdmin } from "@/components/queues/queues-admin";
+import { requirePageUser } from "@/lib/auth/current";
 
 export const metadata = { title: "Queues · Matchcut" };
 

@@ -1,5 +1,5 @@
-import { UsersAdmin } from "../../../../components/users/users-admin";
-import { requirePageUser } from "../../../../lib/auth/current";
+import { UsersAdmin } from "@/components/users/users-admin";
+import { requirePageUser } from "@/lib/auth/current";
 
 export const metadata = { title: "Users · Matchcut" };
 

@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
 import { preload } from "react-dom";
-import { ReviewRoom } from "../../../../components/review/review-room";
-import { reviewUrl } from "../../../../components/review/keys";
-import { requirePageUser } from "../../../../lib/auth/current";
-import { canEdit } from "../../../../lib/auth/roles";
-import { ZIdParams } from "../../../../lib/schemas/ids";
+import { ReviewRoom } from "@/components/review/review-room";
+import { reviewUrl } from "@/components/review/keys";
+import { requirePageUser } from "@/lib/auth/current";
+import { canEdit } from "@/lib/auth/roles";
+import { ZIdParams } from "@/lib/schemas/ids";
 
 export default async function VideoPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();

@@ -1,17 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { NextResponse } from "next/server";
-import { publicRoute } from "../../../../lib/api/handler";
-import { hashPassword, verifyPassword } from "../../../../lib/auth/password";
-import { cookieOptions, createSession, SESSION_COOKIE } from "../../../../lib/auth/session";
-import { db } from "../../../../lib/db";
-import { unauthorized } from "../../../../lib/errors";
-import { ZLogin, type TMe } from "../../../../lib/schemas/auth";
+import { publicRoute } from "@/lib/api/handler";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { cookieOptions, createSession, SESSION_COOKIE } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { unauthorized } from "@/lib/errors";
+import { ZLogin, type TMe } from "@/lib/schemas/auth";
 import {
   assertLoginAllowed,
   clientAddress,
   recordLoginFailure,
   recordLoginSuccess,
-} from "../../../../lib/security/login-limit";
+} from "@/lib/security/login-limit";
 
 // Verifying against a real hash when the email is unknown keeps response times alike, so the endpoint
 // does not reveal which addresses have accounts. Computed once, lazily: a literal could drift from the

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { route } from "../../../../lib/api/handler";
-import { destroySession, SESSION_COOKIE } from "../../../../lib/auth/session";
+import { route } from "@/lib/api/handler";
+import { destroySession, SESSION_COOKIE } from "@/lib/auth/session";
 
 export const POST = route({}, async ({ req }) => {
   await destroySession(req.cookies.get(SESSION_COOKIE)?.value);

@@ -1,13 +1,7 @@
 import { Readable } from "node:stream";
-import { route } from "../../../../lib/api/handler";
-import { notFound } from "../../../../lib/errors";
-import {
-  dispositionFor,
-  getObjectRange,
-  isReadableKey,
-  mediaThroughApp,
-  typeForKey,
-} from "../../../../lib/storage";
+import { route } from "@/lib/api/handler";
+import { notFound } from "@/lib/errors";
+import { dispositionFor, getObjectRange, isReadableKey, mediaThroughApp, typeForKey } from "@/lib/storage";
 
 // Media for browsers when storage is the embedded s3rver (lib/storage/browser-access.ts): the session is
 // checked by the wrapper, Range requests pass through to S3 (seeking, video.js), and the body streams

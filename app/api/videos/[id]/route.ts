@@ -1,9 +1,9 @@
-import { route } from "../../../../lib/api/handler";
-import { ZIdParams } from "../../../../lib/schemas/ids";
-import { paramsOf } from "../../../../lib/schemas/params";
-import { ZVideoPatch } from "../../../../lib/schemas/videos";
-import { trashVideo } from "../../../../lib/trash/service";
-import { getVideo, renameVideo } from "../../../../lib/videos/service";
+import { route } from "@/lib/api/handler";
+import { ZIdParams } from "@/lib/schemas/ids";
+import { paramsOf } from "@/lib/schemas/params";
+import { ZVideoPatch } from "@/lib/schemas/videos";
+import { trashVideo } from "@/lib/trash/service";
+import { getVideo, renameVideo } from "@/lib/videos/service";
 
 export const GET = route({}, ({ params }) => getVideo(paramsOf(ZIdParams, params).id));
 

@@ -1,13 +1,13 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
-import { route } from "../../../../../lib/api/handler";
-import { env } from "../../../../../lib/env";
-import { badRequest } from "../../../../../lib/errors";
-import { ZPartNumber } from "../../../../../lib/schemas/uploads";
-import { apiSecurityHeaders } from "../../../../../lib/security/headers";
-import { ZIdParams } from "../../../../../lib/schemas/ids";
-import { paramsOf } from "../../../../../lib/schemas/params";
-import { storePart } from "../../../../../lib/uploads/service";
+import { route } from "@/lib/api/handler";
+import { env } from "@/lib/env";
+import { badRequest } from "@/lib/errors";
+import { ZPartNumber } from "@/lib/schemas/uploads";
+import { apiSecurityHeaders } from "@/lib/security/headers";
+import { ZIdParams } from "@/lib/schemas/ids";
+import { paramsOf } from "@/lib/schemas/params";
+import { storePart } from "@/lib/uploads/service";
 
 const ZPart = z.coerce.number().pipe(ZPartNumber);
 

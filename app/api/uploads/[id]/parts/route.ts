@@ -1,8 +1,8 @@
-import { route } from "../../../../../lib/api/handler";
-import { ZIdParams } from "../../../../../lib/schemas/ids";
-import { paramsOf } from "../../../../../lib/schemas/params";
-import { ZPresignParts, ZRecordParts } from "../../../../../lib/schemas/uploads";
-import { presignParts, recordParts } from "../../../../../lib/uploads/service";
+import { route } from "@/lib/api/handler";
+import { ZIdParams } from "@/lib/schemas/ids";
+import { paramsOf } from "@/lib/schemas/params";
+import { ZPresignParts, ZRecordParts } from "@/lib/schemas/uploads";
+import { presignParts, recordParts } from "@/lib/uploads/service";
 
 /** Presigned PUT URLs for a batch of parts. */
 export const POST = route({ role: "editor", body: ZPresignParts }, ({ user, params, body }) =>

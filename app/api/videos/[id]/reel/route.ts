@@ -1,7 +1,7 @@
-import { route } from "../../../../../lib/api/handler";
-import { getReel, requestReel } from "../../../../../lib/clips/reel";
-import { ZIdParams } from "../../../../../lib/schemas/ids";
-import { paramsOf } from "../../../../../lib/schemas/params";
+import { route } from "@/lib/api/handler";
+import { getReel, requestReel } from "@/lib/clips/reel";
+import { ZIdParams } from "@/lib/schemas/ids";
+import { paramsOf } from "@/lib/schemas/params";
 
 export const GET = route({}, ({ params }) => getReel(paramsOf(ZIdParams, params).id));
 
