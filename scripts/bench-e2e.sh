@@ -11,32 +11,7 @@ ensure_node
 ensure_system_packages
 ensure_npm_deps
 
-started=()
-uses_local_pg && ! port_open $PG_PORT && started+=(postgres)
-uses_local_redis && ! port_open $REDIS_PORT && started+=(redis)
-uses_local_s3 && ! port_open $S3_PORT && started+=(s3)
-pids=()
-cleanup() {
-  local code=$?
-  trap "" INT TERM
-  trap - EXIT
-  stop_pids "${pids[@]}"
-  for s in "${started[@]}"; do "stop_$s"; done
-  exit $code
-}
-trap cleanup EXIT INT TERM
-start_services
-
-if uses_local_pg; then
-  psql -h 127.0.0.1 -p $PG_PORT -U matchcut -d postgres -qc 'DROP DATABASE IF EXISTS matchcut_bench WITH (FORCE)' >/dev/null
-  ensure_database matchcut_bench
-  export DATABASE_URL="postgresql://matchcut@127.0.0.1:$PG_PORT/matchcut_bench"
-fi
-if uses_local_redis; then
-  export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/2"
-  redis-cli -p $REDIS_PORT -n 2 FLUSHDB >/dev/null
-fi
-uses_local_s3 && export S3_BUCKET=matchcut-bench
+start_scratch_services bench 2
 export QUEUE_PREFIX="${QUEUE_PREFIX:-matchcut}-bench-e2e"
 export ADMIN_EMAIL=admin@bench.local ADMIN_PASSWORD="${BENCH_ADMIN_PASSWORD:-bench-admin-password}"
 export PORT="${MATCHCUT_BENCH_PORT:-$((${MATCHCUT_TEST_PORT:-3100} + 100))}"

@@ -225,3 +225,37 @@ stop_pids() {
 
 start_services() { start_postgres; start_redis; start_s3; }
 stop_services() { stop_s3; stop_redis; stop_postgres; }
+
+# A scratch environment for tests and benchmarks beside `npm run up`: starts the local services that are
+# not running (and stops only those, and the pids in `pids`, on exit), then points DATABASE_URL at a fresh
+# database matchcut_NAME, REDIS_URL at an emptied Redis db REDIS_DB, and S3_BUCKET at matchcut-NAME.
+start_scratch_services() {
+  local name=$1 db=$2
+  started=()
+  uses_local_pg && ! port_open $PG_PORT && started+=(postgres)
+  uses_local_redis && ! port_open $REDIS_PORT && started+=(redis)
+  uses_local_s3 && ! port_open $S3_PORT && started+=(s3)
+  pids=()
+  trap scratch_cleanup EXIT INT TERM
+  start_services
+  if uses_local_pg; then
+    psql -h 127.0.0.1 -p $PG_PORT -U matchcut -d postgres -qc "DROP DATABASE IF EXISTS matchcut_$name WITH (FORCE)" >/dev/null
+    ensure_database "matchcut_$name"
+    export DATABASE_URL="postgresql://matchcut@127.0.0.1:$PG_PORT/matchcut_$name"
+  fi
+  if uses_local_redis; then
+    export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$db"
+    redis-cli -p $REDIS_PORT -n "$db" FLUSHDB >/dev/null
+  fi
+  if uses_local_s3; then export S3_BUCKET="matchcut-$name"; fi
+  return 0
+}
+
+scratch_cleanup() {
+  local code=$?
+  trap "" INT TERM
+  trap - EXIT
+  stop_pids "${pids[@]}"
+  for s in "${started[@]}"; do "stop_$s"; done
+  exit $code
+}

@@ -25,33 +25,7 @@ if wants unit; then
 fi
 wants integration || wants e2e || exit 0
 
-# Services: remember which were already running so we stop only what we started.
-started=()
-uses_local_pg && ! port_open $PG_PORT && started+=(postgres)
-uses_local_redis && ! port_open $REDIS_PORT && started+=(redis)
-uses_local_s3 && ! port_open $S3_PORT && started+=(s3)
-pids=()
-cleanup() {
-  local code=$?
-  trap "" INT TERM
-  trap - EXIT
-  stop_pids "${pids[@]}"
-  for s in "${started[@]}"; do "stop_$s"; done
-  exit $code
-}
-trap cleanup EXIT INT TERM
-start_services
-
-if uses_local_pg; then
-  psql -h 127.0.0.1 -p $PG_PORT -U matchcut -d postgres -qc 'DROP DATABASE IF EXISTS matchcut_test WITH (FORCE)' >/dev/null
-  ensure_database matchcut_test
-  export DATABASE_URL="postgresql://matchcut@127.0.0.1:$PG_PORT/matchcut_test"
-fi
-if uses_local_redis; then
-  export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/1"
-  redis-cli -p $REDIS_PORT -n 1 FLUSHDB >/dev/null
-fi
-uses_local_s3 && export S3_BUCKET=matchcut-test
+start_scratch_services test 1
 export QUEUE_PREFIX="${QUEUE_PREFIX:-matchcut-test}"
 export ADMIN_EMAIL=admin@test.local ADMIN_PASSWORD=test-admin-password
 # The HLS test servers listen on loopback, which live URLs may not point at otherwise (lib/security/ssrf.ts).

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type z } from "zod";
+import { env } from "../env";
 import { AppError, forbidden, unauthorized } from "../errors";
 import { childLogger } from "../logger";
 import { hasRole, type TRole } from "../auth/roles";
 import { SESSION_COOKIE, userForToken, type SessionUser } from "../auth/session";
 import { mapDatabaseError } from "../security/db-errors";
+import { apiSecurityHeaders } from "../security/headers";
 import { readJsonBody, ZStorableJson } from "../security/json-body";
 import { assertBinaryContentType, assertJsonContentType, assertSameOrigin } from "../security/request-guard";
 
@@ -41,7 +43,7 @@ export function route<S extends z.ZodType | undefined = undefined>(
   opts: Options<S>,
   fn: (ctx: Ctx<Body<S>>) => Promise<Response | object | null>,
 ) {
-  return async (req: NextRequest, segment: { params: Promise<Params> }): Promise<Response> => {
+  const handle = async (req: NextRequest, segment: { params: Promise<Params> }): Promise<Response> => {
     try {
       assertSameOrigin(req);
       const user = await userForToken(req.cookies.get(SESSION_COOKIE)?.value);
@@ -56,6 +58,15 @@ export function route<S extends z.ZodType | undefined = undefined>(
     } catch (err) {
       return errorResponse(err, req);
     }
+  };
+  if (!opts.rawBody) return handle;
+  // Raw-body routes are kept out of proxy.ts (it would buffer the stream), so every answer of theirs,
+  // refusals and errors included, gets the API security headers here.
+  return async (req: NextRequest, segment: { params: Promise<Params> }): Promise<Response> => {
+    const res = await handle(req, segment);
+    const https = req.nextUrl.protocol === "https:" || env().APP_URL.startsWith("https://");
+    for (const [k, v] of Object.entries(apiSecurityHeaders(https))) res.headers.set(k, v);
+    return res;
   };
 }
 

@@ -5,25 +5,11 @@ import { parseArgs } from "node:util";
 import { deriveAllSegments, type Segment } from "@/lib/highlights/segments";
 import { logToStderr } from "@/lib/logger";
 import { loadModel } from "@/lib/model";
-import type { TScoreFile } from "@/lib/analysis/scores";
-import { analyze, toTracks, type ScoreTimeline } from "../analysis/pipeline";
+import { analyze, toTracks } from "../analysis/pipeline";
+import { toScoreFile } from "../analysis/store";
 import { disposeSessions } from "../inference/session";
 import { mediaInfoFrom } from "../ffmpeg/media";
 import { probe } from "../ffmpeg/run";
-
-// The stored score-file format (lib/analysis/scores.ts), so tools re-derive highlights as the app does.
-function scoreFileOf(t: ScoreTimeline): TScoreFile {
-  const C = t.labels.length;
-  return {
-    version: 1,
-    labels: t.labels,
-    rate: t.rate,
-    windowFrames: t.windowFrames,
-    strideFrames: t.strideFrames,
-    windows: t.windows,
-    scores: Object.fromEntries(t.labels.map((l, c) => [l, t.windows.map((_, i) => t.scores[i * C + c]!)])),
-  };
-}
 
 function table(segments: readonly Segment[]): string {
   const rows = segments.map((s) =>
@@ -79,7 +65,7 @@ async function main(): Promise<void> {
   );
   const result = await analyze({ input, model, expectedDurationS: durationS });
   const segments = deriveAllSegments(toTracks(result.timeline), params, durationS);
-  if (values.scores) writeFileSync(values.scores, JSON.stringify(scoreFileOf(result.timeline)));
+  if (values.scores) writeFileSync(values.scores, JSON.stringify(toScoreFile(result.timeline)));
   process.stdout.write(values.json ? `${JSON.stringify(segments)}\n` : `${table(segments)}\n`);
 }
 
