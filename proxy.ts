@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "./lib/env";
-import { securityHeaders } from "./lib/security/headers";
+import { requestIsHttps, securityHeaders } from "./lib/security/headers";
 import { browserMediaOrigins } from "./lib/storage/browser-access";
 
 // Next.js 16's request hook (formerly middleware.ts): one place that gives every page and API response
@@ -8,10 +8,7 @@ import { browserMediaOrigins } from "./lib/storage/browser-access";
 export function proxy(req: NextRequest): NextResponse {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const e = env();
-  const https =
-    req.nextUrl.protocol === "https:" ||
-    req.headers.get("x-forwarded-proto") === "https" ||
-    e.APP_URL.startsWith("https://");
+  const https = requestIsHttps(req, e.APP_URL);
   const headers = securityHeaders({
     nonce,
     https,

@@ -7,7 +7,7 @@ import { childLogger } from "../logger";
 import { hasRole, type TRole } from "../auth/roles";
 import { SESSION_COOKIE, userForToken, type SessionUser } from "../auth/session";
 import { mapDatabaseError } from "../security/db-errors";
-import { apiSecurityHeaders } from "../security/headers";
+import { apiSecurityHeaders, requestIsHttps } from "../security/headers";
 import { readJsonBody, ZStorableJson } from "../security/json-body";
 import { assertBinaryContentType, assertJsonContentType, assertSameOrigin } from "../security/request-guard";
 
@@ -64,8 +64,8 @@ export function route<S extends z.ZodType | undefined = undefined>(
   // refusals and errors included, gets the API security headers here.
   return async (req: NextRequest, segment: { params: Promise<Params> }): Promise<Response> => {
     const res = await handle(req, segment);
-    const https = req.nextUrl.protocol === "https:" || env().APP_URL.startsWith("https://");
-    for (const [k, v] of Object.entries(apiSecurityHeaders(https))) res.headers.set(k, v);
+    const headers = apiSecurityHeaders(requestIsHttps(req, env().APP_URL));
+    for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
     return res;
   };
 }

@@ -48,3 +48,12 @@ export function apiSecurityHeaders(https: boolean): Record<string, string> {
   const all = securityHeaders({ nonce: "unused", https, dev: false, mediaOrigins: [] });
   return { ...all, "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'" };
 }
+
+/** Whether the browser reached us over https: the request itself, a TLS-terminating proxy, or APP_URL. */
+export function requestIsHttps(req: { nextUrl: URL; headers: Headers }, appUrl: string): boolean {
+  return (
+    req.nextUrl.protocol === "https:" ||
+    req.headers.get("x-forwarded-proto") === "https" ||
+    appUrl.startsWith("https://")
+  );
+}

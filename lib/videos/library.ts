@@ -4,10 +4,9 @@ import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import type { TLibraryPage, TLibraryQuery, TLibraryVideoDto } from "../schemas/library";
 import { presignGet } from "../storage";
-import { toVideoDto, withOwner } from "./service";
+import { POSTER_TTL_S, toVideoDto, withOwner } from "./service";
 
 // Presigned like the posters: re-signed on every poll, an hour keeps the browser cache useful.
-const POSTER_TTL_S = 3600;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 

@@ -8,7 +8,7 @@ export const withOwner = { owner: { select: { id: true, name: true } } } as cons
 export type VideoRow = Video & { owner: { id: string; name: string } };
 
 // Posters are re-signed on every poll; an hour keeps the browser cache useful between polls.
-const POSTER_TTL_S = 3600;
+export const POSTER_TTL_S = 3600;
 
 export async function toVideoDto(v: VideoRow): Promise<TVideoDto> {
   return {
