@@ -38,7 +38,21 @@ async function refusedWithoutConnecting(
   allowHosts: string[] = [],
   viaPort?: number,
 ): Promise<void> {
-  const connect = vi.spyOn(net.Socket.prototype, "connect");
+  // A safety net as well as a probe: should the guard ever let a refused address through, the socket is
+  // failed here instead of connecting, so no packet can leave for a non-loopback address.
+  const original = net.Socket.prototype.connect;
+  const connect = vi.spyOn(net.Socket.prototype, "connect").mockImplementation(function (
+    this: net.Socket,
+    ...args: unknown[]
+  ) {
+    const first = (Array.isArray(args[0]) ? args[0][0] : args[0]) as { host?: string } | number;
+    const host = typeof first === "object" ? first.host : (args[1] as string | undefined);
+    if (host !== undefined && !/^(localhost|127\.[\d.]+|::1|::ffff:127\.[\d.]+)$/.test(host)) {
+      process.nextTick(() => this.destroy(new Error(`test blocked a connect to ${host}`)));
+      return this;
+    }
+    return (original as (...a: unknown[]) => net.Socket).apply(this, args);
+  });
   const err = await fetchText(url, { guard: { allowHosts }, timeoutMs: 5000 }).catch((e: unknown) => e);
   expect(err, url).toBeInstanceOf(FetchError);
   expect((err as FetchError).reason).toBe(REFUSED_URL_MESSAGE);
