@@ -1,4 +1,4 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, hostname } from "node:os";
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { childLogger, logger } from "@/lib/logger";
@@ -36,6 +36,8 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
       connection,
       prefix: queuePrefix(),
       concurrency,
+      // BullMQ records it on each job it takes (processedBy): which process ran what (bench:scale)
+      name: `${hostname()}:${process.pid}`,
       // A long analysis chunk renews its lock; a crashed worker's job becomes available again after this.
       lockDuration: 60_000,
     });
