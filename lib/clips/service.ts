@@ -5,6 +5,7 @@ import { badRequest, conflict, notFound } from "../errors";
 import type { THighlightDto, THighlightPatch, THighlightsDto } from "../schemas/highlights";
 import { presignGet } from "../storage";
 import { startJob } from "../pipeline/enqueue";
+import { recordDecision } from "../labels/service";
 import { attachment, currentHighlights, LINK_TTL_S, videoOr404 } from "./current";
 import { clipFileName, zipFileName } from "./names";
 import { clipNumbers } from "./selection";
@@ -65,6 +66,7 @@ export async function patchHighlight(id: string, patch: THighlightPatch): Promis
   if (count === 0)
     throw conflict("Someone else changed this highlight at the same time; reload and try again");
   if (moved) await startJob("highlights edited", "cut-clip", { highlightId: id, revision: h.revision + 1 });
+  await recordDecision(id, { moved });
   const dto = (await listHighlights(h.videoId)).highlights.find((x) => x.id === id);
   if (!dto) throw notFound("Highlight");
   return dto;
