@@ -5,6 +5,7 @@ import { badRequest, conflict, notFound } from "../errors";
 import type { THighlightDto, THighlightPatch, THighlightsDto } from "../schemas/highlights";
 import { presignGet } from "../storage";
 import { startJob } from "../pipeline/enqueue";
+import { recordDecision } from "../labels/service";
 import { attachment, currentHighlights, LINK_TTL_S } from "./current";
 import { videoOr404 } from "../videos/find";
 import { clipFileName, zipFileName } from "./names";
@@ -69,6 +70,7 @@ export async function patchHighlight(id: string, patch: THighlightPatch): Promis
   if (count === 0)
     throw conflict("Someone else changed this highlight at the same time; reload and try again");
   if (moved) await startJob("highlights edited", "cut-clip", { highlightId: id, revision: h.revision + 1 });
+  await recordDecision(id, { moved });
   const dto = (await listHighlights(h.videoId)).highlights.find((x) => x.id === id);
   if (!dto) throw notFound("Highlight");
   return dto;

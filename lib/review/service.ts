@@ -3,6 +3,7 @@ import { startJob } from "../pipeline/enqueue";
 import { storedSegmentsOf } from "../schemas/analysis";
 import { listHighlights } from "../clips/service";
 import { videoOr404 } from "../videos/find";
+import { recordDecision } from "../labels/service";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { badRequest, conflict, notFound } from "../errors";
@@ -185,6 +186,7 @@ export async function createHighlight(videoId: string, body: THighlightCreate): 
     },
   });
   await startJob("highlights edited", "cut-clip", { highlightId: h.id, revision: h.revision });
+  await recordDecision(h.id, { added: true });
   const dto = (await listHighlights(videoId)).highlights.find((x) => x.id === h.id);
   if (!dto) throw notFound("Highlight");
   return dto;
