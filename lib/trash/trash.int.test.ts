@@ -122,6 +122,8 @@ describe("trash", () => {
       "POST app/api/videos/[id]/review/highlights/route.ts": { label: "penalty", startS: 1, endS: 2 },
       "POST app/api/videos/[id]/segments/route.ts": { params: { penalty: segment } },
       "PATCH app/api/highlights/[id]/route.ts": { status: "accepted" },
+      "PUT app/api/videos/[id]/labels/route.ts": { annotations: [] },
+      "PUT app/api/videos/[id]/review-complete/route.ts": { complete: true },
     };
     const byId = (await allRoutes()).filter((r) => /^app\/api\/(videos|highlights)\/\[id\]\//.test(r.file));
     expect(byId.length).toBeGreaterThan(10);
