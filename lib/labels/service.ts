@@ -1,7 +1,8 @@
 import { db } from "../db";
-import { badRequest, notFound } from "../errors";
+import { badRequest } from "../errors";
 import { childLogger } from "../logger";
 import type { TLabelsDto, TLabelsV2 } from "../schemas/labels";
+import { videoOr404 } from "../videos/find";
 import { labelOfDecision } from "./kinds";
 import { fromLabelsV2, toLabelsV2 } from "./labels-v2";
 
@@ -31,12 +32,6 @@ export async function recordDecision(highlightId: string, how: { moved?: boolean
     ...decided,
   };
   await db().trainingLabel.upsert({ where: { highlightId }, create: { highlightId, ...data }, update: data });
-}
-
-async function videoOr404(videoId: string) {
-  const video = await db().video.findFirst({ where: { id: videoId, deletedAt: null } });
-  if (!video) throw notFound("Video");
-  return video;
 }
 
 export async function listLabels(videoId: string): Promise<TLabelsDto> {
