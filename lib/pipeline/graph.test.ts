@@ -73,6 +73,7 @@ describe("job graph", () => {
       "live-poll",
       "live-finalize",
       "purge-video",
+      "retrain",
     ]);
     expect(jobNames.filter((n) => queueOf(n) === CPU_QUEUE)).toEqual(
       jobNames.filter((n) => !light.includes(n)),
