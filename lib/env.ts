@@ -52,6 +52,8 @@ export const ZEnv = z.object({
   // The model an analysis uses when it names none; unset: models/index.json's default.
   MODEL_ID: z.string().min(1).optional(),
   SHARED_MODELS_DIR: z.string().default("../shared/models"),
+  // Issue #14: the retrain job runs the PyTorch trainer (models/tools/train.py --windows) with this.
+  TRAIN_PYTHON: z.string().default("/usr/bin/python3"),
   ORT_PROVIDER: z.enum(["auto", "cpu", "cuda"]).default("auto"),
   // onnxruntime CPU threads per session; unset: half the cores, at least one. The decoder sets the
   // analysis pace and gets the rest (worker/inference/session.ts).

@@ -5,7 +5,8 @@ import { conflict } from "../errors";
 import type { TReelDto } from "../schemas/highlights";
 import { presignGet } from "../storage";
 import { startJob } from "../pipeline/enqueue";
-import { currentHighlights, LINK_TTL_S, videoOr404 } from "./current";
+import { currentHighlights, LINK_TTL_S } from "./current";
+import { videoOr404 } from "../videos/find";
 import { reelFileName } from "./names";
 import { reelSelection } from "./selection";
 

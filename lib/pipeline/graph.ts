@@ -14,6 +14,7 @@ import * as S from "../schemas/jobs";
  *           reel asked for ─► build-reel
  *   live source added ─► live-poll ─► live-poll (next tick), live-clip, live-finalize ─► probe
  *   video trashed ─► purge-video (30 days later; a restore removes it)
+ *   retrain asked for ─► retrain;  model version activated ─► rescore × videos ─► cut-clip
  *
  * The README's job graph section is checked against this registry (lib/pipeline/readme.test.ts).
  */
@@ -33,6 +34,8 @@ export const jobNames = [
   "live-clip",
   "live-finalize",
   "purge-video",
+  "retrain",
+  "rescore",
 ] as const;
 export type JobName = (typeof jobNames)[number];
 
@@ -43,7 +46,9 @@ export type EntryPoint =
   | "highlights edited"
   | "reel asked for"
   | "live source added"
-  | "video trashed";
+  | "video trashed"
+  | "retrain asked for"
+  | "model version activated";
 
 export interface Retry {
   attempts: number;
@@ -196,6 +201,24 @@ export const graph = {
     retry: { attempts: 5, backoffMs: 60_000 },
     next: [],
     entry: ["video trashed"],
+    videoProgress: false,
+  }),
+  // Issue #14. Training is long and deterministic on the same labels: one try, the failure is shown.
+  retrain: node({
+    schema: S.ZRetrainJob,
+    id: (p) => `${p.versionId}:retrain`,
+    retry: { attempts: 1, backoffMs: 60_000 },
+    next: [],
+    entry: ["retrain asked for"],
+    videoProgress: false,
+  }),
+  // The activation's time is the nonce: rolling back and forth re-scores again.
+  rescore: node({
+    schema: S.ZRescoreJob,
+    id: (p, nonce) => `${p.videoId}:rescore:${p.versionId ?? "installed"}:${nonce ?? ""}`,
+    retry: { attempts: 3, backoffMs: 10_000 },
+    next: ["cut-clip"],
+    entry: ["model version activated"],
     videoProgress: false,
   }),
 } satisfies { [N in JobName]: JobNode<unknown, readonly JobName[], readonly EntryPoint[]> };

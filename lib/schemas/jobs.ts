@@ -43,3 +43,10 @@ export type TProxyJob = z.infer<typeof ZProxyJob>;
 // Issue #15: a trashed video is removed for good once its time in the trash is up.
 export const ZPurgeVideoJob = z.object({ videoId: z.uuid() });
 export type TPurgeVideoJob = z.infer<typeof ZPurgeVideoJob>;
+
+// Issue #14: a retrain fills one ModelVersion row; a rescore moves one video's current analysis onto the
+// version that was active when it was queued (null: the installed model files), from cached features.
+export const ZRetrainJob = z.object({ versionId: z.uuid() });
+export type TRetrainJob = z.infer<typeof ZRetrainJob>;
+export const ZRescoreJob = z.object({ videoId: z.uuid(), versionId: z.uuid().nullable() });
+export type TRescoreJob = z.infer<typeof ZRescoreJob>;

@@ -25,7 +25,7 @@ export const analyzeFinalizeJob = defineJob({
     if (!analysis || analysis.status !== "running") return;
     const { videoId, video } = analysis;
     const log = childLogger({ videoId, analysisId, jobId: ctx.jobId, job: "analyze-finalize" });
-    const m = (await modelFor(analysis.modelId)).manifest;
+    const m = (await modelFor(analysis.modelId, analysis.modelVersionId)).manifest;
     const durationS = video.durationS ?? 0;
     const chunks = chunkPlanOf(analysis.params);
     const ids = { videoId, analysisId };
