@@ -73,6 +73,13 @@ export const ZEnv = z.object({
   MAIL_FROM: z.string().min(3).default("Matchcut <matchcut@localhost>"),
   // Analysis is split into chunks of this many seconds that any worker can take (scale-out).
   ANALYZE_CHUNK_S: z.coerce.number().positive().default(300),
+  // Refused at probe (issue #16): longer than this, or fewer frames per second of timeline than
+  // MIN_VIDEO_FPS (two frames a day apart is a broken file, not a long one).
+  MAX_VIDEO_DURATION_S: z.coerce
+    .number()
+    .positive()
+    .default(6 * 3600),
+  MIN_VIDEO_FPS: z.coerce.number().positive().default(0.1),
 
   // Live mode (worker/live): a stream with no new segment for LIVE_STALL_FACTOR × target duration is
   // "stalled" (still polled); after LIVE_GIVE_UP_S without one it is ended and its recording finalised.
