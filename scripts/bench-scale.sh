@@ -12,6 +12,8 @@ ensure_system_packages
 ensure_npm_deps
 
 start_bench_app bench-scale scale 3 "$((${MATCHCUT_BENCH_PORT:-$((${MATCHCUT_TEST_PORT:-3100} + 100))} + 1))"
+# Chunks of 60 s (ANALYZE_CHUNK_S), so even a few minutes of match is several chunks to share.
+export ANALYZE_CHUNK_S="${ANALYZE_CHUNK_S:-60}"
 out="$LOGS/bench-scale"
 mkdir -p "$out"
 for workers in 1 2; do
