@@ -25,6 +25,7 @@ import { startJob } from "@/lib/pipeline/enqueue";
 import { closeQueues } from "@/lib/queue";
 import { createHighlight } from "@/lib/review/service";
 import { keys, uploadStream } from "@/lib/storage";
+import { sweep } from "./learn-sweep";
 
 const run = promisify(execFile);
 const root = path.resolve(env().DATA_DIR, "bench", "learn");
@@ -183,6 +184,17 @@ if (version.status === "ready") {
 console.log(
   `B after:  ${after.highlights} highlights, ${after.falseHighlights} false, recall ${after.found}/${after.events} (model ${after.version})`,
 );
+const sweeps = {
+  before: await sweep(before.analysisId, kicksOf(B), B.durationS),
+  after: await sweep(after.analysisId, kicksOf(B), B.durationS),
+};
+console.log("B at fixed entry thresholds (false highlights, kicks found), before → after:");
+sweeps.before.forEach((b, i) => {
+  const a = sweeps.after[i]!;
+  console.log(
+    `  enter ${b.enter.toFixed(2)}: ${b.false} false, ${b.found}/${b.events} → ${a.false} false, ${a.found}/${a.events}`,
+  );
+});
 const dropped = after.falseHighlights < before.falseHighlights;
 console.log(
   `false highlights on B ${before.falseHighlights} → ${after.falseHighlights} (${dropped ? "dropped" : "did NOT drop"}), recall ${before.found}/${before.events} → ${after.found}/${after.events} (${after.found >= before.found ? "kept" : "LOST"})`,
@@ -216,6 +228,7 @@ console.log(
       verdict: version.verdict,
       examples: version.examples,
     },
+    sweeps,
     rescoreSeconds: rescoreS === null ? null : s1(rescoreS),
     totalSeconds: s1((Date.now() - t0) / 1000),
   }),
