@@ -43,6 +43,9 @@ export const ZEnv = z.object({
     .default(16 * 1024 ** 2),
 
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(1),
+  // Heavy jobs (analysis chunks, clip cuts, reels, proxy, filmstrip, live clips) one worker process runs
+  // at once, highest priority first; unset: os.availableParallelism() (worker/runtime.ts).
+  WORKER_CPU_SLOTS: z.coerce.number().int().positive().optional(),
   FFMPEG_PATH: z.string().default("ffmpeg"),
   FFPROBE_PATH: z.string().default("ffprobe"),
   // "auto": decode on the GPU (NVDEC through -hwaccel cuda) when a CUDA device initialises, else CPU;
@@ -72,6 +75,13 @@ export const ZEnv = z.object({
   MAIL_FROM: z.string().min(3).default("Matchcut <matchcut@localhost>"),
   // Analysis is split into chunks of this many seconds that any worker can take (scale-out).
   ANALYZE_CHUNK_S: z.coerce.number().positive().default(300),
+  // Refused at probe (issue #16): longer than this, or fewer frames per second of timeline than
+  // MIN_VIDEO_FPS (two frames a day apart is a broken file, not a long one).
+  MAX_VIDEO_DURATION_S: z.coerce
+    .number()
+    .positive()
+    .default(6 * 3600),
+  MIN_VIDEO_FPS: z.coerce.number().positive().default(0.1),
 
   // Live mode (worker/live): a stream with no new segment for LIVE_STALL_FACTOR × target duration is
   // "stalled" (still polled); after LIVE_GIVE_UP_S without one it is ended and its recording finalised.

@@ -1,3 +1,4 @@
+import { coverageFrom } from "../analysis/coverage";
 import { tracksOf, ZScoreFile, type TScoreFile } from "../analysis/scores";
 import { startJob } from "../pipeline/enqueue";
 import { storedSegmentsOf } from "../schemas/analysis";
@@ -85,6 +86,7 @@ export async function getReview(videoId: string): Promise<TReviewDto> {
       title: video.title,
       status: video.status,
       error: video.error,
+      warning: video.warning,
       durationS: video.durationS ?? 0,
       fps: video.fps ?? 25,
       width: video.width,
@@ -99,6 +101,7 @@ export async function getReview(videoId: string): Promise<TReviewDto> {
     scores,
     shots: (shots as { shots?: number[] } | null)?.shots ?? [],
     waveform: (waveform as TWaveform | null) ?? null,
+    unanalysed: coverageFrom(analysis?.coverage)?.gaps ?? [],
     params: storedSegmentsOf(analysis?.params) ?? defaults,
     defaults,
     highlights,

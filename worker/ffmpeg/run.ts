@@ -1,7 +1,7 @@
 import ffmpeg from "fluent-ffmpeg";
 import { env } from "@/lib/env";
 import type { FfmpegMultiSpec } from "./clip-commands";
-import { type FfmpegSpec, humanFfmpegError, type ProbeData, UnplayableError } from "./media";
+import { type FfmpegSpec, humanFfmpegError, UnplayableError } from "./media";
 
 // The one place fluent-ffmpeg is configured; binaries come from FFMPEG_PATH / FFPROBE_PATH.
 let configured = false;
@@ -12,16 +12,8 @@ function configure(): void {
   configured = true;
 }
 
-/** ffprobe over a path or (presigned) URL: ffprobe itself does range reads, nothing is downloaded. */
-export function probe(input: string): Promise<ProbeData> {
-  configure();
-  return new Promise((resolve, reject) => {
-    ffmpeg.ffprobe(input, (err, data) => {
-      if (err) reject(new UnplayableError(humanFfmpegError(String((err as Error).message ?? err))));
-      else resolve(data as unknown as ProbeData);
-    });
-  });
-}
+// ffprobe is run directly (./ffprobe.ts) for its JSON with side data; re-exported for the callers.
+export { probe } from "./ffprobe";
 
 /** Runs one ffmpeg invocation built by a pure spec function; rejects with stderr's gist. */
 export function runFfmpeg(
@@ -41,7 +33,8 @@ export function runFfmpegInputs(
 ): Promise<void> {
   configure();
   return new Promise((resolve, reject) => {
-    const cmd = ffmpeg();
+    // fluent-ffmpeg starts it as `nice -n N ffmpeg …` (nice execs ffmpeg: same pid, same signals)
+    const cmd = ffmpeg({ niceness: spec.niceness ?? 0 });
     for (const i of spec.inputs) cmd.input(i.input).inputOptions(i.inputOptions);
     cmd.output(spec.output).outputOptions(spec.outputOptions);
     let stderr = "";
