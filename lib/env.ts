@@ -68,6 +68,9 @@ export const ZEnv = z.object({
   MAIL_FROM: z.string().min(3).default("Matchcut <matchcut@localhost>"),
   // Analysis is split into chunks of this many seconds that any worker can take (scale-out).
   ANALYZE_CHUNK_S: z.coerce.number().positive().default(300),
+  // How long a worker's hold on a running job lasts without renewal: a worker killed outright
+  // (kill -9, power loss) has its job taken over by another worker this long after its last renewal.
+  WORKER_LOCK_MS: z.coerce.number().int().min(2_000).default(60_000),
 
   // Live mode (worker/live): a stream with no new segment for LIVE_STALL_FACTOR × target duration is
   // "stalled" (still polled); after LIVE_GIVE_UP_S without one it is ended and its recording finalised.

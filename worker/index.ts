@@ -8,6 +8,7 @@ import { logger } from "@/lib/logger";
 import { assertRegistryComplete, jobs } from "./jobs/registry";
 import { disposeSessions } from "./inference/session";
 import { startRuntime } from "./runtime";
+import { cleanDeadWorkerDirs } from "./temp";
 
 const log = logger();
 
@@ -25,6 +26,9 @@ async function checkFfmpeg(): Promise<void> {
 async function main(): Promise<void> {
   assertRegistryComplete();
   await checkFfmpeg();
+  // Temp dirs of workers that were killed on this machine (their jobs' `finally` never ran).
+  const cleaned = await cleanDeadWorkerDirs();
+  if (cleaned.length > 0) log.info({ cleaned }, "removed temp dirs of dead workers");
   const runtime = startRuntime(jobs, { concurrencyScale: env().WORKER_CONCURRENCY });
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down: finishing active jobs");

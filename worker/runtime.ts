@@ -1,7 +1,9 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
+import { env } from "@/lib/env";
 import { childLogger, logger } from "@/lib/logger";
 import { nodeOf } from "@/lib/pipeline/graph";
+import { startDispatcher } from "@/lib/pipeline/outbox";
 import { closeQueues } from "@/lib/queue";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { queuePrefix, redisConnection } from "@/lib/queue/connection";
@@ -25,13 +27,17 @@ export function startRuntime(jobs: JobDefinition[], opts: { concurrencyScale?: n
       connection,
       prefix: queuePrefix(),
       concurrency: Math.max(1, Math.round(def.options.concurrency * (opts.concurrencyScale ?? 1))),
-      // A long analysis chunk renews its lock; a crashed worker's job becomes available again after this.
-      lockDuration: 60_000,
+      // A long analysis chunk renews its lock; a crashed worker's job becomes available again after
+      // this, found by the stalled-job check (BullMQ's default 30 s, sooner with a shorter lock).
+      lockDuration: env().WORKER_LOCK_MS,
+      stalledInterval: Math.min(30_000, env().WORKER_LOCK_MS / 2),
     });
     worker.on("error", (err) => childLogger({ queue: def.name }).error({ err }, "worker error"));
     worker.on("failed", (job, err) => void finalFailure(def, job, err));
     return worker;
   });
+  // Every worker also empties the outbox: jobs that routes staged while Redis was away (lib/pipeline).
+  const dispatcher = startDispatcher();
   logger().info({ jobs: jobs.map((j) => j.name) }, "worker runtime started");
   for (const def of jobs) {
     def
@@ -46,6 +52,7 @@ export function startRuntime(jobs: JobDefinition[], opts: { concurrencyScale?: n
     close() {
       // Memoised: SIGINT followed by SIGTERM must not close twice. Active jobs finish first.
       closing ??= (async () => {
+        await dispatcher.stop();
         await Promise.all(workers.map((w) => w.close()));
         await closeQueues();
         await connection.quit().catch(() => undefined);

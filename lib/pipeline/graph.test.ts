@@ -52,7 +52,7 @@ describe("job graph", () => {
     expect(() =>
       enqueueNext("probe", "cut-clip" as never, { highlightId: vid, revision: 1 } as never),
     ).toThrow(/"probe" does not enqueue "cut-clip"/);
-    expect(() => startJob("upload complete" as never, "analyze", { videoId: vid })).toThrow(
+    expect(() => startJob({} as never, "upload complete" as never, "analyze", { videoId: vid })).toThrow(
       /"analyze" is not started by "upload complete"/,
     );
   });

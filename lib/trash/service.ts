@@ -6,16 +6,22 @@ import { canAdmin } from "../auth/roles";
 import { db } from "../db";
 import { forbidden, notFound } from "../errors";
 import { childLogger } from "../logger";
-import { queuedJob, startJob } from "../pipeline/enqueue";
+import { jobIdOf, queuedJob, startJob } from "../pipeline/enqueue";
+import { dispatchSoon } from "../pipeline/outbox";
 import { deletePrefix, keys } from "../storage";
 import type { TTrashedVideoDto } from "./types";
 
 export const TRASH_DAYS = 30;
 const TRASH_MS = TRASH_DAYS * 86_400_000;
 
+// With Redis away the queued purge cannot be removed now; the purge job re-checks the row anyway.
 async function dropPurgeJob(videoId: string): Promise<void> {
-  const job = await queuedJob("purge-video", { videoId });
-  await job?.remove();
+  try {
+    const job = await queuedJob("purge-video", { videoId });
+    await job?.remove();
+  } catch (err) {
+    childLogger({ videoId }).warn({ err: (err as Error).message }, "could not remove the queued purge job");
+  }
 }
 
 function assertMayChange(user: SessionUser, ownerId: string): void {
@@ -29,13 +35,18 @@ export async function trashVideo(user: SessionUser, id: string): Promise<void> {
   if (!row) throw notFound("Video");
   assertMayChange(user, row.ownerId);
   const deletedAt = new Date();
+  // A video deleted, restored and deleted again gets a fresh 30 days.
+  await dropPurgeJob(id);
   await db().$transaction(async (tx) => {
     await tx.video.update({ where: { id }, data: { deletedAt, deletedById: user.id } });
     await audit({ actorId: user.id, action: "video_delete", targetId: id }, tx);
+    // …and an earlier purge still waiting in the outbox would carry the earlier time.
+    await tx.outboxJob.deleteMany({
+      where: { name: "purge-video", jobId: jobIdOf("purge-video", { videoId: id }) },
+    });
+    await startJob(tx, "video trashed", "purge-video", { videoId: id }, { delayMs: TRASH_MS });
   });
-  // A video deleted, restored and deleted again gets a fresh 30 days.
-  await dropPurgeJob(id);
-  await startJob("video trashed", "purge-video", { videoId: id }, { delayMs: TRASH_MS });
+  await dispatchSoon();
 }
 
 export async function restoreVideo(user: SessionUser, id: string): Promise<void> {

@@ -91,19 +91,19 @@ export const videoLifecycle = {
     move(videoId, "processing", { stage: "analyzing", progress: 0 }, { from: ["processing", "ready"] }),
 
   /** The editor asked for a new analysis: from the analysis if the video was probed, else from the probe. */
-  restart: (videoId: string, probed: boolean) =>
+  restart: (videoId: string, probed: boolean, client?: Client) =>
     probed
       ? move(
           videoId,
           "processing",
           { stage: "queued for analysis", progress: 0, etaSeconds: null, error: null },
-          { from: ["ready", "failed"] },
+          { from: ["ready", "failed"], client },
         )
       : move(
           videoId,
           "queued",
           { stage: null, progress: 0, etaSeconds: null, error: null },
-          { from: ["ready", "failed"] },
+          { from: ["ready", "failed"], client },
         ),
 
   /** Highlights are in; runs inside the finaliser's transaction so both land together. */

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
@@ -10,6 +9,7 @@ import { mediaInfoFrom, posterSpec, posterTime, UnplayableError } from "../ffmpe
 import { probe, runFfmpeg } from "../ffmpeg/run";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { defineJob, PermanentError } from "./types";
+import { jobTempDir } from "../temp";
 
 export const probeJob = defineJob({
   name: "probe",
@@ -26,7 +26,7 @@ export const probeJob = defineJob({
     await ctx.reportProgress("probing", 0);
     // ffprobe/ffmpeg read through a short-lived URL with range requests: no full download.
     const url = await presignGet(video.sourceKey, { internal: true, expiresIn: 3600 });
-    const dir = await mkdtemp(path.join(tmpdir(), "matchcut-probe-"));
+    const dir = await jobTempDir("probe");
     try {
       const info = await asPermanent(async () => mediaInfoFrom(await probe(url)));
       await ctx.reportProgress("probing", 0.5);
