@@ -70,6 +70,10 @@ export const ZEnv = z.object({
   ANALYZE_CHUNK_S: z.coerce.number().positive().default(300),
   // How long a worker's hold on a running job lasts without renewal: a worker killed outright
   // (kill -9, power loss) has its job taken over by another worker this long after its last renewal.
+  // The janitor job (issue #16): an upload with no new part for this long is expired (its multipart
+  // upload aborted); it runs every JANITOR_INTERVAL_H hours.
+  UPLOAD_EXPIRE_H: z.coerce.number().positive().default(72),
+  JANITOR_INTERVAL_H: z.coerce.number().positive().default(6),
   WORKER_LOCK_MS: z.coerce.number().int().min(2_000).default(60_000),
 
   // Live mode (worker/live): a stream with no new segment for LIVE_STALL_FACTOR × target duration is

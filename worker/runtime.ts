@@ -9,7 +9,10 @@ import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { queuePrefix, redisConnection } from "@/lib/queue/connection";
 import { etaSeconds, throttle } from "./progress";
 import type { JobContext, JobDefinition } from "./jobs/types";
-import { PermanentError } from "./jobs/types";
+import { CancelledError, PermanentError } from "./jobs/types";
+
+/** How often a running job checks whether it was cancelled: a deleted video's chunk stops within this. */
+const CANCEL_POLL_MS = 2_000;
 
 export interface Runtime {
   close(): Promise<void>;
@@ -71,6 +74,13 @@ async function runJob(def: JobDefinition, job: Job): Promise<unknown> {
 
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(new Error("job timed out")), def.options.timeoutMs);
+  const before = await def.cancelledBy?.(parsed.data);
+  if (before) {
+    clearTimeout(timer);
+    log.info({ reason: before }, "job cancelled before it started");
+    return { cancelled: before };
+  }
+  const watch = watchCancellation(def, parsed.data, abort, log);
   const startedAt = Date.now();
   const gate = throttle(1000);
   const ctx: JobContext = {
@@ -90,12 +100,39 @@ async function runJob(def: JobDefinition, job: Job): Promise<unknown> {
     log.info({ ms: Date.now() - startedAt }, "job done");
     return result;
   } catch (err) {
+    if (abort.signal.reason instanceof CancelledError) {
+      log.info({ reason: abort.signal.reason.message, ms: Date.now() - startedAt }, "job cancelled");
+      return { cancelled: abort.signal.reason.message };
+    }
     log.warn({ err: (err as Error).message }, "job failed");
     if (err instanceof PermanentError) throw new UnrecoverableError(err.message);
     throw err;
   } finally {
     clearTimeout(timer);
+    clearInterval(watch);
   }
+}
+
+/** Polls the job's cancelledBy while it runs; a reason aborts ctx.signal with a CancelledError. */
+function watchCancellation(
+  def: JobDefinition,
+  data: unknown,
+  abort: AbortController,
+  log: ReturnType<typeof childLogger>,
+): NodeJS.Timeout | undefined {
+  const check = def.cancelledBy;
+  if (!check) return undefined;
+  let busy = false;
+  return setInterval(() => {
+    if (busy || abort.signal.aborted) return;
+    busy = true;
+    check(data)
+      .then((reason) => {
+        if (reason && !abort.signal.aborted) abort.abort(new CancelledError(reason));
+      })
+      .catch((err: unknown) => log.warn({ err }, "cancellation check failed"))
+      .finally(() => (busy = false));
+  }, CANCEL_POLL_MS);
 }
 
 async function finalFailure(def: JobDefinition, job: Job | undefined, err: Error): Promise<void> {

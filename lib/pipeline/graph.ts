@@ -14,6 +14,7 @@ import * as S from "../schemas/jobs";
  *           reel asked for ─► build-reel
  *   live source added ─► live-poll ─► live-poll (next tick), live-clip, live-finalize ─► probe
  *   video trashed ─► purge-video (30 days later; a restore removes it)
+ *   worker started, janitor asked for ─► janitor ─► janitor (the next slot)
  *
  * The README's job graph section is checked against this registry (lib/pipeline/readme.test.ts).
  */
@@ -33,6 +34,7 @@ export const jobNames = [
   "live-clip",
   "live-finalize",
   "purge-video",
+  "janitor",
 ] as const;
 export type JobName = (typeof jobNames)[number];
 
@@ -43,7 +45,9 @@ export type EntryPoint =
   | "highlights edited"
   | "reel asked for"
   | "live source added"
-  | "video trashed";
+  | "video trashed"
+  | "worker started"
+  | "janitor asked for";
 
 export interface Retry {
   attempts: number;
@@ -196,6 +200,16 @@ export const graph = {
     retry: { attempts: 5, backoffMs: 60_000 },
     next: [],
     entry: ["video trashed"],
+    videoProgress: false,
+  }),
+  // Expires abandoned uploads and removes objects no row points to (lib/janitor); then queues itself
+  // for the next slot. Workers stage it at start: the slot in the id makes that one job.
+  janitor: node({
+    schema: S.ZJanitorJob,
+    id: (p, nonce) => (nonce === undefined ? `janitor:${p.slot}` : `janitor:${p.slot}:${nonce}`),
+    retry: { attempts: 3, backoffMs: 60_000 },
+    next: ["janitor"],
+    entry: ["worker started", "janitor asked for"],
     videoProgress: false,
   }),
 } satisfies { [N in JobName]: JobNode<unknown, readonly JobName[], readonly EntryPoint[]> };

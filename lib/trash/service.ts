@@ -8,7 +8,9 @@ import { forbidden, notFound } from "../errors";
 import { childLogger } from "../logger";
 import { jobIdOf, queuedJob, startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
+import type { Prisma } from "../generated/prisma/client";
 import { deletePrefix, keys } from "../storage";
+import { videoLifecycle } from "../videos/lifecycle";
 import type { TTrashedVideoDto } from "./types";
 
 export const TRASH_DAYS = 30;
@@ -40,6 +42,7 @@ export async function trashVideo(user: SessionUser, id: string): Promise<void> {
   await db().$transaction(async (tx) => {
     await tx.video.update({ where: { id }, data: { deletedAt, deletedById: user.id } });
     await audit({ actorId: user.id, action: "video_delete", targetId: id }, tx);
+    await stopWork(tx, id);
     // …and an earlier purge still waiting in the outbox would carry the earlier time.
     await tx.outboxJob.deleteMany({
       where: { name: "purge-video", jobId: jobIdOf("purge-video", { videoId: id }) },
@@ -47,6 +50,28 @@ export async function trashVideo(user: SessionUser, id: string): Promise<void> {
     await startJob(tx, "video trashed", "purge-video", { videoId: id }, { delayMs: TRASH_MS });
   });
   await dispatchSoon();
+}
+
+/**
+ * A delete cancels the video's running and queued jobs (each checks its cancelledBy, worker/jobs/cancel.ts,
+ * within seconds): nothing may then stay "running" or "cutting" with no job behind it. What the stopped
+ * analysis wrote has no use; the janitor removes the objects of failed analyses.
+ */
+async function stopWork(tx: Prisma.TransactionClient, id: string): Promise<void> {
+  const reason = "Stopped because the video was deleted";
+  await videoLifecycle.withdrawn(id, tx);
+  await tx.analysis.updateMany({
+    where: { videoId: id, status: { in: ["queued", "running"] } },
+    data: { status: "failed", error: reason },
+  });
+  await tx.video.updateMany({
+    where: { id, reelStatus: "cutting" },
+    data: { reelStatus: "failed", reelError: reason },
+  });
+  await tx.highlight.updateMany({
+    where: { videoId: id, clipStatus: "cutting" },
+    data: { clipStatus: "failed", clipError: reason },
+  });
 }
 
 export async function restoreVideo(user: SessionUser, id: string): Promise<void> {

@@ -115,6 +115,24 @@ export const videoLifecycle = {
     move(videoId, "failed", { error: message, stage: null, etaSeconds: null }),
 
   /**
+   * Deleted while queued or processing: the runtime cancels its jobs (worker/jobs/cancel.ts), so it
+   * must not stay "processing" with nothing behind it; a restore then offers Re-analyse. A ready or
+   * failed video is left as it is. Returns whether it moved.
+   */
+  async withdrawn(videoId: string, client: Client): Promise<boolean> {
+    const { count } = await client.video.updateMany({
+      where: { id: videoId, status: { in: ["queued", "processing"] } },
+      data: {
+        status: "failed",
+        error: "Processing stopped because the video was deleted; choose Re-analyse to run it again",
+        stage: null,
+        etaSeconds: null,
+      },
+    });
+    return count > 0;
+  },
+
+  /**
    * Stage, fraction and ETA of the running step. Only while the video is still on its way: progress
    * that arrives after it is ready or failed (a slow chunk's last report) is dropped, not an error.
    */

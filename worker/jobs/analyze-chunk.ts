@@ -10,11 +10,13 @@ import { chunkPlanOf } from "../analysis/params";
 import { toScoreFile, writeChunk } from "../analysis/store";
 import { setChunkProgress } from "../progress";
 import { defineJob, PermanentError } from "./types";
+import { analysisStopped } from "./cancel";
 
 /** Decodes one time chunk through a presigned URL (range reads) and scores it; results go to S3. */
 export const analyzeChunkJob = defineJob({
   name: "analyze-chunk",
   schema: ZAnalyzeChunkJob,
+  cancelledBy: ({ analysisId }) => analysisStopped(analysisId),
   // One chunk at a time per worker: decoding and inference already use both cores of a small box.
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },
 

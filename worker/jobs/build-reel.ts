@@ -11,6 +11,7 @@ import { planCut, reelSpec } from "../ffmpeg/clip-commands";
 import { runFfmpegInputs } from "../ffmpeg/run";
 import { defineJob, PermanentError } from "./types";
 import { jobTempDir } from "../temp";
+import { videoWithdrawn } from "./cancel";
 
 // Each segment is one ffmpeg input (its own range reader and decoder): bound it so memory stays sane.
 export const REEL_MAX_SEGMENTS = 100;
@@ -19,6 +20,7 @@ export const REEL_MAX_SEGMENTS = 100;
 export const buildReelJob = defineJob({
   name: "build-reel",
   schema: ZBuildReelJob,
+  cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },
 
   async handle({ videoId }, ctx) {

@@ -12,6 +12,7 @@ import { posterSpec } from "../ffmpeg/media";
 import { runFfmpeg } from "../ffmpeg/run";
 import { defineJob, PermanentError } from "./types";
 import { jobTempDir } from "../temp";
+import { highlightWithdrawn } from "./cancel";
 
 /**
  * One highlight → one frame-exact H.264/AAC MP4 + poster. Latest wins: the job carries the revision it
@@ -20,6 +21,7 @@ import { jobTempDir } from "../temp";
 export const cutClipJob = defineJob({
   name: "cut-clip",
   schema: ZCutClipJob,
+  cancelledBy: ({ highlightId }) => highlightWithdrawn(highlightId),
   options: { concurrency: 1, timeoutMs: 20 * 60_000 },
 
   async handle({ highlightId, revision }, ctx) {

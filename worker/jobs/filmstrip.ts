@@ -8,6 +8,7 @@ import { filmstripSpec, filmstripVtt, planFilmstrip } from "../ffmpeg/clip-comma
 import { runFfmpeg } from "../ffmpeg/run";
 import { defineJob } from "./types";
 import { jobTempDir } from "../temp";
+import { videoWithdrawn } from "./cancel";
 
 // The VTT names the sprite relatively; GET /api/videos/[id]/filmstrip.vtt swaps in a presigned URL.
 export const SPRITE_REF = "sprite.jpg";
@@ -19,6 +20,7 @@ export const SPRITE_REF = "sprite.jpg";
 export const filmstripJob = defineJob({
   name: "filmstrip",
   schema: ZFilmstripJob,
+  cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },
 
   async handle({ videoId }, ctx) {

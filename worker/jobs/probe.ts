@@ -10,10 +10,12 @@ import { probe, runFfmpeg } from "../ffmpeg/run";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { defineJob, PermanentError } from "./types";
 import { jobTempDir } from "../temp";
+import { videoWithdrawn } from "./cancel";
 
 export const probeJob = defineJob({
   name: "probe",
   schema: ZProbeJob,
+  cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 2, timeoutMs: 5 * 60_000 },
 
   async handle({ videoId }, ctx) {

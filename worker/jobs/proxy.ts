@@ -9,6 +9,7 @@ import { parseShots, parseWaveform, proxySpec, WAVEFORM_RATE } from "../ffmpeg/p
 import { runFfmpeg } from "../ffmpeg/run";
 import { defineJob } from "./types";
 import { jobTempDir } from "../temp";
+import { videoWithdrawn } from "./cancel";
 
 /**
  * The review room's proxy: ≤720p H.264 with a keyframe every ~0.5 s at the source's constant frame
@@ -22,6 +23,7 @@ import { jobTempDir } from "../temp";
 export const proxyJob = defineJob({
   name: "proxy",
   schema: ZProxyJob,
+  cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 1, timeoutMs: 6 * 60 * 60_000 },
 
   async handle({ videoId }, ctx) {
