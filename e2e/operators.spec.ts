@@ -33,7 +33,7 @@ test("an admin sees every queue and a failed job's error, and retries and remove
 
   const failed = page.getByTestId("failed-job").filter({ hasText: `${videoId}_probe` });
   await expect(failed).toBeVisible();
-  await expect(failed.getByTestId("failed-reason")).toHaveText("not a video file ffmpeg can read");
+  await expect(failed.getByTestId("failed-reason")).toHaveText("this is a text file, not a video");
   await expect(failed).toContainText("UnrecoverableError");
   await expect(failed).toContainText(videoId);
 
@@ -49,7 +49,7 @@ test("an admin sees every queue and a failed job's error, and retries and remove
   await failed.getByRole("button", { name: "Retry" }).click();
   await expect.poll(finishedAt, { timeout: 60_000 }).not.toBe(first);
   await expect.poll(finishedAt, { timeout: 60_000 }).not.toBeNull();
-  await expect(failed.getByTestId("failed-reason")).toHaveText("not a video file ffmpeg can read");
+  await expect(failed.getByTestId("failed-reason")).toHaveText("this is a text file, not a video");
   await failed.getByRole("button", { name: "Remove" }).click();
   await expect(failed).toHaveCount(0);
 });

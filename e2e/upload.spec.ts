@@ -82,9 +82,9 @@ test("a renamed text file fails with its reason", async ({ page }) => {
   await expect(row(page, title).getByTestId("status-chip")).toHaveText("failed", { timeout: 60_000 });
   // the reason in plain words, what to do, and the worker's own words one click away
   const failure = row(page, title).getByTestId("failure");
-  await expect(failure).toContainText("This file is not a video that can be read.");
+  await expect(failure).toContainText("This is not a video but a page or text saved under a video's name.");
   await expect(failure).toContainText("Upload the file again");
-  await expect(failure.locator("code")).toHaveText("not a video file ffmpeg can read");
+  await expect(failure.locator("code")).toHaveText("this is a text file, not a video");
 });
 
 test("an upload resumes after a page reload, sending only the parts S3 does not have", async ({ page }) => {

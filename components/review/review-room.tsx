@@ -7,7 +7,7 @@ import { DownloadsPanel } from "../highlights/downloads-panel";
 import { VideoPlayer } from "../player/video-player";
 import { EditableTitle } from "../videos/editable-title";
 import { failureHelp } from "../videos/failure";
-import { FailurePanel } from "../videos/video-status";
+import { CoverageWarning, FailurePanel } from "../videos/video-status";
 import { select } from "./editing";
 import { FileFacts } from "./file-facts";
 import { ParamsPanel } from "./params-panel";
@@ -78,6 +78,7 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
           onDeleted={() => router.push("/")}
         />
       ) : null}
+      {failed ? null : <CoverageWarning warning={video.warning} />}
     </>
   );
   // A file that cannot be decoded: the player would only say "media could not be loaded", and the
@@ -128,6 +129,7 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
           tracks={r.curveTracks}
           waveform={data.waveform}
           shots={data.shots}
+          unanalysed={data.unanalysed}
           thumbs={r.thumbs}
           items={editState.items}
           preview={r.segments.preview}

@@ -52,6 +52,7 @@ const base: PaintInput = {
   waveform: null,
   tracks: [],
   shots: [],
+  unanalysed: [],
   items: [],
   preview: [],
   selectedId: null,
@@ -61,6 +62,20 @@ const segRects = (calls: ReturnType<typeof recorder>["calls"]) =>
   calls.filter((c) => c.op === "fillRect" && c.args[1] === TOP.segs + 6);
 
 describe("timeline painter", () => {
+  it("hatches the range the analysis could not decode over the confidence row, and labels it", () => {
+    const { g, calls } = recorder();
+    const out = paintTimeline(g, { ...base, unanalysed: [{ startS: 30, endS: 100 }] });
+    expect(out.layers).toContain("gaps");
+    const band = calls.find((c) => c.op === "fillRect" && c.args[1] === TOP.conf);
+    expect(band?.args).toEqual([300, TOP.conf, 700, expect.any(Number)]);
+    expect(calls.some((c) => c.op === "fillText" && c.args[0] === "not analysed")).toBe(true);
+    // outside the view: nothing drawn
+    const off = recorder();
+    expect(paintTimeline(off.g, { ...base, unanalysed: [{ startS: 120, endS: 130 }] }).layers).not.toContain(
+      "gaps",
+    );
+  });
+
   it("draws only the ruler for an empty timeline, over a cleared background", () => {
     const { g, calls } = recorder();
     expect(paintTimeline(g, base)).toEqual({ layers: ["ruler"], points: 0 });

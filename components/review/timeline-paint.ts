@@ -45,6 +45,8 @@ export interface PaintInput {
   waveform: TWaveform | null;
   tracks: { track: ScoreTrack; colour: string }[];
   shots: number[];
+  /** Time ranges the analysis could not decode (lib/analysis/coverage.ts). */
+  unanalysed: { startS: number; endS: number }[];
   items: Item[];
   preview: Segment[];
   selectedId: string | null;
@@ -71,6 +73,7 @@ export function paintTimeline(g: Paint2D, a: PaintInput): Painted {
   if (paintWaveform(g, a)) layers.push("wave");
   const points = paintConfidence(g, a);
   if (points > 0) layers.push("conf");
+  if (paintUnanalysed(g, a)) layers.push("gaps");
   paintShots(g, a);
   if (paintSegments(g, a)) layers.push("segs");
   return { layers, points };
@@ -155,6 +158,32 @@ function paintConfidence(g: Paint2D, { tracks, view: v, width: w }: PaintInput):
   }
   g.lineWidth = 1;
   return points;
+}
+
+/**
+ * Where the analysis saw nothing: a hatched band over the confidence row, labelled, so an empty curve
+ * there is not read as "no highlight" (a file cut short used to look analysed to its end).
+ */
+function paintUnanalysed(g: Paint2D, { unanalysed, view: v, width: w }: PaintInput): boolean {
+  let drawn = false;
+  for (const gap of unanalysed) {
+    if (gap.endS < v.start || gap.startS > v.end) continue;
+    const x0 = Math.max(0, timeToX(gap.startS, v, w));
+    const x1 = Math.min(w, timeToX(gap.endS, v, w));
+    g.fillStyle = "rgba(226, 176, 74, 0.18)";
+    g.fillRect(x0, TOP.conf, Math.max(1, x1 - x0), ROWS.conf);
+    g.strokeStyle = "rgba(226, 176, 74, 0.6)";
+    g.beginPath();
+    for (let x = x0 - ROWS.conf; x < x1; x += 8) {
+      g.moveTo(Math.max(x0, x), TOP.conf + ROWS.conf - Math.max(0, x0 - x));
+      g.lineTo(Math.min(x1, x + ROWS.conf), TOP.conf + Math.max(0, x + ROWS.conf - x1));
+    }
+    g.stroke();
+    g.fillStyle = "#e2b04a";
+    if (x1 - x0 > 80) g.fillText("not analysed", x0 + 4, TOP.conf + 12);
+    drawn = true;
+  }
+  return drawn;
 }
 
 function paintShots(g: Paint2D, { shots, view: v, width: w }: PaintInput): void {

@@ -22,6 +22,8 @@ interface Props {
   tracks: { track: ScoreTrack; colour: string }[];
   waveform: TWaveform | null;
   shots: number[];
+  /** Ranges the analysis could not decode (issue #16 coverage), drawn as "not analysed". */
+  unanalysed: { startS: number; endS: number }[];
   thumbs: ThumbCue[];
   items: Item[];
   preview: Segment[];
@@ -92,7 +94,7 @@ export function Timeline(p: Props) {
 
   // Draw: only when something drawn changes. The page re-renders for reasons of its own (polls, edits,
   // notices) and hands down fresh callbacks each time; those must not repaint a 3-hour canvas.
-  const { view, fps, thumbs, waveform, tracks, shots, items, preview, selectedId } = p;
+  const { view, fps, thumbs, waveform, tracks, shots, unanalysed, items, preview, selectedId } = p;
   useEffect(() => {
     const c = canvas.current;
     if (!c) return;
@@ -103,7 +105,7 @@ export function Timeline(p: Props) {
     if (!g) return;
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     const t0 = performance.now();
-    const args = { view, fps, thumbs, waveform, tracks, shots, items, preview, selectedId };
+    const args = { view, fps, thumbs, waveform, tracks, shots, unanalysed, items, preview, selectedId };
     const edgeDrag = drag?.kind === "edge" ? { id: drag.id, edge: drag.edge, t: drag.t } : null;
     const drawn = paintTimeline(g, { ...args, width, sprite, edgeDrag });
     // What is on the canvas, for tests and `npm run measure:review` (a canvas has no DOM to wait for).
@@ -112,7 +114,21 @@ export function Timeline(p: Props) {
     el.dataset.points = String(drawn.points);
     el.dataset.draws = String(Number(el.dataset.draws ?? 0) + 1);
     el.dataset.drawMs = (performance.now() - t0).toFixed(2);
-  }, [view, fps, thumbs, waveform, tracks, shots, items, preview, selectedId, width, sprite, drag]);
+  }, [
+    view,
+    fps,
+    thumbs,
+    waveform,
+    tracks,
+    shots,
+    unanalysed,
+    items,
+    preview,
+    selectedId,
+    width,
+    sprite,
+    drag,
+  ]);
 
   // Wheel zooms around the pointer (Shift or a horizontal wheel pans); passive: false to keep the page still.
   const viewRef = useRef(p.view);

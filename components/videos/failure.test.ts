@@ -12,6 +12,23 @@ describe("failureHelp", () => {
     expect(failureHelp("unsupported codec Apple ProRes").reason).toMatch(/format \(codec\)/);
   });
 
+  it("explains each bad-input class of issue #16 in its own words", () => {
+    const cases: [string, RegExp][] = [
+      ["the file is empty (0 bytes): the upload sent no data", /empty/],
+      ["this is a web page (HTML), not a video: was the page saved …", /page or text/],
+      ["this is a still image (JPEG), not a video", /still picture/],
+      ["audio only (aac): the file has no video track", /no picture/],
+      ["the MP4 index (moov box) is damaged: no track can be read from it", /index is damaged/],
+      ["the video track (h264) has no frames", /no pictures/],
+      ['unsupported video codec "zzz1": ffmpeg has no decoder for it', /format \(codec\)/],
+      ["only 2 frames in 24:00:00 of video (one every 12.0 h): its timestamps are broken …", /timestamps/],
+    ];
+    for (const [error, reason] of cases) expect(failureHelp(error).reason, error).toMatch(reason);
+    const long = failureHelp("the video is 10:00:00 long; the limit is 6:00:00 (MAX_VIDEO_DURATION_S)");
+    expect(long).toMatchObject({ playable: true, actions: ["upload", "delete"] });
+    expect(long.advice).toMatch(/shorter parts/);
+  });
+
   it("offers re-analysis when the analysis, not the file, failed", () => {
     const h = failureHelp("analysis failed: inference thread exited (code 1)");
     expect(h).toMatchObject({ playable: true, actions: ["reanalyze", "delete"] });

@@ -15,19 +15,33 @@ export interface FailureHelp {
 }
 
 const FILE_PROBLEMS: [RegExp, string][] = [
+  [/file is empty/i, "The file is empty: the upload sent no data."],
+  [/web page|text file|playlist/i, "This is not a video but a page or text saved under a video's name."],
+  [/still image/i, "This is a still picture, not a video."],
+  [/audio only/i, "The file has sound but no picture."],
+  [/index \(moov box\) is damaged/i, "The file's index is damaged, so its video cannot be found."],
+  [/has no frames/i, "The video track holds no pictures."],
+  [/timestamps are broken/i, "The file's timestamps are broken: its few frames lie far apart."],
   [
     /truncated|index is missing/i,
     "The file is incomplete: the upload or the export that made it was cut short.",
   ],
   [/not a video file/i, "This file is not a video that can be read."],
   [/no video stream/i, "The file has no picture, only audio or data."],
-  [/unsupported codec/i, "The video is in a format (codec) that cannot be decoded here."],
+  [/unsupported (video )?codec/i, "The video is in a format (codec) that cannot be decoded here."],
   [/could not be found in storage/i, "The uploaded file is missing from storage."],
   [/ffmpeg could not read/i, "The file could not be read as a video."],
 ];
 
 export function failureHelp(error: string | null | undefined): FailureHelp {
   const raw = (error ?? "").trim();
+  if (/MAX_VIDEO_DURATION_S/.test(raw))
+    return {
+      reason: "The video is longer than this server accepts (an admin sets the limit).",
+      advice: "Cut it into shorter parts and upload those, or ask an admin to raise the limit.",
+      actions: ["upload", "delete"],
+      playable: true,
+    };
   const file = FILE_PROBLEMS.find(([re]) => re.test(raw));
   if (file && !/^analysis failed/i.test(raw))
     return {

@@ -8,7 +8,7 @@ import { PlayIcon, TrashIcon } from "../ui/icons";
 import { formatDate, formatDuration, formatResolution } from "../format";
 import { matchTime } from "../review/frames";
 import { EditableTitle } from "./editable-title";
-import { FailurePanel, VideoProgress } from "./video-status";
+import { CoverageWarning, FailurePanel, VideoProgress } from "./video-status";
 import { useStableUrl } from "./use-stable-url";
 import { useDeleteVideo } from "./use-videos";
 
@@ -116,6 +116,11 @@ export function VideoRow({ video, canEdit, selected, onSelect }: Props) {
         // the row's whole width: the reason and its buttons stay readable in a phone's narrow column
         <div className="video-row__failure">
           <FailurePanel video={video} canEdit={canEdit} />
+        </div>
+      ) : null}
+      {video.status === "ready" && video.warning ? (
+        <div className="video-row__failure">
+          <CoverageWarning warning={video.warning} />
         </div>
       ) : null}
       {canEdit && (

@@ -38,6 +38,17 @@ export function VideoProgress({ video }: { video: StatusVideo }) {
   );
 }
 
+/** A ready video that was only partly analysed (issue #16): which part, so no one trusts a silent gap. */
+export function CoverageWarning({ warning }: { warning: string | null }) {
+  if (!warning) return null;
+  return (
+    <p className="coverage-warning" role="status" data-testid="coverage-warning">
+      <strong>Partly analysed:</strong> {warning}. Highlights there were not looked for; the file may be cut
+      short or damaged.
+    </p>
+  );
+}
+
 /**
  * A failed video: the reason in plain words, what to do, and the buttons to do it (re-analyse, upload
  * again, delete). The raw reason stays one click away for whoever debugs it.

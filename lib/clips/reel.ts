@@ -6,7 +6,8 @@ import type { TReelDto } from "../schemas/highlights";
 import { presignGet } from "../storage";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
-import { currentHighlights, LINK_TTL_S, videoOr404 } from "./current";
+import { currentHighlights, LINK_TTL_S } from "./current";
+import { videoOr404 } from "../videos/find";
 import { reelFileName } from "./names";
 import { reelSelection } from "./selection";
 

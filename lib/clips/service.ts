@@ -6,7 +6,9 @@ import type { THighlightDto, THighlightPatch, THighlightsDto } from "../schemas/
 import { presignGet } from "../storage";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
-import { attachment, currentHighlights, LINK_TTL_S, videoOr404 } from "./current";
+import { recordDecision } from "../labels/service";
+import { attachment, currentHighlights, LINK_TTL_S } from "./current";
+import { videoOr404 } from "../videos/find";
 import { clipFileName, zipFileName } from "./names";
 import { clipNumbers } from "./selection";
 import { zipObjects } from "./zip";
@@ -46,7 +48,10 @@ export async function listHighlights(videoId: string): Promise<THighlightsDto> {
  * the new one is complete.
  */
 export async function patchHighlight(id: string, patch: THighlightPatch): Promise<THighlightDto> {
-  const h = await db().highlight.findUnique({ where: { id }, include: { video: true } });
+  const h = await db().highlight.findFirst({
+    where: { id, video: { deletedAt: null } },
+    include: { video: true },
+  });
   if (!h) throw notFound("Highlight");
   const startS = patch.startS ?? h.startS;
   const endS = patch.endS ?? h.endS;
@@ -71,6 +76,7 @@ export async function patchHighlight(id: string, patch: THighlightPatch): Promis
       await startJob(tx, "highlights edited", "cut-clip", { highlightId: id, revision: h.revision + 1 });
   });
   if (moved) await dispatchSoon();
+  await recordDecision(id, { moved });
   const dto = (await listHighlights(h.videoId)).highlights.find((x) => x.id === id);
   if (!dto) throw notFound("Highlight");
   return dto;

@@ -1,5 +1,6 @@
 // A video's current highlights as a download in one of the NLE/list formats of ./index.ts.
-import { attachment, currentHighlights, videoOr404 } from "../clips/current";
+import { attachment, currentHighlights } from "../clips/current";
+import { videoOr404 } from "../videos/find";
 import { exportFileName } from "../clips/names";
 import { AppError } from "../errors";
 import { renderExport, type TExportFormat } from "./index";

@@ -15,6 +15,7 @@ import * as S from "../schemas/jobs";
  *   live source added ─► live-poll ─► live-poll (next tick), live-clip, live-finalize ─► probe
  *   video trashed ─► purge-video (30 days later; a restore removes it)
  *   worker started, janitor asked for ─► janitor ─► janitor (the next slot)
+ *   retrain asked for ─► retrain;  model version activated ─► rescore × videos ─► cut-clip
  *
  * The README's job graph section is checked against this registry (lib/pipeline/readme.test.ts).
  */
@@ -35,6 +36,8 @@ export const jobNames = [
   "live-finalize",
   "purge-video",
   "janitor",
+  "retrain",
+  "rescore",
 ] as const;
 export type JobName = (typeof jobNames)[number];
 
@@ -47,7 +50,9 @@ export type EntryPoint =
   | "live source added"
   | "video trashed"
   | "worker started"
-  | "janitor asked for";
+  | "janitor asked for"
+  | "retrain asked for"
+  | "model version activated";
 
 export interface Retry {
   attempts: number;
@@ -210,6 +215,24 @@ export const graph = {
     retry: { attempts: 3, backoffMs: 60_000 },
     next: ["janitor"],
     entry: ["worker started", "janitor asked for"],
+    videoProgress: false,
+  }),
+  // Issue #14. Training is long and deterministic on the same labels: one try, the failure is shown.
+  retrain: node({
+    schema: S.ZRetrainJob,
+    id: (p) => `${p.versionId}:retrain`,
+    retry: { attempts: 1, backoffMs: 60_000 },
+    next: [],
+    entry: ["retrain asked for"],
+    videoProgress: false,
+  }),
+  // The activation's time is the nonce: rolling back and forth re-scores again.
+  rescore: node({
+    schema: S.ZRescoreJob,
+    id: (p, nonce) => `${p.videoId}:rescore:${p.versionId ?? "installed"}:${nonce ?? ""}`,
+    retry: { attempts: 3, backoffMs: 10_000 },
+    next: ["cut-clip"],
+    entry: ["model version activated"],
     videoProgress: false,
   }),
 } satisfies { [N in JobName]: JobNode<unknown, readonly JobName[], readonly EntryPoint[]> };

@@ -1,8 +1,11 @@
+import { coverageFrom } from "../analysis/coverage";
 import { tracksOf, ZScoreFile, type TScoreFile } from "../analysis/scores";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
 import { storedSegmentsOf } from "../schemas/analysis";
 import { listHighlights } from "../clips/service";
+import { videoOr404 } from "../videos/find";
+import { recordDecision } from "../labels/service";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { badRequest, conflict, notFound } from "../errors";
@@ -68,8 +71,7 @@ function scoresOf(scoresKey: string | null): Promise<TScoreFile | null> {
 }
 
 export async function getReview(videoId: string): Promise<TReviewDto> {
-  const video = await db().video.findUnique({ where: { id: videoId } });
-  if (!video) throw notFound("Video");
+  const video = await videoOr404(videoId);
   const analysis = await currentAnalysis(videoId);
   const [scores, shots, waveform, highlights, mediaUrl] = await Promise.all([
     scoresOf(analysis?.scoresKey ?? null),
@@ -85,6 +87,7 @@ export async function getReview(videoId: string): Promise<TReviewDto> {
       title: video.title,
       status: video.status,
       error: video.error,
+      warning: video.warning,
       durationS: video.durationS ?? 0,
       fps: video.fps ?? 25,
       width: video.width,
@@ -98,6 +101,7 @@ export async function getReview(videoId: string): Promise<TReviewDto> {
     scores,
     shots: (shots as { shots?: number[] } | null)?.shots ?? [],
     waveform: (waveform as TWaveform | null) ?? null,
+    unanalysed: coverageFrom(analysis?.coverage)?.gaps ?? [],
     params: storedSegmentsOf(analysis?.params) ?? defaults,
     defaults,
     highlights,
@@ -114,8 +118,7 @@ export async function applySegments(
   videoId: string,
   params: Record<string, SegmentParams>,
 ): Promise<TSegmentsApplied> {
-  const video = await db().video.findUnique({ where: { id: videoId } });
-  if (!video) throw notFound("Video");
+  const video = await videoOr404(videoId);
   const analysis = await currentAnalysis(videoId);
   if (!analysis?.scoresKey) throw conflict("This video has no completed analysis yet");
   const scores = await scoresOf(analysis.scoresKey);
@@ -164,8 +167,7 @@ export async function applySegments(
 
 /** A highlight the editor marked by hand (N): their boundaries, so it starts as "edited". */
 export async function createHighlight(videoId: string, body: THighlightCreate): Promise<THighlightDto> {
-  const video = await db().video.findUnique({ where: { id: videoId } });
-  if (!video) throw notFound("Video");
+  const video = await videoOr404(videoId);
   const analysis = await currentAnalysis(videoId);
   if (!analysis) throw conflict("This video has no completed analysis yet");
   if (video.durationS !== null && body.endS > video.durationS + 1e-6) {
@@ -193,6 +195,7 @@ export async function createHighlight(videoId: string, body: THighlightCreate): 
     return row;
   });
   await dispatchSoon();
+  await recordDecision(h.id, { added: true });
   const dto = (await listHighlights(videoId)).highlights.find((x) => x.id === h.id);
   if (!dto) throw notFound("Highlight");
   return dto;

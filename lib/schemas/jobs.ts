@@ -47,3 +47,10 @@ export type TPurgeVideoJob = z.infer<typeof ZPurgeVideoJob>;
 // so every worker may schedule it and it still runs once.
 export const ZJanitorJob = z.object({ slot: z.number().int().nonnegative() });
 export type TJanitorJob = z.infer<typeof ZJanitorJob>;
+
+// Issue #14: a retrain fills one ModelVersion row; a rescore moves one video's current analysis onto the
+// version that was active when it was queued (null: the installed model files), from cached features.
+export const ZRetrainJob = z.object({ versionId: z.uuid() });
+export type TRetrainJob = z.infer<typeof ZRetrainJob>;
+export const ZRescoreJob = z.object({ videoId: z.uuid(), versionId: z.uuid().nullable() });
+export type TRescoreJob = z.infer<typeof ZRescoreJob>;

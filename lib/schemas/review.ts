@@ -34,6 +34,8 @@ export interface TReviewDto {
     status: "queued" | "processing" | "ready" | "failed";
     /** why it failed (worker's words; the page explains them, components/videos/failure.ts) */
     error: string | null;
+    /** the part the analysis could not decode, in words (lib/analysis/coverage.ts) */
+    warning: string | null;
     durationS: number;
     fps: number;
     width: number | null;
@@ -48,6 +50,8 @@ export interface TReviewDto {
   scores: TScoreFile | null;
   shots: number[];
   waveform: TWaveform | null;
+  /** Time ranges the current analysis could not decode: drawn on the timeline as "not analysed". */
+  unanalysed: { startS: number; endS: number }[];
   /** What the current highlights were derived with, and the model's defaults (for "Reset"). */
   params: Record<string, TSegmentParams>;
   defaults: Record<string, TSegmentParams>;

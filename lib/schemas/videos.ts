@@ -18,6 +18,8 @@ export interface TVideoDto {
   progress: number;
   etaSeconds: number | null;
   error: string | null;
+  /** a ready video whose analysis could not decode part of it: "frames after 0:03 could not be decoded" */
+  warning: string | null;
   durationS: number | null;
   fps: number | null;
   width: number | null;

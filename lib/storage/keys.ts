@@ -26,6 +26,9 @@ export const keys = {
   proxy: (videoId: string) => `videos/${videoId}/proxy/proxy.mp4`,
   proxyShots: (videoId: string) => `videos/${videoId}/proxy/shots.json`,
   proxyWaveform: (videoId: string) => `videos/${videoId}/proxy/waveform.json`,
+  // issue #14: retrained heads (head.onnx, parity.json), one prefix per model version
+  modelVersionFile: (versionId: string, file: "head.onnx" | "parity.json") =>
+    `models/versions/${versionId}/${file}`,
   // live mode
   livePrefix: (sourceId: string) => `live/${sourceId}/`,
   liveSegment: (sourceId: string, epoch: number, seq: number, ext: string) =>

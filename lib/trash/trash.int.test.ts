@@ -2,11 +2,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELETE as deleteRoute, GET as getRoute } from "@/app/api/videos/[id]/route";
+import { GET as mediaRoute } from "@/app/api/media/[...key]/route";
 import { POST as restoreRoute } from "@/app/api/trash/[id]/restore/route";
 import { GET as trashRoute } from "@/app/api/trash/route";
 import { PATCH as roleRoute } from "@/app/api/users/[id]/route";
 import { makeUser, makeVideo } from "@/test/fixtures";
-import { call, cookieFor } from "@/test/routes";
+import { allRoutes, APP_ORIGIN, call, cookieFor, paramsFor, urlFor } from "@/test/routes";
 import { db, disconnectDb } from "../db";
 import { closeQueues, queueFor } from "../queue";
 import { headObject, keys, putObject } from "../storage";
@@ -34,7 +35,7 @@ async function videoWithClip() {
   });
   const clipKey = keys.clip(v.id, randomUUID());
   await putObject(clipKey, new Uint8Array(10), "video/mp4");
-  await db().highlight.create({
+  const h = await db().highlight.create({
     data: {
       videoId: v.id,
       analysisId: a.id,
@@ -47,13 +48,21 @@ async function videoWithClip() {
       clipStatus: "ready",
     },
   });
-  return { ...v, clipKey };
+  return { ...v, clipKey, highlightId: h.id };
 }
 
 const del = (id: string, cookie: string) =>
   call(deleteRoute, { method: "DELETE", path: `/api/videos/${id}`, params: { id }, cookie });
 const get = (id: string, cookie: string) =>
   call(getRoute, { method: "GET", path: `/api/videos/${id}`, params: { id }, cookie });
+
+const media = (key: string) =>
+  call(mediaRoute, {
+    method: "GET",
+    path: `/api/media/${key}`,
+    params: { key: key.split("/") } as unknown as Record<string, string>,
+    cookie: owner.cookie,
+  });
 
 describe("trash", () => {
   it("an editor cannot delete another editor's video (403); the owner's delete goes to the trash and restores whole", async () => {
@@ -100,6 +109,42 @@ describe("trash", () => {
       ["video_delete", owner.id],
       ["video_restore", owner.id],
     ]);
+  });
+
+  it("a trashed video and its highlights answer 404 on every route that names them by id", async () => {
+    const v = await videoWithClip();
+    for (const key of [v.sourceKey, v.clipKey]) expect((await media(key)).status, key).toBe(200);
+    expect((await del(v.id, owner.cookie)).status).toBe(200);
+    // A valid body for each route that takes one: the refusal must come from the lookup, not the schema.
+    const segment = { enter: 0.5, exit: 0.4, minLengthS: 1, mergeGapS: 1, preRollS: 1, postRollS: 1 };
+    const bodies: Record<string, unknown> = {
+      "PATCH app/api/videos/[id]/route.ts": { title: "Renamed" },
+      "POST app/api/videos/[id]/review/highlights/route.ts": { label: "penalty", startS: 1, endS: 2 },
+      "POST app/api/videos/[id]/segments/route.ts": { params: { penalty: segment } },
+      "PATCH app/api/highlights/[id]/route.ts": { status: "accepted" },
+      "PUT app/api/videos/[id]/labels/route.ts": { annotations: [] },
+      "PUT app/api/videos/[id]/review-complete/route.ts": { complete: true },
+    };
+    const byId = (await allRoutes()).filter((r) => /^app\/api\/(videos|highlights)\/\[id\]\//.test(r.file));
+    expect(byId.length).toBeGreaterThan(10);
+    for (const r of byId) {
+      const id = r.file.startsWith("app/api/highlights/") ? v.highlightId : v.id;
+      const name = `${r.method} ${r.file}`;
+      if (r.takesBody) expect(bodies, name).toHaveProperty([name]);
+      const res = await call(r.handler, {
+        method: r.method,
+        path: `${urlFor(r.file, id)}?format=json`,
+        params: paramsFor(r.file, id),
+        cookie: owner.cookie,
+        ...(r.takesBody
+          ? { json: bodies[name] }
+          : r.method === "GET"
+            ? {}
+            : { headers: { origin: APP_ORIGIN() } }),
+      });
+      expect(res.status, name).toBe(404);
+    }
+    for (const key of [v.sourceKey, v.clipKey]) expect((await media(key)).status, key).toBe(404);
   });
 
   it("an admin may delete and restore anyone's video", async () => {

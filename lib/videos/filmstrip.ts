@@ -1,12 +1,11 @@
 // The filmstrip's WebVTT for the player and timeline (made by job filmstrip).
-import { db } from "../db";
 import { notFound } from "../errors";
 import { getObjectBytes, presignGet } from "../storage";
+import { videoOr404 } from "./find";
 
 /** The stored VTT names the sprite relatively; browsers need a signed URL (private bucket). */
 export async function filmstripVtt(videoId: string): Promise<Response> {
-  const v = await db().video.findUnique({ where: { id: videoId } });
-  if (!v) throw notFound("Video");
+  const v = await videoOr404(videoId);
   if (!v.filmstripVttKey || !v.filmstripSpriteKey) throw notFound("Filmstrip");
   const vtt = new TextDecoder().decode(await getObjectBytes(v.filmstripVttKey));
   const sprite = await presignGet(v.filmstripSpriteKey, { expiresIn: 6 * 3600 });

@@ -106,9 +106,17 @@ export const videoLifecycle = {
           { from: ["ready", "failed"], client },
         ),
 
-  /** Highlights are in; runs inside the finaliser's transaction so both land together. */
-  ready: (videoId: string, tx: Client) =>
-    move(videoId, "ready", { stage: null, progress: 1, etaSeconds: null, error: null }, { client: tx }),
+  /**
+   * Highlights are in; runs inside the finaliser's transaction so both land together. `warning`: the
+   * part of the video the analysis could not decode (lib/analysis/coverage.ts), null when it saw all.
+   */
+  ready: (videoId: string, tx: Client, warning: string | null = null) =>
+    move(
+      videoId,
+      "ready",
+      { stage: null, progress: 1, etaSeconds: null, error: null, warning },
+      { client: tx },
+    ),
 
   /** Shown on the library card; the source object stays so nothing the editor uploaded is lost. */
   failed: (videoId: string, message: string) =>

@@ -1,10 +1,11 @@
 import { db } from "../db";
-import { conflict, notFound } from "../errors";
+import { conflict } from "../errors";
 import { childLogger } from "../logger";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
 import type { TVideoDto } from "../schemas/videos";
 import { videoLifecycle } from "./lifecycle";
+import { videoOr404 } from "./find";
 import { toVideoDto, withOwner } from "./service";
 
 /**
@@ -14,8 +15,7 @@ import { toVideoDto, withOwner } from "./service";
  * of the first run may still sit in the queue's failed set, and BullMQ would ignore a job with that id.
  */
 export async function reanalyzeVideo(id: string): Promise<TVideoDto> {
-  const v = await db().video.findUnique({ where: { id }, select: { status: true, durationS: true } });
-  if (!v) throw notFound("Video");
+  const v = await videoOr404(id);
   if (v.status === "queued" || v.status === "processing")
     throw conflict("This video is already being analysed");
   const probed = v.durationS !== null;

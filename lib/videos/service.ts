@@ -21,6 +21,7 @@ export async function toVideoDto(v: VideoRow): Promise<TVideoDto> {
     progress: v.progress,
     etaSeconds: v.etaSeconds,
     error: v.error,
+    warning: v.warning,
     durationS: v.durationS,
     fps: v.fps,
     width: v.width,

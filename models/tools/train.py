@@ -2,6 +2,7 @@
 split, export ONNX and the parity fixture, and update the manifest.
 
 Usage: /usr/bin/python3 models/tools/train.py [--cache .data/model-cache] [--ablation]
+       /usr/bin/python3 models/tools/train.py --windows DIR --init MODEL_DIR --out DIR  (retrain, finetune.py)
 """
 import argparse
 import hashlib
@@ -117,7 +118,15 @@ def main():
     ap.add_argument("--cache", default=".data/model-cache")
     ap.add_argument("--model-dir", default="models/penalty-lstm")
     ap.add_argument("--ablation", action="store_true")
+    # Retraining from labelled windows (issue #14, models/tools/finetune.py): no decoding, no splits.json.
+    ap.add_argument("--windows", help="directory written by the retrain job (index.json + features)")
+    ap.add_argument("--init", help="model directory whose head.onnx + parity.json the new head starts from")
+    ap.add_argument("--out", help="where --windows writes head.onnx, parity.json and result.json")
+    ap.add_argument("--base-cache", help="feature cache of the base training set, mixed in when present")
     args = ap.parse_args()
+    if args.windows:
+        from finetune import run
+        return run(args, Head, HP, parity_input)
     # One thread measured faster than two on the shared 2-core box (less contention with ffmpeg/node).
     torch.set_num_threads(1)
     torch.set_flush_denormal(True)

@@ -1,15 +1,28 @@
+import { activeVersion } from "@/lib/learn/active";
 import { loadModel, type LoadedModel } from "@/lib/model";
+import { loadVersion } from "../learn/version-model";
 
 // Loading checks sha256 of every model file (the backbone is 14 MB): once per model per process.
 const cache = new Map<string, Promise<LoadedModel>>();
 
-export function modelFor(id: string | undefined): Promise<LoadedModel> {
-  const key = id ?? "";
+/** The installed model `id`, or with `versionId` that retrained version of it (issue #14). */
+export function modelFor(id: string | undefined, versionId?: string | null): Promise<LoadedModel> {
+  const key = `${id ?? ""}@${versionId ?? ""}`;
   let p = cache.get(key);
   if (!p) {
-    p = loadModel(id);
+    p = versionId ? loadVersion(versionId) : loadModel(id);
     p.catch(() => cache.delete(key));
     cache.set(key, p);
   }
   return p;
+}
+
+/** What a new analysis uses: the model asked for (or the default), in its active version if any. */
+export async function servingModel(
+  id: string | undefined,
+): Promise<{ model: LoadedModel; versionId: string | null }> {
+  const installed = await modelFor(id);
+  const active = await activeVersion(installed.manifest.id);
+  if (!active) return { model: installed, versionId: null };
+  return { model: await modelFor(installed.manifest.id, active.id), versionId: active.id };
 }

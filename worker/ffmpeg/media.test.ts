@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { humanFfmpegError, mediaInfoFrom, parseRate, posterSpec, rotationOf, UnplayableError } from "./media";
+import {
+  frameCountOf,
+  humanFfmpegError,
+  mediaInfoFrom,
+  parseRate,
+  posterSpec,
+  probeFailure,
+  rotationOf,
+  UnplayableError,
+} from "./media";
 
 const video = {
   codec_type: "video",
@@ -7,6 +16,7 @@ const video = {
   width: 1920,
   height: 1080,
   avg_frame_rate: "30000/1001",
+  pix_fmt: "yuv420p",
 };
 
 describe("mediaInfoFrom", () => {
@@ -28,24 +38,69 @@ describe("mediaInfoFrom", () => {
     });
   });
 
-  it("ignores cover art and reports no video stream", () => {
+  it("ignores cover art: audio with a picture is audio only", () => {
     const art = { ...video, disposition: { attached_pic: 1 } };
-    expect(() => mediaInfoFrom({ streams: [art, { codec_type: "audio" }], format: { duration: 3 } })).toThrow(
-      new UnplayableError("no video stream"),
-    );
+    expect(() =>
+      mediaInfoFrom({ streams: [art, { codec_type: "audio", codec_name: "aac" }], format: { duration: 3 } }),
+    ).toThrow(new UnplayableError("audio only (aac with a cover picture): the file has no video track"));
+    expect(() => mediaInfoFrom({ streams: [art], format: { duration: 3 } })).toThrow("no video stream");
   });
 
   it("rejects a stream without duration as truncated", () => {
     expect(() => mediaInfoFrom({ streams: [video], format: {} })).toThrow(/truncated/);
   });
 
-  it("names an unknown codec", () => {
+  it("names an unknown codec by its fourcc", () => {
     expect(() =>
       mediaInfoFrom({
-        streams: [{ ...video, codec_name: "none", codec_long_name: "Foo" }],
+        streams: [{ ...video, codec_name: undefined, codec_tag_string: "zzz1" }],
         format: { duration: 1 },
       }),
-    ).toThrow("unsupported codec Foo");
+    ).toThrow('unsupported video codec "zzz1": ffmpeg has no decoder for it');
+  });
+
+  it("says what each non-video is (ffprobe's own JSON for these files)", () => {
+    const refusal = (data: Parameters<typeof mediaInfoFrom>[0]) => {
+      try {
+        mediaInfoFrom(data);
+        return "accepted";
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(refusal({ streams: [], format: { format_name: "mov,mp4,m4a,3gp,3g2,mj2" } })).toBe(
+      "the MP4 index (moov box) is damaged: no track can be read from it",
+    );
+    expect(refusal({ streams: [], format: { format_name: "mpegts" } })).toBe(
+      "no audio or video streams in the file",
+    );
+    expect(
+      refusal({
+        streams: [{ codec_type: "video", codec_name: "mjpeg", width: 9, height: 9 }],
+        format: { format_name: "jpeg_pipe" },
+      }),
+    ).toBe("this is a still image (JPEG), not a video");
+    expect(
+      refusal({
+        streams: [
+          { codec_type: "audio", codec_name: "mp3" },
+          { ...video, codec_name: "mjpeg", disposition: { attached_pic: 1 } },
+        ],
+        format: { format_name: "mp3", duration: "3" },
+      }),
+    ).toBe("audio only (mp3 with a cover picture): the file has no video track");
+    // the index lists no samples: no pixel format, no frame count
+    expect(refusal({ streams: [{ ...video, pix_fmt: undefined }], format: { duration: "3" } })).toBe(
+      "the video track (h264) has no frames",
+    );
+    expect(refusal({ streams: [{ ...video, nb_frames: "0" }], format: { duration: "3" } })).toBe(
+      "the video track (h264) has no frames",
+    );
+  });
+
+  it("counts frames where the container keeps a count", () => {
+    expect(frameCountOf({ streams: [{ ...video, nb_frames: "75" }], format: {} })).toBe(75);
+    expect(frameCountOf({ streams: [video], format: {} })).toBeNull();
   });
 });
 
@@ -60,6 +115,15 @@ describe("helpers", () => {
     expect(rotationOf({ side_data_list: [{ side_data_type: "Display Matrix", rotation: -90 }] })).toBe(270);
     expect(rotationOf({ tags: { rotate: "180" } })).toBe(180);
     expect(rotationOf({})).toBe(0);
+  });
+
+  it("tells a truncated MP4 from bytes that never were one", () => {
+    const stderr = "[mov,mp4] moov atom not found\nx.mp4: Invalid data found when processing input";
+    const mp4Head = new Uint8Array([0, 0, 0, 32, ...new TextEncoder().encode("ftypisom")]);
+    expect(probeFailure(stderr, mp4Head)).toMatch(/^file is truncated/);
+    expect(probeFailure(stderr, new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]))).toBe(
+      "not a video file ffmpeg can read (no known container format)",
+    );
   });
 
   it("maps ffmpeg errors to sentences", () => {

@@ -1,9 +1,12 @@
 // Pure helpers around ffprobe output and the poster command; no process is started here.
+import { startsLikeMp4 } from "./sniff";
 
 export interface ProbeStream {
   codec_type?: string;
   codec_name?: string;
   codec_long_name?: string;
+  codec_tag_string?: string;
+  pix_fmt?: string;
   width?: number;
   height?: number;
   avg_frame_rate?: string;
@@ -64,13 +67,44 @@ export function rotationOf(stream: ProbeStream): number {
   return (((Math.round(deg) % 360) + 360) % 360) as number;
 }
 
-// Decoders ffmpeg lists but cannot decode here show up without a codec name.
-export function mediaInfoFrom(data: ProbeData): MediaInfo {
+// ffprobe names the image demuxers "<codec>_pipe" (jpeg_pipe, png_pipe, webp_pipe …) or "image2".
+const isImageFormat = (name: string | undefined) => !!name && (/_pipe$/.test(name) || name === "image2");
+
+/** The streams are there but say this is no video we can analyse: the specific reason, or null. */
+function refusal(data: ProbeData): string | null {
+  const format = data.format.format_name ?? "";
+  if (data.streams.length === 0)
+    return /mp4|mov/.test(format)
+      ? "the MP4 index (moov box) is damaged: no track can be read from it"
+      : "no audio or video streams in the file";
   const video = data.streams.find((s) => s.codec_type === "video" && !s.disposition?.attached_pic);
-  if (!video) throw new UnplayableError("no video stream");
-  if (!video.codec_name || video.codec_name === "none") {
-    throw new UnplayableError(`unsupported codec ${video.codec_long_name ?? "(unknown)"}`);
+  if (isImageFormat(format)) {
+    const kind = (data.streams[0]?.codec_name ?? format.replace(/_pipe$/, "")).toUpperCase();
+    return `this is a still image (${kind === "MJPEG" ? "JPEG" : kind}), not a video`;
   }
+  if (!video) {
+    const audio = data.streams.find((s) => s.codec_type === "audio");
+    if (!audio) return "no video stream";
+    const cover = data.streams.some((s) => s.disposition?.attached_pic) ? " with a cover picture" : "";
+    return `audio only (${audio.codec_name ?? "unknown codec"}${cover}): the file has no video track`;
+  }
+  if (!video.codec_name || video.codec_name === "none") {
+    const name =
+      video.codec_tag_string && video.codec_tag_string !== "[0][0][0][0]"
+        ? video.codec_tag_string
+        : video.codec_long_name;
+    return `unsupported video codec "${name ?? "unknown"}": ffmpeg has no decoder for it`;
+  }
+  // The index lists no samples: ffprobe finds no pixel format because it never saw a frame.
+  if (num(video.nb_frames) === 0 || !video.pix_fmt || video.pix_fmt === "none")
+    return `the video track (${video.codec_name}) has no frames`;
+  return null;
+}
+
+export function mediaInfoFrom(data: ProbeData): MediaInfo {
+  const refused = refusal(data);
+  if (refused) throw new UnplayableError(refused);
+  const video = data.streams.find((s) => s.codec_type === "video" && !s.disposition?.attached_pic)!;
   const audio = data.streams.find((s) => s.codec_type === "audio");
   const durationS = [num(data.format.duration), num(video.duration)].find((d) => Number.isFinite(d) && d > 0);
   if (durationS === undefined) throw new UnplayableError("file is truncated or has no duration");
@@ -86,11 +120,28 @@ export function mediaInfoFrom(data: ProbeData): MediaInfo {
     width: video.width,
     height: video.height,
     rotation: rotationOf(video),
-    videoCodec: video.codec_name,
+    videoCodec: video.codec_name!,
     audioCodec: audio?.codec_name ?? null,
     hasAudio: Boolean(audio),
     bitrate: Number.isFinite(bitrate) ? Math.round(bitrate) : null,
   };
+}
+
+/** Frames the container says the video track has (MP4, AVI); null where it does not count them. */
+export function frameCountOf(data: ProbeData): number | null {
+  const video = data.streams.find((s) => s.codec_type === "video" && !s.disposition?.attached_pic);
+  const n = num(video?.nb_frames);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Why ffprobe could not open the file, from its stderr and the file's first bytes. */
+export function probeFailure(stderr: string, head: Uint8Array): string {
+  const s = stderr.toLowerCase();
+  if (s.includes("moov atom not found") && !startsLikeMp4(head))
+    return "not a video file ffmpeg can read (no known container format)";
+  if (s.includes("invalid data found when processing input") && !s.includes("moov atom not found"))
+    return "not a video file ffmpeg can read (no known container format)";
+  return humanFfmpegError(stderr);
 }
 
 /** Turns ffprobe/ffmpeg stderr into the sentence an editor sees on the failed video. */

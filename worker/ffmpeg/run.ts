@@ -2,7 +2,7 @@ import ffmpeg from "fluent-ffmpeg";
 import { env } from "@/lib/env";
 import { guardedBinary } from "./child-guard";
 import type { FfmpegMultiSpec } from "./clip-commands";
-import { type FfmpegSpec, humanFfmpegError, type ProbeData, UnplayableError } from "./media";
+import { type FfmpegSpec, humanFfmpegError, UnplayableError } from "./media";
 
 // The one place fluent-ffmpeg is configured; binaries come from FFMPEG_PATH / FFPROBE_PATH.
 let configured = false;
@@ -14,16 +14,8 @@ function configure(): void {
   configured = true;
 }
 
-/** ffprobe over a path or (presigned) URL: ffprobe itself does range reads, nothing is downloaded. */
-export function probe(input: string): Promise<ProbeData> {
-  configure();
-  return new Promise((resolve, reject) => {
-    ffmpeg.ffprobe(input, (err, data) => {
-      if (err) reject(new UnplayableError(humanFfmpegError(String((err as Error).message ?? err))));
-      else resolve(data as unknown as ProbeData);
-    });
-  });
-}
+// ffprobe is run directly (./ffprobe.ts) for its JSON with side data; re-exported for the callers.
+export { probe } from "./ffprobe";
 
 /** Runs one ffmpeg invocation built by a pure spec function; rejects with stderr's gist. */
 export function runFfmpeg(

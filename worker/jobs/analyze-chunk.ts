@@ -24,7 +24,7 @@ export const analyzeChunkJob = defineJob({
     const analysis = await db().analysis.findUnique({ where: { id: analysisId }, include: { video: true } });
     if (!analysis || analysis.status !== "running") return;
     const log = childLogger({ videoId: analysis.videoId, analysisId, chunk: index, jobId: ctx.jobId });
-    const model = await modelFor(analysis.modelId);
+    const model = await modelFor(analysis.modelId, analysis.modelVersionId);
     const chunks = chunkPlanOf(analysis.params);
     const chunk = chunks[index];
     if (!chunk) throw new PermanentError(`chunk ${index} is outside the plan of ${chunks.length}`);

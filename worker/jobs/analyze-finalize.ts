@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { coverageOf, coverageWarning } from "@/lib/analysis/coverage";
 import { tracksOf } from "@/lib/analysis/scores";
 import { deriveAllSegments } from "@/lib/highlights/segments";
 import { storedSegmentsOf } from "@/lib/schemas/analysis";
@@ -10,7 +11,7 @@ import { chunkPlanOf } from "../analysis/params";
 import { modelFor } from "../analysis/models";
 import { fromScoreFile, readChunkMeta, toScoreFile, writeFeatures } from "../analysis/store";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
-import { defineJob } from "./types";
+import { defineJob, PermanentError } from "./types";
 import { afterAnalysis } from "../clips/after-analysis";
 import { analysisStopped } from "./cancel";
 
@@ -26,13 +27,16 @@ export const analyzeFinalizeJob = defineJob({
     if (!analysis || analysis.status !== "running") return;
     const { videoId, video } = analysis;
     const log = childLogger({ videoId, analysisId, jobId: ctx.jobId, job: "analyze-finalize" });
-    const m = (await modelFor(analysis.modelId)).manifest;
+    const m = (await modelFor(analysis.modelId, analysis.modelVersionId)).manifest;
     const durationS = video.durationS ?? 0;
     const chunks = chunkPlanOf(analysis.params);
     const ids = { videoId, analysisId };
 
     await videoLifecycle.progress(videoId, "stitching", Math.max(analysis.progress, 0.95), null);
     const metas = await Promise.all(chunks.map((c) => readChunkMeta(ids, c.index)));
+    const coverage = coverageOf(chunks, metas, durationS, m.sampleRate);
+    if (coverage.analysedFrames === 0) throw new PermanentError("no frame of the video could be decoded");
+    const warning = coverageWarning(coverage, durationS);
     const scores = toScoreFile(mergeTimelines(metas.map((x) => fromScoreFile(x.timeline))));
     const scoresKey = keys.scores(videoId, analysisId);
     await putObject(scoresKey, JSON.stringify(scores), "application/json");
@@ -63,14 +67,16 @@ export const analyzeFinalizeJob = defineJob({
           progress: 1,
           scoresKey,
           featuresKey: features.key,
+          coverage,
           completedAt: new Date(),
         },
       });
-      await videoLifecycle.ready(videoId, tx);
+      await videoLifecycle.ready(videoId, tx, warning);
     });
     await deletePrefix(keys.analysisChunks(videoId, analysisId));
     // issue #5: cut a clip per highlight and tell the uploader/webhooks (jobs, so this stays fast)
     await afterAnalysis.completed(videoId, analysisId);
+    if (warning) log.warn({ coverage }, warning);
     log.info(
       { frames: features.frames, windows: scores.windows.length, highlights: segments.length },
       "analysis complete",

@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAnalysisParamsInput } from "@/lib/schemas/analysis";
 import { ZAnalyzeJob } from "@/lib/schemas/jobs";
 import { planChunks } from "../analysis/plan";
-import { modelFor } from "../analysis/models";
+import { servingModel } from "../analysis/models";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { defineJob, PermanentError } from "./types";
 import { videoWithdrawn } from "./cancel";
@@ -29,9 +29,9 @@ export const analyzeJob = defineJob({
       return;
     }
     if (!video.durationS) throw new PermanentError("the video has not been probed");
-    let model;
+    let model, versionId;
     try {
-      model = await modelFor(modelId);
+      ({ model, versionId } = await servingModel(modelId));
     } catch (err) {
       throw new PermanentError(`model unavailable: ${(err as Error).message}`);
     }
@@ -42,6 +42,7 @@ export const analyzeJob = defineJob({
         videoId,
         modelId: m.id,
         modelVersion: m.version,
+        modelVersionId: versionId,
         status: "running",
         params: storedParams({
           chunkS: env().ANALYZE_CHUNK_S,

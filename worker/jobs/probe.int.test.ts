@@ -52,7 +52,7 @@ describe("probe job (real S3, Redis, Postgres, ffprobe)", () => {
   it("fails a renamed text file with a human reason and keeps going", async () => {
     const v = await probeBytes(new TextEncoder().encode("this is not a video\n".repeat(50)), "match.mp4");
     expect(v.status).toBe("failed");
-    expect(v.error).toBe("not a video file ffmpeg can read");
+    expect(v.error).toBe("this is a text file, not a video");
   });
 
   it("fails a truncated MP4 as truncated", async () => {
@@ -77,11 +77,11 @@ describe("probe job (real S3, Redis, Postgres, ffprobe)", () => {
     expect(v.error).toMatch(/truncated/);
   });
 
-  it("fails an audio-only file with 'no video stream'", async () => {
+  it("fails an audio-only file as audio only", async () => {
     const wav = path.join(tmp, "tone.m4a");
     await ffmpegMake(["-f", "lavfi", "-i", "sine=frequency=440", "-t", "2", "-c:a", "aac", wav]);
     const v = await probeBytes(await readFixture(wav), "tone.mp4");
     expect(v.status).toBe("failed");
-    expect(v.error).toBe("no video stream");
+    expect(v.error).toBe("audio only (aac): the file has no video track");
   });
 });

@@ -1,12 +1,11 @@
-import { readFile, rm } from "node:fs/promises";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
 import { enqueueNext } from "@/lib/pipeline/enqueue";
 import { ZProbeJob } from "@/lib/schemas/jobs";
 import { keys, presignGet, putObject } from "@/lib/storage";
-import { mediaInfoFrom, posterSpec, posterTime, UnplayableError } from "../ffmpeg/media";
-import { probe, runFfmpeg } from "../ffmpeg/run";
+import { UnplayableError } from "../ffmpeg/media";
+import { headOf, inspect, makePoster } from "./probe-inspect";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { defineJob, PermanentError } from "./types";
 import { jobTempDir } from "../temp";
@@ -30,12 +29,13 @@ export const probeJob = defineJob({
     const url = await presignGet(video.sourceKey, { internal: true, expiresIn: 3600 });
     const dir = await jobTempDir("probe");
     try {
-      const info = await asPermanent(async () => mediaInfoFrom(await probe(url)));
+      const info = await asPermanent(async () =>
+        inspect(url, await headOf(video.sourceKey, Number(video.size))),
+      );
       await ctx.reportProgress("probing", 0.5);
-      const posterPath = path.join(dir, "poster.jpg");
-      await asPermanent(() => runFfmpeg(posterSpec(url, posterTime(info.durationS), posterPath), ctx.signal));
+      const poster = await asPermanent(() => makePoster(url, info.durationS, dir, ctx.signal));
       const posterKey = keys.poster(videoId);
-      await putObject(posterKey, await readFile(posterPath), "image/jpeg");
+      await putObject(posterKey, poster, "image/jpeg");
       await videoLifecycle.probed(videoId, { ...info, posterKey });
       await enqueueNext("probe", "analyze", { videoId });
       // issue #5: trick-play thumbnails, independent of analysis

@@ -14,6 +14,8 @@ import { livePollJob } from "./live-poll";
 import { probeJob } from "./probe";
 import { proxyJob } from "./proxy";
 import { purgeVideoJob } from "./purge-video";
+import { rescoreJob } from "./rescore";
+import { retrainJob } from "./retrain";
 import type { JobDefinition } from "./types";
 
 export const jobs = [
@@ -32,6 +34,8 @@ export const jobs = [
   proxyJob,
   purgeVideoJob,
   janitorJob,
+  retrainJob,
+  rescoreJob,
 ] as unknown as JobDefinition[];
 
 /** The worker refuses to boot if a job of the graph (lib/pipeline/graph.ts) has no handler here. */

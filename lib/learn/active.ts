@@ -1,0 +1,6 @@
+import { db } from "../db";
+
+/** The retrained version serving `modelId` now; null: its installed files under models/ serve. */
+export function activeVersion(modelId: string) {
+  return db().modelVersion.findFirst({ where: { modelId, active: true } });
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+// Issue #14: labels as JSON in the SoccerNet Labels-v2.json shape. Browser-safe (zod + types only).
+// SoccerNet annotates points ("position": ms as a string, "gameTime": "<half> - mm:ss"); we add "end"
+// (ms) because an editor's decision is an interval. A rejected highlight is exported as label
+// "background" over its interval, so a file round-trips without a field SoccerNet does not know.
+
+const ms = z.union([
+  z.number().finite().min(0),
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, "position and end are milliseconds (a number or a string of digits)")
+    .transform(Number),
+]);
+
+export const ZLabelsV2Annotation = z.object({
+  gameTime: z.string().max(32).optional(),
+  label: z.string().trim().min(1).max(64),
+  position: ms,
+  end: ms.optional(),
+  team: z.string().max(32).optional(),
+  visibility: z.string().max(32).optional(),
+});
+
+export const ZLabelsV2 = z.object({
+  UrlLocal: z.string().max(1000).optional(),
+  annotations: z.array(ZLabelsV2Annotation).max(20_000, "At most 20,000 annotations per video"),
+});
+export type TLabelsV2 = z.infer<typeof ZLabelsV2>;
+export type TLabelsV2Annotation = z.infer<typeof ZLabelsV2Annotation>;
+
+export const ZReviewComplete = z.object({ complete: z.boolean() }).strict();
+
+/** A point event without "end" becomes this long an interval, centred on it (one 4 s model window). */
+export const POINT_EVENT_S = 4;
+
+export interface TLabelDto {
+  id: string;
+  label: string;
+  kind: "positive" | "negative";
+  origin: "accept" | "reject" | "trim" | "added" | "import";
+  startS: number;
+  endS: number;
+}
+
+export interface TLabelsDto {
+  videoId: string;
+  reviewComplete: boolean;
+  labels: TLabelDto[];
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import type { HeldOutMetrics } from "../learn/verdict";
+
+// Issue #14: model versions made by retraining. Browser-safe (zod + types only).
+
+/** null rolls back to the installed model files. */
+export const ZActivateVersion = z.object({ versionId: z.uuid().nullable() }).strict();
+export type TActivateVersion = z.infer<typeof ZActivateVersion>;
+
+export interface TModelVersionDto {
+  id: string;
+  version: string;
+  parentVersion: string;
+  status: "queued" | "training" | "ready" | "refused" | "failed";
+  active: boolean;
+  stage: string | null;
+  progress: number;
+  error: string | null;
+  verdict: string | null;
+  /** held-out videos: this version, and the model it was trained from on the same videos */
+  heldOut: HeldOutMetrics | null;
+  parentHeldOut: HeldOutMetrics | null;
+  examples: {
+    labels: number;
+    videos: { train: number; heldOut: number };
+    windows: { positive: number; background: number };
+  } | null;
+  fingerprint: string | null;
+  trainSeconds: number | null;
+  createdAt: string;
+  completedAt: string | null;
+  activatedAt: string | null;
+}
+
+export interface TModelVersionsDto {
+  modelId: string;
+  installedVersion: string;
+  /** the version serving new analyses and re-scores; null: the installed files */
+  activeId: string | null;
+  versions: TModelVersionDto[];
+}
+
+export interface TActivated {
+  activeId: string | null;
+  version: string;
+  /** videos whose current analysis is being re-scored from cached features */
+  rescoring: number;
+}

@@ -1,0 +1,47 @@
+import { execFile } from "node:child_process";
+import { env } from "@/lib/env";
+import { type ProbeData, probeFailure, UnplayableError } from "./media";
+import { guarded } from "./child-guard";
+
+// ffprobe's JSON, read directly: fluent-ffmpeg's ffprobe parses the flat text output and drops the
+// side data blocks, so the display matrix (a phone's rotation) never reached us (issue #16).
+
+export interface ProbeRun {
+  /** Parsed JSON, or null when ffprobe failed before writing any. */
+  data: ProbeData | null;
+  /** ffprobe's warnings and errors (-v warning): the words the failure messages are chosen from. */
+  stderr: string;
+}
+
+export function runProbe(input: string, timeoutMs = 60_000): Promise<ProbeRun> {
+  const args = ["-hide_banner", "-v", "warning", "-of", "json", "-show_streams", "-show_format", input];
+  // Guarded: a killed worker takes its ffprobe with it (./child-guard.ts).
+  const [cmd, guardedArgs] = guarded(env().FFPROBE_PATH, args);
+  return new Promise((resolve, reject) => {
+    execFile(
+      cmd,
+      guardedArgs,
+      { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, killSignal: "SIGKILL" },
+      (err, stdout, stderr) => {
+        if (err && (err as NodeJS.ErrnoException).code === "ENOENT") return reject(err);
+        if (err && err.killed)
+          return reject(new Error(`ffprobe did not answer within ${timeoutMs / 1000} s`));
+        let data: ProbeData | null = null;
+        try {
+          const parsed = JSON.parse(stdout) as Partial<ProbeData>;
+          if (!err) data = { streams: parsed.streams ?? [], format: parsed.format ?? {} };
+        } catch {
+          data = null;
+        }
+        resolve({ data, stderr: stderr.slice(-8000) });
+      },
+    );
+  });
+}
+
+/** ffprobe's facts about a path or (presigned) URL; ffprobe does range reads, nothing is downloaded. */
+export async function probe(input: string): Promise<ProbeData> {
+  const { data, stderr } = await runProbe(input);
+  if (!data) throw new UnplayableError(probeFailure(stderr, new Uint8Array()));
+  return data;
+}

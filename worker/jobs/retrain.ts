@@ -1,0 +1,155 @@
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { judge } from "@/lib/learn/verdict";
+import { childLogger } from "@/lib/logger";
+import type { LoadedModel } from "@/lib/model";
+import { ZRetrainJob } from "@/lib/schemas/jobs";
+import { keys, putObject } from "@/lib/storage";
+import { readFeatures } from "../analysis/store";
+import { modelFor } from "../analysis/models";
+import { fingerprintOf, labelledVideos, splitByVideo, writeWindows } from "../learn/dataset";
+import { checkParity, evaluateHeldOut } from "../learn/evaluate";
+import { runTrainer } from "../learn/trainer";
+import { defineJob } from "./types";
+import { jobTempDir } from "../temp";
+
+const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonObject;
+
+/**
+ * Issue #14: trains a new head from the editors' labels (cached features only, no decode), judges it
+ * against the model it starts from on held-out labelled videos, and stores it as a model version —
+ * "ready" if it beats that model there, "refused" (with the numbers) if not.
+ */
+export const retrainJob = defineJob({
+  name: "retrain",
+  schema: ZRetrainJob,
+  // One at a time per worker; the trainer runs at nice 19, so analysis keeps the CPU.
+  options: { concurrency: 1, timeoutMs: 60 * 60_000 },
+
+  async handle({ versionId }, ctx) {
+    const v = await db().modelVersion.findUnique({ where: { id: versionId } });
+    if (!v || (v.status !== "queued" && v.status !== "training")) return;
+    const log = childLogger({ versionId, jobId: ctx.jobId, job: "retrain" });
+    const t0 = Date.now();
+    const step = async (stage: string, progress: number) => {
+      await ctx.reportProgress(stage, progress);
+      await db().modelVersion.update({
+        where: { id: versionId },
+        data: { status: "training", stage, progress },
+      });
+    };
+    const refuse = async (verdict: string, extra: Prisma.ModelVersionUpdateInput = {}) => {
+      await db().modelVersion.update({
+        where: { id: versionId },
+        data: { status: "refused", verdict, stage: null, progress: 1, completedAt: new Date(), ...extra },
+      });
+      log.info({ verdict }, "retrain refused");
+    };
+    await step("collecting labels", 0.02);
+    const parentRow = await db().modelVersion.findFirst({
+      where: { modelId: v.modelId, version: v.parentVersion, status: "ready" },
+    });
+    const parent: LoadedModel = await modelFor(v.modelId, parentRow?.id ?? null);
+    const videos = await labelledVideos();
+    if (videos.length < 2) {
+      return refuse(
+        `Retraining needs labels on at least 2 videos with a finished analysis (one is held out to check the new head); ${videos.length} so far.`,
+      );
+    }
+    const { train, heldOut } = splitByVideo(videos);
+    const tmp = await jobTempDir("retrain");
+    try {
+      await step("building windows from cached features", 0.05);
+      const windows = await writeWindows(path.join(tmp, "windows"), train, parent);
+      const examples = json({
+        labels: videos.reduce((n, x) => n + x.intervals.length, 0),
+        videos: { train: train.length, heldOut: heldOut.length },
+        windows,
+        heldOutVideos: heldOut.map((x) => x.videoId),
+      });
+      const fingerprint = fingerprintOf(videos, `${v.modelId}@${v.parentVersion}`);
+      if (windows.positive === 0 || windows.background === 0) {
+        return refuse(
+          `The training videos give ${windows.positive} labelled event windows and ${windows.background} background windows; both are needed (accept or add highlights, reject false ones, or mark a review complete).`,
+          { examples, fingerprint },
+        );
+      }
+      const out = path.join(tmp, "out");
+      await runTrainer({
+        windowsDir: path.join(tmp, "windows"),
+        initDir: parent.dir,
+        outDir: out,
+        baseCache: path.resolve(env().DATA_DIR, "model-cache"),
+        signal: ctx.signal,
+        onProgress: (f) => void step("training (PyTorch)", 0.1 + 0.7 * f).catch(() => undefined),
+      });
+      const trained = JSON.parse(await readFile(path.join(out, "result.json"), "utf8")) as {
+        sha256: string;
+        seconds: number;
+      };
+      const manifest = {
+        ...parent.manifest,
+        version: v.version,
+        head: { file: "head.onnx", sha256: trained.sha256 },
+      };
+      const candidate: LoadedModel = { ...parent, manifest, dir: out, headFile: path.join(out, "head.onnx") };
+      await step("checking ONNX parity", 0.82);
+      const parity = await checkParity(candidate, path.join(out, "parity.json"));
+
+      await step("evaluating on held-out videos", 0.85);
+      const held = [];
+      for (const x of heldOut) held.push({ ...x, features: await readFeatures(x.featuresKey) });
+      const activeMetrics = await evaluateHeldOut(parent, held);
+      const newMetrics = await evaluateHeldOut(candidate, held);
+      const { better, verdict } = judge(newMetrics, activeMetrics);
+
+      await step("storing the version", 0.95);
+      await putObject(
+        keys.modelVersionFile(versionId, "head.onnx"),
+        await readFile(candidate.headFile),
+        "application/octet-stream",
+      );
+      await putObject(
+        keys.modelVersionFile(versionId, "parity.json"),
+        await readFile(path.join(out, "parity.json")),
+        "application/json",
+      );
+      const metrics = json({ heldOut: newMetrics, parentHeldOut: activeMetrics, parity, training: trained });
+      await db().modelVersion.update({
+        where: { id: versionId },
+        data: {
+          status: better ? "ready" : "refused",
+          verdict,
+          stage: null,
+          progress: 1,
+          headKey: keys.modelVersionFile(versionId, "head.onnx"),
+          headSha256: trained.sha256,
+          manifest: json({
+            ...manifest,
+            metrics: { heldOut: newMetrics },
+            trainingData: { fingerprint, note: "labels of this instance's editors (issue #14)" },
+          }),
+          metrics,
+          examples,
+          fingerprint,
+          trainSeconds: (Date.now() - t0) / 1000,
+          completedAt: new Date(),
+        },
+      });
+      log.info({ verdict, seconds: (Date.now() - t0) / 1000 }, "retrain finished");
+      return { status: better ? "ready" : "refused" };
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  },
+
+  async onFailed({ versionId }, message) {
+    await db().modelVersion.updateMany({
+      where: { id: versionId },
+      data: { status: "failed", error: message, stage: null, completedAt: new Date() },
+    });
+  },
+});

@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { db } from "@/lib/db";
+import { windowTargets, type LabelledInterval } from "@/lib/learn/windows";
+import type { LoadedModel } from "@/lib/model";
+import { readFeatures } from "../analysis/store";
+
+export interface LabelledVideo {
+  videoId: string;
+  analysisId: string;
+  featuresKey: string;
+  durationS: number;
+  reviewComplete: boolean;
+  intervals: LabelledInterval[];
+}
+
+/** Videos with at least one label and a completed analysis whose features are cached. */
+export async function labelledVideos(): Promise<LabelledVideo[]> {
+  const rows = await db().video.findMany({
+    where: { deletedAt: null, trainingLabels: { some: {} } },
+    include: {
+      trainingLabels: true,
+      analyses: { where: { current: true, status: "complete", featuresKey: { not: null } } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.flatMap((v) => {
+    const a = v.analyses[0];
+    if (!a?.featuresKey || !v.durationS) return [];
+    return [
+      {
+        videoId: v.id,
+        analysisId: a.id,
+        featuresKey: a.featuresKey,
+        durationS: v.durationS,
+        reviewComplete: v.reviewCompleteAt !== null,
+        intervals: v.trainingLabels.map((l) => ({
+          label: l.label,
+          kind: l.kind,
+          startS: l.startS,
+          endS: l.endS,
+        })),
+      },
+    ];
+  });
+}
+
+/**
+ * Split by video, never by window: videos in the order of sha256(id) (stable as videos are added), the
+ * first third (at least one) held out. Needs two videos; the caller says so when there are fewer.
+ */
+export function splitByVideo<V extends { videoId: string }>(
+  videos: readonly V[],
+): { train: V[]; heldOut: V[] } {
+  const order = [...videos].sort((a, b) => hash(a.videoId).localeCompare(hash(b.videoId)));
+  const n = Math.max(1, Math.round(order.length / 3));
+  return { heldOut: order.slice(0, n), train: order.slice(n) };
+}
+
+const hash = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/** sha256 over what the head learns from: each video's analysis and labels, and the parent version. */
+export function fingerprintOf(videos: readonly LabelledVideo[], parent: string): string {
+  const h = createHash("sha256").update(`${parent}\n`);
+  for (const v of [...videos].sort((a, b) => a.videoId.localeCompare(b.videoId))) {
+    const labels = [...v.intervals].map((i) => `${i.label}:${i.kind}:${i.startS}:${i.endS}`).sort();
+    h.update(`${v.videoId}|${v.analysisId}|${v.reviewComplete}|${labels.join(",")}\n`);
+  }
+  return h.digest("hex");
+}
+
+/**
+ * The windows file train.py --windows reads (models/tools/finetune.py): per video its features as
+ * float32, and the labelled windows of the product grid as [video, first frame, label index].
+ */
+export async function writeWindows(dir: string, videos: readonly LabelledVideo[], model: LoadedModel) {
+  await mkdir(dir, { recursive: true });
+  const m = model.manifest;
+  const dim = m.backbone.featureDim;
+  const grid = { frames: m.window.frames, stride: m.window.stride, rate: m.sampleRate };
+  const train: [number, number, number][] = [];
+  const files = [];
+  for (const [i, v] of videos.entries()) {
+    const features = await readFeatures(v.featuresKey);
+    const frames = features.length / dim;
+    const file = `v${i}.f32`;
+    await writeFile(
+      path.join(dir, file),
+      new Uint8Array(features.buffer, features.byteOffset, features.byteLength),
+    );
+    files.push({ id: v.videoId, file, frames });
+    windowTargets(frames, grid, model.labels, v.intervals, v.reviewComplete).forEach((t, w) => {
+      if (t >= 0) train.push([i, w * grid.stride, t]);
+    });
+  }
+  const index = { T: grid.frames, dim, labels: model.labels, videos: files, train };
+  await writeFile(path.join(dir, "index.json"), JSON.stringify(index));
+  return {
+    positive: train.filter((t) => t[2] > 0).length,
+    background: train.filter((t) => t[2] === 0).length,
+  };
+}

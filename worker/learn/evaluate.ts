@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { deriveAllSegments } from "@/lib/highlights/segments";
+import { metricsOf, type HeldOutMetrics } from "@/lib/learn/verdict";
+import { compareWithLabels, sumCounts, windowTargets, type HeldOutCounts } from "@/lib/learn/windows";
+import type { LoadedModel } from "@/lib/model";
+import { scoreFeatures, toTracks } from "../analysis/pipeline";
+import { scoreWindows } from "../inference/head";
+import type { LabelledVideo } from "./dataset";
+
+/**
+ * A head on held-out labelled videos, through the product's own path: cached features → windows →
+ * head → calibration → segments.ts with the model's default parameters. Highlights are matched with
+ * the labels (lib/learn/windows.ts); the window log-loss uses the same calibrated scores.
+ */
+export async function evaluateHeldOut(
+  model: LoadedModel,
+  videos: readonly (LabelledVideo & { features: Float32Array })[],
+): Promise<HeldOutMetrics> {
+  const m = model.manifest;
+  const dim = m.backbone.featureDim;
+  const grid = { frames: m.window.frames, stride: m.window.stride, rate: m.sampleRate };
+  const counts: HeldOutCounts[] = [];
+  let sum = 0;
+  let n = 0;
+  for (const v of videos) {
+    const count = v.features.length / dim;
+    const t = await scoreFeatures(model, { firstFrame: 0, count, features: v.features }, true);
+    const segments = deriveAllSegments(toTracks(t), m.segmentDefaults, v.durationS);
+    for (const label of Object.keys(m.segmentDefaults))
+      counts.push(compareWithLabels(segments, v.intervals, label, v.reviewComplete, v.durationS));
+    const C = model.labels.length;
+    windowTargets(count, grid, model.labels, v.intervals, v.reviewComplete).forEach((target, w) => {
+      if (target < 0 || w >= t.windows.length) return;
+      sum -= Math.log(Math.max(1e-6, t.scores[w * C + target]!));
+      n++;
+    });
+  }
+  return metricsOf(sumCounts(counts), { sum, n });
+}
+
+/** The exported head in onnxruntime against the trainer's PyTorch outputs (≤ 1e-4), as serving runs it. */
+export async function checkParity(model: LoadedModel, parityFile: string): Promise<number> {
+  const fixture = JSON.parse(readFileSync(parityFile, "utf8")) as { shape: number[]; probs: number[][] };
+  const [B, T, D] = fixture.shape as [number, number, number];
+  // models/tools/train.py parity_input: (sin(0.37 i) + 1) * 1.5, float64 rounded to float32
+  const x = Float32Array.from({ length: B * T * D }, (_, i) => (Math.sin(0.37 * i) + 1) * 1.5);
+  const probs = await scoreWindows(model, x, B);
+  const C = model.labels.length;
+  let maxDiff = 0;
+  fixture.probs.forEach((row, b) =>
+    row.forEach((p, c) => (maxDiff = Math.max(maxDiff, Math.abs(p - probs[b * C + c]!)))),
+  );
+  if (!(maxDiff <= 1e-4))
+    throw new Error(`the exported head differs from PyTorch by ${maxDiff.toExponential(2)} (> 1e-4)`);
+  return maxDiff;
+}
