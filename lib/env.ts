@@ -43,6 +43,9 @@ export const ZEnv = z.object({
     .default(16 * 1024 ** 2),
 
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(1),
+  // Heavy jobs (analysis chunks, clip cuts, reels, proxy, filmstrip, live clips) one worker process runs
+  // at once, highest priority first; unset: os.availableParallelism() (worker/runtime.ts).
+  WORKER_CPU_SLOTS: z.coerce.number().int().positive().optional(),
   FFMPEG_PATH: z.string().default("ffmpeg"),
   FFPROBE_PATH: z.string().default("ffprobe"),
   // "auto": decode on the GPU (NVDEC through -hwaccel cuda) when a CUDA device initialises, else CPU;

@@ -1,5 +1,8 @@
 import type { z } from "zod";
 import * as S from "../schemas/jobs";
+import { CPU_PRIORITY, CPU_QUEUE, FAIR_CHUNKS, slot, type CpuSlot } from "./cpu";
+
+export { BACKGROUND_NICENESS, CPU_PRIORITY, CPU_QUEUE, FAIR_CHUNKS, type CpuSlot } from "./cpu";
 
 /**
  * The job graph, as data: every BullMQ job kind with its payload schema, deterministic job id, retry
@@ -7,9 +10,9 @@ import * as S from "../schemas/jobs";
  * not declared here, so this file is the one place that says what follows what:
  *
  *   upload complete ─► probe ─► analyze ─► analyze-chunk × n ─► analyze-finalize ─► cut-clip × highlights
- *                        │                                                       └► notify ─► deliver-webhook
- *                        ├► filmstrip
- *                        └► proxy
+ *                                   │                                            └► notify ─► deliver-webhook
+ *                                   ├► filmstrip   (queued after the chunks, so they are taken first)
+ *                                   └► proxy
  *   editor: re-analysis asked for ─► probe or analyze; highlights edited ─► cut-clip;
  *           reel asked for ─► build-reel
  *   live source added ─► live-poll ─► live-poll (next tick), live-clip, live-finalize ─► probe
@@ -18,6 +21,10 @@ import * as S from "../schemas/jobs";
  *   retrain asked for ─► retrain;  model version activated ─► rescore × videos ─► cut-clip
  *
  * The README's job graph section is checked against this registry (lib/pipeline/readme.test.ts).
+ *
+ * Heavy kinds (`cpu` set) share one worker-wide CPU budget: they are queued on the one BullMQ queue
+ * CPU_QUEUE with a BullMQ priority, and each worker takes them with WORKER_CPU_SLOTS at a time
+ * (worker/runtime.ts). Light kinds keep a queue of their own, outside that budget.
  */
 
 export const jobNames = [
@@ -77,6 +84,8 @@ export interface JobNode<P, N extends readonly JobName[], E extends readonly Ent
    * overwrite its stage.
    */
   videoProgress: P extends { videoId: string } ? boolean : false;
+  /** Heavy work that takes a slot of the worker's CPU budget (null: a light job with its own queue). */
+  cpu: CpuSlot<P> | null;
 }
 
 // Every field is spelled out for every job (no defaults), so the table below reads on its own.
@@ -93,18 +102,21 @@ export const graph = {
     // ignores a job whose id it already has.
     id: (p, nonce) => (nonce === undefined ? `${p.videoId}:probe` : `${p.videoId}:probe:${nonce}`),
     retry: { attempts: 3, backoffMs: 5_000 },
-    next: ["analyze", "filmstrip", "proxy"],
+    next: ["analyze"],
     entry: ["upload complete", "re-analysis asked for"],
     videoProgress: true,
+    cpu: null,
   }),
   analyze: node({
     schema: S.ZAnalyzeJob,
     id: (p, nonce) => (nonce === undefined ? `${p.videoId}:analyze` : `${p.videoId}:analyze:${nonce}`),
     retry: { attempts: 3, backoffMs: 5_000 },
-    // a flow: the finaliser runs once every chunk is done
-    next: ["analyze-chunk", "analyze-finalize"],
+    // a flow: the finaliser runs once every chunk is done; filmstrip and proxy are queued after the
+    // chunks, so a worker with a free slot cannot take them in the moment before the chunks exist
+    next: ["analyze-chunk", "analyze-finalize", "filmstrip", "proxy"],
     entry: ["re-analysis asked for"],
     videoProgress: true,
+    cpu: null,
   }),
   "analyze-chunk": node({
     schema: S.ZAnalyzeChunkJob,
@@ -113,6 +125,7 @@ export const graph = {
     next: [],
     entry: [],
     videoProgress: false,
+    cpu: { priority: (p) => CPU_PRIORITY.analysis + Math.min(p.index, FAIR_CHUNKS), niceness: 0 },
   }),
   "analyze-finalize": node({
     schema: S.ZAnalyzeFinalizeJob,
@@ -121,6 +134,7 @@ export const graph = {
     next: ["cut-clip", "notify"],
     entry: [],
     videoProgress: false,
+    cpu: null,
   }),
   // The revision is in the id: the same boundaries are cut once, new boundaries are a new job.
   "cut-clip": node({
@@ -130,6 +144,7 @@ export const graph = {
     next: [],
     entry: ["highlights edited"],
     videoProgress: false,
+    cpu: slot.clips,
   }),
   "build-reel": node({
     schema: S.ZBuildReelJob,
@@ -138,6 +153,7 @@ export const graph = {
     next: [],
     entry: ["reel asked for"],
     videoProgress: false,
+    cpu: slot.clips,
   }),
   filmstrip: node({
     schema: S.ZFilmstripJob,
@@ -146,6 +162,7 @@ export const graph = {
     next: [],
     entry: [],
     videoProgress: false,
+    cpu: slot.background,
   }),
   proxy: node({
     schema: S.ZProxyJob,
@@ -154,6 +171,7 @@ export const graph = {
     next: [],
     entry: [],
     videoProgress: false,
+    cpu: slot.background,
   }),
   notify: node({
     schema: S.ZNotifyJob,
@@ -162,6 +180,7 @@ export const graph = {
     next: ["deliver-webhook"],
     entry: [],
     videoProgress: false,
+    cpu: null,
   }),
   // 8 tries, 5 s doubling: the last one is ~10 min after the first (receivers restart, deploys finish)
   "deliver-webhook": node({
@@ -171,8 +190,11 @@ export const graph = {
     next: [],
     entry: [],
     videoProgress: false,
+    cpu: null,
   }),
   // One poll tick per job; a failed tick is retried soon: the follow loop only goes on once a tick succeeds.
+  // Not in the CPU budget although it scores segments: a tick is paced by the stream and lasts seconds,
+  // and BullMQ does not preempt, so in the pool it could wait behind an hour-long proxy holding every slot.
   "live-poll": node({
     schema: S.ZLivePollJob,
     id: (p) => `${p.liveSourceId}:poll:${p.tick}`,
@@ -180,6 +202,7 @@ export const graph = {
     next: ["live-poll", "live-clip", "live-finalize"],
     entry: ["live source added"],
     videoProgress: false,
+    cpu: null,
   }),
   "live-clip": node({
     schema: S.ZLiveClipJob,
@@ -188,6 +211,7 @@ export const graph = {
     next: [],
     entry: [],
     videoProgress: false,
+    cpu: slot.live,
   }),
   // The recording becomes a normal video, which then goes the way of an upload.
   "live-finalize": node({
@@ -197,6 +221,7 @@ export const graph = {
     next: ["probe"],
     entry: [],
     videoProgress: false,
+    cpu: null,
   }),
   // Queued with a 30-day delay when a video goes to the trash (lib/trash); a restore removes it.
   "purge-video": node({
@@ -206,6 +231,7 @@ export const graph = {
     next: [],
     entry: ["video trashed"],
     videoProgress: false,
+    cpu: null,
   }),
   // Expires abandoned uploads and removes objects no row points to (lib/janitor); then queues itself
   // for the next slot. Workers stage it at start: the slot in the id makes that one job.
@@ -216,6 +242,7 @@ export const graph = {
     next: ["janitor"],
     entry: ["worker started", "janitor asked for"],
     videoProgress: false,
+    cpu: null,
   }),
   // Issue #14. Training is long and deterministic on the same labels: one try, the failure is shown.
   retrain: node({
@@ -225,6 +252,9 @@ export const graph = {
     next: [],
     entry: ["retrain asked for"],
     videoProgress: false,
+    // Outside the CPU budget: an admin starts it rarely, its trainer runs at nice 19 (spare cycles
+    // only), and in the pool it would hold a slot for its whole training.
+    cpu: null,
   }),
   // The activation's time is the nonce: rolling back and forth re-scores again.
   rescore: node({
@@ -234,6 +264,8 @@ export const graph = {
     next: ["cut-clip"],
     entry: ["model version activated"],
     videoProgress: false,
+    // Head-only scoring of cached features (no decode): after analyses, beside clip cuts.
+    cpu: slot.clips,
   }),
 } satisfies { [N in JobName]: JobNode<unknown, readonly JobName[], readonly EntryPoint[]> };
 
@@ -241,6 +273,11 @@ type Graph = typeof graph;
 export type JobPayload<N extends JobName> = Graph[N] extends JobNode<infer P, infer _N, infer _E> ? P : never;
 export type NextOf<F extends JobName> = Graph[F]["next"][number];
 export type EntryOf<N extends JobName> = Graph[N]["entry"][number];
+
+/** The BullMQ queue a job kind is queued on: the shared CPU queue for heavy kinds, else its own. */
+export function queueOf(name: JobName): string {
+  return nodeOf(name).cpu ? CPU_QUEUE : name;
+}
 
 /** The node of a job kind, without its literal types (for code that handles every kind alike). */
 export function nodeOf(name: JobName): JobNode<unknown, readonly JobName[], readonly EntryPoint[]> {
