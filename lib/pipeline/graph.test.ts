@@ -73,6 +73,7 @@ describe("job graph", () => {
       "live-poll",
       "live-finalize",
       "purge-video",
+      "janitor", // listing and deleting objects: S3 and database calls, no decoding
       "retrain",
     ]);
     expect(jobNames.filter((n) => queueOf(n) === CPU_QUEUE)).toEqual(
