@@ -73,15 +73,19 @@ async function upload(name: string) {
 
 /** An analysis chunk of this video is under way: some chunk partly done, and its ffmpeg running. */
 async function chunkInFlight(videoId: string, worker: ChildProcess) {
+  let seen = "nothing";
   return waitFor(async () => {
     const a = await db().analysis.findFirst({ where: { videoId, status: "running" } });
     const map = (a?.chunkProgress ?? {}) as Record<string, number>;
+    const children = childrenOf(worker.pid!);
+    seen = `analysis ${a?.id ?? "none running"} ${JSON.stringify(map)}, children ${children.map((p) => p.comm)}`;
     if (!a || !Object.values(map).some((f) => f > 0 && f < 1)) return null;
-    const decoders = childrenOf(worker.pid!).filter(
-      (p) => p.comm === "ffmpeg" && p.cmdline.includes(videoId),
-    );
+    const decoders = children.filter((p) => p.comm === "ffmpeg" && p.cmdline.includes(videoId));
     return decoders.length > 0 ? { analysisId: a.id, decoders } : null;
-  }, 300_000);
+  }, 300_000).catch((err: Error) => {
+    // Say what the wait last saw, so a miss under load can be told from a fault.
+    throw new Error(`${err.message} for a chunk in flight; last seen: ${seen}`);
+  });
 }
 
 describe("faults: a worker killed mid-chunk, a video deleted mid-analysis", () => {
