@@ -149,12 +149,12 @@ describe("Redis outage (private redis-server, stopped and started again)", () =>
     expect(clip.clipStatus).toBe("ready");
     expect(clip.clipRevision).toBe(1);
 
-    // The new upload's own highlights are cut after its analysis: everything completes.
-    await waitFor(
-      async () =>
-        (await db().highlight.count({ where: { videoId: newId, clipStatus: "cutting" } })) === 0 || null,
-      240_000,
-    );
+    // The new upload's own highlights are cut after its analysis (each cut-clip job marks its highlight
+    // "cutting" when it starts): wait until every one of them has its clip.
+    await waitFor(async () => {
+      const hs = await db().highlight.findMany({ where: { videoId: newId }, select: { clipStatus: true } });
+      return hs.every((h) => h.clipStatus === "ready") || null;
+    }, 240_000);
 
     // Nothing stuck: the outbox is empty and no row of these videos waits for a job.
     expect(await db().outboxJob.count({ where: ours })).toBe(0);
