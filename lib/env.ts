@@ -43,6 +43,9 @@ export const ZEnv = z.object({
     .default(16 * 1024 ** 2),
 
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(1),
+  // Heavy jobs (analysis chunks, clip cuts, reels, proxy, filmstrip, live clips) one worker process runs
+  // at once, highest priority first; unset: os.availableParallelism() (worker/runtime.ts).
+  WORKER_CPU_SLOTS: z.coerce.number().int().positive().optional(),
   FFMPEG_PATH: z.string().default("ffmpeg"),
   FFPROBE_PATH: z.string().default("ffprobe"),
   // "auto": decode on the GPU (NVDEC through -hwaccel cuda) when a CUDA device initialises, else CPU;
@@ -54,6 +57,8 @@ export const ZEnv = z.object({
   SHARED_MODELS_DIR: z.string().default("../shared/models"),
   // Issue #14: the retrain job runs the PyTorch trainer (models/tools/train.py --windows) with this.
   TRAIN_PYTHON: z.string().default("/usr/bin/python3"),
+  // Its niceness: 19 yields the CPU to analysis (and everything else) on a shared machine.
+  TRAIN_NICE: z.coerce.number().int().min(0).max(19).default(19),
   ORT_PROVIDER: z.enum(["auto", "cpu", "cuda"]).default("auto"),
   // onnxruntime CPU threads per session; unset: half the cores, at least one. The decoder sets the
   // analysis pace and gets the rest (worker/inference/session.ts).

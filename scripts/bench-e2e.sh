@@ -11,23 +11,9 @@ ensure_node
 ensure_system_packages
 ensure_npm_deps
 
-start_scratch_services bench 2
-export QUEUE_PREFIX="${QUEUE_PREFIX:-matchcut}-bench-e2e"
-export ADMIN_EMAIL=admin@bench.local ADMIN_PASSWORD="${BENCH_ADMIN_PASSWORD:-bench-admin-password}"
-export PORT="${MATCHCUT_BENCH_PORT:-$((${MATCHCUT_TEST_PORT:-3100} + 100))}"
-export APP_URL="http://localhost:$PORT" LOG_LEVEL="${LOG_LEVEL:-warn}"
-npx --no-install tsx scripts/migrate.ts
-
-if [[ ! -f .next/BUILD_ID ]] || [[ -n "$(find app components lib next.config.js package-lock.json -newer .next/BUILD_ID -print -quit)" ]]; then
-  say "building the web app"
-  npx --no-install next build >"$LOGS/build-bench.log" 2>&1 || { tail -60 "$LOGS/build-bench.log"; die "next build failed"; }
-fi
-
-start_node "$LOGS/web-bench.log" node_modules/next/dist/bin/next start -p "$PORT"
-pids+=("$NODE_PID")
+start_bench_app bench-e2e
 start_node "$LOGS/worker-bench.log" --import tsx worker/index.ts
 WORKER_PID=$NODE_PID
 pids+=("$NODE_PID")
-wait_port $PORT "web app"
-say "app on $APP_URL, worker pid $WORKER_PID (logs: $LOGS/web-bench.log, $LOGS/worker-bench.log)"
+say "app on $APP_URL, worker pid $WORKER_PID (logs: $LOGS/web-bench-e2e.log, $LOGS/worker-bench.log)"
 npx --no-install tsx scripts/bench-e2e.ts "$@"

@@ -11,15 +11,15 @@
 //      first one's highlights against the moment any of their proxies started.
 // The last line is one JSON object.
 import { spawn } from "node:child_process";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "@/lib/env";
 import { nodeOf } from "@/lib/pipeline/graph";
 import { closeQueues, queueFor } from "@/lib/queue";
 import { safeJobId } from "@/lib/queue/options";
-import type { THighlightsDto } from "@/lib/schemas/highlights";
-import type { TVideoDto } from "@/lib/schemas/videos";
 import { benchMatch, type BenchMatch } from "./bench-match";
+import { highlightsListed, POLL_MS } from "./bench-follow";
 import { signIn, uploadFile, type Api } from "./upload-client";
 
 const { values } = parseArgs({
@@ -33,7 +33,6 @@ const minutes = Number(values.minutes);
 const matches = Number(values.matches);
 if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, got ${values.minutes}`);
 if (!Number.isInteger(matches) || matches < 1) throw new Error(`--matches must be a whole number ≥ 1`);
-const POLL_MS = 500;
 const s = (ms: number) => +(ms / 1000).toFixed(1);
 
 /** The bare analysis: `npm run detect -- FILE --json` in a process of its own, timed from spawn to exit. */
@@ -87,19 +86,6 @@ interface Followed {
   filmstrip: JobTimes;
 }
 
-/** Polls the API as the library page does until the video is ready and its highlights are listed. */
-async function highlightsListed(api: Api, videoId: string) {
-  for (;;) {
-    const v = await api<TVideoDto>(`/api/videos/${videoId}`);
-    if (v.status === "failed") throw new Error(`video ${videoId} failed: ${v.error}`);
-    if (v.status === "ready") {
-      const h = await api<THighlightsDto>(`/api/videos/${videoId}/highlights`);
-      return { at: Date.now(), highlights: h.highlights.map((x) => ({ startS: x.startS, endS: x.endS })) };
-    }
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
-}
-
 /** Uploads `count` copies at once and follows each until highlights, proxy and filmstrip are done. */
 async function runBatch(api: Api, file: string, count: number, tag: string): Promise<Followed[]> {
   const base = path.basename(file, ".mp4");
@@ -134,6 +120,10 @@ async function main(): Promise<void> {
   console.log(
     `match: ${match.file} (${match.durationS.toFixed(1)} s, kicks at ${match.kicks.map((k) => k.startS.toFixed(0) + " s").join(", ")})`,
   );
+  // The machine may be shared: the load average says how much else ran beside these figures.
+  const load = () => loadavg().map((x) => +x.toFixed(2));
+  const loadBefore = load();
+  console.log(`load average (1, 5, 15 min) before: ${loadBefore.join(", ")}`);
   const detect = await timeDetect(match.file);
   console.log(`bare detect: ${detect.seconds.toFixed(1)} s (${detect.segments} segments)`);
 
@@ -187,6 +177,7 @@ async function main(): Promise<void> {
       `first proxy started at ${batch.first_proxy_start_s} s; proxies done ${batch.proxies_done_s.join(", ")} s; ` +
       `filmstrips done ${batch.filmstrips_done_s.join(", ")} s`,
   );
+  console.log(`load average (1, 5, 15 min) after: ${load().join(", ")}`);
   console.log(
     `must-show: one match ratio ${single.ratio} ≤ 1.2: ${single.ratio <= 1.2 ? "yes" : "no"}; ` +
       `first highlights before any proxy started: ${batch.first_highlights_before_any_proxy ? "yes" : "no"}`,
@@ -194,6 +185,8 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify({
       minutes,
+      load_before: loadBefore,
+      load_after: load(),
       duration_s: match.durationS,
       kicks: match.kicks.length,
       detect_s: s(detect.seconds * 1000),

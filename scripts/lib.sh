@@ -251,6 +251,27 @@ start_scratch_services() {
   return 0
 }
 
+# The benchmarks' app (bench-e2e.sh, bench-scale.sh): scratch services (database matchcut_bench, Redis db
+# 2, bucket matchcut-bench), queue prefix …-NAME, a web build no older than the code, and `next start` on
+# MATCHCUT_BENCH_PORT (default the test port + 100). Workers are the caller's to start.
+start_bench_app() {
+  local name=$1
+  start_scratch_services bench 2
+  export QUEUE_PREFIX="${QUEUE_PREFIX:-matchcut}-$name"
+  export ADMIN_EMAIL=admin@bench.local ADMIN_PASSWORD="${BENCH_ADMIN_PASSWORD:-bench-admin-password}"
+  export PORT="${MATCHCUT_BENCH_PORT:-$((${MATCHCUT_TEST_PORT:-3100} + 100))}"
+  export APP_URL="http://localhost:$PORT" LOG_LEVEL="${LOG_LEVEL:-warn}"
+  npx --no-install tsx scripts/migrate.ts
+  if [[ ! -f .next/BUILD_ID ]] || [[ -n "$(find app components lib next.config.js package-lock.json -newer .next/BUILD_ID -print -quit)" ]]; then
+    say "building the web app"
+    npx --no-install next build >"$LOGS/build-bench.log" 2>&1 || { tail -60 "$LOGS/build-bench.log"; die "next build failed"; }
+  fi
+  start_node "$LOGS/web-$name.log" node_modules/next/dist/bin/next start -p "$PORT"
+  pids+=("$NODE_PID")
+  wait_port $PORT "web app"
+  return 0
+}
+
 scratch_cleanup() {
   local code=$?
   trap "" INT TERM

@@ -71,7 +71,10 @@ describe("queue overview (real Redis, worker and ffprobe)", () => {
 
 describe("/api/metrics", () => {
   it("exposes queue depth per kind and state that follows a queued job", async () => {
-    const key = 'matchcut_queue_jobs{queue="filmstrip",state="waiting"}';
+    // filmstrip shares the CPU queue with the other heavy kinds (queued there with a priority):
+    // the depth is still the kind's own.
+    const key = 'matchcut_queue_jobs{queue="filmstrip",state="prioritized"}';
+    const proxyKey = 'matchcut_queue_jobs{queue="proxy",state="prioritized"}';
     const before = parseExposition(await (await scrape()).text());
     expect(before.has(key)).toBe(true);
     // Nobody runs filmstrip jobs in this test: the job stays waiting.
@@ -82,6 +85,7 @@ describe("/api/metrics", () => {
       expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
       const after = parseExposition(await res.text());
       expect(after.get(key)).toBe(before.get(key)! + 1);
+      expect(after.get(proxyKey)).toBe(before.get(proxyKey));
       expect(after.get('matchcut_queue_jobs{queue="probe",state="failed"}')).toBeDefined();
       for (const name of ["matchcut_analyses", "matchcut_videos", "matchcut_web_process_cpu_seconds_total"])
         expect([...after.keys()].some((k) => k.startsWith(name))).toBe(true);

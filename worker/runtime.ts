@@ -1,7 +1,9 @@
-import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { availableParallelism, hostname } from "node:os";
+import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { childLogger, logger } from "@/lib/logger";
-import { nodeOf } from "@/lib/pipeline/graph";
+import { env } from "@/lib/env";
+import { CPU_QUEUE, nodeOf } from "@/lib/pipeline/graph";
 import { closeQueues } from "@/lib/queue";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { queuePrefix, redisConnection } from "@/lib/queue/connection";
@@ -13,26 +15,54 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+export interface RuntimeOptions {
+  /** Multiplier on each light job kind's own concurrency (WORKER_CONCURRENCY). */
+  concurrencyScale?: number;
+  /** Heavy jobs this process runs at once (WORKER_CPU_SLOTS; unset: the cores it may use). */
+  cpuSlots?: number;
+}
+
 /**
- * One BullMQ Worker per job kind, on its own Redis connection (producers use another, see lib/queue).
+ * BullMQ Workers on their own Redis connection (producers use another, see lib/queue): one per light
+ * job kind, with the kind's concurrency, and one on the shared CPU queue whose concurrency is the CPU
+ * budget; it runs whatever heavy kind BullMQ hands it, highest priority first (lib/pipeline/graph.ts).
  * Handlers never see bullmq: they get (data, ctx) and throw PermanentError for input that can't work.
  */
-export function startRuntime(jobs: JobDefinition[], opts: { concurrencyScale?: number } = {}): Runtime {
+export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): Runtime {
   const connection: Redis = redisConnection("worker");
   connection.on("error", (err) => logger().error({ err }, "redis connection error"));
-  const workers = jobs.map((def) => {
-    const worker = new Worker(def.name, (job: Job) => runJob(def, job), {
+  const start = (queue: string, concurrency: number, defOf: (job: Job) => JobDefinition | undefined) => {
+    const worker = new Worker(queue, (job: Job, token?: string) => dispatch(defOf(job), job, token), {
       connection,
       prefix: queuePrefix(),
-      concurrency: Math.max(1, Math.round(def.options.concurrency * (opts.concurrencyScale ?? 1))),
+      concurrency,
+      // BullMQ records it on each job it takes (processedBy): which process ran what (bench:scale)
+      name: `${hostname()}:${process.pid}`,
       // A long analysis chunk renews its lock; a crashed worker's job becomes available again after this.
       lockDuration: 60_000,
     });
-    worker.on("error", (err) => childLogger({ queue: def.name }).error({ err }, "worker error"));
-    worker.on("failed", (job, err) => void finalFailure(def, job, err));
+    worker.on("error", (err) => childLogger({ queue }).error({ err }, "worker error"));
+    worker.on("failed", (job, err) => {
+      const def = job && defOf(job);
+      if (def) void finalFailure(def, job, err);
+    });
     return worker;
-  });
-  logger().info({ jobs: jobs.map((j) => j.name) }, "worker runtime started");
+  };
+  const light = jobs.filter((def) => !nodeOf(def.name).cpu);
+  const heavy = new Map(jobs.filter((def) => nodeOf(def.name).cpu).map((def) => [def.name as string, def]));
+  const slots = opts.cpuSlots ?? env().WORKER_CPU_SLOTS ?? availableParallelism();
+  const workers = light.map((def) =>
+    start(
+      def.name,
+      Math.max(1, Math.round(def.options.concurrency * (opts.concurrencyScale ?? 1))),
+      () => def,
+    ),
+  );
+  if (heavy.size > 0) workers.push(start(CPU_QUEUE, slots, (job) => heavy.get(job.name)));
+  logger().info(
+    { jobs: jobs.map((j) => j.name), cpuSlots: heavy.size > 0 ? slots : 0 },
+    "worker runtime started",
+  );
   for (const def of jobs) {
     def
       .warmUp?.()
@@ -55,6 +85,21 @@ export function startRuntime(jobs: JobDefinition[], opts: { concurrencyScale?: n
   };
 }
 
+/**
+ * A heavy kind this process has no handler for (a test runtime with a few kinds; the worker itself
+ * refuses to boot without all of them) goes back to the queue for a process that has one: BullMQ's
+ * documented way to hand a job back is moveToDelayed + DelayedError.
+ */
+async function dispatch(
+  def: JobDefinition | undefined,
+  job: Job,
+  token: string | undefined,
+): Promise<unknown> {
+  if (def) return runJob(def, job);
+  await job.moveToDelayed(Date.now() + 1000, token);
+  throw new DelayedError();
+}
+
 async function runJob(def: JobDefinition, job: Job): Promise<unknown> {
   const log = childLogger({ job: def.name, jobId: job.id, attempt: job.attemptsMade + 1 });
   const parsed = def.schema.safeParse(job.data);
@@ -70,6 +115,7 @@ async function runJob(def: JobDefinition, job: Job): Promise<unknown> {
     jobId: String(job.id),
     attempt: job.attemptsMade + 1,
     signal: abort.signal,
+    niceness: nodeOf(def.name).cpu?.niceness ?? 0,
     async reportProgress(stage, fraction) {
       if (!gate(fraction >= 1)) return;
       await job.updateProgress({ stage, fraction });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { enqueueNext, jobIdOf, startJob } from "./enqueue";
-import { graph, jobNames, type JobName } from "./graph";
+import { CPU_QUEUE, graph, jobNames, queueOf, type JobName } from "./graph";
 
 const vid = "8f0c2f4e-6a58-4c61-9d7b-0c8f2d5b9a11";
 const aid = "1b7e3c9a-2d4f-4e6a-8b0c-3d5f7a9b1c2e";
@@ -27,7 +27,7 @@ describe("job graph", () => {
   it("reads upload → probe → analyze → finalize → clips as declared edges", () => {
     expect(graph.probe.entry).toContain("upload complete");
     expect(graph.probe.next).toContain("analyze");
-    expect(graph.analyze.next).toEqual(["analyze-chunk", "analyze-finalize"]);
+    expect(graph.analyze.next).toEqual(["analyze-chunk", "analyze-finalize", "filmstrip", "proxy"]);
     expect(graph["analyze-finalize"].next).toEqual(["cut-clip", "notify"]);
   });
 
@@ -45,6 +45,39 @@ describe("job graph", () => {
   it("only mirrors progress onto the Video row for the jobs that make it ready", () => {
     const mirrored = jobNames.filter((n) => graph[n].videoProgress);
     expect(mirrored).toEqual(["probe", "analyze"]);
+  });
+
+  it("puts heavy kinds in the CPU budget: live > analysis chunk by chunk > clips > proxy/filmstrip", () => {
+    const chunk = (index: number) => graph["analyze-chunk"].cpu!.priority({ analysisId: aid, index });
+    const live = graph["live-clip"].cpu!.priority({ liveHighlightId: vid });
+    const cut = graph["cut-clip"].cpu!.priority({ highlightId: vid, revision: 1 });
+    const reel = graph["build-reel"].cpu!.priority({ videoId: vid });
+    const proxy = graph.proxy.cpu!.priority({ videoId: vid });
+    // BullMQ takes the lowest number first; 0 would mean "no priority" (taken before all of these).
+    expect(live).toBeGreaterThan(0);
+    expect(live).toBeLessThan(chunk(0));
+    expect(chunk(0)).toBeLessThan(chunk(1));
+    expect(chunk(1e6)).toBeLessThan(cut);
+    expect(cut).toBe(reel);
+    expect(cut).toBeLessThan(proxy);
+    expect(proxy).toBe(graph.filmstrip.cpu!.priority({ videoId: vid }));
+    expect(graph.proxy.cpu!.niceness).toBeGreaterThan(0);
+    expect(graph["analyze-chunk"].cpu!.niceness).toBe(0);
+    const light = jobNames.filter((n) => graph[n].cpu === null);
+    expect(light).toEqual([
+      "probe",
+      "analyze",
+      "analyze-finalize",
+      "notify",
+      "deliver-webhook",
+      "live-poll",
+      "live-finalize",
+      "purge-video",
+      "retrain",
+    ]);
+    expect(jobNames.filter((n) => queueOf(n) === CPU_QUEUE)).toEqual(
+      jobNames.filter((n) => !light.includes(n)),
+    );
   });
 
   it("refuses an edge or an entry the graph does not declare, before anything is queued", () => {

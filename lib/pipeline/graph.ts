@@ -7,9 +7,9 @@ import * as S from "../schemas/jobs";
  * not declared here, so this file is the one place that says what follows what:
  *
  *   upload complete ─► probe ─► analyze ─► analyze-chunk × n ─► analyze-finalize ─► cut-clip × highlights
- *                        │                                                       └► notify ─► deliver-webhook
- *                        ├► filmstrip
- *                        └► proxy
+ *                                   │                                            └► notify ─► deliver-webhook
+ *                                   ├► filmstrip   (queued after the chunks, so they are taken first)
+ *                                   └► proxy
  *   editor: re-analysis asked for ─► probe or analyze; highlights edited ─► cut-clip;
  *           reel asked for ─► build-reel
  *   live source added ─► live-poll ─► live-poll (next tick), live-clip, live-finalize ─► probe
@@ -17,6 +17,10 @@ import * as S from "../schemas/jobs";
  *   retrain asked for ─► retrain;  model version activated ─► rescore × videos ─► cut-clip
  *
  * The README's job graph section is checked against this registry (lib/pipeline/readme.test.ts).
+ *
+ * Heavy kinds (`cpu` set) share one worker-wide CPU budget: they are queued on the one BullMQ queue
+ * CPU_QUEUE with a BullMQ priority, and each worker takes them with WORKER_CPU_SLOTS at a time
+ * (worker/runtime.ts). Light kinds keep a queue of their own, outside that budget.
  */
 
 export const jobNames = [
@@ -55,6 +59,38 @@ export interface Retry {
   backoffMs: number;
 }
 
+/** The queue the heavy kinds share (BullMQ picks by priority, FIFO within one priority). */
+export const CPU_QUEUE = "cpu";
+
+/**
+ * BullMQ priorities (1 is taken first): live > analysis > clip cuts/reel > proxy/filmstrip, as issue #17
+ * orders them. Analysis chunks add min(index, FAIR_CHUNKS): chunk i of every analysis is taken before
+ * chunk i+1 of any, so a short upload is not queued behind a long file's chunks, and a second match
+ * gets its turns beside the first (round robin up to FAIR_CHUNKS chunks, arrival order after that).
+ */
+export const FAIR_CHUNKS = 1000;
+export const CPU_PRIORITY = {
+  live: 1,
+  analysis: 10,
+  clips: 10 + FAIR_CHUNKS + 1,
+  background: 20 + FAIR_CHUNKS,
+};
+
+/** Niceness of the ffmpeg a background kind runs: it gets the cycles analysis and clips leave. */
+export const BACKGROUND_NICENESS = 10;
+
+export interface CpuSlot<P> {
+  priority(payload: P): number;
+  /** Added to the niceness of the ffmpeg the job runs (0: as the worker). */
+  niceness: number;
+}
+
+const slot = {
+  live: { priority: () => CPU_PRIORITY.live, niceness: 0 },
+  clips: { priority: () => CPU_PRIORITY.clips, niceness: 0 },
+  background: { priority: () => CPU_PRIORITY.background, niceness: BACKGROUND_NICENESS },
+} as const;
+
 export interface JobNode<P, N extends readonly JobName[], E extends readonly EntryPoint[]> {
   schema: z.ZodType<P>;
   /**
@@ -73,6 +109,8 @@ export interface JobNode<P, N extends readonly JobName[], E extends readonly Ent
    * overwrite its stage.
    */
   videoProgress: P extends { videoId: string } ? boolean : false;
+  /** Heavy work that takes a slot of the worker's CPU budget (null: a light job with its own queue). */
+  cpu: CpuSlot<P> | null;
 }
 
 // Every field is spelled out for every job (no defaults), so the table below reads on its own.
@@ -89,18 +127,21 @@ export const graph = {
     // ignores a job whose id it already has.
     id: (p, nonce) => (nonce === undefined ? `${p.videoId}:probe` : `${p.videoId}:probe:${nonce}`),
     retry: { attempts: 3, backoffMs: 5_000 },
-    next: ["analyze", "filmstrip", "proxy"],
+    next: ["analyze"],
     entry: ["upload complete", "re-analysis asked for"],
     videoProgress: true,
+    cpu: null,
   }),
   analyze: node({
     schema: S.ZAnalyzeJob,
     id: (p, nonce) => (nonce === undefined ? `${p.videoId}:analyze` : `${p.videoId}:analyze:${nonce}`),
     retry: { attempts: 3, backoffMs: 5_000 },
-    // a flow: the finaliser runs once every chunk is done
-    next: ["analyze-chunk", "analyze-finalize"],
+    // a flow: the finaliser runs once every chunk is done; filmstrip and proxy are queued after the
+    // chunks, so a worker with a free slot cannot take them in the moment before the chunks exist
+    next: ["analyze-chunk", "analyze-finalize", "filmstrip", "proxy"],
     entry: ["re-analysis asked for"],
     videoProgress: true,
+    cpu: null,
   }),
   "analyze-chunk": node({
     schema: S.ZAnalyzeChunkJob,
@@ -109,6 +150,7 @@ export const graph = {
     next: [],
     entry: [],
     videoProgress: false,
+    cpu: { priority: (p) => CPU_PRIORITY.analysis + Math.min(p.index, FAIR_CHUNKS), niceness: 0 },
   }),
   "analyze-finalize": node({
     schema: S.ZAnalyzeFinalizeJob,
@@ -117,6 +159,7 @@ export const graph = {
     next: ["cut-clip", "notify"],
     entry: [],
     videoProgress: false,
+    cpu: null,
   }),
   // The revision is in the id: the same boundaries are cut once, new boundaries are a new job.
   "cut-clip": node({
@@ -126,6 +169,7 @@ export const graph = {
     next: [],
     entry: ["highlights edited"],
     videoProgress: false,
+    cpu: slot.clips,
   }),
   "build-reel": node({
     schema: S.ZBuildReelJob,
@@ -134,6 +178,7 @@ export const graph = {
     next: [],
     entry: ["reel asked for"],
     videoProgress: false,
+    cpu: slot.clips,
   }),
   filmstrip: node({
     schema: S.ZFilmstripJob,
@@ -142,6 +187,7 @@ export const graph = {
     next: [],
     entry: [],
     videoProgress: false,
+    cpu: slot.background,
   }),
   proxy: node({
     schema: S.ZProxyJob,
@@ -150,6 +196,7 @@ export const graph = {
     next: [],
     entry: [],
     videoProgress: false,
+    cpu: slot.background,
   }),
   notify: node({
     schema: S.ZNotifyJob,
@@ -158,6 +205,7 @@ export const graph = {
     next: ["deliver-webhook"],
     entry: [],
     videoProgress: false,
+    cpu: null,
   }),
   // 8 tries, 5 s doubling: the last one is ~10 min after the first (receivers restart, deploys finish)
   "deliver-webhook": node({
@@ -167,8 +215,11 @@ export const graph = {
     next: [],
     entry: [],
     videoProgress: false,
+    cpu: null,
   }),
   // One poll tick per job; a failed tick is retried soon: the follow loop only goes on once a tick succeeds.
+  // Not in the CPU budget although it scores segments: a tick is paced by the stream and lasts seconds,
+  // and BullMQ does not preempt, so in the pool it could wait behind an hour-long proxy holding every slot.
   "live-poll": node({
     schema: S.ZLivePollJob,
     id: (p) => `${p.liveSourceId}:poll:${p.tick}`,
@@ -176,6 +227,7 @@ export const graph = {
     next: ["live-poll", "live-clip", "live-finalize"],
     entry: ["live source added"],
     videoProgress: false,
+    cpu: null,
   }),
   "live-clip": node({
     schema: S.ZLiveClipJob,
@@ -184,6 +236,7 @@ export const graph = {
     next: [],
     entry: [],
     videoProgress: false,
+    cpu: slot.live,
   }),
   // The recording becomes a normal video, which then goes the way of an upload.
   "live-finalize": node({
@@ -193,6 +246,7 @@ export const graph = {
     next: ["probe"],
     entry: [],
     videoProgress: false,
+    cpu: null,
   }),
   // Queued with a 30-day delay when a video goes to the trash (lib/trash); a restore removes it.
   "purge-video": node({
@@ -202,6 +256,7 @@ export const graph = {
     next: [],
     entry: ["video trashed"],
     videoProgress: false,
+    cpu: null,
   }),
   // Issue #14. Training is long and deterministic on the same labels: one try, the failure is shown.
   retrain: node({
@@ -211,6 +266,9 @@ export const graph = {
     next: [],
     entry: ["retrain asked for"],
     videoProgress: false,
+    // Outside the CPU budget: an admin starts it rarely, its trainer runs at nice 19 (spare cycles
+    // only), and in the pool it would hold a slot for its whole training.
+    cpu: null,
   }),
   // The activation's time is the nonce: rolling back and forth re-scores again.
   rescore: node({
@@ -220,6 +278,8 @@ export const graph = {
     next: ["cut-clip"],
     entry: ["model version activated"],
     videoProgress: false,
+    // Head-only scoring of cached features (no decode): after analyses, beside clip cuts.
+    cpu: slot.clips,
   }),
 } satisfies { [N in JobName]: JobNode<unknown, readonly JobName[], readonly EntryPoint[]> };
 
@@ -227,6 +287,11 @@ type Graph = typeof graph;
 export type JobPayload<N extends JobName> = Graph[N] extends JobNode<infer P, infer _N, infer _E> ? P : never;
 export type NextOf<F extends JobName> = Graph[F]["next"][number];
 export type EntryOf<N extends JobName> = Graph[N]["entry"][number];
+
+/** The BullMQ queue a job kind is queued on: the shared CPU queue for heavy kinds, else its own. */
+export function queueOf(name: JobName): string {
+  return nodeOf(name).cpu ? CPU_QUEUE : name;
+}
 
 /** The node of a job kind, without its literal types (for code that handles every kind alike). */
 export function nodeOf(name: JobName): JobNode<unknown, readonly JobName[], readonly EntryPoint[]> {

@@ -8,17 +8,43 @@ import {
   type TQueueJobDto,
   type TQueuesDto,
 } from "../schemas/queues";
-import type { JobName } from "../pipeline/graph";
-import { queueFor } from "./producer";
+import { CPU_QUEUE, queueOf, type JobName } from "../pipeline/graph";
+import { namedQueue, queueFor } from "./producer";
 
 // What the operators' page and /api/metrics read: BullMQ's own bookkeeping in Redis, so it is the same
-// whichever web process asks and however many workers run.
+// whichever web process asks and however many workers run. Everything is per job kind: a light kind
+// has its own queue, the heavy kinds share the CPU queue and are told apart by the job's name there.
 
 const STACK_LINES = 4;
 
+const pooled = queueNames.filter((k) => queueOf(k) === CPU_QUEUE);
+const isPooled = (kind: JobName) => queueOf(kind) === CPU_QUEUE;
+
+/** The shared CPU queue's jobs in these states, by kind (`perState`: at most that many per state). */
+async function pooledJobs(states: readonly TJobState[], perState?: number): Promise<Map<JobName, Job[]>> {
+  const q = namedQueue(CPU_QUEUE);
+  const lists = await Promise.all(states.map((s) => q.getJobs([s], 0, perState ? perState - 1 : -1)));
+  const byKind = new Map<JobName, Job[]>(pooled.map((k) => [k, []]));
+  for (const job of lists.flat()) if (job) byKind.get(job.name as JobName)?.push(job);
+  return byKind;
+}
+
+async function pooledCounts(): Promise<Map<JobName, Record<TJobState, number>>> {
+  const zero = () => Object.fromEntries(jobStates.map((s) => [s, 0])) as Record<TJobState, number>;
+  const counts = new Map<JobName, Record<TJobState, number>>(pooled.map((k) => [k, zero()]));
+  await Promise.all(
+    jobStates.map(async (state) => {
+      for (const [kind, jobs] of await pooledJobs([state])) counts.get(kind)![state] = jobs.length;
+    }),
+  );
+  return counts;
+}
+
 export async function queueCounts(): Promise<TQueueCounts[]> {
+  const [shared, sharedPaused] = await Promise.all([pooledCounts(), namedQueue(CPU_QUEUE).isPaused()]);
   return Promise.all(
     queueNames.map(async (queue) => {
+      if (isPooled(queue)) return { queue, counts: shared.get(queue)!, paused: sharedPaused };
       const q = queueFor(queue);
       const [counts, paused] = await Promise.all([q.getJobCounts(...jobStates), q.isPaused()]);
       const full = Object.fromEntries(jobStates.map((s) => [s, counts[s] ?? 0])) as Record<TJobState, number>;
@@ -49,18 +75,24 @@ function toDto(queue: JobName, job: Job, state: "active" | "failed"): TQueueJobD
 
 /** Counts of every queue, every running job and the most recent failed jobs (newest first). */
 export async function queuesOverview(failedPerQueue = 20): Promise<TQueuesDto> {
+  const [sharedActive, sharedFailed] = await Promise.all([
+    pooledJobs(["active"], 100),
+    pooledJobs(["failed"], failedPerQueue * pooled.length),
+  ]);
   const [queues, perQueue] = await Promise.all([
     queueCounts(),
     Promise.all(
       queueNames.map(async (name) => {
         const q = queueFor(name);
-        const [active, failed] = await Promise.all([
-          q.getJobs(["active"], 0, 99),
-          q.getJobs(["failed"], 0, failedPerQueue - 1),
-        ]);
+        const [active, failed]: Job[][] = isPooled(name)
+          ? [sharedActive.get(name)!, sharedFailed.get(name)!]
+          : await Promise.all([q.getJobs(["active"], 0, 99), q.getJobs(["failed"], 0, failedPerQueue - 1)]);
         return {
           active: active.filter(Boolean).map((j) => toDto(name, j, "active")),
-          failed: failed.filter(Boolean).map((j) => toDto(name, j, "failed")),
+          failed: failed
+            .filter(Boolean)
+            .slice(0, failedPerQueue)
+            .map((j) => toDto(name, j, "failed")),
         };
       }),
     ),
@@ -76,7 +108,8 @@ export async function queuesOverview(failedPerQueue = 20): Promise<TQueuesDto> {
 
 async function jobOf(queue: JobName, jobId: string): Promise<Job> {
   const job = await queueFor(queue).getJob(jobId);
-  if (!job) throw notFound("Job");
+  // On the shared CPU queue an id of another kind is not this kind's job.
+  if (!job || job.name !== queue) throw notFound("Job");
   return job;
 }
 
@@ -108,9 +141,12 @@ export interface FinishedTimes {
  * scrape time: the web process cannot see the workers' memory, and this works with any number of them.
  */
 export async function finishedTimes(limit = 1000): Promise<FinishedTimes[]> {
+  const shared = await pooledJobs(["completed"], limit);
   return Promise.all(
     queueNames.map(async (queue) => {
-      const jobs = (await queueFor(queue).getJobs(["completed"], 0, limit - 1)).filter(Boolean);
+      const jobs = isPooled(queue)
+        ? shared.get(queue)!
+        : (await queueFor(queue).getJobs(["completed"], 0, limit - 1)).filter(Boolean);
       const waits: number[] = [];
       const runs: number[] = [];
       for (const j of jobs) {

@@ -1,7 +1,7 @@
 import { FlowProducer } from "bullmq";
-import { nodeOf, type JobName, type JobPayload } from "../pipeline/graph";
+import { nodeOf, queueOf, type JobName, type JobPayload } from "../pipeline/graph";
 import { queuePrefix, redisConnection } from "./connection";
-import { retryOptions, safeJobId } from "./options";
+import { retryOptions, safeJobId, slotOptions } from "./options";
 
 const holder = globalThis as unknown as { matchcutFlows?: FlowProducer };
 
@@ -25,19 +25,21 @@ export async function enqueueFlow<P extends JobName, C extends JobName>(
   });
   await holder.matchcutFlows.add({
     name: parent.name,
-    queueName: parent.name,
+    queueName: queueOf(parent.name),
     data: nodeOf(parent.name).schema.parse(parent.data),
     opts: {
       jobId: safeJobId(parent.jobId),
       ...retryOptions(parent.name),
+      ...slotOptions(parent.name, parent.data),
     },
     children: children.map((c) => ({
       name: c.name,
-      queueName: c.name,
+      queueName: queueOf(c.name),
       data: nodeOf(c.name).schema.parse(c.data),
       opts: {
         jobId: safeJobId(c.jobId),
         ...retryOptions(c.name),
+        ...slotOptions(c.name, c.data),
         failParentOnFailure: true,
         removeOnComplete: 1000,
         removeOnFail: 1000,

@@ -1,22 +1,28 @@
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
-import { nodeOf, type JobName, type JobPayload } from "../pipeline/graph";
+import { nodeOf, queueOf, type JobName, type JobPayload } from "../pipeline/graph";
 import { childLogger } from "../logger";
 import { queuePrefix, redisConnection } from "./connection";
 import { closeFlows } from "./flows";
-import { retryOptions, safeJobId } from "./options";
+import { retryOptions, safeJobId, slotOptions } from "./options";
 
-// One queue per job name: workers can then give each kind its own concurrency.
+// A light job kind has a queue of its own (workers give it its own concurrency); the heavy kinds share
+// the CPU queue (lib/pipeline/graph.ts queueOf). Job ids name their kind, so getJob works either way.
 const holder = globalThis as unknown as { matchcutQueues?: Map<string, Queue>; matchcutRedis?: Redis };
 
+/** The queue a job kind is queued on. */
 export function queueFor(name: JobName): Queue {
+  return namedQueue(queueOf(name));
+}
+
+export function namedQueue(queueName: string): Queue {
   holder.matchcutQueues ??= new Map();
-  let q = holder.matchcutQueues.get(name);
+  let q = holder.matchcutQueues.get(queueName);
   if (!q) {
     holder.matchcutRedis ??= redisConnection("producer");
-    q = new Queue(name, { connection: holder.matchcutRedis, prefix: queuePrefix() });
-    q.on("error", (err) => childLogger({ queue: name }).error({ err }, "queue error"));
-    holder.matchcutQueues.set(name, q);
+    q = new Queue(queueName, { connection: holder.matchcutRedis, prefix: queuePrefix() });
+    q.on("error", (err) => childLogger({ queue: queueName }).error({ err }, "queue error"));
+    holder.matchcutQueues.set(queueName, q);
   }
   return q;
 }
@@ -30,6 +36,7 @@ export async function enqueue<N extends JobName>(
   const jobId = opts.jobId === undefined ? undefined : safeJobId(opts.jobId);
   const job = await queueFor(name).add(name, data, {
     ...retryOptions(name),
+    ...slotOptions(name, data as JobPayload<N>),
     removeOnComplete: 1000,
     removeOnFail: 5000,
     ...opts,

@@ -69,9 +69,9 @@ async function seed() {
 }
 
 const cutJobs = async (ids: string[]) =>
-  (await queueFor("cut-clip").getJobs(["waiting", "active", "completed", "failed", "delayed"])).filter((j) =>
-    ids.includes((j.data as { highlightId: string }).highlightId),
-  );
+  (
+    await queueFor("cut-clip").getJobs(["waiting", "prioritized", "active", "completed", "failed", "delayed"])
+  ).filter((j) => ids.includes((j.data as { highlightId: string }).highlightId));
 
 describe("review service (real Postgres, S3, Redis)", () => {
   it("serves everything the page needs in one answer", async () => {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { jobNames, type JobName } from "../pipeline/graph";
 
-// The operators' view (issue #17): one BullMQ queue per job kind, so the queue names are the job names.
+// The operators' view (issue #17) is per job kind: a light kind has a BullMQ queue of its own, the heavy
+// kinds share the CPU queue (lib/pipeline/graph.ts queueOf); the page and the API name the kind.
 export const queueNames: readonly JobName[] = jobNames;
 
 export const ZQueueName = z.enum(queueNames as [JobName, ...JobName[]]);

@@ -16,6 +16,7 @@ export interface FfmpegMultiSpec {
   inputs: { input: string; inputOptions: string[] }[];
   output: string;
   outputOptions: string[];
+  niceness?: number;
 }
 
 export function planCut(startS: number, endS: number, fps: number, sourceDurationS: number): CutPlan {

@@ -169,6 +169,8 @@ export interface FfmpegSpec {
   inputOptions: string[];
   output: string;
   outputOptions: string[];
+  /** Runs ffmpeg under `nice -n` this much (background encodes: JobContext.niceness). */
+  niceness?: number;
 }
 
 export function posterSpec(input: string, atS: number, output: string): FfmpegSpec {

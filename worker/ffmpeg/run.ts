@@ -33,7 +33,8 @@ export function runFfmpegInputs(
 ): Promise<void> {
   configure();
   return new Promise((resolve, reject) => {
-    const cmd = ffmpeg();
+    // fluent-ffmpeg starts it as `nice -n N ffmpeg …` (nice execs ffmpeg: same pid, same signals)
+    const cmd = ffmpeg({ niceness: spec.niceness ?? 0 });
     for (const i of spec.inputs) cmd.input(i.input).inputOptions(i.inputOptions);
     cmd.output(spec.output).outputOptions(spec.outputOptions);
     let stderr = "";

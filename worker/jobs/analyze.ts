@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { childLogger } from "@/lib/logger";
-import { enqueueNextFlow } from "@/lib/pipeline/enqueue";
+import { enqueueNext, enqueueNextFlow } from "@/lib/pipeline/enqueue";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAnalysisParamsInput } from "@/lib/schemas/analysis";
 import { ZAnalyzeJob } from "@/lib/schemas/jobs";
@@ -59,6 +59,11 @@ export const analyzeJob = defineJob({
         data: { analysisId: analysis.id, index: c.index },
       })),
     );
+    // After the chunks: a worker with a free CPU slot takes the highest priority queued, and these are
+    // the lowest (issue #17). A re-analysis does not encode again what the video already has.
+    // issue #5: trick-play thumbnails; issue #6: the review room's scrubbing proxy, shots and waveform
+    if (!video.filmstripVttKey) await enqueueNext("analyze", "filmstrip", { videoId });
+    if (!video.proxyKey) await enqueueNext("analyze", "proxy", { videoId });
     log.info(
       { analysisId: analysis.id, model: `${m.id}@${m.version}`, chunks: chunks.length },
       "analysis planned",

@@ -31,7 +31,7 @@ export const filmstripJob = defineJob({
     const dir = await mkdtemp(path.join(tmpdir(), "matchcut-filmstrip-"));
     try {
       const sprite = path.join(dir, SPRITE_REF);
-      await runFfmpeg(filmstripSpec(url, plan, sprite), ctx.signal);
+      await runFfmpeg({ ...filmstripSpec(url, plan, sprite), niceness: ctx.niceness }, ctx.signal);
       const spriteKey = keys.filmstripSprite(videoId);
       const vttKey = keys.filmstripVtt(videoId);
       await putObject(spriteKey, await readFile(sprite), "image/jpeg");

@@ -36,11 +36,8 @@ export const probeJob = defineJob({
       const posterKey = keys.poster(videoId);
       await putObject(posterKey, poster, "image/jpeg");
       await videoLifecycle.probed(videoId, { ...info, posterKey });
+      // filmstrip and proxy follow from analyze, once its chunks are queued (lib/pipeline/graph.ts)
       await enqueueNext("probe", "analyze", { videoId });
-      // issue #5: trick-play thumbnails, independent of analysis
-      await enqueueNext("probe", "filmstrip", { videoId });
-      // issue #6: the review room's scrubbing proxy, shot cuts and waveform
-      await enqueueNext("probe", "proxy", { videoId });
       log.info({ durationS: info.durationS, width: info.width, height: info.height }, "probed");
       return info;
     } finally {

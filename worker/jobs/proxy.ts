@@ -41,20 +41,12 @@ export const proxyJob = defineJob({
       };
       const hasAudio = video.hasAudio ?? false;
       const started = Date.now();
-      await runFfmpeg(
-        proxySpec(
-          url,
-          {
-            width: video.width,
-            height: video.height,
-            rotation: video.rotation ?? 0,
-            fps: video.fps,
-            hasAudio,
-          },
-          out,
-        ),
-        ctx.signal,
+      const spec = proxySpec(
+        url,
+        { width: video.width, height: video.height, rotation: video.rotation ?? 0, fps: video.fps, hasAudio },
+        out,
       );
+      await runFfmpeg({ ...spec, niceness: ctx.niceness }, ctx.signal);
       const shots = parseShots(await readText(out.shots), video.fps);
       const waveform = hasAudio
         ? { rate: WAVEFORM_RATE, peaks: parseWaveform(await readText(out.waveform), video.durationS) }

@@ -10,6 +10,8 @@ export interface JobContext {
    */
   reportProgress(stage: string, fraction: number): Promise<void>;
   signal: AbortSignal;
+  /** How much nicer than the worker this kind's ffmpeg runs (its graph node's CPU slot; none: 0). */
+  niceness?: number;
 }
 
 // Retries are set at enqueue time from the job graph (lib/pipeline/graph.ts).

@@ -1,0 +1,102 @@
+// `npm run bench:scale` runs this twice (scripts/bench-scale.sh): with one worker process, then with two,
+// each time uploading the same match and following it to its highlights; then `--compare` prints both
+// runs side by side and whether the two analyses' stored scores and highlights are identical.
+import { createHash } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import { db, disconnectDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { jobIdOf } from "@/lib/pipeline/enqueue";
+import { closeQueues, queueFor } from "@/lib/queue";
+import { safeJobId } from "@/lib/queue/options";
+import { getObjectBytes } from "@/lib/storage";
+import { highlightsListed } from "./bench-follow";
+import { benchMatch } from "./bench-match";
+import { signIn, uploadFile } from "./upload-client";
+
+const { values, positionals } = parseArgs({
+  options: {
+    minutes: { type: "string", default: "10" },
+    workers: { type: "string", default: "1" },
+    out: { type: "string" },
+    compare: { type: "boolean", default: false },
+  },
+  allowPositionals: true,
+});
+
+interface Run {
+  workers: number;
+  duration_s: number;
+  chunks: number;
+  highlights_s: number;
+  chunk_runs_s: number[];
+  chunks_per_process: Record<string, number>;
+  scores_sha256: string;
+  highlights: { startS: number; endS: number }[];
+  load: number[];
+}
+
+async function measure(): Promise<Run> {
+  const match = await benchMatch(Number(values.minutes));
+  const api = await signIn(env().APP_URL, env().ADMIN_EMAIL, env().ADMIN_PASSWORD!);
+  const up = await uploadFile(api, match.file, { fileName: `scale-${values.workers}.mp4` });
+  const completeAt = Date.now();
+  const listed = await highlightsListed(api, up.videoId);
+  const analysis = await db().analysis.findFirstOrThrow({ where: { videoId: up.videoId, current: true } });
+  const chunks = (analysis.params as { chunks: number }).chunks;
+  const jobs = await Promise.all(
+    Array.from({ length: chunks }, (_, index) =>
+      queueFor("analyze-chunk").getJob(
+        safeJobId(jobIdOf("analyze-chunk", { analysisId: analysis.id, index })),
+      ),
+    ),
+  );
+  const perProcess: Record<string, number> = {};
+  for (const j of jobs)
+    perProcess[j?.processedBy ?? "unknown"] = (perProcess[j?.processedBy ?? "unknown"] ?? 0) + 1;
+  return {
+    workers: Number(values.workers),
+    duration_s: match.durationS,
+    chunks,
+    highlights_s: +((listed.at - completeAt) / 1000).toFixed(1),
+    chunk_runs_s: jobs.map((j) => +(((j?.finishedOn ?? 0) - (j?.processedOn ?? 0)) / 1000).toFixed(1)),
+    chunks_per_process: perProcess,
+    scores_sha256: createHash("sha256")
+      .update(await getObjectBytes(analysis.scoresKey!))
+      .digest("hex"),
+    highlights: listed.highlights,
+    load: loadavg().map((x) => +x.toFixed(2)),
+  };
+}
+
+async function compare(a: Run, b: Run): Promise<void> {
+  const same = a.scores_sha256 === b.scores_sha256;
+  const sameHighlights = JSON.stringify(a.highlights) === JSON.stringify(b.highlights);
+  for (const r of [a, b])
+    console.log(
+      `${r.workers} worker process(es): ${r.chunks} chunks of a ${r.duration_s.toFixed(0)} s match, upload complete → ` +
+        `highlights ${r.highlights_s} s; chunks per process ${JSON.stringify(r.chunks_per_process)}; load ${r.load.join(", ")}`,
+    );
+  console.log(
+    `speed-up ${(a.highlights_s / b.highlights_s).toFixed(2)}×; scores identical: ${same ? "yes" : "no"} ` +
+      `(sha256 ${a.scores_sha256.slice(0, 12)}…); highlights identical: ${sameHighlights ? "yes" : "no"} (${a.highlights.length})`,
+  );
+  console.log(
+    JSON.stringify({ one: a, two: b, scores_identical: same, highlights_identical: sameHighlights }),
+  );
+  if (!same || !sameHighlights) process.exitCode = 1;
+}
+
+if (values.compare) {
+  const [a, b] = await Promise.all(
+    positionals.slice(0, 2).map(async (f) => JSON.parse(await readFile(f, "utf8")) as Run),
+  );
+  await compare(a!, b!);
+} else {
+  const run = await measure();
+  console.log(JSON.stringify(run));
+  if (values.out) await writeFile(values.out, JSON.stringify(run));
+  await closeQueues();
+  await disconnectDb();
+}
