@@ -57,6 +57,8 @@ export const ZEnv = z.object({
   SHARED_MODELS_DIR: z.string().default("../shared/models"),
   // Issue #14: the retrain job runs the PyTorch trainer (models/tools/train.py --windows) with this.
   TRAIN_PYTHON: z.string().default("/usr/bin/python3"),
+  // Its niceness: 19 yields the CPU to analysis (and everything else) on a shared machine.
+  TRAIN_NICE: z.coerce.number().int().min(0).max(19).default(19),
   ORT_PROVIDER: z.enum(["auto", "cpu", "cuda"]).default("auto"),
   // onnxruntime CPU threads per session; unset: half the cores, at least one. The decoder sets the
   // analysis pace and gets the rest (worker/inference/session.ts).

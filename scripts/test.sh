@@ -31,6 +31,9 @@ export QUEUE_PREFIX="${QUEUE_PREFIX:-matchcut-test}"
 export ADMIN_EMAIL=admin@test.local ADMIN_PASSWORD=test-admin-password
 # The HLS test servers listen on loopback, which live URLs may not point at otherwise (lib/security/ssrf.ts).
 export LIVE_ALLOW_HOSTS="${LIVE_ALLOW_HOSTS:-127.0.0.1}"
+# The retrain tests wait for the PyTorch trainer: at the product's nice 19 it would wait for every other
+# process on a shared machine.
+export TRAIN_NICE="${TRAIN_NICE:-0}"
 export PORT="${MATCHCUT_TEST_PORT:-3100}"
 export APP_URL="http://localhost:$PORT" LOG_LEVEL="${LOG_LEVEL:-warn}"
 npx --no-install tsx scripts/migrate.ts

@@ -98,6 +98,7 @@ export async function getReview(videoId: string): Promise<TReviewDto> {
     filmstripVttUrl: video.filmstripVttKey ? `/api/videos/${video.id}/filmstrip.vtt` : null,
     analysisId: analysis?.id ?? null,
     modelId: analysis?.modelId ?? null,
+    modelVersion: analysis?.modelVersion ?? null,
     scores,
     shots: (shots as { shots?: number[] } | null)?.shots ?? [],
     waveform: (waveform as TWaveform | null) ?? null,
