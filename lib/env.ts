@@ -82,6 +82,13 @@ export const ZEnv = z.object({
     .positive()
     .default(6 * 3600),
   MIN_VIDEO_FPS: z.coerce.number().positive().default(0.1),
+  // The janitor job (issue #16): an upload with no new part for this long is expired (its multipart
+  // upload aborted); it runs every JANITOR_INTERVAL_H hours.
+  UPLOAD_EXPIRE_H: z.coerce.number().positive().default(72),
+  JANITOR_INTERVAL_H: z.coerce.number().positive().default(6),
+  // How long a worker's hold on a running job lasts without renewal: a worker killed outright
+  // (kill -9, power loss) has its job taken over by another worker this long after its last renewal.
+  WORKER_LOCK_MS: z.coerce.number().int().min(2_000).default(60_000),
 
   // Live mode (worker/live): a stream with no new segment for LIVE_STALL_FACTOR × target duration is
   // "stalled" (still polled); after LIVE_GIVE_UP_S without one it is ended and its recording finalised.

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { guarded } from "../ffmpeg/child-guard";
 
 export interface TrainResult {
   seconds: number;
@@ -38,7 +39,9 @@ export function runTrainer(o: {
   args.push("--windows", o.windowsDir, "--init", o.initDir, "--out", o.outDir);
   if (o.baseCache) args.push("--base-cache", o.baseCache);
   return new Promise((resolve, reject) => {
-    const child = spawn("nice", args, { stdio: ["ignore", "pipe", "pipe"], signal: o.signal });
+    // Guarded: a killed worker takes its training child with it (worker/ffmpeg/child-guard.ts).
+    const [cmd, guardedArgs] = guarded("nice", args);
+    const child = spawn(cmd, guardedArgs, { stdio: ["ignore", "pipe", "pipe"], signal: o.signal });
     const tail: string[] = [];
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString("utf8").split("\n")) {
