@@ -14,7 +14,14 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**", "e2e/**", ".next/**", ".data/**"],
+          exclude: [
+            "**/*.int.test.ts",
+            "**/*.faults.test.ts",
+            "node_modules/**",
+            "e2e/**",
+            ".next/**",
+            ".data/**",
+          ],
         },
       },
       {
@@ -25,6 +32,18 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude: ["node_modules/**", ".next/**", ".data/**"],
           testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // `npm run test:faults`: kills workers and stops Redis (a private one), so it runs on its own.
+        extends: true,
+        test: {
+          name: "faults",
+          environment: "node",
+          include: ["**/*.faults.test.ts"],
+          exclude: ["node_modules/**", ".next/**", ".data/**"],
+          testTimeout: 400_000,
           hookTimeout: 120_000,
         },
       },

@@ -57,6 +57,8 @@ export const ZEnv = z.object({
   SHARED_MODELS_DIR: z.string().default("../shared/models"),
   // Issue #14: the retrain job runs the PyTorch trainer (models/tools/train.py --windows) with this.
   TRAIN_PYTHON: z.string().default("/usr/bin/python3"),
+  // Its niceness: 19 yields the CPU to analysis (and everything else) on a shared machine.
+  TRAIN_NICE: z.coerce.number().int().min(0).max(19).default(19),
   ORT_PROVIDER: z.enum(["auto", "cpu", "cuda"]).default("auto"),
   // onnxruntime CPU threads per session; unset: half the cores, at least one. The decoder sets the
   // analysis pace and gets the rest (worker/inference/session.ts).
@@ -80,6 +82,13 @@ export const ZEnv = z.object({
     .positive()
     .default(6 * 3600),
   MIN_VIDEO_FPS: z.coerce.number().positive().default(0.1),
+  // The janitor job (issue #16): an upload with no new part for this long is expired (its multipart
+  // upload aborted); it runs every JANITOR_INTERVAL_H hours.
+  UPLOAD_EXPIRE_H: z.coerce.number().positive().default(72),
+  JANITOR_INTERVAL_H: z.coerce.number().positive().default(6),
+  // How long a worker's hold on a running job lasts without renewal: a worker killed outright
+  // (kill -9, power loss) has its job taken over by another worker this long after its last renewal.
+  WORKER_LOCK_MS: z.coerce.number().int().min(2_000).default(60_000),
 
   // Live mode (worker/live): a stream with no new segment for LIVE_STALL_FACTOR × target duration is
   // "stalled" (still polled); after LIVE_GIVE_UP_S without one it is ended and its recording finalised.

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Command 2 of the README (`npm test`): lint, types, formatting, unit, integration and e2e tests.
 # Uses its own database, Redis db, bucket and port, so it can run beside `npm run up`.
-# `npm test -- STAGE [FILE…]` runs one stage only (static, unit, integration or e2e), on those files if named.
+# `npm test -- STAGE [FILE…]` runs one stage only (static, unit, integration, faults or e2e), on those files if
+# named. `faults` (also `npm run test:faults`) kills workers and stops a private Redis (issue #16).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 STAGE="${1:-all}"
 [[ $# -gt 0 ]] && shift
-case "$STAGE" in all | static | unit | integration | e2e) ;; *) die "unknown stage '$STAGE' (static, unit, integration, e2e)" ;; esac
+case "$STAGE" in all | static | unit | integration | faults | e2e) ;; *) die "unknown stage '$STAGE' (static, unit, integration, faults, e2e)" ;; esac
 wants() { [[ "$STAGE" == all || "$STAGE" == "$1" ]]; }
 load_env
 ensure_node
@@ -23,13 +24,16 @@ if wants unit; then
   say "unit tests"
   npx --no-install vitest run --project unit "$@"
 fi
-wants integration || wants e2e || exit 0
+wants integration || wants faults || wants e2e || exit 0
 
 start_scratch_services test 1
 export QUEUE_PREFIX="${QUEUE_PREFIX:-matchcut-test}"
 export ADMIN_EMAIL=admin@test.local ADMIN_PASSWORD=test-admin-password
 # The HLS test servers listen on loopback, which live URLs may not point at otherwise (lib/security/ssrf.ts).
 export LIVE_ALLOW_HOSTS="${LIVE_ALLOW_HOSTS:-127.0.0.1}"
+# The retrain tests wait for the PyTorch trainer: at the product's nice 19 it would wait for every other
+# process on a shared machine.
+export TRAIN_NICE="${TRAIN_NICE:-0}"
 export PORT="${MATCHCUT_TEST_PORT:-3100}"
 export APP_URL="http://localhost:$PORT" LOG_LEVEL="${LOG_LEVEL:-warn}"
 npx --no-install tsx scripts/migrate.ts
@@ -37,6 +41,10 @@ npx --no-install tsx scripts/migrate.ts
 if wants integration; then
   say "integration tests"
   npx --no-install vitest run --project integration "$@"
+fi
+if wants faults; then
+  say "fault tests (kill -9 a worker, Redis outage, delete during analysis)"
+  npx --no-install vitest run --project faults "$@"
 fi
 wants e2e || exit 0
 

@@ -2,12 +2,15 @@
 // the same Postgres, Redis and S3.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { janitorSlot } from "@/lib/janitor/run";
 import { logger } from "@/lib/logger";
+import { startJob } from "@/lib/pipeline/enqueue";
 import { assertRegistryComplete, jobs } from "./jobs/registry";
 import { disposeSessions } from "./inference/session";
 import { startRuntime } from "./runtime";
+import { cleanDeadWorkerDirs } from "./temp";
 
 const log = logger();
 
@@ -25,7 +28,13 @@ async function checkFfmpeg(): Promise<void> {
 async function main(): Promise<void> {
   assertRegistryComplete();
   await checkFfmpeg();
+  // Temp dirs of workers that were killed on this machine (their jobs' `finally` never ran).
+  const cleaned = await cleanDeadWorkerDirs();
+  if (cleaned.length > 0) log.info({ cleaned }, "removed temp dirs of dead workers");
   const runtime = startRuntime(jobs, { concurrencyScale: env().WORKER_CONCURRENCY });
+  // The janitor of the current time slot; every worker stages it, its id makes that one run.
+  const { slot } = janitorSlot(env().JANITOR_INTERVAL_H);
+  await startJob(db(), "worker started", "janitor", { slot });
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down: finishing active jobs");
     await runtime.close();

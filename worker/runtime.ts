@@ -1,15 +1,19 @@
 import { availableParallelism, hostname } from "node:os";
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
-import { childLogger, logger } from "@/lib/logger";
 import { env } from "@/lib/env";
+import { childLogger, logger } from "@/lib/logger";
 import { CPU_QUEUE, nodeOf } from "@/lib/pipeline/graph";
+import { startDispatcher } from "@/lib/pipeline/outbox";
 import { closeQueues } from "@/lib/queue";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { queuePrefix, redisConnection } from "@/lib/queue/connection";
 import { etaSeconds, throttle } from "./progress";
 import type { JobContext, JobDefinition } from "./jobs/types";
-import { PermanentError } from "./jobs/types";
+import { CancelledError, PermanentError } from "./jobs/types";
+
+/** How often a running job checks whether it was cancelled: a deleted video's chunk stops within this. */
+const CANCEL_POLL_MS = 2_000;
 
 export interface Runtime {
   close(): Promise<void>;
@@ -38,8 +42,10 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
       concurrency,
       // BullMQ records it on each job it takes (processedBy): which process ran what (bench:scale)
       name: `${hostname()}:${process.pid}`,
-      // A long analysis chunk renews its lock; a crashed worker's job becomes available again after this.
-      lockDuration: 60_000,
+      // A long analysis chunk renews its lock; a crashed worker's job becomes available again after
+      // this, found by the stalled-job check (BullMQ's default 30 s, sooner with a shorter lock).
+      lockDuration: env().WORKER_LOCK_MS,
+      stalledInterval: Math.min(30_000, env().WORKER_LOCK_MS / 2),
     });
     worker.on("error", (err) => childLogger({ queue }).error({ err }, "worker error"));
     worker.on("failed", (job, err) => {
@@ -59,6 +65,8 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
     ),
   );
   if (heavy.size > 0) workers.push(start(CPU_QUEUE, slots, (job) => heavy.get(job.name)));
+  // Every worker also empties the outbox: jobs that routes staged while Redis was away (lib/pipeline).
+  const dispatcher = startDispatcher();
   logger().info(
     { jobs: jobs.map((j) => j.name), cpuSlots: heavy.size > 0 ? slots : 0 },
     "worker runtime started",
@@ -76,6 +84,7 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
     close() {
       // Memoised: SIGINT followed by SIGTERM must not close twice. Active jobs finish first.
       closing ??= (async () => {
+        await dispatcher.stop();
         await Promise.all(workers.map((w) => w.close()));
         await closeQueues();
         await connection.quit().catch(() => undefined);
@@ -109,6 +118,13 @@ async function runJob(def: JobDefinition, job: Job): Promise<unknown> {
 
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(new Error("job timed out")), def.options.timeoutMs);
+  const before = await def.cancelledBy?.(parsed.data);
+  if (before) {
+    clearTimeout(timer);
+    log.info({ reason: before }, "job cancelled before it started");
+    return { cancelled: before };
+  }
+  const watch = watchCancellation(def, parsed.data, abort, log);
   const startedAt = Date.now();
   const gate = throttle(1000);
   const ctx: JobContext = {
@@ -129,12 +145,39 @@ async function runJob(def: JobDefinition, job: Job): Promise<unknown> {
     log.info({ ms: Date.now() - startedAt }, "job done");
     return result;
   } catch (err) {
+    if (abort.signal.reason instanceof CancelledError) {
+      log.info({ reason: abort.signal.reason.message, ms: Date.now() - startedAt }, "job cancelled");
+      return { cancelled: abort.signal.reason.message };
+    }
     log.warn({ err: (err as Error).message }, "job failed");
     if (err instanceof PermanentError) throw new UnrecoverableError(err.message);
     throw err;
   } finally {
     clearTimeout(timer);
+    clearInterval(watch);
   }
+}
+
+/** Polls the job's cancelledBy while it runs; a reason aborts ctx.signal with a CancelledError. */
+function watchCancellation(
+  def: JobDefinition,
+  data: unknown,
+  abort: AbortController,
+  log: ReturnType<typeof childLogger>,
+): NodeJS.Timeout | undefined {
+  const check = def.cancelledBy;
+  if (!check) return undefined;
+  let busy = false;
+  return setInterval(() => {
+    if (busy || abort.signal.aborted) return;
+    busy = true;
+    check(data)
+      .then((reason) => {
+        if (reason && !abort.signal.aborted) abort.abort(new CancelledError(reason));
+      })
+      .catch((err: unknown) => log.warn({ err }, "cancellation check failed"))
+      .finally(() => (busy = false));
+  }, CANCEL_POLL_MS);
 }
 
 async function finalFailure(def: JobDefinition, job: Job | undefined, err: Error): Promise<void> {

@@ -13,6 +13,7 @@ import { FileFacts } from "./file-facts";
 import { ParamsPanel } from "./params-panel";
 import { Clock, describe } from "./review-clock";
 import { ReviewPanel } from "./review-panel";
+import { TeachPanel } from "./teach-panel";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { Timeline } from "./timeline";
 import { TimelineToolbar } from "./timeline-toolbar";
@@ -61,6 +62,11 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
                 : data.proxyError
                   ? "source (no proxy)"
                   : "source (proxy coming)"}
+            </span>
+          )}
+          {data.modelVersion && (
+            <span className="chip" data-testid="model-version">
+              model {data.modelVersion}
             </span>
           )}
           {playable ? (
@@ -169,6 +175,15 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
         onStatus={r.setStatus}
         onAcceptAbove={r.acceptAbove}
       />
+      {canEdit && (
+        <TeachPanel
+          videoId={video.id}
+          decisions={r.highlights
+            .filter((h) => h.status !== "suggested")
+            .map((h) => `${h.id}:${h.status}:${h.startS}:${h.endS}`)
+            .join(",")}
+        />
+      )}
       <DownloadsPanel videoId={video.id} canEdit={canEdit} />
       <ShortcutsDialog open={r.help} onClose={() => r.setHelp(false)} />
     </div>

@@ -5,6 +5,7 @@ import { badRequest, conflict, notFound } from "../errors";
 import type { THighlightDto, THighlightPatch, THighlightsDto } from "../schemas/highlights";
 import { presignGet } from "../storage";
 import { startJob } from "../pipeline/enqueue";
+import { dispatchSoon } from "../pipeline/outbox";
 import { recordDecision } from "../labels/service";
 import { attachment, currentHighlights, LINK_TTL_S } from "./current";
 import { videoOr404 } from "../videos/find";
@@ -66,10 +67,15 @@ export async function patchHighlight(id: string, patch: THighlightPatch): Promis
   const data = moved
     ? { startS, endS, status, revision: { increment: 1 }, clipStatus: "cutting" as const, clipError: null }
     : { status };
-  const { count } = await db().highlight.updateMany({ where: { id, revision: h.revision }, data });
-  if (count === 0)
-    throw conflict("Someone else changed this highlight at the same time; reload and try again");
-  if (moved) await startJob("highlights edited", "cut-clip", { highlightId: id, revision: h.revision + 1 });
+  // The new boundaries and their cut commit together: a "cutting" clip always has a job on its way.
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.highlight.updateMany({ where: { id, revision: h.revision }, data });
+    if (count === 0)
+      throw conflict("Someone else changed this highlight at the same time; reload and try again");
+    if (moved)
+      await startJob(tx, "highlights edited", "cut-clip", { highlightId: id, revision: h.revision + 1 });
+  });
+  if (moved) await dispatchSoon();
   await recordDecision(id, { moved });
   const dto = (await listHighlights(h.videoId)).highlights.find((x) => x.id === id);
   if (!dto) throw notFound("Highlight");

@@ -4,6 +4,7 @@ import type { ModelVersion } from "../generated/prisma/client";
 import { childLogger } from "../logger";
 import { defaultModelId, readManifest } from "../model";
 import { startJob } from "../pipeline/enqueue";
+import { dispatchSoon } from "../pipeline/outbox";
 import type { TActivated, TModelVersionDto, TModelVersionsDto } from "../schemas/learn";
 import { activeVersion } from "./active";
 
@@ -51,15 +52,20 @@ export async function startRetrain(userId: string): Promise<TModelVersionDto> {
   if (running) throw conflict(`A retrain is already under way (version ${running.version})`);
   const active = await activeVersion(modelId);
   const n = (await db().modelVersion.count({ where: { modelId } })) + 1;
-  const row = await db().modelVersion.create({
-    data: {
-      modelId,
-      version: `${installed}+r${n}`,
-      parentVersion: active?.version ?? installed,
-      createdById: userId,
-    },
+  // The row and its job commit together (lib/pipeline/outbox.ts): a "queued" version always has a job.
+  const row = await db().$transaction(async (tx) => {
+    const created = await tx.modelVersion.create({
+      data: {
+        modelId,
+        version: `${installed}+r${n}`,
+        parentVersion: active?.version ?? installed,
+        createdById: userId,
+      },
+    });
+    await startJob(tx, "retrain asked for", "retrain", { versionId: created.id });
+    return created;
   });
-  await startJob("retrain asked for", "retrain", { versionId: row.id });
+  await dispatchSoon();
   childLogger({ versionId: row.id }).info(
     { version: row.version, parent: row.parentVersion },
     "retrain queued",
@@ -83,27 +89,30 @@ export async function activateVersion(versionId: string | null): Promise<TActiva
     if (v.status !== "ready") throw conflict(`Version ${v.version} is ${v.status}, not ready`);
     version = v.version;
   }
-  await db().$transaction(async (tx) => {
+  const nonce = String(Date.now());
+  // The activation and its re-scores commit together (lib/pipeline/outbox.ts).
+  const analyses = await db().$transaction(async (tx) => {
     await tx.modelVersion.updateMany({ where: { modelId, active: true }, data: { active: false } });
     if (versionId)
       await tx.modelVersion.update({
         where: { id: versionId },
         data: { active: true, activatedAt: new Date() },
       });
+    const rows = await tx.analysis.findMany({
+      where: {
+        modelId,
+        current: true,
+        status: "complete",
+        featuresKey: { not: null },
+        video: { deletedAt: null },
+      },
+      select: { videoId: true },
+    });
+    for (const a of rows)
+      await startJob(tx, "model version activated", "rescore", { videoId: a.videoId, versionId }, { nonce });
+    return rows;
   });
-  const analyses = await db().analysis.findMany({
-    where: {
-      modelId,
-      current: true,
-      status: "complete",
-      featuresKey: { not: null },
-      video: { deletedAt: null },
-    },
-    select: { videoId: true },
-  });
-  const nonce = String(Date.now());
-  for (const a of analyses)
-    await startJob("model version activated", "rescore", { videoId: a.videoId, versionId }, { nonce });
+  await dispatchSoon();
   childLogger({ versionId }).info({ version, rescoring: analyses.length }, "model version activated");
   return { activeId: versionId, version, rescoring: analyses.length };
 }

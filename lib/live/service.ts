@@ -3,6 +3,7 @@ import { db } from "../db";
 import { AppError, conflict, notFound } from "../errors";
 import type { LiveSource } from "../generated/prisma/client";
 import { queuedJob, startJob } from "../pipeline/enqueue";
+import { dispatchSoon } from "../pipeline/outbox";
 import { assertFetchableUrl, RefusedUrlError } from "../security/ssrf";
 import { presignGet } from "../storage";
 import {
@@ -25,11 +26,15 @@ export async function createLiveSource(
   opts: { modelId?: string } = {},
 ): Promise<TLiveSourceDto> {
   await assertLiveUrlAllowed(input.url);
-  const row = await db().liveSource.create({
-    data: { ownerId, title: input.title, url: input.url, modelId: opts.modelId ?? null },
-    include: withOwner,
+  const row = await db().$transaction(async (tx) => {
+    const created = await tx.liveSource.create({
+      data: { ownerId, title: input.title, url: input.url, modelId: opts.modelId ?? null },
+      include: withOwner,
+    });
+    await startJob(tx, "live source added", "live-poll", { liveSourceId: created.id, tick: 0 });
+    return created;
   });
-  await startJob("live source added", "live-poll", { liveSourceId: row.id, tick: 0 });
+  await dispatchSoon();
   return toDto(row, await countsOf([row.id]));
 }
 

@@ -1,5 +1,6 @@
 import { enqueue, enqueueFlow, queueFor } from "../queue";
 import { safeJobId } from "../queue/options";
+import { stage, type OutboxClient } from "./outbox";
 import {
   graph,
   nodeOf,
@@ -22,17 +23,21 @@ export interface EnqueueExtra {
 /**
  * Starts work from outside a job (a web request, the editor): only at a job whose graph node lists
  * `from` as an entry. Typed so that an undeclared entry does not compile, and checked at run time too.
+ * The job is written to the outbox through `client`: pass the transaction that makes the state change
+ * the job acts on, so both commit or neither does; then call `dispatchSoon()` after the commit
+ * (lib/pipeline/outbox.ts). BullMQ gets it from there, however long Redis is away.
  */
 export function startJob<N extends JobName>(
+  client: OutboxClient,
   from: EntryOf<N> & EntryPoint,
   name: N,
   payload: JobPayload<N>,
-  extra: EnqueueExtra = {},
-): Promise<string | undefined> {
+  extra: Pick<EnqueueExtra, "nonce" | "delayMs"> = {},
+): Promise<void> {
   if (!(nodeOf(name).entry as readonly string[]).includes(from)) {
     throw new Error(`job graph: "${name}" is not started by "${from}"`);
   }
-  return add(name, payload, extra);
+  return stage(client, { name, jobId: jobIdOf(name, payload, extra.nonce), payload, delayMs: extra.delayMs });
 }
 
 /** Enqueues the job that follows `from`; only an edge declared in graph.ts is allowed. */

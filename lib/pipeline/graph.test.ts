@@ -73,6 +73,7 @@ describe("job graph", () => {
       "live-poll",
       "live-finalize",
       "purge-video",
+      "janitor", // listing and deleting objects: S3 and database calls, no decoding
       "retrain",
     ]);
     expect(jobNames.filter((n) => queueOf(n) === CPU_QUEUE)).toEqual(
@@ -85,7 +86,7 @@ describe("job graph", () => {
     expect(() =>
       enqueueNext("probe", "cut-clip" as never, { highlightId: vid, revision: 1 } as never),
     ).toThrow(/"probe" does not enqueue "cut-clip"/);
-    expect(() => startJob("upload complete" as never, "analyze", { videoId: vid })).toThrow(
+    expect(() => startJob({} as never, "upload complete" as never, "analyze", { videoId: vid })).toThrow(
       /"analyze" is not started by "upload complete"/,
     );
   });

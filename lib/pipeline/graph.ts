@@ -1,5 +1,8 @@
 import type { z } from "zod";
 import * as S from "../schemas/jobs";
+import { CPU_PRIORITY, CPU_QUEUE, FAIR_CHUNKS, slot, type CpuSlot } from "./cpu";
+
+export { BACKGROUND_NICENESS, CPU_PRIORITY, CPU_QUEUE, FAIR_CHUNKS, type CpuSlot } from "./cpu";
 
 /**
  * The job graph, as data: every BullMQ job kind with its payload schema, deterministic job id, retry
@@ -14,6 +17,7 @@ import * as S from "../schemas/jobs";
  *           reel asked for ─► build-reel
  *   live source added ─► live-poll ─► live-poll (next tick), live-clip, live-finalize ─► probe
  *   video trashed ─► purge-video (30 days later; a restore removes it)
+ *   worker started, janitor asked for ─► janitor ─► janitor (the next slot)
  *   retrain asked for ─► retrain;  model version activated ─► rescore × videos ─► cut-clip
  *
  * The README's job graph section is checked against this registry (lib/pipeline/readme.test.ts).
@@ -38,6 +42,7 @@ export const jobNames = [
   "live-clip",
   "live-finalize",
   "purge-video",
+  "janitor",
   "retrain",
   "rescore",
 ] as const;
@@ -51,6 +56,8 @@ export type EntryPoint =
   | "reel asked for"
   | "live source added"
   | "video trashed"
+  | "worker started"
+  | "janitor asked for"
   | "retrain asked for"
   | "model version activated";
 
@@ -58,38 +65,6 @@ export interface Retry {
   attempts: number;
   backoffMs: number;
 }
-
-/** The queue the heavy kinds share (BullMQ picks by priority, FIFO within one priority). */
-export const CPU_QUEUE = "cpu";
-
-/**
- * BullMQ priorities (1 is taken first): live > analysis > clip cuts/reel > proxy/filmstrip, as issue #17
- * orders them. Analysis chunks add min(index, FAIR_CHUNKS): chunk i of every analysis is taken before
- * chunk i+1 of any, so a short upload is not queued behind a long file's chunks, and a second match
- * gets its turns beside the first (round robin up to FAIR_CHUNKS chunks, arrival order after that).
- */
-export const FAIR_CHUNKS = 1000;
-export const CPU_PRIORITY = {
-  live: 1,
-  analysis: 10,
-  clips: 10 + FAIR_CHUNKS + 1,
-  background: 20 + FAIR_CHUNKS,
-};
-
-/** Niceness of the ffmpeg a background kind runs: it gets the cycles analysis and clips leave. */
-export const BACKGROUND_NICENESS = 10;
-
-export interface CpuSlot<P> {
-  priority(payload: P): number;
-  /** Added to the niceness of the ffmpeg the job runs (0: as the worker). */
-  niceness: number;
-}
-
-const slot = {
-  live: { priority: () => CPU_PRIORITY.live, niceness: 0 },
-  clips: { priority: () => CPU_PRIORITY.clips, niceness: 0 },
-  background: { priority: () => CPU_PRIORITY.background, niceness: BACKGROUND_NICENESS },
-} as const;
 
 export interface JobNode<P, N extends readonly JobName[], E extends readonly EntryPoint[]> {
   schema: z.ZodType<P>;
@@ -255,6 +230,17 @@ export const graph = {
     retry: { attempts: 5, backoffMs: 60_000 },
     next: [],
     entry: ["video trashed"],
+    videoProgress: false,
+    cpu: null,
+  }),
+  // Expires abandoned uploads and removes objects no row points to (lib/janitor); then queues itself
+  // for the next slot. Workers stage it at start: the slot in the id makes that one job.
+  janitor: node({
+    schema: S.ZJanitorJob,
+    id: (p, nonce) => (nonce === undefined ? `janitor:${p.slot}` : `janitor:${p.slot}:${nonce}`),
+    retry: { attempts: 3, backoffMs: 60_000 },
+    next: ["janitor"],
+    entry: ["worker started", "janitor asked for"],
     videoProgress: false,
     cpu: null,
   }),

@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from "ioredis";
 import { env } from "../env";
+import { childLogger } from "../logger";
 
 /**
  * BullMQ wants `maxRetriesPerRequest: null` on worker connections (blocking commands must not time out).
@@ -10,7 +11,16 @@ export function redisConnection(role: "producer" | "worker"): Redis {
     role === "worker"
       ? { maxRetriesPerRequest: null }
       : { maxRetriesPerRequest: 3, enableOfflineQueue: false };
-  return new Redis(env().REDIS_URL, opts);
+  const redis = new Redis(env().REDIS_URL, opts);
+  // Without a listener ioredis prints "Unhandled error event" on every reconnect try while Redis is
+  // away; one line per 10 s says the same (the outbox keeps the work meanwhile).
+  let last = 0;
+  redis.on("error", (err: Error) => {
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    childLogger({ redis: role }).warn({ err: err.message }, "redis connection error");
+  });
+  return redis;
 }
 
 export function queuePrefix(): string {

@@ -1,4 +1,4 @@
-export { enqueue, queueFor, namedQueue, closeQueues } from "./producer";
+export { enqueue, queueFor, namedQueue, closeQueues, producerReachable } from "./producer";
 export { redisConnection, queuePrefix } from "./connection";
 export { enqueueFlow, closeFlows } from "./flows";
 export { queueCounts, queuesOverview, retryJob, removeJob, finishedTimes } from "./admin";

@@ -45,6 +45,32 @@ export async function enqueue<N extends JobName>(
   return job.id;
 }
 
+/**
+ * Resolves once Redis answers a PING, or rejects after `ms`. Producers fail fast on a dead connection
+ * (lib/queue/connection.ts), but BullMQ's add waits for a connection that is still (re)connecting; the
+ * outbox dispatcher asks this first so an outage costs it `ms`, not a hung transaction.
+ */
+export async function producerReachable(ms = 2_000): Promise<void> {
+  holder.matchcutRedis ??= redisConnection("producer");
+  const redis = holder.matchcutRedis;
+  // Reconnecting means the connection was up and broke: an outage, not a start-up; no use waiting.
+  if (redis.status === "reconnecting") throw new Error("Redis is not reachable (reconnecting)");
+  if (redis.status !== "ready") {
+    await new Promise<void>((resolve, reject) => {
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        redis.off("ready", onReady);
+        reject(new Error(`Redis is not reachable (connection ${redis.status})`));
+      }, ms);
+      redis.once("ready", onReady);
+    });
+  }
+  await redis.ping();
+}
+
 export async function closeQueues(): Promise<void> {
   await closeFlows();
   const queues = [...(holder.matchcutQueues?.values() ?? [])];

@@ -1,6 +1,7 @@
 import { coverageFrom } from "../analysis/coverage";
 import { tracksOf, ZScoreFile, type TScoreFile } from "../analysis/scores";
 import { startJob } from "../pipeline/enqueue";
+import { dispatchSoon } from "../pipeline/outbox";
 import { storedSegmentsOf } from "../schemas/analysis";
 import { listHighlights } from "../clips/service";
 import { videoOr404 } from "../videos/find";
@@ -97,6 +98,7 @@ export async function getReview(videoId: string): Promise<TReviewDto> {
     filmstripVttUrl: video.filmstripVttKey ? `/api/videos/${video.id}/filmstrip.vtt` : null,
     analysisId: analysis?.id ?? null,
     modelId: analysis?.modelId ?? null,
+    modelVersion: analysis?.modelVersion ?? null,
     scores,
     shots: (shots as { shots?: number[] } | null)?.shots ?? [],
     waveform: (waveform as TWaveform | null) ?? null,
@@ -147,10 +149,11 @@ export async function applySegments(
     const old = (analysis.params ?? {}) as Record<string, unknown>;
     const next = { ...old, segments: params } as unknown as Prisma.InputJsonObject;
     await tx.analysis.update({ where: { id: analysis.id }, data: { params: next } });
+    for (const h of rows)
+      await startJob(tx, "highlights edited", "cut-clip", { highlightId: h.id, revision: h.revision });
     return rows;
   });
-  for (const h of created)
-    await startJob("highlights edited", "cut-clip", { highlightId: h.id, revision: h.revision });
+  await dispatchSoon();
   childLogger({ videoId, analysisId: analysis.id }).info(
     { created: created.length, removed: plan.remove.length, kept: plan.kept },
     "segments applied",
@@ -176,19 +179,23 @@ export async function createHighlight(videoId: string, body: THighlightCreate): 
   }
   const scores = await scoresOf(analysis.scoresKey);
   const stats = scores ? scoreStats(scores, body.label, body.startS, body.endS) : { peak: 0, mean: 0 };
-  const h = await db().highlight.create({
-    data: {
-      videoId,
-      analysisId: analysis.id,
-      label: body.label,
-      startS: body.startS,
-      endS: body.endS,
-      ...stats,
-      status: "edited",
-      clipStatus: "cutting",
-    },
+  const h = await db().$transaction(async (tx) => {
+    const row = await tx.highlight.create({
+      data: {
+        videoId,
+        analysisId: analysis.id,
+        label: body.label,
+        startS: body.startS,
+        endS: body.endS,
+        ...stats,
+        status: "edited",
+        clipStatus: "cutting",
+      },
+    });
+    await startJob(tx, "highlights edited", "cut-clip", { highlightId: row.id, revision: row.revision });
+    return row;
   });
-  await startJob("highlights edited", "cut-clip", { highlightId: h.id, revision: h.revision });
+  await dispatchSoon();
   await recordDecision(h.id, { added: true });
   const dto = (await listHighlights(videoId)).highlights.find((x) => x.id === h.id);
   if (!dto) throw notFound("Highlight");

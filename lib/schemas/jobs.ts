@@ -43,6 +43,10 @@ export type TProxyJob = z.infer<typeof ZProxyJob>;
 // Issue #15: a trashed video is removed for good once its time in the trash is up.
 export const ZPurgeVideoJob = z.object({ videoId: z.uuid() });
 export type TPurgeVideoJob = z.infer<typeof ZPurgeVideoJob>;
+// The janitor runs once per time slot (JANITOR_INTERVAL_H): the slot number makes its id deterministic,
+// so every worker may schedule it and it still runs once.
+export const ZJanitorJob = z.object({ slot: z.number().int().nonnegative() });
+export type TJanitorJob = z.infer<typeof ZJanitorJob>;
 
 // Issue #14: a retrain fills one ModelVersion row; a rescore moves one video's current analysis onto the
 // version that was active when it was queued (null: the installed model files), from cached features.

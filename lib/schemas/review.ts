@@ -47,6 +47,8 @@ export interface TReviewDto {
   filmstripVttUrl: string | null;
   analysisId: string | null;
   modelId: string | null;
+  /** the model version whose scores these are (a retrained one after an activation re-scored them) */
+  modelVersion: string | null;
   scores: TScoreFile | null;
   shots: number[];
   waveform: TWaveform | null;

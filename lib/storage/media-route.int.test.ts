@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as media } from "@/app/api/media/[...key]/route";
 import { PUT as putPart } from "@/app/api/uploads/[id]/part/route";
-import { makeUser } from "@/test/fixtures";
+import { makeUser, makeVideo } from "@/test/fixtures";
 import { call, cookieFor } from "@/test/routes";
 import type { SessionUser } from "../auth/session";
 import { db, disconnectDb } from "../db";
@@ -17,10 +17,13 @@ import { keys, presignGet, putObject, uploadStream } from "./index";
 
 let cookie: string;
 let user: SessionUser;
+// Media under videos/<id>/ is served only while that video exists and is not in the trash.
+let videoId: string;
 beforeAll(async () => {
   const u = await makeUser("editor");
   user = { id: u.id, email: u.email, name: u.name, role: u.role };
   cookie = await cookieFor(u.id);
+  videoId = (await makeVideo(u.id, new Uint8Array(10), "match.mp4")).id;
 });
 afterAll(async () => {
   await closeQueues();
@@ -46,7 +49,7 @@ describe("media through the app", () => {
   });
 
   it("needs a session, serves Range requests and the server-decided type", async () => {
-    const key = keys.clip(randomUUID(), randomUUID());
+    const key = keys.clip(videoId, randomUUID());
     const bytes = new Uint8Array(300_000).map((_, i) => i % 251);
     await putObject(key, bytes, "text/html");
     expect((await get(key, {}, false)).status).toBe(401);
@@ -69,11 +72,12 @@ describe("media through the app", () => {
     expect(res.headers.get("content-disposition")).toBe("attachment");
     expect((await get("other/thing.mp4")).status).toBe(404);
     expect((await get(`videos/../uploads/${randomUUID()}/x`)).status).toBe(404);
-    expect((await get(`videos/${randomUUID()}/missing.mp4`)).status).toBe(404);
+    expect((await get(`videos/${videoId}/missing.mp4`)).status).toBe(404);
+    expect((await get(keys.clip(randomUUID(), randomUUID()))).status).toBe(404);
   });
 
   it("streams a large object without holding it in memory", async () => {
-    const key = keys.clip(randomUUID(), randomUUID());
+    const key = keys.clip(videoId, randomUUID());
     const size = 96 * 1024 * 1024;
     const chunk = Buffer.alloc(1024 * 1024, 7);
     await uploadStream(

@@ -153,6 +153,37 @@ export async function deletePrefix(prefix: string): Promise<number> {
   return deleted;
 }
 
+export interface ListedObject {
+  key: string;
+  size: number;
+  lastModified: Date;
+}
+
+/** Every object under a prefix (the janitor's inventory). */
+export async function listObjects(prefix: string): Promise<ListedObject[]> {
+  const out: ListedObject[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3().send(
+      new ListObjectsV2Command({ Bucket: bucket(), Prefix: prefix, ContinuationToken: token }),
+    );
+    for (const o of page.Contents ?? []) {
+      if (o.Key) out.push({ key: o.Key, size: o.Size ?? 0, lastModified: o.LastModified ?? new Date(0) });
+    }
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return out;
+}
+
+/** Deletes these keys (1,000 per request, S3's limit); returns how many were asked to go. */
+export async function deleteKeys(keys: string[]): Promise<number> {
+  for (let i = 0; i < keys.length; i += 1000) {
+    const batch = keys.slice(i, i + 1000).map((Key) => ({ Key }));
+    await s3().send(new DeleteObjectsCommand({ Bucket: bucket(), Delete: { Objects: batch } }));
+  }
+  return keys.length;
+}
+
 // --- multipart uploads driven by the browser ---
 // No ListParts here: s3rver answers it with 405. Resume state is the UploadPart table (prisma schema).
 

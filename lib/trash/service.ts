@@ -6,16 +6,24 @@ import { canAdmin } from "../auth/roles";
 import { db } from "../db";
 import { forbidden, notFound } from "../errors";
 import { childLogger } from "../logger";
-import { queuedJob, startJob } from "../pipeline/enqueue";
+import { jobIdOf, queuedJob, startJob } from "../pipeline/enqueue";
+import { dispatchSoon } from "../pipeline/outbox";
+import type { Prisma } from "../generated/prisma/client";
 import { deletePrefix, keys } from "../storage";
+import { videoLifecycle } from "../videos/lifecycle";
 import type { TTrashedVideoDto } from "./types";
 
 export const TRASH_DAYS = 30;
 const TRASH_MS = TRASH_DAYS * 86_400_000;
 
+// With Redis away the queued purge cannot be removed now; the purge job re-checks the row anyway.
 async function dropPurgeJob(videoId: string): Promise<void> {
-  const job = await queuedJob("purge-video", { videoId });
-  await job?.remove();
+  try {
+    const job = await queuedJob("purge-video", { videoId });
+    await job?.remove();
+  } catch (err) {
+    childLogger({ videoId }).warn({ err: (err as Error).message }, "could not remove the queued purge job");
+  }
 }
 
 function assertMayChange(user: SessionUser, ownerId: string): void {
@@ -29,13 +37,41 @@ export async function trashVideo(user: SessionUser, id: string): Promise<void> {
   if (!row) throw notFound("Video");
   assertMayChange(user, row.ownerId);
   const deletedAt = new Date();
+  // A video deleted, restored and deleted again gets a fresh 30 days.
+  await dropPurgeJob(id);
   await db().$transaction(async (tx) => {
     await tx.video.update({ where: { id }, data: { deletedAt, deletedById: user.id } });
     await audit({ actorId: user.id, action: "video_delete", targetId: id }, tx);
+    await stopWork(tx, id);
+    // …and an earlier purge still waiting in the outbox would carry the earlier time.
+    await tx.outboxJob.deleteMany({
+      where: { name: "purge-video", jobId: jobIdOf("purge-video", { videoId: id }) },
+    });
+    await startJob(tx, "video trashed", "purge-video", { videoId: id }, { delayMs: TRASH_MS });
   });
-  // A video deleted, restored and deleted again gets a fresh 30 days.
-  await dropPurgeJob(id);
-  await startJob("video trashed", "purge-video", { videoId: id }, { delayMs: TRASH_MS });
+  await dispatchSoon();
+}
+
+/**
+ * A delete cancels the video's running and queued jobs (each checks its cancelledBy, worker/jobs/cancel.ts,
+ * within seconds): nothing may then stay "running" or "cutting" with no job behind it. What the stopped
+ * analysis wrote has no use; the janitor removes the objects of failed analyses.
+ */
+async function stopWork(tx: Prisma.TransactionClient, id: string): Promise<void> {
+  const reason = "Stopped because the video was deleted";
+  await videoLifecycle.withdrawn(id, tx);
+  await tx.analysis.updateMany({
+    where: { videoId: id, status: { in: ["queued", "running"] } },
+    data: { status: "failed", error: reason },
+  });
+  await tx.video.updateMany({
+    where: { id, reelStatus: "cutting" },
+    data: { reelStatus: "failed", reelError: reason },
+  });
+  await tx.highlight.updateMany({
+    where: { videoId: id, clipStatus: "cutting" },
+    data: { clipStatus: "failed", clipError: reason },
+  });
 }
 
 export async function restoreVideo(user: SessionUser, id: string): Promise<void> {

@@ -7,7 +7,8 @@ import { env } from "../env";
 import { AppError, badRequest, conflict, notFound, tooLarge } from "../errors";
 import { childLogger } from "../logger";
 import { startJob } from "../pipeline/enqueue";
-import { initialVideoStatus, videoLifecycle } from "../videos/lifecycle";
+import { dispatchSoon } from "../pipeline/outbox";
+import { initialVideoStatus } from "../videos/lifecycle";
 import type {
   TCompleteUpload,
   TCompletedUpload,
@@ -199,15 +200,11 @@ export async function completeUpload(
       },
     });
     await tx.upload.update({ where: { id: upload.id }, data: { status: "completed", videoId: created.id } });
+    // In the same transaction: with Redis away the probe waits in the outbox instead of being lost.
+    await startJob(tx, "upload complete", "probe", { videoId: created.id });
     return created;
   });
-
-  try {
-    await startJob("upload complete", "probe", { videoId: video.id });
-  } catch (err) {
-    childLogger({ videoId: video.id, uploadId }).error({ err }, "could not queue probe job");
-    await videoLifecycle.failed(video.id, "Could not queue processing; is the job queue running?");
-  }
+  await dispatchSoon();
   return { videoId: video.id };
 }
 

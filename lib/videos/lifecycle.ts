@@ -91,19 +91,19 @@ export const videoLifecycle = {
     move(videoId, "processing", { stage: "analyzing", progress: 0 }, { from: ["processing", "ready"] }),
 
   /** The editor asked for a new analysis: from the analysis if the video was probed, else from the probe. */
-  restart: (videoId: string, probed: boolean) =>
+  restart: (videoId: string, probed: boolean, client?: Client) =>
     probed
       ? move(
           videoId,
           "processing",
           { stage: "queued for analysis", progress: 0, etaSeconds: null, error: null },
-          { from: ["ready", "failed"] },
+          { from: ["ready", "failed"], client },
         )
       : move(
           videoId,
           "queued",
           { stage: null, progress: 0, etaSeconds: null, error: null },
-          { from: ["ready", "failed"] },
+          { from: ["ready", "failed"], client },
         ),
 
   /**
@@ -121,6 +121,24 @@ export const videoLifecycle = {
   /** Shown on the library card; the source object stays so nothing the editor uploaded is lost. */
   failed: (videoId: string, message: string) =>
     move(videoId, "failed", { error: message, stage: null, etaSeconds: null }),
+
+  /**
+   * Deleted while queued or processing: the runtime cancels its jobs (worker/jobs/cancel.ts), so it
+   * must not stay "processing" with nothing behind it; a restore then offers Re-analyse. A ready or
+   * failed video is left as it is. Returns whether it moved.
+   */
+  async withdrawn(videoId: string, client: Client): Promise<boolean> {
+    const { count } = await client.video.updateMany({
+      where: { id: videoId, status: { in: ["queued", "processing"] } },
+      data: {
+        status: "failed",
+        error: "Processing stopped because the video was deleted; choose Re-analyse to run it again",
+        stage: null,
+        etaSeconds: null,
+      },
+    });
+    return count > 0;
+  },
 
   /**
    * Stage, fraction and ETA of the running step. Only while the video is still on its way: progress

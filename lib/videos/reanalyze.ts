@@ -2,6 +2,7 @@ import { db } from "../db";
 import { conflict } from "../errors";
 import { childLogger } from "../logger";
 import { startJob } from "../pipeline/enqueue";
+import { dispatchSoon } from "../pipeline/outbox";
 import type { TVideoDto } from "../schemas/videos";
 import { videoLifecycle } from "./lifecycle";
 import { videoOr404 } from "./find";
@@ -18,11 +19,14 @@ export async function reanalyzeVideo(id: string): Promise<TVideoDto> {
   if (v.status === "queued" || v.status === "processing")
     throw conflict("This video is already being analysed");
   const probed = v.durationS !== null;
-  await videoLifecycle.restart(id, probed);
-  const row = await db().video.findUniqueOrThrow({ where: { id }, include: withOwner });
   const nonce = String(Date.now());
-  if (probed) await startJob("re-analysis asked for", "analyze", { videoId: id }, { nonce });
-  else await startJob("re-analysis asked for", "probe", { videoId: id }, { nonce });
+  await db().$transaction(async (tx) => {
+    await videoLifecycle.restart(id, probed, tx);
+    if (probed) await startJob(tx, "re-analysis asked for", "analyze", { videoId: id }, { nonce });
+    else await startJob(tx, "re-analysis asked for", "probe", { videoId: id }, { nonce });
+  });
+  await dispatchSoon();
+  const row = await db().video.findUniqueOrThrow({ where: { id }, include: withOwner });
   childLogger({ videoId: id }).info({ from: probed ? "analyze" : "probe" }, "re-analysis requested");
   return toVideoDto(row);
 }

@@ -4,6 +4,8 @@
 // video's non-penalty minutes are unique minutes; long clips are cut into ≥ 12 s pieces so the kicks
 // fit between them. truth.json lists each background piece (source, times, broadcast or not).
 // Usage: npx tsx models/tools/build-match.ts [--data ../shared/data] [--out .data/model-cache/match] [--split test]
+//        [--part k/n]: only every n-th kick and background clip, from the k-th (two videos of one split
+//        that share no clip: npm run bench:learn labels one and holds the other out)
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -17,6 +19,7 @@ const { values } = parseArgs({
     out: { type: "string", default: ".data/model-cache/match" },
     // val builds the same kind of video from the validation split (for checks that may tune)
     split: { type: "string", default: "test" },
+    part: { type: "string", default: "1/1" },
   },
 });
 const dataDir = path.resolve(values.data!);
@@ -95,12 +98,18 @@ function normalise(
   return { file, frames: frameCount(file) };
 }
 
+const [partK, partN] = values.part!.split("/").map(Number) as [number, number];
+if (!(partN >= 1 && partK >= 1 && partK <= partN))
+  throw new Error(`--part must be k/n with 1 ≤ k ≤ n, got ${values.part}`);
+const inPart = (_: unknown, i: number) => i % partN === partK - 1;
 const items = listItems(dataDir, path.resolve("models/tools/splits.json")).filter(
   (i) => i.split === values.split && i.kind === "clip",
 );
 // urdof7 files are 0.84 s cut-downs of the same bra-cro kicks as the tiago files: use each kick once.
-const kicks = items.filter((i) => i.label === "penalty" && !path.basename(i.path).startsWith("urdof7_"));
-const background = items.filter((i) => i.label === "background");
+const kicks = items
+  .filter((i) => i.label === "penalty" && !path.basename(i.path).startsWith("urdof7_"))
+  .filter(inPart);
+const background = items.filter((i) => i.label === "background").filter(inPart);
 const PIECE_S = 12;
 
 const pieces: { file: string; frames: number; kick?: string; bg?: string }[] = [];
@@ -134,7 +143,10 @@ bgFiles.forEach((f, i) => {
     sinceKick = 0;
   }
 });
-if (k < kicks.length) throw new Error(`only ${k} of ${kicks.length} kicks fit the background`);
+// A part has half the background for half the kicks: one that does not fit is left out (and said).
+if (k < kicks.length && partN > 1)
+  console.error(`part ${values.part}: ${kicks.length - k} kick(s) did not fit; ${k} used`);
+else if (k < kicks.length) throw new Error(`only ${k} of ${kicks.length} kicks fit the background`);
 
 const truth: { path: string; start: number; end: number }[] = [];
 const bgTruth: { path: string; start: number; end: number; broadcast: boolean }[] = [];

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { env } from "@/lib/env";
 import { type ProbeData, probeFailure, UnplayableError } from "./media";
+import { guarded } from "./child-guard";
 
 // ffprobe's JSON, read directly: fluent-ffmpeg's ffprobe parses the flat text output and drops the
 // side data blocks, so the display matrix (a phone's rotation) never reached us (issue #16).
@@ -14,10 +15,12 @@ export interface ProbeRun {
 
 export function runProbe(input: string, timeoutMs = 60_000): Promise<ProbeRun> {
   const args = ["-hide_banner", "-v", "warning", "-of", "json", "-show_streams", "-show_format", input];
+  // Guarded: a killed worker takes its ffprobe with it (./child-guard.ts).
+  const [cmd, guardedArgs] = guarded(env().FFPROBE_PATH, args);
   return new Promise((resolve, reject) => {
     execFile(
-      env().FFPROBE_PATH,
-      args,
+      cmd,
+      guardedArgs,
       { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, killSignal: "SIGKILL" },
       (err, stdout, stderr) => {
         if (err && (err as NodeJS.ErrnoException).code === "ENOENT") return reject(err);

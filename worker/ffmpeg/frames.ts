@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { guarded } from "./child-guard";
 import { env } from "@/lib/env";
 import { frameArgs, type FrameArgsOptions } from "./commands";
 import { hardwareDecoder } from "./hwaccel";
@@ -47,7 +48,8 @@ export async function* readFrames(o: ReadFramesOptions): AsyncGenerator<Frame> {
   const lastExclusive = o.durationS === undefined ? Infinity : first + Math.round(o.durationS * o.rate);
   o.signal?.throwIfAborted();
   const hwaccel = o.hwaccel === undefined ? await hardwareDecoder() : o.hwaccel;
-  const proc = spawn(env().FFMPEG_PATH, frameArgs({ ...o, hwaccel }), { stdio: ["ignore", "pipe", "pipe"] });
+  const [cmd, args] = guarded(env().FFMPEG_PATH, frameArgs({ ...o, hwaccel }));
+  const proc = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   proc.stderr.setEncoding("utf8");
   proc.stderr.on("data", (d: string) => {

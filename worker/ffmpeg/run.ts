@@ -1,5 +1,6 @@
 import ffmpeg from "fluent-ffmpeg";
 import { env } from "@/lib/env";
+import { guardedBinary } from "./child-guard";
 import type { FfmpegMultiSpec } from "./clip-commands";
 import { type FfmpegSpec, humanFfmpegError, UnplayableError } from "./media";
 
@@ -7,8 +8,9 @@ import { type FfmpegSpec, humanFfmpegError, UnplayableError } from "./media";
 let configured = false;
 function configure(): void {
   if (configured) return;
-  ffmpeg.setFfmpegPath(env().FFMPEG_PATH);
-  ffmpeg.setFfprobePath(env().FFPROBE_PATH);
+  // Through setpriv --pdeathsig: a killed worker takes its ffmpeg children with it (./child-guard.ts).
+  ffmpeg.setFfmpegPath(guardedBinary(env().FFMPEG_PATH));
+  ffmpeg.setFfprobePath(guardedBinary(env().FFPROBE_PATH));
   configured = true;
 }
 

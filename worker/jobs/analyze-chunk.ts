@@ -8,13 +8,15 @@ import { analyze } from "../analysis/pipeline";
 import { modelFor } from "../analysis/models";
 import { chunkPlanOf } from "../analysis/params";
 import { toScoreFile, writeChunk } from "../analysis/store";
-import { addAnalysisProgress } from "../progress";
+import { setChunkProgress } from "../progress";
 import { defineJob, PermanentError } from "./types";
+import { analysisStopped } from "./cancel";
 
 /** Decodes one time chunk through a presigned URL (range reads) and scores it; results go to S3. */
 export const analyzeChunkJob = defineJob({
   name: "analyze-chunk",
   schema: ZAnalyzeChunkJob,
+  cancelledBy: ({ analysisId }) => analysisStopped(analysisId),
   // One chunk at a time per worker: decoding and inference already use both cores of a small box.
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },
 
@@ -29,6 +31,8 @@ export const analyzeChunkJob = defineJob({
 
     const share = 0.95 / chunks.length; // the finaliser reports the last 5 %
     let reported = 0;
+    // A retry starts this chunk's entry from 0 (the attempt that died may have reported some of it).
+    await setChunkProgress(analysisId, index, 0, share, true);
     const url = await presignGet(analysis.video.sourceKey, { internal: true, expiresIn: 6 * 3600 });
     const span = chunk.durationS ?? (analysis.video.durationS ?? 0) - chunk.startS;
     const result = await analyze({
@@ -39,10 +43,10 @@ export const analyzeChunkJob = defineJob({
       expectedDurationS: span,
       signal: ctx.signal,
       onProgress: (pct) => {
-        const delta = (pct / 100) * share - reported;
-        if (delta < share / 20 && pct < 100) return; // ~20 updates per chunk
-        reported += delta;
-        void addAnalysisProgress(analysisId, delta).catch((err) =>
+        const fraction = Math.min(1, pct / 100);
+        if (fraction - reported < 0.05 && pct < 100) return; // ~20 updates per chunk
+        reported = fraction;
+        void setChunkProgress(analysisId, index, fraction, share).catch((err) =>
           log.warn({ err }, "progress update failed"),
         );
       },
@@ -62,7 +66,7 @@ export const analyzeChunkJob = defineJob({
       },
       result.features,
     );
-    await addAnalysisProgress(analysisId, share - reported);
+    await setChunkProgress(analysisId, index, 1, share);
     log.info({ frames: result.frameCount, windows: result.timeline.windows.length }, "chunk analysed");
     return { frames: result.frameCount };
   },

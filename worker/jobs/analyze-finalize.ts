@@ -13,11 +13,13 @@ import { fromScoreFile, readChunkMeta, toScoreFile, writeFeatures } from "../ana
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { defineJob, PermanentError } from "./types";
 import { afterAnalysis } from "../clips/after-analysis";
+import { analysisStopped } from "./cancel";
 
 /** Runs once every chunk is done: stitches scores and features, derives highlights, swaps results in. */
 export const analyzeFinalizeJob = defineJob({
   name: "analyze-finalize",
   schema: ZAnalyzeFinalizeJob,
+  cancelledBy: ({ analysisId }) => analysisStopped(analysisId),
   options: { concurrency: 2, timeoutMs: 10 * 60_000 },
 
   async handle({ analysisId }, ctx) {

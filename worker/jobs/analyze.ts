@@ -9,6 +9,7 @@ import { planChunks } from "../analysis/plan";
 import { servingModel } from "../analysis/models";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { defineJob, PermanentError } from "./types";
+import { videoWithdrawn } from "./cancel";
 
 /**
  * Plans an analysis: one Analysis row, then a flow of time-chunk jobs (any worker, any machine) and a
@@ -17,6 +18,7 @@ import { defineJob, PermanentError } from "./types";
 export const analyzeJob = defineJob({
   name: "analyze",
   schema: ZAnalyzeJob,
+  cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 2, timeoutMs: 60_000 },
 
   async handle({ videoId, modelId }, ctx) {

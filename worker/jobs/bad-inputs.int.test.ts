@@ -47,6 +47,9 @@ afterAll(async () => {
 
 const open = (c: Record<string, number>) =>
   c.waiting! + c.active! + c.delayed! + c.prioritized! + c["waiting-children"]!;
+// The worker schedules the janitor's next run (delayed by design, lib/pipeline/graph.ts): not leftover work.
+const leftover = (q: { queue: string; counts: Record<string, number> }) =>
+  q.queue === "janitor" ? q.counts.waiting! + q.counts.active! : open(q.counts);
 
 describe("bad-input corpus through the real worker (ffmpeg, ONNX, S3, Redis, Postgres)", () => {
   it("every file ends in its expected result or specific reason", { timeout: 900_000 }, async () => {
@@ -55,7 +58,7 @@ describe("bad-input corpus through the real worker (ffmpeg, ONNX, S3, Redis, Pos
       const rows = await db().video.findMany({ where: { id: { in: [...videos.values()] } } });
       if (rows.some((v) => v.status !== "ready" && v.status !== "failed")) return null;
       const counts = await queueCounts();
-      return counts.every((q) => open(q.counts) === 0) ? true : null;
+      return counts.every((q) => leftover(q) === 0) ? true : null;
     }, 840_000);
 
     const table: [string, Outcome][] = [];
@@ -84,8 +87,9 @@ describe("bad-input corpus through the real worker (ffmpeg, ONNX, S3, Redis, Pos
       else expect(got.detail, name).toBe(want!.detail);
     }
     expect(workerExit, "the worker process must survive every file").toBeNull();
-    const failedJobs = (await queueCounts()).filter((q) => open(q.counts) > 0);
-    expect(failedJobs).toEqual([]);
+    // Nothing left waiting, active, delayed or waiting for children in any queue (but the janitor's next run).
+    const unfinished = (await queueCounts()).filter((q) => leftover(q) > 0);
+    expect(unfinished).toEqual([]);
   });
 
   it("keeps a phone video's display-matrix rotation: portrait proxy", async () => {

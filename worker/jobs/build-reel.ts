@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { reelSelection } from "@/lib/clips/selection";
 import { db } from "@/lib/db";
@@ -11,6 +10,8 @@ import { deletePrefix, keys, presignGet, uploadStream } from "@/lib/storage";
 import { planCut, reelSpec } from "../ffmpeg/clip-commands";
 import { runFfmpegInputs } from "../ffmpeg/run";
 import { defineJob, PermanentError } from "./types";
+import { jobTempDir } from "../temp";
+import { videoWithdrawn } from "./cancel";
 
 // Each segment is one ffmpeg input (its own range reader and decoder): bound it so memory stays sane.
 export const REEL_MAX_SEGMENTS = 100;
@@ -19,6 +20,7 @@ export const REEL_MAX_SEGMENTS = 100;
 export const buildReelJob = defineJob({
   name: "build-reel",
   schema: ZBuildReelJob,
+  cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },
 
   async handle({ videoId }, ctx) {
@@ -48,7 +50,7 @@ export const buildReelJob = defineJob({
     await ctx.reportProgress("building reel", 0);
 
     const url = await presignGet(video.sourceKey, { internal: true, expiresIn: 6 * 3600 });
-    const dir = await mkdtemp(path.join(tmpdir(), "matchcut-reel-"));
+    const dir = await jobTempDir("reel");
     try {
       const out = path.join(dir, "reel.mp4");
       let lastWrite = 0;

@@ -77,7 +77,7 @@ async function seed(
 }
 
 async function cutAndWait(highlightId: string, revision: number) {
-  await startJob("highlights edited", "cut-clip", { highlightId, revision });
+  await startJob(db(), "highlights edited", "cut-clip", { highlightId, revision });
   return waitFor(async () => {
     const h = await db().highlight.findUnique({ where: { id: highlightId } });
     if (h?.clipStatus === "failed") throw new Error(`cut failed: ${h.clipError}`);
@@ -147,7 +147,7 @@ describe("cut-clip and build-reel (real S3, Redis, Postgres, ffmpeg)", () => {
 
     // Reel: only the accepted ones (1st and 3rd), in time order, joined end to end.
     await db().video.update({ where: { id: video.id }, data: { reelStatus: "cutting" } });
-    await startJob("reel asked for", "build-reel", { videoId: video.id }, { nonce: "t1" });
+    await startJob(db(), "reel asked for", "build-reel", { videoId: video.id }, { nonce: "t1" });
     const v = await waitFor(async () => {
       const row = await db().video.findUnique({ where: { id: video.id } });
       if (row?.reelStatus === "failed") throw new Error(`reel failed: ${row.reelError}`);
@@ -186,7 +186,7 @@ describe("cut-clip and build-reel (real S3, Redis, Postgres, ffmpeg)", () => {
     // Boundaries change twice; the cut for revision 1 is dropped because revision 2 arrived first.
     await db().highlight.update({ where: { id: h.id }, data: { startS: 1, endS: 2, revision: 1 } });
     await db().highlight.update({ where: { id: h.id }, data: { startS: 2, endS: 3, revision: 2 } });
-    await startJob("highlights edited", "cut-clip", { highlightId: h.id, revision: 1 });
+    await startJob(db(), "highlights edited", "cut-clip", { highlightId: h.id, revision: 1 });
     const latest = await cutAndWait(h.id, 2);
     expect(latest.clipKey).not.toBe(first.clipKey);
     // The old files are deleted right after the swap (never before it): wait for that, then check.

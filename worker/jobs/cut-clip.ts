@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
@@ -12,6 +11,8 @@ import { clipSpec, planCut, type CutPlan } from "../ffmpeg/clip-commands";
 import { posterSpec } from "../ffmpeg/media";
 import { runFfmpeg } from "../ffmpeg/run";
 import { defineJob, PermanentError } from "./types";
+import { jobTempDir } from "../temp";
+import { highlightWithdrawn } from "./cancel";
 
 /**
  * One highlight → one frame-exact H.264/AAC MP4 + poster. Latest wins: the job carries the revision it
@@ -20,6 +21,7 @@ import { defineJob, PermanentError } from "./types";
 export const cutClipJob = defineJob({
   name: "cut-clip",
   schema: ZCutClipJob,
+  cancelledBy: ({ highlightId }) => highlightWithdrawn(highlightId),
   options: { concurrency: 1, timeoutMs: 20 * 60_000 },
 
   async handle({ highlightId, revision }, ctx) {
@@ -44,7 +46,7 @@ export const cutClipJob = defineJob({
     await ctx.reportProgress("cutting", 0);
 
     const url = await presignGet(video.sourceKey, { internal: true, expiresIn: 3 * 3600 });
-    const dir = await mkdtemp(path.join(tmpdir(), "matchcut-clip-"));
+    const dir = await jobTempDir("clip");
     try {
       const clipPath = path.join(dir, "clip.mp4");
       const posterPath = path.join(dir, "poster.jpg");

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
@@ -8,6 +7,8 @@ import { keys, presignGet, putObject } from "@/lib/storage";
 import { filmstripSpec, filmstripVtt, planFilmstrip } from "../ffmpeg/clip-commands";
 import { runFfmpeg } from "../ffmpeg/run";
 import { defineJob } from "./types";
+import { jobTempDir } from "../temp";
+import { videoWithdrawn } from "./cancel";
 
 // The VTT names the sprite relatively; GET /api/videos/[id]/filmstrip.vtt swaps in a presigned URL.
 export const SPRITE_REF = "sprite.jpg";
@@ -19,6 +20,7 @@ export const SPRITE_REF = "sprite.jpg";
 export const filmstripJob = defineJob({
   name: "filmstrip",
   schema: ZFilmstripJob,
+  cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },
 
   async handle({ videoId }, ctx) {
@@ -28,7 +30,7 @@ export const filmstripJob = defineJob({
     if (!video.durationS) return log.warn("video has no duration; no filmstrip");
     const plan = planFilmstrip(video.durationS);
     const url = await presignGet(video.sourceKey, { internal: true, expiresIn: 6 * 3600 });
-    const dir = await mkdtemp(path.join(tmpdir(), "matchcut-filmstrip-"));
+    const dir = await jobTempDir("filmstrip");
     try {
       const sprite = path.join(dir, SPRITE_REF);
       await runFfmpeg({ ...filmstripSpec(url, plan, sprite), niceness: ctx.niceness }, ctx.signal);

@@ -1,6 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
 import { enqueueNext } from "@/lib/pipeline/enqueue";
@@ -10,10 +8,13 @@ import { UnplayableError } from "../ffmpeg/media";
 import { headOf, inspect, makePoster } from "./probe-inspect";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { defineJob, PermanentError } from "./types";
+import { jobTempDir } from "../temp";
+import { videoWithdrawn } from "./cancel";
 
 export const probeJob = defineJob({
   name: "probe",
   schema: ZProbeJob,
+  cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 2, timeoutMs: 5 * 60_000 },
 
   async handle({ videoId }, ctx) {
@@ -26,7 +27,7 @@ export const probeJob = defineJob({
     await ctx.reportProgress("probing", 0);
     // ffprobe/ffmpeg read through a short-lived URL with range requests: no full download.
     const url = await presignGet(video.sourceKey, { internal: true, expiresIn: 3600 });
-    const dir = await mkdtemp(path.join(tmpdir(), "matchcut-probe-"));
+    const dir = await jobTempDir("probe");
     try {
       const info = await asPermanent(async () =>
         inspect(url, await headOf(video.sourceKey, Number(video.size))),

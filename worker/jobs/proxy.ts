@@ -1,6 +1,5 @@
 import { createReadStream } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
@@ -9,6 +8,8 @@ import { keys, presignGet, putObject, uploadStream } from "@/lib/storage";
 import { parseShots, parseWaveform, proxySpec, WAVEFORM_RATE } from "../ffmpeg/proxy-commands";
 import { runFfmpeg } from "../ffmpeg/run";
 import { defineJob } from "./types";
+import { jobTempDir } from "../temp";
+import { videoWithdrawn } from "./cancel";
 
 /**
  * The review room's proxy: ≤720p H.264 with a keyframe every ~0.5 s at the source's constant frame
@@ -22,6 +23,7 @@ import { defineJob } from "./types";
 export const proxyJob = defineJob({
   name: "proxy",
   schema: ZProxyJob,
+  cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 1, timeoutMs: 6 * 60 * 60_000 },
 
   async handle({ videoId }, ctx) {
@@ -32,7 +34,7 @@ export const proxyJob = defineJob({
       return log.warn("video is not probed; no proxy");
     }
     const url = await presignGet(video.sourceKey, { internal: true, expiresIn: 12 * 3600 });
-    const dir = await mkdtemp(path.join(tmpdir(), "matchcut-proxy-"));
+    const dir = await jobTempDir("proxy");
     try {
       const out = {
         video: path.join(dir, "proxy.mp4"),

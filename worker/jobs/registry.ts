@@ -6,6 +6,7 @@ import { buildReelJob } from "./build-reel";
 import { cutClipJob } from "./cut-clip";
 import { deliverWebhookJob } from "./deliver-webhook";
 import { filmstripJob } from "./filmstrip";
+import { janitorJob } from "./janitor";
 import { notifyJob } from "./notify";
 import { liveClipJob } from "./live-clip";
 import { liveFinalizeJob } from "./live-finalize";
@@ -32,6 +33,7 @@ export const jobs = [
   liveFinalizeJob,
   proxyJob,
   purgeVideoJob,
+  janitorJob,
   retrainJob,
   rescoreJob,
 ] as unknown as JobDefinition[];

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -15,6 +14,7 @@ import { fingerprintOf, labelledVideos, splitByVideo, writeWindows } from "../le
 import { checkParity, evaluateHeldOut } from "../learn/evaluate";
 import { runTrainer } from "../learn/trainer";
 import { defineJob } from "./types";
+import { jobTempDir } from "../temp";
 
 const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonObject;
 
@@ -60,7 +60,7 @@ export const retrainJob = defineJob({
       );
     }
     const { train, heldOut } = splitByVideo(videos);
-    const tmp = await mkdtemp(path.join(tmpdir(), "matchcut-retrain-"));
+    const tmp = await jobTempDir("retrain");
     try {
       await step("building windows from cached features", 0.05);
       const windows = await writeWindows(path.join(tmp, "windows"), train, parent);

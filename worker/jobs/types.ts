@@ -26,6 +26,12 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   schema: S;
   options: JobOptions;
   handle(data: z.infer<S>, ctx: JobContext): Promise<unknown>;
+  /**
+   * Why this job's work is no longer wanted (its video was deleted, its analysis stopped), or null.
+   * The runtime asks before the handler starts and every few seconds while it runs; a reason aborts
+   * ctx.signal (ffmpeg is killed) and the job ends as cancelled: no retry, no onFailed.
+   */
+  cancelledBy?(data: z.infer<S>): Promise<string | null>;
   /** Called once the job will not run again (permanent error or attempts used up). */
   onFailed?(data: z.infer<S>, message: string): Promise<void>;
   /**
@@ -45,4 +51,12 @@ export class PermanentError extends Error {
 
 export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
   return def;
+}
+
+/** The reason ctx.signal carries when the runtime cancelled a job (JobDefinition.cancelledBy). */
+export class CancelledError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CancelledError";
+  }
 }

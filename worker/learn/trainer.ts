@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { guarded } from "../ffmpeg/child-guard";
 
 export interface TrainResult {
   seconds: number;
@@ -15,8 +16,8 @@ const PYTHON_HINT =
   "Retraining runs the PyTorch trainer: it needs Python 3 with torch and onnx at TRAIN_PYTHON (Debian: apt-get install python3-torch python3-onnx)";
 
 /**
- * Runs `train.py --windows` as a child process at nice 19, so analysis jobs on the same machine keep
- * the CPU (the trainer uses one thread). `progress <0..1>` lines drive onProgress; the last lines of
+ * Runs `train.py --windows` as a child process at TRAIN_NICE (19), so analysis jobs on the same machine
+ * keep the CPU (the trainer uses one thread). `progress <0..1>` lines drive onProgress; the last lines of
  * its output are the error when it fails.
  */
 export function runTrainer(o: {
@@ -27,11 +28,20 @@ export function runTrainer(o: {
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
 }): Promise<TrainResult> {
-  const args = ["-n", "19", env().TRAIN_PYTHON, "-u", "-B", path.resolve("models/tools/train.py")];
+  const args = [
+    "-n",
+    String(env().TRAIN_NICE),
+    env().TRAIN_PYTHON,
+    "-u",
+    "-B",
+    path.resolve("models/tools/train.py"),
+  ];
   args.push("--windows", o.windowsDir, "--init", o.initDir, "--out", o.outDir);
   if (o.baseCache) args.push("--base-cache", o.baseCache);
   return new Promise((resolve, reject) => {
-    const child = spawn("nice", args, { stdio: ["ignore", "pipe", "pipe"], signal: o.signal });
+    // Guarded: a killed worker takes its training child with it (worker/ffmpeg/child-guard.ts).
+    const [cmd, guardedArgs] = guarded("nice", args);
+    const child = spawn(cmd, guardedArgs, { stdio: ["ignore", "pipe", "pipe"], signal: o.signal });
     const tail: string[] = [];
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString("utf8").split("\n")) {

@@ -2,8 +2,7 @@
 // whole recording as a normal Video (then probed and analysed like an upload).
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
@@ -11,9 +10,10 @@ import { enqueueNext } from "@/lib/pipeline/enqueue";
 import { getObjectBytes, keys, presignGet, putObject, uploadStream } from "@/lib/storage";
 import { runFfmpeg } from "../ffmpeg/run";
 import { clipSpec, concatList, recordingSpec } from "../ffmpeg/live-commands";
+import { jobTempDir } from "../temp";
 
 async function inTemp<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(tmpdir(), "matchcut-live-rec-"));
+  const dir = await jobTempDir("live-rec");
   try {
     return await fn(dir);
   } finally {

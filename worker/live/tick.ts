@@ -1,9 +1,7 @@
 // One tick of following a live source, as four steps: load the playlist → take the model snapshot →
 // hold for a due segment → process every new segment (recorded + scored, or a gap, highlights settled);
 // then decide the state and when to look again (worker/live/tick-end.ts).
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { LiveSource } from "@/lib/generated/prisma/client";
@@ -20,6 +18,7 @@ import { cursorOf, settleHighlights, storeSegment, SupersededError, type Cursor 
 import { fail, finish, playlistUnreachable, reschedule, type TickOutcome } from "./tick-end";
 import { loadMediaPlaylist, reloadMediaPlaylist } from "./tick-load";
 import { emitSegmentTimings } from "./timings";
+import { jobTempDir } from "../temp";
 
 export type { TickOutcome } from "./tick-end";
 
@@ -164,7 +163,7 @@ async function processNews(
   let cur = cursorOf(src);
   let stored = 0;
   let complete = true;
-  const dir = await mkdtemp(path.join(tmpdir(), "matchcut-live-"));
+  const dir = await jobTempDir("live");
   try {
     if (plan.reset) {
       log.warn({ lastSeq: cur.lastSeq, mediaSequence: pl.mediaSequence }, "playlist reset: new epoch");

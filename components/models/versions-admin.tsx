@@ -1,0 +1,129 @@
+"use client";
+
+import type { TModelVersionDto } from "@/lib/schemas/learn";
+import { formatDate } from "../format";
+import { useActivate, useStartRetrain, useVersions } from "./use-versions";
+import { HeldOutLine } from "./version-metrics";
+
+function Version({ v, canActivate }: { v: TModelVersionDto; canActivate: boolean }) {
+  const activate = useActivate();
+  const running = v.status === "queued" || v.status === "training";
+  const ex = v.examples;
+  return (
+    <li className="card stack" data-testid="model-version" aria-label={`version ${v.version}`}>
+      <div>
+        <strong>{v.version}</strong>{" "}
+        <span className={`chip chip--${v.status}`} data-testid="version-status">
+          {v.active ? "active" : v.status}
+        </span>{" "}
+        <span className="muted">
+          from {v.parentVersion} · {formatDate(v.createdAt)}
+          {v.trainSeconds !== null ? ` · ${Math.round(v.trainSeconds)} s` : ""}
+        </span>
+      </div>
+      {running && (
+        <div>
+          <progress max={1} value={v.progress} aria-label={`retrain progress ${v.version}`} />{" "}
+          <span data-testid="retrain-stage">
+            {v.stage ?? "waiting for a worker"} · {Math.round(v.progress * 100)} %
+          </span>
+        </div>
+      )}
+      {v.error && (
+        <p className="error-text" role="alert">
+          {v.error}
+        </p>
+      )}
+      {v.verdict && <p data-testid="verdict">{v.verdict}</p>}
+      <HeldOutLine m={v.heldOut} label="This version" />
+      <HeldOutLine m={v.parentHeldOut} label={`${v.parentVersion} on the same videos`} />
+      {ex && (
+        <p className="muted" data-testid="examples">
+          Trained on {ex.windows.positive} event and {ex.windows.background} background windows from{" "}
+          {ex.videos.train} video{ex.videos.train === 1 ? "" : "s"}; {ex.videos.heldOut} held out; {ex.labels}{" "}
+          labels in all
+        </p>
+      )}
+      {v.fingerprint && <p className="muted">Training data fingerprint {v.fingerprint.slice(0, 12)}…</p>}
+      {canActivate && v.status === "ready" && !v.active && (
+        <div>
+          <button
+            type="button"
+            className="button"
+            disabled={activate.isPending}
+            onClick={() => activate.mutate(v.id)}
+          >
+            Activate {v.version}
+          </button>
+        </div>
+      )}
+      {activate.isError && (
+        <p className="error-text" role="alert">
+          {activate.error.message}
+        </p>
+      )}
+      {activate.data && (
+        <p role="status">Active; re-scoring {activate.data.rescoring} videos from their cached features.</p>
+      )}
+    </li>
+  );
+}
+
+export function VersionsAdmin({ canActivate }: { canActivate: boolean }) {
+  const q = useVersions();
+  const start = useStartRetrain();
+  const rollback = useActivate();
+  const d = q.data;
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <h1>Model versions</h1>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={start.isPending}
+          onClick={() => start.mutate()}
+        >
+          Retrain from labels
+        </button>
+      </div>
+      {start.isError && (
+        <p className="error-text" role="alert">
+          {start.error.message}
+        </p>
+      )}
+      {q.isError && (
+        <p className="error-text" role="alert">
+          {q.error.message}
+        </p>
+      )}
+      {d && (
+        <>
+          <p data-testid="installed">
+            {d.modelId}: installed files {d.installedVersion}
+            {d.activeId === null ? " (active)" : ""}
+            {canActivate && d.activeId !== null && (
+              <>
+                {" "}
+                <button
+                  type="button"
+                  className="button"
+                  disabled={rollback.isPending}
+                  onClick={() => rollback.mutate(null)}
+                >
+                  Roll back to {d.installedVersion}
+                </button>
+              </>
+            )}
+          </p>
+          {d.versions.length === 0 && <p className="muted">No retrained versions yet.</p>}
+          <ul className="stack" aria-label="Model versions">
+            {d.versions.map((v) => (
+              <Version key={v.id} v={v} canActivate={canActivate} />
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import Link from "next/link";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TLabelsDto } from "@/lib/schemas/labels";
+import { apiFetch } from "../api";
+import { reviewKeys } from "./keys";
+
+const url = (videoId: string) => `/api/videos/${videoId}/review-complete`;
+
+/**
+ * Issue #14: what this video teaches the model. Decisions are labels already; "review complete" makes
+ * everything outside the accepted highlights background. `decisions` changes with every accept/reject,
+ * so the count follows without a poll.
+ */
+export function TeachPanel({ videoId, decisions }: { videoId: string; decisions: string }) {
+  const qc = useQueryClient();
+  const key = [...reviewKeys.all, "labels", videoId, decisions];
+  const q = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => apiFetch<TLabelsDto>(url(videoId), { signal }),
+  });
+  const mark = useMutation({
+    mutationFn: (complete: boolean) =>
+      apiFetch<TLabelsDto>(url(videoId), { method: "PUT", body: { complete } }),
+    onSuccess: (d) => qc.setQueryData(key, d),
+  });
+  const d = q.data;
+  const pos = d?.labels.filter((l) => l.kind === "positive").length ?? 0;
+  const neg = d?.labels.filter((l) => l.kind === "negative").length ?? 0;
+  return (
+    <section className="card stack" aria-label="Teach the model">
+      <h2>Teach the model</h2>
+      <p className="muted" data-testid="label-count">
+        {pos} highlight{pos === 1 ? "" : "s"} and {neg} rejection{neg === 1 ? "" : "s"} labelled on this video
+      </p>
+      <label>
+        <input
+          type="checkbox"
+          checked={d?.reviewComplete ?? false}
+          disabled={!d || mark.isPending}
+          onChange={(e) => mark.mutate(e.target.checked)}
+        />{" "}
+        Review complete (everything outside the accepted highlights is background)
+      </label>
+      {mark.isError && (
+        <p className="error-text" role="alert">
+          {mark.error.message}
+        </p>
+      )}
+      <p>
+        <Link href="/admin/models">Model versions and retraining</Link>
+      </p>
+    </section>
+  );
+}

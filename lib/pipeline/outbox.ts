@@ -1,0 +1,140 @@
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { childLogger } from "../logger";
+import { enqueue, producerReachable } from "../queue";
+import { jobNames, nodeOf, type JobName } from "./graph";
+
+/**
+ * The transactional outbox (issue #16). A state change and the job it needs are written in one Postgres
+ * transaction (`stage`); the dispatcher hands the rows to BullMQ and deletes each once Redis accepted it.
+ * With Redis down the rows wait and the dispatcher keeps trying, so an outage delays work and never
+ * strands a row in a state no job will move on. Dispatching a row twice (two dispatchers, a crash between
+ * the add and the delete) is harmless: the job id is the graph's deterministic one, and BullMQ keeps one
+ * job per id.
+ */
+
+export type OutboxClient = Pick<Prisma.TransactionClient, "outboxJob">;
+
+export interface Staged {
+  name: JobName;
+  jobId: string;
+  payload: unknown;
+  delayMs?: number;
+}
+
+export async function stage(client: OutboxClient, job: Staged): Promise<void> {
+  await client.outboxJob.create({
+    data: {
+      name: job.name,
+      jobId: job.jobId,
+      payload: nodeOf(job.name).schema.parse(job.payload) as Prisma.InputJsonValue,
+      runAt: new Date(Date.now() + Math.max(0, job.delayMs ?? 0)),
+    },
+  });
+}
+
+interface Row {
+  id: bigint;
+  name: string;
+  jobId: string;
+  payload: unknown;
+  runAt: Date;
+}
+
+const isJobName = (n: string): n is JobName => (jobNames as readonly string[]).includes(n);
+
+/**
+ * Enqueues what the outbox holds, oldest first; returns how many went to BullMQ. Rows are locked with
+ * SKIP LOCKED, so several dispatchers (every worker, and a web request right after its commit) share
+ * the work. Throws when Redis does not answer (after noting it on the oldest row, for the admin page).
+ */
+export async function dispatchOutbox(limit = 100): Promise<number> {
+  try {
+    await producerReachable();
+  } catch (err) {
+    await noteFailure(err as Error);
+    throw err;
+  }
+  return db().$transaction(
+    async (tx) => {
+      const rows = await tx.$queryRaw<Row[]>`
+        SELECT id, name, "jobId", payload, "runAt" FROM "OutboxJob"
+        ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+      let sent = 0;
+      for (const row of rows) {
+        if (!isJobName(row.name)) throw new Error(`outbox row ${row.id}: unknown job "${row.name}"`);
+        // The payload was parsed when staged; enqueue parses it again against the same schema. A
+        // Redis that goes away mid-batch makes this throw, and the transaction keeps the rest.
+        await enqueue(row.name, row.payload as never, {
+          jobId: row.jobId,
+          delay: Math.max(0, row.runAt.getTime() - Date.now()),
+        });
+        await tx.outboxJob.delete({ where: { id: row.id } });
+        sent++;
+      }
+      return sent;
+    },
+    { timeout: 30_000, maxWait: 10_000 },
+  );
+}
+
+async function noteFailure(err: Error): Promise<void> {
+  // SKIP LOCKED: a dispatcher stuck on a dying connection holds its rows; this must not wait for them.
+  await db().$executeRaw`
+    UPDATE "OutboxJob" SET tries = tries + 1, "lastError" = ${err.message.slice(0, 500)}
+    WHERE id = (SELECT id FROM "OutboxJob" ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)`;
+}
+
+/**
+ * Called by a route right after its transaction committed, so the job usually starts at once. Never
+ * throws and waits at most `waitMs`: the state change is committed, the route must answer as it did,
+ * and the worker's dispatcher loop enqueues whatever is left once Redis answers again.
+ */
+export async function dispatchSoon(waitMs = 2_500): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const attempt = dispatchOutbox().catch((err: unknown) => {
+    childLogger({}).warn({ err: (err as Error).message }, "outbox: dispatch after commit failed");
+  });
+  await Promise.race([attempt, new Promise((r) => (timer = setTimeout(r, waitMs)))]);
+  clearTimeout(timer);
+}
+
+/** The loop each worker runs: dispatch, then wait `intervalMs` (longer while Redis is failing). */
+export function startDispatcher(intervalMs = 1_000): { stop(): Promise<void> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let failures = 0;
+  const tick = () => {
+    running = dispatchOutbox()
+      .then(() => void (failures = 0))
+      .catch((err: unknown) => {
+        failures++;
+        childLogger({}).warn({ err: (err as Error).message, failures }, "outbox: jobs wait; will retry");
+      })
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs * Math.min(10, 2 ** failures));
+      });
+  };
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+/** What waits in the outbox (the admin page and the fault tests read it). */
+export async function outboxBacklog(): Promise<{
+  count: number;
+  oldest: Date | null;
+  lastError: string | null;
+}> {
+  const [count, oldest] = await Promise.all([
+    db().outboxJob.count(),
+    db().outboxJob.findFirst({ orderBy: { id: "asc" }, select: { createdAt: true, lastError: true } }),
+  ]);
+  return { count, oldest: oldest?.createdAt ?? null, lastError: oldest?.lastError ?? null };
+}

@@ -1,0 +1,25 @@
+import { db } from "@/lib/db";
+
+// The cancellation checks jobs share (JobDefinition.cancelledBy): a delete cancels a video's work.
+
+export async function videoWithdrawn(videoId: string): Promise<string | null> {
+  const v = await db().video.findUnique({ where: { id: videoId }, select: { deletedAt: true } });
+  if (!v) return "the video no longer exists";
+  return v.deletedAt ? "the video was deleted" : null;
+}
+
+/** An analysis's chunks and finaliser stop once it is no longer running (a delete stops it). */
+export async function analysisStopped(analysisId: string): Promise<string | null> {
+  const a = await db().analysis.findUnique({
+    where: { id: analysisId },
+    select: { status: true, video: { select: { deletedAt: true } } },
+  });
+  if (!a) return "the analysis no longer exists";
+  if (a.video.deletedAt) return "the video was deleted";
+  return a.status === "running" ? null : `the analysis is ${a.status}`;
+}
+
+export async function highlightWithdrawn(highlightId: string): Promise<string | null> {
+  const h = await db().highlight.findUnique({ where: { id: highlightId }, select: { videoId: true } });
+  return h ? videoWithdrawn(h.videoId) : "the highlight no longer exists";
+}

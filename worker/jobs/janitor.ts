@@ -1,0 +1,25 @@
+import { env } from "@/lib/env";
+import { runJanitor, janitorSlot } from "@/lib/janitor/run";
+import { enqueueNext } from "@/lib/pipeline/enqueue";
+import { ZJanitorJob } from "@/lib/schemas/jobs";
+import { defineJob } from "./types";
+
+/** Expires abandoned uploads and removes orphaned objects, then queues the next slot's run. */
+export const janitorJob = defineJob({
+  name: "janitor",
+  schema: ZJanitorJob,
+  options: { concurrency: 1, timeoutMs: 30 * 60_000 },
+
+  async handle({ slot }) {
+    const result = await runJanitor();
+    const next = janitorSlot(env().JANITOR_INTERVAL_H);
+    // The next slot's id is the same whichever worker or run queues it: BullMQ keeps one.
+    await enqueueNext(
+      "janitor",
+      "janitor",
+      { slot: Math.max(slot, next.slot) + 1 },
+      { delayMs: next.nextInMs },
+    );
+    return result;
+  },
+});
