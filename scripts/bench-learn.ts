@@ -66,7 +66,7 @@ async function upload(ownerId: string, name: string, t: Truth): Promise<string> 
   await db().video.create({
     data: { id, ownerId, title: name, originalName: `${name}.mp4`, sourceKey, size },
   });
-  await startJob("upload complete", "probe", { videoId: id });
+  await startJob(db(), "upload complete", "probe", { videoId: id });
   return id;
 }
 
