@@ -43,10 +43,14 @@ async function review(page: Page, videoId: string, rejectLater: boolean) {
       (r) => r.url().endsWith("/review/highlights") && r.request().method() === "POST",
     );
     await page.keyboard.press("n");
-    expect((await made).status()).toBe(200);
-    return page.getByTestId("review-card").filter({
-      has: page.getByRole("button", { name: `Select penalty at 00:${String(atS).padStart(2, "0")}` }),
-    });
+    const res = await made;
+    expect(res.status()).toBe(200);
+    // N clamps a mark near the end so that it stays 5 s long: its card is named by the start it got
+    const { startS } = (await res.json()) as { startS: number };
+    const at = `00:${String(Math.floor(startS)).padStart(2, "0")}`;
+    return page
+      .getByTestId("review-card")
+      .filter({ has: page.getByRole("button", { name: `Select penalty at ${at}` }) });
   };
   const kick = await mark(0);
   const accepted = page.waitForResponse(
