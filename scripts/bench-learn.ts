@@ -22,6 +22,7 @@ import { setReviewComplete } from "@/lib/labels/service";
 import { activateVersion, startRetrain } from "@/lib/learn/service";
 import { compareWithLabels, type LabelledInterval } from "@/lib/learn/windows";
 import { startJob } from "@/lib/pipeline/enqueue";
+import { dispatchSoon } from "@/lib/pipeline/outbox";
 import { closeQueues } from "@/lib/queue";
 import { createHighlight } from "@/lib/review/service";
 import { keys, uploadStream } from "@/lib/storage";
@@ -63,10 +64,14 @@ async function upload(ownerId: string, name: string, t: Truth): Promise<string> 
   const sourceKey = keys.source(id, "mp4");
   await uploadStream(sourceKey, createReadStream(t.video), "video/mp4");
   const size = BigInt(statSync(t.video).size);
-  await db().video.create({
-    data: { id, ownerId, title: name, originalName: `${name}.mp4`, sourceKey, size },
+  // as the upload's complete route does: the video and its probe job in one transaction (the outbox)
+  await db().$transaction(async (tx) => {
+    await tx.video.create({
+      data: { id, ownerId, title: name, originalName: `${name}.mp4`, sourceKey, size },
+    });
+    await startJob(tx, "upload complete", "probe", { videoId: id });
   });
-  await startJob(db(), "upload complete", "probe", { videoId: id });
+  await dispatchSoon();
   return id;
 }
 
