@@ -13,6 +13,28 @@ export interface ExistingHighlight {
 // Score files and derived segments are float maths on the same inputs: equal within a microsecond.
 const same = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
+/**
+ * The Highlight rows of new segments of an analysis (finalize, Apply, re-score). `cutting`: their clip
+ * cut is queued in the same breath, so the review room shows it as under way at once.
+ */
+export function highlightRows(
+  videoId: string,
+  analysisId: string,
+  segments: readonly Segment[],
+  opts: { cutting?: boolean } = {},
+) {
+  return segments.map((s) => ({
+    videoId,
+    analysisId,
+    label: s.label,
+    startS: s.start,
+    endS: s.end,
+    peak: s.peak,
+    mean: s.mean,
+    ...(opts.cutting ? { clipStatus: "cutting" as const } : {}),
+  }));
+}
+
 export function planApply(
   existing: readonly ExistingHighlight[],
   derived: readonly Segment[],

@@ -15,7 +15,7 @@ import { readManifest } from "../model";
 import type { THighlightCreate, TReviewDto, TSegmentsApplied, TWaveform } from "../schemas/review";
 import type { THighlightDto } from "../schemas/highlights";
 import { getObjectBytes, isNotFound, presignGet } from "../storage";
-import { planApply, scoreStats } from "./apply";
+import { highlightRows, planApply, scoreStats } from "./apply";
 
 // The player keeps its URL for the whole session; a review can last an afternoon.
 const MEDIA_TTL_S = 6 * 3600;
@@ -133,16 +133,7 @@ export async function applySegments(
   const created = await db().$transaction(async (tx) => {
     await tx.highlight.deleteMany({ where: { id: { in: plan.remove }, status: "suggested" } });
     const rows = await tx.highlight.createManyAndReturn({
-      data: plan.create.map((s) => ({
-        videoId,
-        analysisId: analysis.id,
-        label: s.label,
-        startS: s.start,
-        endS: s.end,
-        peak: s.peak,
-        mean: s.mean,
-        clipStatus: "cutting" as const,
-      })),
+      data: highlightRows(videoId, analysis.id, plan.create, { cutting: true }),
       select: { id: true, revision: true },
     });
     // SegmentParams is plain JSON; the cast is Prisma's InputJsonValue not accepting interfaces.

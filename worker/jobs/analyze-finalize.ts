@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { coverageOf, coverageWarning } from "@/lib/analysis/coverage";
 import { tracksOf } from "@/lib/analysis/scores";
 import { deriveAllSegments } from "@/lib/highlights/segments";
+import { highlightRows } from "@/lib/review/apply";
 import { storedSegmentsOf } from "@/lib/schemas/analysis";
 import { childLogger } from "@/lib/logger";
 import { ZAnalyzeFinalizeJob } from "@/lib/schemas/jobs";
@@ -47,17 +48,7 @@ export const analyzeFinalizeJob = defineJob({
 
     await db().$transaction(async (tx) => {
       await tx.highlight.deleteMany({ where: { analysisId } });
-      await tx.highlight.createMany({
-        data: segments.map((s) => ({
-          videoId,
-          analysisId,
-          label: s.label,
-          startS: s.start,
-          endS: s.end,
-          peak: s.peak,
-          mean: s.mean,
-        })),
-      });
+      await tx.highlight.createMany({ data: highlightRows(videoId, analysisId, segments) });
       await tx.analysis.updateMany({ where: { videoId, current: true }, data: { current: false } });
       await tx.analysis.update({
         where: { id: analysisId },

@@ -5,7 +5,7 @@ import { deriveAllSegments } from "@/lib/highlights/segments";
 import { activeVersion } from "@/lib/learn/active";
 import { childLogger } from "@/lib/logger";
 import { enqueueNext } from "@/lib/pipeline/enqueue";
-import { planApply } from "@/lib/review/apply";
+import { highlightRows, planApply } from "@/lib/review/apply";
 import { storedSegmentsOf } from "@/lib/schemas/analysis";
 import { ZRescoreJob } from "@/lib/schemas/jobs";
 import { keys, putObject } from "@/lib/storage";
@@ -68,16 +68,7 @@ export const rescoreJob = defineJob({
       await tx.highlight.deleteMany({ where: { id: { in: plan.remove } } });
       await tx.highlight.updateMany({ where: { analysisId: cur.id }, data: { analysisId: next.id } });
       const rows = await tx.highlight.createManyAndReturn({
-        data: plan.create.map((s) => ({
-          videoId,
-          analysisId: next.id,
-          label: s.label,
-          startS: s.start,
-          endS: s.end,
-          peak: s.peak,
-          mean: s.mean,
-          clipStatus: "cutting" as const,
-        })),
+        data: highlightRows(videoId, next.id, plan.create, { cutting: true }),
         select: { id: true, revision: true },
       });
       await tx.analysis.update({ where: { id: cur.id }, data: { current: false } });
