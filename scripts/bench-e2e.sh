@@ -11,7 +11,7 @@ ensure_node
 ensure_system_packages
 ensure_npm_deps
 
-start_bench_app bench-e2e
+start_bench_app bench-e2e bench 2 "${MATCHCUT_BENCH_PORT:-$((${MATCHCUT_TEST_PORT:-3100} + 100))}"
 start_node "$LOGS/worker-bench.log" --import tsx worker/index.ts
 WORKER_PID=$NODE_PID
 pids+=("$NODE_PID")

@@ -82,10 +82,13 @@ async function compare(a: Run, b: Run): Promise<void> {
     `speed-up ${(a.highlights_s / b.highlights_s).toFixed(2)}×; scores identical: ${same ? "yes" : "no"} ` +
       `(sha256 ${a.scores_sha256.slice(0, 12)}…); highlights identical: ${sameHighlights ? "yes" : "no"} (${a.highlights.length})`,
   );
+  // Identical results only say something if the second run's chunks really went to both processes.
+  const shared = Object.keys(b.chunks_per_process).length;
+  console.log(`chunks of the ${b.workers}-process run taken by ${shared} process(es)`);
   console.log(
-    JSON.stringify({ one: a, two: b, scores_identical: same, highlights_identical: sameHighlights }),
+    JSON.stringify({ one: a, two: b, scores_identical: same, highlights_identical: sameHighlights, shared }),
   );
-  if (!same || !sameHighlights) process.exitCode = 1;
+  if (!same || !sameHighlights || shared < b.workers) process.exitCode = 1;
 }
 
 if (values.compare) {

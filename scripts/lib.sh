@@ -251,15 +251,15 @@ start_scratch_services() {
   return 0
 }
 
-# The benchmarks' app (bench-e2e.sh, bench-scale.sh): scratch services (database matchcut_bench, Redis db
-# 2, bucket matchcut-bench), queue prefix …-NAME, a web build no older than the code, and `next start` on
-# MATCHCUT_BENCH_PORT (default the test port + 100). Workers are the caller's to start.
+# The benchmarks' app (bench-e2e.sh, bench-scale.sh): scratch services (database matchcut_SCRATCH, Redis
+# db REDIS_DB, bucket matchcut-SCRATCH), queue prefix …-NAME, a web build no older than the code, and
+# `next start` on PORT. Workers are the caller's to start.
 start_bench_app() {
-  local name=$1
-  start_scratch_services bench 2
+  local name=$1 scratch=$2 redis_db=$3 port=$4
+  start_scratch_services "$scratch" "$redis_db"
   export QUEUE_PREFIX="${QUEUE_PREFIX:-matchcut}-$name"
   export ADMIN_EMAIL=admin@bench.local ADMIN_PASSWORD="${BENCH_ADMIN_PASSWORD:-bench-admin-password}"
-  export PORT="${MATCHCUT_BENCH_PORT:-$((${MATCHCUT_TEST_PORT:-3100} + 100))}"
+  export PORT="$port"
   export APP_URL="http://localhost:$PORT" LOG_LEVEL="${LOG_LEVEL:-warn}"
   npx --no-install tsx scripts/migrate.ts
   if [[ ! -f .next/BUILD_ID ]] || [[ -n "$(find app components lib next.config.js package-lock.json -newer .next/BUILD_ID -print -quit)" ]]; then

@@ -4,7 +4,14 @@ import { open, stat } from "node:fs/promises";
 import path from "node:path";
 import type { TCompletedUpload, TPresignedParts, TUploadSession } from "@/lib/schemas/uploads";
 
-export type Api = <T>(p: string, init?: { method?: string; body?: unknown }) => Promise<T>;
+export interface Api {
+  <T>(p: string, init?: { method?: string; body?: unknown }): Promise<T>;
+  /**
+   * PUTs a part's bytes where the app said: a presigned S3 URL, or (embedded S3, lib/storage/
+   * browser-access.ts) the app's own relative part route, which wants the session cookie as well.
+   */
+  putPart(url: string, body: Uint8Array<ArrayBuffer>): Promise<Response>;
+}
 
 /** A signed-in JSON client for the app's API (the session cookie the login route sets). */
 export async function signIn(url: string, email: string, password: string): Promise<Api> {
@@ -18,7 +25,7 @@ export async function signIn(url: string, email: string, password: string): Prom
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  return async <T>(p: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
+  const api = async <T>(p: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
     const r = await fetch(`${url}${p}`, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
       headers: { cookie, ...(init.body === undefined ? {} : { "Content-Type": "application/json" }) },
@@ -28,6 +35,16 @@ export async function signIn(url: string, email: string, password: string): Prom
     if (!r.ok) throw new Error(`${init.method ?? "GET"} ${p}: HTTP ${r.status} ${text}`);
     return JSON.parse(text) as T;
   };
+  const origin = new URL(url).origin;
+  const putPart = (partUrl: string, body: Uint8Array<ArrayBuffer>) => {
+    const target = new URL(partUrl, url);
+    return fetch(target, {
+      method: "PUT",
+      body,
+      headers: target.origin === origin ? { cookie, "Content-Type": "application/octet-stream" } : {},
+    });
+  };
+  return Object.assign(api, { putPart });
 }
 
 /** Uploads `file` part by part, `parallel` parts at a time (resuming a matching earlier upload). */
@@ -62,9 +79,9 @@ export async function uploadFile(
       body: { partNumbers: [n] },
     });
     const len = Math.min(session.partSize, size - (n - 1) * session.partSize);
-    const buf = Buffer.alloc(len);
+    const buf = new Uint8Array(len);
     await fh.read(buf, 0, len, (n - 1) * session.partSize);
-    const res = await fetch(urls[0]!.url, { method: "PUT", body: buf });
+    const res = await api.putPart(urls[0]!.url, buf);
     const etag = res.headers.get("etag");
     if (!res.ok || !etag) throw new Error(`part ${n}: HTTP ${res.status}`);
     await api(`/api/uploads/${session.id}/parts`, {

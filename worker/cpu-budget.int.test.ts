@@ -59,7 +59,7 @@ async function encodeNiceness(): Promise<number[]> {
   const { stdout } = await promisify(execFile)("ps", ["-o", "ni=,args=", "--ppid", String(process.pid)]);
   return stdout
     .split("\n")
-    .filter((l) => /^\s*-?\d+\s+ffmpeg .*matchcut-(proxy|filmstrip)-/.test(l))
+    .filter((l) => /^\s*-?\d+\s+\S*ffmpeg .*\/(proxy|filmstrip)-/.test(l))
     .map((l) => Number.parseInt(l, 10));
 }
 
