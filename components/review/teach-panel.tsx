@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TLabelsDto } from "@/lib/schemas/labels";
 import { apiFetch } from "../api";
@@ -15,14 +16,21 @@ const url = (videoId: string) => `/api/videos/${videoId}/review-complete`;
  */
 export function TeachPanel({ videoId, decisions }: { videoId: string; decisions: string }) {
   const qc = useQueryClient();
-  const key = [...reviewKeys.all, "labels", videoId, decisions];
+  const key = [...reviewKeys.all, "labels", videoId];
   const q = useQuery({
     queryKey: key,
     queryFn: ({ signal }) => apiFetch<TLabelsDto>(url(videoId), { signal }),
   });
+  // a decision changed the labels: read them again (one stable key, so the flag below cannot be
+  // answered by a request made for an older key)
+  useEffect(() => {
+    void qc.invalidateQueries({ queryKey: [...reviewKeys.all, "labels", videoId] });
+  }, [qc, videoId, decisions]);
   const mark = useMutation({
     mutationFn: (complete: boolean) =>
       apiFetch<TLabelsDto>(url(videoId), { method: "PUT", body: { complete } }),
+    // a read already on its way may predate the change: drop it, the answer below is newer
+    onMutate: () => qc.cancelQueries({ queryKey: key }),
     onSuccess: (d) => qc.setQueryData(key, d),
   });
   const d = q.data;
