@@ -2,6 +2,9 @@
 // background encodes of real footage queued first, then an analysis: its chunks must be the next heavy
 // jobs the worker takes; only the encode already running may start before them.
 process.env.ANALYZE_CHUNK_S = "10";
+// Its own queues: heavy jobs other test files left in the shared CPU queue would otherwise take the slot
+// first and be counted as the running encode.
+process.env.QUEUE_PREFIX = `matchcut-cpu-budget-${process.pid}`;
 
 import { execFile } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
