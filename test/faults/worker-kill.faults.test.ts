@@ -20,7 +20,9 @@ import { childrenOf, isRunning, runningWith } from "@/test/procs";
 import { analyze } from "@/worker/analysis/pipeline";
 
 process.env.QUEUE_PREFIX = "matchcut-faults-kill";
-const CHUNK_S = "10";
+// Chunks long enough to be caught mid-way on an idle machine too: 10-s chunks of a 20-s file took 2.9 s
+// each there, and the whole analysis was over before the test could see a chunk in flight.
+const CHUNK_S = "20";
 
 let tmp: string;
 let file: string;
@@ -55,6 +57,7 @@ beforeAll(async () => {
     [
       sharedClip("clips/other/soccer_broadcast_seriea_openplay.mp4"),
       sharedClip("clips/penalty/wc2022-bra-cro/tiago_bra-cro-wc2022-8.mp4"),
+      sharedClip("clips/other/soccer_overhead_camera_openplay.mp4"),
     ],
     file,
   );
