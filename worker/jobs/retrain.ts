@@ -10,7 +10,13 @@ import { ZRetrainJob } from "@/lib/schemas/jobs";
 import { keys, putObject } from "@/lib/storage";
 import { readFeatures } from "../analysis/store";
 import { modelFor } from "../analysis/models";
-import { fingerprintOf, labelledVideos, splitByVideo, writeWindows } from "../learn/dataset";
+import {
+  fingerprintOf,
+  labelledVideos,
+  splitByVideo,
+  withLabelledWindows,
+  writeWindows,
+} from "../learn/dataset";
 import { checkParity, evaluateHeldOut } from "../learn/evaluate";
 import { runTrainer } from "../learn/trainer";
 import { defineJob } from "./types";
@@ -53,10 +59,10 @@ export const retrainJob = defineJob({
       where: { modelId: v.modelId, version: v.parentVersion, status: "ready" },
     });
     const parent: LoadedModel = await modelFor(v.modelId, parentRow?.id ?? null);
-    const videos = await labelledVideos();
+    const videos = withLabelledWindows(await labelledVideos(), parent);
     if (videos.length < 2) {
       return refuse(
-        `Retraining needs labels on at least 2 videos with a finished analysis (one is held out to check the new head); ${videos.length} so far.`,
+        `Retraining needs labels on at least 2 videos with a finished analysis whose labels cover at least one ${parent.manifest.window.frames / parent.manifest.sampleRate}-s model window (one video is held out to check the new head); ${videos.length} so far.`,
       );
     }
     const { train, heldOut } = splitByVideo(videos);

@@ -47,6 +47,25 @@ export async function labelledVideos(): Promise<LabelledVideo[]> {
 }
 
 /**
+ * The videos whose labels mark at least one window of the model's grid (frame count estimated from the
+ * duration): a video shorter than a window, or whose only label is too short to cover one, can neither
+ * teach the head nor test it, and held out it would make the check rest on nothing.
+ */
+export function withLabelledWindows(videos: readonly LabelledVideo[], model: LoadedModel): LabelledVideo[] {
+  const m = model.manifest;
+  const grid = { frames: m.window.frames, stride: m.window.stride, rate: m.sampleRate };
+  return videos.filter((v) =>
+    windowTargets(
+      Math.floor(v.durationS * grid.rate),
+      grid,
+      model.labels,
+      v.intervals,
+      v.reviewComplete,
+    ).some((t) => t >= 0),
+  );
+}
+
+/**
  * Split by video, never by window: videos in the order of sha256(id) (stable as videos are added), the
  * first third (at least one) held out. Needs two videos; the caller says so when there are fewer.
  */
