@@ -38,8 +38,11 @@ export async function evaluateHeldOut(
   return metricsOf(sumCounts(counts), { sum, n });
 }
 
-/** The exported head in onnxruntime against the trainer's PyTorch outputs (≤ 1e-4), as serving runs it. */
-export async function checkParity(model: LoadedModel, parityFile: string): Promise<number> {
+/** The largest difference between a head in onnxruntime and the trainer's PyTorch outputs in `parityFile`. */
+export async function parityDiff(
+  model: LoadedModel,
+  parityFile: string,
+): Promise<{ maxDiff: number; rows: number; batch: number }> {
   const fixture = JSON.parse(readFileSync(parityFile, "utf8")) as { shape: number[]; probs: number[][] };
   const [B, T, D] = fixture.shape as [number, number, number];
   // models/tools/train.py parity_input: (sin(0.37 i) + 1) * 1.5, float64 rounded to float32
@@ -50,6 +53,12 @@ export async function checkParity(model: LoadedModel, parityFile: string): Promi
   fixture.probs.forEach((row, b) =>
     row.forEach((p, c) => (maxDiff = Math.max(maxDiff, Math.abs(p - probs[b * C + c]!)))),
   );
+  return { maxDiff, rows: fixture.probs.length, batch: B };
+}
+
+/** The exported head in onnxruntime against the trainer's PyTorch outputs (≤ 1e-4), as serving runs it. */
+export async function checkParity(model: LoadedModel, parityFile: string): Promise<number> {
+  const { maxDiff } = await parityDiff(model, parityFile);
   if (!(maxDiff <= 1e-4))
     throw new Error(`the exported head differs from PyTorch by ${maxDiff.toExponential(2)} (> 1e-4)`);
   return maxDiff;
