@@ -5,7 +5,9 @@ import { dispatchSoon } from "../pipeline/outbox";
 import { storedSegmentsOf } from "../schemas/analysis";
 import { listHighlights } from "../clips/service";
 import { videoOr404 } from "../videos/find";
+import { BACKGROUND } from "../labels/kinds";
 import { recordDecision } from "../labels/service";
+import { taughtLabelNames } from "../labels/taught";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { badRequest, conflict, notFound } from "../errors";
@@ -169,6 +171,13 @@ export async function createHighlight(videoId: string, body: THighlightCreate): 
     throw badRequest("A highlight must be at least one frame long");
   }
   const scores = await scoresOf(analysis.scoresKey);
+  // the analysis's own labels and those editors added (issue #14 item 4), never background
+  const own = scores?.labels ?? readManifest(analysis.modelId).manifest.labels.names;
+  const known = new Set([...own, ...(await taughtLabelNames())]);
+  if (body.label === BACKGROUND || !known.has(body.label))
+    throw badRequest(
+      `There is no label "${body.label}" to mark: add it under "Teach the model" first (known: ${[...known].filter((l) => l !== BACKGROUND).join(", ")})`,
+    );
   const stats = scores ? scoreStats(scores, body.label, body.startS, body.endS) : { peak: 0, mean: 0 };
   const h = await db().$transaction(async (tx) => {
     const row = await tx.highlight.create({
