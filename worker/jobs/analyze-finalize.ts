@@ -3,7 +3,7 @@ import { coverageOf, coverageWarning } from "@/lib/analysis/coverage";
 import { tracksOf } from "@/lib/analysis/scores";
 import { deriveAllSegments } from "@/lib/highlights/segments";
 import { highlightRows } from "@/lib/review/apply";
-import { storedSegmentsOf } from "@/lib/schemas/analysis";
+import { segmentParamsOf } from "@/lib/schemas/analysis";
 import { childLogger } from "@/lib/logger";
 import { ZAnalyzeFinalizeJob } from "@/lib/schemas/jobs";
 import { deletePrefix, keys, putObject } from "@/lib/storage";
@@ -43,7 +43,7 @@ export const analyzeFinalizeJob = defineJob({
     await putObject(scoresKey, JSON.stringify(scores), "application/json");
     const features = await writeFeatures(ids, chunks, metas);
 
-    const params = storedSegmentsOf(analysis.params) ?? m.segmentDefaults;
+    const params = segmentParamsOf(analysis.params, m.segmentDefaults);
     const segments = deriveAllSegments(tracksOf(scores), params, durationS);
 
     // Compare-and-set on "running": a delete or a re-analysis that stopped this analysis while it was

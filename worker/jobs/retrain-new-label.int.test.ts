@@ -5,6 +5,7 @@ import { ZScoreFile } from "@/lib/analysis/scores";
 import { db, disconnectDb } from "@/lib/db";
 import { addLabel, listKnownLabels } from "@/lib/labels/taught";
 import { activateVersion, startRetrain } from "@/lib/learn/service";
+import { getReview } from "@/lib/review/service";
 import { closeQueues, queueFor } from "@/lib/queue";
 import { getObjectBytes, keys, putObject } from "@/lib/storage";
 import { disposeSessions } from "../inference/session";
@@ -143,7 +144,17 @@ describe("a label taught from marked examples (issue #14 item 4)", () => {
     await activateVersion(v.id);
     expect((await listKnownLabels()).labels.find((l) => l.name === "corner")).toMatchObject({ learnt: true });
     const videoId = videoIds[0]!;
+    // an editor had applied slider values for penalty only: the new label keeps its own defaults
+    const penalty = loaded.manifest.segmentDefaults.penalty!;
+    await db().analysis.updateMany({
+      where: { videoId, current: true },
+      data: { params: { segments: { penalty: { ...penalty, enter: 0.9 } } } },
+    });
     await rescoreJob.handle({ videoId, versionId: v.id }, ctx());
+    const review = await getReview(videoId);
+    expect(review.scores?.labels).toEqual(["background", "penalty", "corner"]);
+    expect(review.defaults.corner).toEqual(penalty);
+    expect(review.params).toMatchObject({ penalty: { enter: 0.9 }, corner: penalty });
     const after = await db().analysis.findFirstOrThrow({ where: { videoId, current: true } });
     const scores = ZScoreFile.parse(
       JSON.parse(Buffer.from(await getObjectBytes(after.scoresKey!)).toString("utf8")),
