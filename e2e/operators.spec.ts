@@ -52,6 +52,23 @@ test("an admin sees every queue and a failed job's error, and retries and remove
   await expect(failed.getByTestId("failed-reason")).toHaveText("this is a text file, not a video");
   await failed.getByRole("button", { name: "Remove" }).click();
   await expect(failed).toHaveCount(0);
+
+  // Issue #16: the janitor's dry run on the same page, and "Clean up now" runs it through the queue.
+  const cleanup = page.getByRole("region", { name: "Storage cleanup" });
+  await expect(cleanup.getByTestId("cleanup-summary")).toHaveText(
+    /^Dry run at .*: \d+ objects checked; \d+ orphaned \(.+\) and \d+ abandoned uploads would be removed\./,
+  );
+  await expect(cleanup.getByTestId("outbox")).toHaveText(/^Outbox: /);
+  const janitorRuns = async () => {
+    const body = (await (await page.request.get("/api/admin/queues")).json()) as {
+      queues: { queue: string; counts: Record<string, number> }[];
+    };
+    return body.queues.find((q) => q.queue === "janitor")?.counts.completed ?? 0;
+  };
+  const runs = await janitorRuns();
+  await cleanup.getByRole("button", { name: "Clean up now" }).click();
+  await expect(cleanup.getByRole("status")).toHaveText(/^Cleanup queued/);
+  await expect.poll(janitorRuns, { timeout: 60_000 }).toBeGreaterThan(runs);
 });
 
 test("an editor gets 403 from the queues API and /api/metrics, and no queues page", async ({

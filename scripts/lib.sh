@@ -238,6 +238,14 @@ start_scratch_services() {
   pids=()
   trap scratch_cleanup EXIT INT TERM
   start_services
+  fresh_scratch "$name" "$db"
+}
+
+# Points DATABASE_URL, REDIS_URL and S3_BUCKET at an empty database matchcut_NAME, Redis db DB and bucket
+# matchcut-NAME of the local services (external ones are left as they are). test.sh gives the e2e stage
+# its own, so that what the integration tests left (labelled videos, queued jobs) is not in the app.
+fresh_scratch() {
+  local name=$1 db=$2
   if uses_local_pg; then
     psql -h 127.0.0.1 -p $PG_PORT -U matchcut -d postgres -qc "DROP DATABASE IF EXISTS matchcut_$name WITH (FORCE)" >/dev/null
     ensure_database "matchcut_$name"

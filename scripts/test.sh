@@ -52,6 +52,10 @@ say "building the web app"
 npx --no-install next build >"$LOGS/build-test.log" 2>&1 || { tail -60 "$LOGS/build-test.log"; die "next build failed"; }
 
 say "e2e tests (Chromium)"
+# A fresh database, Redis db and bucket: the app starts as a new instance would, without the integration
+# and fault tests' videos (a retrain would learn from their labels) or their leftover jobs.
+fresh_scratch e2e 4
+npx --no-install tsx scripts/migrate.ts >/dev/null
 start_node "$LOGS/web-test.log" node_modules/next/dist/bin/next start -p "$PORT"
 pids+=("$NODE_PID")
 start_node "$LOGS/worker-test.log" --import tsx worker/index.ts

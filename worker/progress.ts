@@ -23,7 +23,7 @@ export function throttle(intervalMs: number, now: () => number = Date.now) {
  * Chunks of one analysis run in parallel on many workers. Each writes its own fraction done under its
  * index, and the analysis shows their sum × `share`: a chunk retried after its worker died starts its
  * entry again from 0 (`restart`) instead of adding to what the dead attempt reported, so progress never
- * over-counts (issue #16). Otherwise an entry only grows, so a late, fire-and-forget update cannot undo
+ * over-counts (issue #16). A stopped analysis (deleted video, re-analysis) reports nothing more. Otherwise an entry only grows, so a late, fire-and-forget update cannot undo
  * the chunk's final 1. One statement, so concurrent chunks cannot lose each other's entries.
  */
 export async function setChunkProgress(
@@ -37,7 +37,7 @@ export async function setChunkProgress(
   const key = String(index);
   const rows = await db().$queryRaw<{ progress: number; videoId: string; createdAt: Date }[]>`
     WITH cur AS (
-      SELECT id, COALESCE("chunkProgress", '{}'::jsonb) AS map FROM "Analysis" WHERE id = ${analysisId}::uuid FOR UPDATE
+      SELECT id, COALESCE("chunkProgress", '{}'::jsonb) AS map FROM "Analysis" WHERE id = ${analysisId}::uuid AND status = 'running' FOR UPDATE
     ), nxt AS (
       SELECT id, map || jsonb_build_object(${key}::text,
         CASE WHEN ${restart} THEN ${f}::float8 ELSE GREATEST(COALESCE((map->>${key})::float8, 0), ${f}::float8) END

@@ -37,6 +37,14 @@ function Version({ v, canActivate }: { v: TModelVersionDto; canActivate: boolean
       {v.verdict && <p data-testid="verdict">{v.verdict}</p>}
       <HeldOutLine m={v.heldOut} label="This version" />
       <HeldOutLine m={v.parentHeldOut} label={`${v.parentVersion} on the same videos`} />
+      {Object.entries(v.newLabels).map(([label, m]) => (
+        <HeldOutLine key={label} m={m} label={`New label "${label}" (no earlier version to compare)`} />
+      ))}
+      {ex?.leftOut?.map((l) => (
+        <p key={l} className="muted" data-testid="label-left-out">
+          {l}
+        </p>
+      ))}
       {ex && (
         <p className="muted" data-testid="examples">
           Trained on {ex.windows.positive} event and {ex.windows.background} background windows from{" "}

@@ -2,6 +2,7 @@
 
 import { jobStates, type TQueueJobDto } from "@/lib/schemas/queues";
 import { formatDate } from "../format";
+import { CleanupPanel } from "./cleanup-panel";
 import { useJobAction, useQueues } from "./use-queues";
 
 // Column order on the page; the API sends every state BullMQ counts.
@@ -136,6 +137,7 @@ export function QueuesAdmin() {
           )}
         </>
       )}
+      <CleanupPanel />
     </div>
   );
 }

@@ -88,7 +88,10 @@ export const SHORTCUTS: [string, string][] = [
   ["J / L", "Shuttle back / forward (again: faster)"],
   ["← / →", "One frame back / forward"],
   ["Shift + ← / →", "One second back / forward"],
-  ["I / O", "Set the selected highlight's in / out at the playhead"],
+  [
+    "I / O",
+    "Set the selected highlight's in / out at the playhead (while marking examples of a label: mark one)",
+  ],
   ["[ / ]", "Previous / next highlight"],
   ["A / X", "Accept / reject the selected highlight"],
   ["N", "New highlight at the playhead"],

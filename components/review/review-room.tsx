@@ -182,6 +182,7 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
             .filter((h) => h.status !== "suggested")
             .map((h) => `${h.id}:${h.status}:${h.startS}:${h.endS}`)
             .join(",")}
+          marking={r.marking}
         />
       )}
       <DownloadsPanel videoId={video.id} canEdit={canEdit} />

@@ -6,6 +6,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TLabelsDto } from "@/lib/schemas/labels";
 import { apiFetch } from "../api";
 import { reviewKeys } from "./keys";
+import { TaughtLabels } from "./taught-labels";
+import type { Marking } from "./use-marking";
 
 const url = (videoId: string) => `/api/videos/${videoId}/review-complete`;
 
@@ -14,7 +16,15 @@ const url = (videoId: string) => `/api/videos/${videoId}/review-complete`;
  * everything outside the accepted highlights background. `decisions` changes with every accept/reject,
  * so the count follows without a poll.
  */
-export function TeachPanel({ videoId, decisions }: { videoId: string; decisions: string }) {
+export function TeachPanel({
+  videoId,
+  decisions,
+  marking,
+}: {
+  videoId: string;
+  decisions: string;
+  marking: Marking;
+}) {
   const qc = useQueryClient();
   const key = [...reviewKeys.all, "labels", videoId];
   const q = useQuery({
@@ -56,6 +66,7 @@ export function TeachPanel({ videoId, decisions }: { videoId: string; decisions:
           {mark.error.message}
         </p>
       )}
+      <TaughtLabels marking={marking} decisions={decisions} />
       <p>
         <Link href="/admin/models">Model versions and retraining</Link>
       </p>

@@ -111,6 +111,7 @@ export function Timeline(p: Props) {
     // What is on the canvas, for tests and `npm run measure:review` (a canvas has no DOM to wait for).
     const el = wrap.current!;
     el.dataset.drawn = drawn.layers.join(" ");
+    el.dataset.tracks = tracks.map((t) => t.track.label).join(" ");
     el.dataset.points = String(drawn.points);
     el.dataset.draws = String(Number(el.dataset.draws ?? 0) + 1);
     el.dataset.drawMs = (performance.now() - t0).toFixed(2);

@@ -8,6 +8,7 @@ import type { Command } from "./keymap";
 import type { PlayheadStore } from "./playhead";
 import { press, stopped } from "./shuttle";
 import { zoomAt, type View } from "./timeline-math";
+import type { Marking } from "./use-marking";
 import type { useTransport } from "./use-transport";
 
 const NEW_HIGHLIGHT_S = 5;
@@ -28,6 +29,8 @@ interface Ctx {
   setNotice: (text: string | null) => void;
   setStatus: (h: { id: string }, status: THighlightStatus) => void;
   create: (startS: number, endS: number) => void;
+  /** while the editor marks examples of a label, I and O mark them (use-marking.ts) */
+  marking: Marking;
 }
 
 /** The keyboard commands of the review room (keymap.ts decides which key is which command). */
@@ -64,6 +67,8 @@ export function useReviewCommands(x: Ctx): (c: Command) => void {
         return x.seek(stepSeconds(t, c.n, fps, duration));
       case "mark-in":
       case "mark-out": {
+        if (x.canEdit && x.marking.label)
+          return x.marking.mark(c.type === "mark-in" ? "in" : "out", quantize(t, fps));
         const h = target();
         if (!x.canEdit || !h) return x.setNotice("Select a highlight first ([ or ] or click one)");
         const at = quantize(t, fps);

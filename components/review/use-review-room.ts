@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useState, type SetStateAction } from "react";
 import type { THighlightDto, THighlightStatus } from "@/lib/schemas/highlights";
 import type { TReviewDto } from "@/lib/schemas/review";
 import { useHighlights } from "../highlights/use-highlights";
@@ -14,6 +14,7 @@ import { snapToCut } from "./snapping";
 import { CLASS_COLOURS } from "./timeline";
 import { follow, minSpanFor, type View } from "./timeline-math";
 import { useEditSync } from "./use-edit-sync";
+import { useMarking } from "./use-marking";
 import { useReviewCommands } from "./use-review-commands";
 import { useReviewKeys } from "./use-review-keys";
 import { useApplySegments, useCreateHighlight, useThumbnails } from "./use-review";
@@ -51,8 +52,20 @@ export function useReviewRoom(data: TReviewDto, canEdit: boolean) {
   const [notice, setNotice] = useState<string | null>(null);
 
   const segments = useSegmentParams(data);
-  const [shown, setShown] = useState<Set<string>>(
-    () => new Set(segments.labels.filter((l) => l !== "background")),
+  // Hidden rather than shown, so a label a re-score brings (a newly learnt one) is drawn at once.
+  const [hidden, setHidden] = useState<Set<string>>(() => new Set(["background"]));
+  const shown = useMemo(
+    () => new Set(segments.labels.filter((l) => !hidden.has(l))),
+    [segments.labels, hidden],
+  );
+  const setShown = useCallback(
+    (next: SetStateAction<Set<string>>) =>
+      setHidden((h) => {
+        const now = new Set(segments.labels.filter((l) => !h.has(l)));
+        const want = typeof next === "function" ? next(now) : next;
+        return new Set([...h, ...segments.labels].filter((l) => !want.has(l)));
+      }),
+    [segments.labels],
   );
   const { editState, setEdit, commit, patch } = useEditSync(videoId, highlights);
   const transport = useTransport(playhead, fps);
@@ -72,6 +85,18 @@ export function useReviewRoom(data: TReviewDto, canEdit: boolean) {
   const setStatus = (h: { id: string }, status: THighlightStatus) =>
     commit(edit(editState, h.id, { kind: "status", status }, frame));
 
+  const createOf = (label: string, startS: number, endS: number) =>
+    create.mutate(
+      { label, startS, endS },
+      {
+        onSuccess: (h) => {
+          setEdit((s) => select(s, h.id));
+          setNotice(`New ${h.label} highlight at ${matchTime(h.startS)}`);
+        },
+      },
+    );
+  const marking = useMarking(createOf, setNotice);
+
   const run = useReviewCommands({
     canEdit,
     fps,
@@ -87,16 +112,8 @@ export function useReviewRoom(data: TReviewDto, canEdit: boolean) {
     setHelp,
     setNotice,
     setStatus,
-    create: (startS, endS) =>
-      create.mutate(
-        { label: segments.activeLabel, startS, endS },
-        {
-          onSuccess: (h) => {
-            setEdit((s) => select(s, h.id));
-            setNotice(`New ${h.label} highlight at ${matchTime(h.startS)}`);
-          },
-        },
-      ),
+    create: (startS, endS) => createOf(segments.activeLabel, startS, endS),
+    marking,
   });
   useReviewKeys(run);
 
@@ -145,6 +162,7 @@ export function useReviewRoom(data: TReviewDto, canEdit: boolean) {
     shown,
     setShown,
     curveTracks,
+    marking,
     editState,
     setEdit,
     seek,

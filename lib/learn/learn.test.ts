@@ -80,4 +80,25 @@ describe("held-out comparison", () => {
     expect(judge(metricsOf(base, { sum: 40, n: 100 }), active).verdict).toMatch(/no better/);
     expect(judge(metricsOf(base, { sum: 30, n: 100 }), active).verdict).toMatch(/log-loss 0.400 → 0.300/);
   });
+
+  it("reports a new label's own numbers and counts it as a gain only where it finds held-out examples", () => {
+    const base = { events: 4, found: 4, highlights: 6, falseHighlights: 2, minutes: 10 };
+    const known = metricsOf(base, { sum: 40, n: 100 });
+    const goal = (events: number, found: number) =>
+      metricsOf({ events, found, highlights: found + 1, falseHighlights: 1, minutes: 10 }, { sum: 0, n: 0 });
+    const learnt = judge(known, known, [{ label: "goal", metrics: goal(3, 2) }]);
+    expect(learnt.better).toBe(true);
+    expect(learnt.verdict).toMatch(
+      /^Beats the active model on .*learns "goal": finds 2 of 3 held-out examples, 1 false highlight\.$/,
+    );
+    const missed = judge(known, known, [{ label: "goal", metrics: goal(3, 0) }]);
+    expect(missed.better).toBe(false);
+    expect(missed.verdict).toMatch(/no better .* It learns "goal": finds 0 of 3/);
+    expect(judge(known, known, [{ label: "goal", metrics: goal(0, 0) }]).verdict).toMatch(
+      /no held-out example to check it on/,
+    );
+    // a new label does not excuse a known label getting worse
+    const worse = metricsOf({ ...base, found: 3 }, { sum: 30, n: 100 });
+    expect(judge(worse, known, [{ label: "goal", metrics: goal(3, 3) }]).better).toBe(false);
+  });
 });

@@ -9,7 +9,9 @@ import type { TActivated, TModelVersionDto, TModelVersionsDto } from "../schemas
 import { activeVersion } from "./active";
 
 function dto(v: ModelVersion): TModelVersionDto {
-  const metrics = (v.metrics ?? {}) as Pick<TModelVersionDto, "heldOut" | "parentHeldOut">;
+  const metrics = (v.metrics ?? {}) as Partial<
+    Pick<TModelVersionDto, "heldOut" | "parentHeldOut" | "newLabels">
+  >;
   return {
     id: v.id,
     version: v.version,
@@ -22,6 +24,7 @@ function dto(v: ModelVersion): TModelVersionDto {
     verdict: v.verdict,
     heldOut: metrics.heldOut ?? null,
     parentHeldOut: metrics.parentHeldOut ?? null,
+    newLabels: metrics.newLabels ?? {},
     examples: (v.examples as TModelVersionDto["examples"]) ?? null,
     fingerprint: v.fingerprint,
     trainSeconds: v.trainSeconds,

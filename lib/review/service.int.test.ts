@@ -120,5 +120,11 @@ describe("review service (real Postgres, S3, Redis)", () => {
     await expect(createHighlight(videoId, { label: "penalty", startS: 50, endS: 61 })).rejects.toThrow(
       /past the end/,
     );
+    await expect(createHighlight(videoId, { label: "nosuchlabel", startS: 9, endS: 16 })).rejects.toThrow(
+      /There is no label "nosuchlabel" to mark: add it under "Teach the model" first \(known: .*penalty/,
+    );
+    await expect(createHighlight(videoId, { label: "background", startS: 9, endS: 16 })).rejects.toThrow(
+      /no label "background"/,
+    );
   });
 });

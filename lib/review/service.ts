@@ -2,16 +2,18 @@ import { coverageFrom } from "../analysis/coverage";
 import { tracksOf, ZScoreFile, type TScoreFile } from "../analysis/scores";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
-import { storedSegmentsOf } from "../schemas/analysis";
+import { segmentParamsOf } from "../schemas/analysis";
 import { listHighlights } from "../clips/service";
 import { videoOr404 } from "../videos/find";
+import { BACKGROUND } from "../labels/kinds";
 import { recordDecision } from "../labels/service";
+import { taughtLabelNames } from "../labels/taught";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { badRequest, conflict, notFound } from "../errors";
 import { deriveAllSegments, type SegmentParams } from "../highlights/segments";
 import { childLogger } from "../logger";
-import { readManifest } from "../model";
+import { readManifest, ZModelManifest } from "../model";
 import type { THighlightCreate, TReviewDto, TSegmentsApplied, TWaveform } from "../schemas/review";
 import type { THighlightDto } from "../schemas/highlights";
 import { getObjectBytes, isNotFound, presignGet } from "../storage";
@@ -30,9 +32,20 @@ async function readJson(key: string | null): Promise<unknown> {
   }
 }
 
-function modelDefaults(modelId: string | null): Record<string, SegmentParams> {
-  if (!modelId) return {};
+/**
+ * The segment defaults of the model that made the analysis: a retrained version's own (it may have
+ * learnt labels editors taught, issue #14 item 4), else the installed manifest's.
+ */
+async function modelDefaults(
+  analysis: { modelId: string; modelVersionId: string | null } | null,
+): Promise<Record<string, SegmentParams>> {
+  if (!analysis) return {};
+  const { modelId, modelVersionId } = analysis;
   try {
+    const version = modelVersionId
+      ? await db().modelVersion.findUnique({ where: { id: modelVersionId } })
+      : null;
+    if (version?.manifest) return ZModelManifest.parse(version.manifest).segmentDefaults;
     return readManifest(modelId).manifest.segmentDefaults;
   } catch (err) {
     // A model removed from disk after it analysed this video: the stored params still work.
@@ -80,7 +93,7 @@ export async function getReview(videoId: string): Promise<TReviewDto> {
     listHighlights(videoId),
     presignGet(video.proxyKey ?? video.sourceKey, { expiresIn: MEDIA_TTL_S }),
   ]);
-  const defaults = modelDefaults(analysis?.modelId ?? null);
+  const defaults = await modelDefaults(analysis);
   return {
     video: {
       id: video.id,
@@ -103,7 +116,7 @@ export async function getReview(videoId: string): Promise<TReviewDto> {
     shots: (shots as { shots?: number[] } | null)?.shots ?? [],
     waveform: (waveform as TWaveform | null) ?? null,
     unanalysed: coverageFrom(analysis?.coverage)?.gaps ?? [],
-    params: storedSegmentsOf(analysis?.params) ?? defaults,
+    params: segmentParamsOf(analysis?.params, defaults),
     defaults,
     highlights,
   };
@@ -169,6 +182,13 @@ export async function createHighlight(videoId: string, body: THighlightCreate): 
     throw badRequest("A highlight must be at least one frame long");
   }
   const scores = await scoresOf(analysis.scoresKey);
+  // the analysis's own labels and those editors added (issue #14 item 4), never background
+  const own = scores?.labels ?? readManifest(analysis.modelId).manifest.labels.names;
+  const known = new Set([...own, ...(await taughtLabelNames())]);
+  if (body.label === BACKGROUND || !known.has(body.label))
+    throw badRequest(
+      `There is no label "${body.label}" to mark: add it under "Teach the model" first (known: ${[...known].filter((l) => l !== BACKGROUND).join(", ")})`,
+    );
   const stats = scores ? scoreStats(scores, body.label, body.startS, body.endS) : { peak: 0, mean: 0 };
   const h = await db().$transaction(async (tx) => {
     const row = await tx.highlight.create({

@@ -54,3 +54,15 @@ export function storedSegmentsOf(raw: unknown): z.output<typeof ZSegments> | und
   const out = z.object({ segments: ZSegments.optional() }).safeParse(raw);
   return out.success ? out.data.segments : undefined;
 }
+
+/**
+ * The segment parameters an analysis derives highlights with: the model's defaults, overridden per label
+ * by what an editor applied. A label the editor never tuned (one a retrained version learnt since,
+ * issue #14 item 4) keeps its default instead of getting no highlights at all.
+ */
+export function segmentParamsOf(
+  raw: unknown,
+  defaults: Readonly<Record<string, z.output<typeof ZSegments>[string]>>,
+): z.output<typeof ZSegments> {
+  return { ...defaults, ...storedSegmentsOf(raw) };
+}

@@ -48,3 +48,34 @@ export interface TLabelsDto {
   reviewComplete: boolean;
   labels: TLabelDto[];
 }
+
+/** A label an editor adds (issue #14 item 4): lowercase words joined by hyphens ("corner", "red-card"). */
+export const ZLabelName = z
+  .string()
+  .trim()
+  .min(1, "Give the label a name")
+  .max(32, "A label name has at most 32 characters")
+  .regex(
+    /^[a-z]+(-[a-z]+)*$/,
+    'A label name is lowercase words joined by hyphens, e.g. "corner" or "red-card"',
+  )
+  .refine((n) => n !== "background", '"background" is what every label is learnt against; pick another name');
+export const ZAddLabel = z.object({ name: ZLabelName }).strict();
+export type TAddLabel = z.infer<typeof ZAddLabel>;
+
+export interface TKnownLabelDto {
+  name: string;
+  /** in the model's own label list (manifest), not added here */
+  builtIn: boolean;
+  /** the active model has an output for it */
+  learnt: boolean;
+  examples: number;
+  videos: number;
+  ready: boolean;
+  /** how many examples it has, and how many more it needs before a retrain learns it */
+  message: string;
+}
+
+export interface TKnownLabelsDto {
+  labels: TKnownLabelDto[];
+}

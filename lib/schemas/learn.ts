@@ -20,7 +20,12 @@ export interface TModelVersionDto {
   /** held-out videos: this version, and the model it was trained from on the same videos */
   heldOut: HeldOutMetrics | null;
   parentHeldOut: HeldOutMetrics | null;
+  /** labels editors taught that this version learnt, each with its own held-out numbers (no baseline) */
+  newLabels: Record<string, HeldOutMetrics>;
   examples: {
+    /** taught labels learnt, and a sentence per taught label left out (too few examples) */
+    newLabels?: string[];
+    leftOut?: string[];
     labels: number;
     videos: { train: number; heldOut: number };
     windows: { positive: number; background: number };

@@ -8,7 +8,7 @@ import { closeQueues, queueFor } from "../queue";
 import { ZLibraryQuery } from "../schemas/library";
 import { Prisma } from "../generated/prisma/client";
 import { listLibrary, pageQuery } from "./library";
-import { reanalyzeVideo } from "./reanalyze";
+import { REPLACED_ERROR, reanalyzeVideo } from "./reanalyze";
 
 const N = 5000;
 const TAG = `lib${randomUUID().slice(0, 6)}`;
@@ -168,7 +168,7 @@ describe("library page with 5,000 videos", () => {
 });
 
 describe("re-analyse", () => {
-  it("queues a failed video's analysis again and refuses one already running", async () => {
+  it("queues a failed video's analysis again and refuses one whose analysis is about to start", async () => {
     const failed = ids[3]!;
     const v = await reanalyzeVideo(failed);
     expect(v).toMatchObject({ status: "processing", stage: "queued for analysis", error: null });
@@ -176,8 +176,32 @@ describe("re-analyse", () => {
     const job = jobs.find((j) => j.data.videoId === failed);
     expect(job?.id).toMatch(new RegExp(`^${failed}_analyze_\\d+$`));
     await job?.remove();
-    await expect(reanalyzeVideo(failed)).rejects.toThrow(/already being analysed/);
+    // processing, its analysis not planned yet: left to start
+    await expect(reanalyzeVideo(failed)).rejects.toThrow(/about to start/);
     await expect(reanalyzeVideo(randomUUID())).rejects.toThrow(/not found/);
+  });
+
+  it("stops the analysis under way and queues a new one (issue #16)", async () => {
+    const id = ids[5]!;
+    await db().video.update({ where: { id }, data: { status: "processing", stage: "analyzing" } });
+    const running = await db().analysis.create({
+      data: { videoId: id, modelId: "penalty-lstm", modelVersion: "1", status: "running", params: {} },
+    });
+    expect(await reanalyzeVideo(id)).toMatchObject({ status: "processing", stage: "queued for analysis" });
+    expect(await db().analysis.findUniqueOrThrow({ where: { id: running.id } })).toMatchObject({
+      status: "failed",
+      error: REPLACED_ERROR,
+    });
+    const jobs = await queueFor("analyze").getJobs(["waiting", "delayed", "active"]);
+    const job = jobs.find((j) => j.data.videoId === id);
+    expect(job?.id).toMatch(new RegExp(`^${id}_analyze_\\d+$`));
+    await job?.remove();
+  });
+
+  it("leaves a probe under way alone", async () => {
+    const id = ids[6]!;
+    await db().video.update({ where: { id }, data: { status: "queued", durationS: null } });
+    await expect(reanalyzeVideo(id)).rejects.toThrow(/still being read/);
   });
 
   it("starts a never-probed video over from the probe", async () => {

@@ -11,8 +11,9 @@ export const videoTransitions = {
   processing: ["processing", "ready", "failed"],
   // A new analysis of a ready video (the previous one stays current until it completes); a finaliser
   // retried after its commit finds the video ready already.
-  // The editor's re-analysis (lib/videos/reanalyze.ts) starts a ready or failed video over: from the
-  // analysis (processing) or, never probed, from the probe (queued). Nothing else revives a failed one.
+  // The editor's re-analysis (lib/videos/reanalyze.ts) starts a ready, failed or analysing video over:
+  // from the analysis (processing) or, never probed, from the probe (queued). Nothing else revives a
+  // failed one.
   ready: ["processing", "ready", "failed", "queued"],
   failed: ["failed", "processing", "queued"],
 } as const satisfies Record<VideoStatus, readonly VideoStatus[]>;
@@ -90,14 +91,17 @@ export const videoLifecycle = {
   analyzing: (videoId: string) =>
     move(videoId, "processing", { stage: "analyzing", progress: 0 }, { from: ["processing", "ready"] }),
 
-  /** The editor asked for a new analysis: from the analysis if the video was probed, else from the probe. */
+  /**
+   * The editor asked for a new analysis: from the analysis if the video was probed, else from the probe.
+   * A probed video may be processing: reanalyze.ts stopped its running analysis in the same transaction.
+   */
   restart: (videoId: string, probed: boolean, client?: Client) =>
     probed
       ? move(
           videoId,
           "processing",
           { stage: "queued for analysis", progress: 0, etaSeconds: null, error: null },
-          { from: ["ready", "failed"], client },
+          { from: ["ready", "failed", "processing"], client },
         )
       : move(
           videoId,

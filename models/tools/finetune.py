@@ -6,7 +6,9 @@ worker evaluates them itself through the product's scoring path.
 
 The new head starts from the active head's weights (read back from its ONNX, checked against its
 parity.json), so a few hundred labelled windows adjust the model instead of replacing what it learnt
-from the base training set. Prints `progress <0..1>` lines for the job's progress bar.
+from the base training set. When index.json lists more labels than the active head has outputs (labels
+editors taught, issue #14 item 4), the final layer is widened: the known classes' rows come from the
+active head, the new rows start fresh. Prints `progress <0..1>` lines for the job's progress bar.
 """
 import hashlib
 import json
@@ -54,6 +56,29 @@ def load_onnx_head(path, head):
     head.load_state_dict({k: torch.from_numpy(np.array(v, dtype=np.float32)) for k, v in sd.items()})
 
 
+def onnx_head_classes(path):
+    """How many outputs an exported head has (rows of its final Gemm)."""
+    g = onnx.load(path).graph
+    inits = {t.name: t for t in g.initializer}
+    for n in g.node:
+        if n.op_type == "Gemm" and n.input[1] in inits:
+            return int(inits[n.input[1]].dims[0])
+    raise SystemExit(f"{path}: no final layer found (not a head exported by train.py)")
+
+
+def widen(parent, head):
+    """Copies `parent` into `head`, which has more classes: shared layers whole, the known classes' rows of
+    the final layer; the new rows keep the fresh initialisation `head` was built with."""
+    src, dst = parent.state_dict(), head.state_dict()
+    k = src["out.weight"].shape[0]
+    for name, w in src.items():
+        if name.startswith("out."):
+            dst[name][:k] = w
+        else:
+            dst[name] = w
+    head.load_state_dict(dst)
+
+
 def check_parity(head, parity_path, parity_input):
     ref = json.load(open(parity_path))
     head.eval()
@@ -78,6 +103,14 @@ def base_windows(cache_dir, T, rng, n):
     return training_windows(cache, n, T, rng, ["orig", "hflip"], True)
 
 
+def sample_positives(pos, n, rng):
+    """n positive windows, the same share for every label: a new label with a few examples is not drowned
+    by the hundreds of windows of a label the head already knows."""
+    classes = np.unique(pos[:, 2])
+    picked = rng.choice(classes, n)
+    return np.stack([pos[pos[:, 2] == c][rng.integers(0, int((pos[:, 2] == c).sum()))] for c in picked]) if n else pos[:0]
+
+
 def run(args, Head, HP, parity_input):
     torch.set_num_threads(1)
     torch.set_flush_denormal(True)
@@ -92,10 +125,17 @@ def run(args, Head, HP, parity_input):
     rng = np.random.default_rng(FT["seed"])
     head = Head(dim, len(labels), HP["proj"], HP["hidden"], HP["dropout"])
     parity_diff = None
+    known = len(labels)
     if args.init:
-        load_onnx_head(os.path.join(args.init, "head.onnx"), head)
-        parity_diff = check_parity(head, os.path.join(args.init, "parity.json"), parity_input)
-        print(f"started from {args.init} (parity max diff {parity_diff:.1e})", flush=True)
+        init_head = os.path.join(args.init, "head.onnx")
+        known = onnx_head_classes(init_head)
+        if known > len(labels):
+            raise SystemExit(f"the active head has {known} outputs, the windows name only {len(labels)} labels")
+        parent = Head(dim, known, HP["proj"], HP["hidden"], HP["dropout"])
+        load_onnx_head(init_head, parent)
+        parity_diff = check_parity(parent, os.path.join(args.init, "parity.json"), parity_input)
+        widen(parent, head)
+        print(f"started from {args.init} (parity max diff {parity_diff:.1e}, {known} of {len(labels)} classes)", flush=True)
     base = args.base_cache if args.base_cache and os.path.exists(os.path.join(args.base_cache, "features", "index.json")) else None
     opt = torch.optim.AdamW(head.parameters(), lr=FT["lr"], weight_decay=FT["weight_decay"])
     loss_fn = nn.CrossEntropyLoss()
@@ -108,7 +148,7 @@ def run(args, Head, HP, parity_input):
         n = FT["windows_per_epoch"]
         n_base = int(n * FT["base_frac"]) if base else 0
         n_pos = int((n - n_base) * FT["pos_frac"])
-        rows = np.concatenate([pos[rng.integers(0, len(pos), n_pos)], neg[rng.integers(0, len(neg), n - n_base - n_pos)]])
+        rows = np.concatenate([sample_positives(pos, n_pos, rng), neg[rng.integers(0, len(neg), n - n_base - n_pos)]])
         X, y = gather(rows)
         if n_base:
             Xb, yb = base_windows(base, T, rng, n_base)
@@ -141,6 +181,8 @@ def run(args, Head, HP, parity_input):
               open(os.path.join(args.out, "parity.json"), "w"), indent=1)
     json.dump({"seconds": time.time() - t0, "losses": losses, "hyperparameters": FT,
                "windows": {"positive": int(len(pos)), "background": int(len(neg))},
+               "labels": labels, "initClasses": known,
+               "windowsPerLabel": {lab: int((wins[:, 2] == c).sum()) for c, lab in enumerate(labels)},
                "baseCache": bool(base), "initParityDiff": parity_diff,
                "sha256": hashlib.sha256(open(head_path, "rb").read()).hexdigest()},
               open(os.path.join(args.out, "result.json"), "w"), indent=1)

@@ -1,5 +1,5 @@
-// A worker killed with SIGKILL in the middle of an analysis chunk, and a video deleted while it is
-// analysed (issue #16). Workers run as real `worker/index.ts` processes so they can be killed.
+// A worker killed with SIGKILL in the middle of an analysis chunk, and a video deleted or re-analysed
+// while it is analysed (issue #16). Workers run as real `worker/index.ts` processes so they can be killed.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
@@ -15,6 +15,7 @@ import { startJob } from "@/lib/pipeline/enqueue";
 import { closeQueues, queueFor } from "@/lib/queue";
 import { getObjectBytes, listObjects } from "@/lib/storage";
 import { trashVideo } from "@/lib/trash/service";
+import { REPLACED_ERROR, reanalyzeVideo } from "@/lib/videos/reanalyze";
 import { buildMatch, makeUser, makeVideo, readFixture, sharedClip, waitFor } from "@/test/fixtures";
 import { childrenOf, isRunning, runningWith } from "@/test/procs";
 import { analyze } from "@/worker/analysis/pipeline";
@@ -91,7 +92,7 @@ async function chunkInFlight(videoId: string, worker: ChildProcess) {
   });
 }
 
-describe("faults: a worker killed mid-chunk, a video deleted mid-analysis", () => {
+describe("faults: a worker killed mid-chunk, a video deleted or re-analysed mid-analysis", () => {
   it(
     "kill -9 mid-chunk: no orphan ffmpeg, temp dir cleaned, progress ends at 100 %, same scores",
     { timeout: 900_000 },
@@ -189,6 +190,50 @@ describe("faults: a worker killed mid-chunk, a video deleted mid-analysis", () =
       expect(await listObjects(`videos/${video.id}/analyses/`)).toEqual([]);
       const report = await janitorReport(later, Infinity);
       expect(report.orphans.filter((o) => o.key.includes(video.id))).toEqual([]);
+    },
+  );
+
+  it(
+    "re-analyse during analysis: the running chunk stops within seconds, the new analysis completes, the janitor removes the old one's objects",
+    { timeout: 900_000 },
+    async () => {
+      const w = workers.find((x) => x.exitCode === null && x.signalCode === null) ?? startWorker("worker-d");
+      const video = await upload("again.mp4");
+      const { analysisId: old, decoders } = await chunkInFlight(video.id, w);
+
+      const t0 = Date.now();
+      expect(await reanalyzeVideo(video.id)).toMatchObject({
+        status: "processing",
+        stage: "queued for analysis",
+      });
+      await waitFor(async () => decoders.every((d) => !isRunning(d.pid)) || null, 15_000);
+      console.log(
+        `re-analyse during analysis: running chunk stopped ${Date.now() - t0} ms after the request`,
+      );
+      const stopped = await db().analysis.findUniqueOrThrow({ where: { id: old } });
+      expect(stopped).toMatchObject({ status: "failed", error: REPLACED_ERROR, current: false });
+      const frozen = stopped.progress;
+
+      const done = await waitFor(async () => {
+        const v = await db().video.findUnique({ where: { id: video.id } });
+        return v && (v.status === "ready" || v.status === "failed") ? v : null;
+      }, 600_000);
+      expect(done).toMatchObject({ status: "ready", error: null, progress: 1 });
+      const analyses = await db().analysis.findMany({ where: { videoId: video.id } });
+      expect(analyses.map((a) => [a.id === old ? "old" : "new", a.status, a.current]).sort()).toEqual([
+        ["new", "complete", true],
+        ["old", "failed", false],
+      ]);
+      // the stopped analysis's chunks reported nothing more after it was replaced
+      expect((await db().analysis.findUniqueOrThrow({ where: { id: old } })).progress).toBe(frozen);
+      const fresh = analyses.find((a) => a.id !== old)!;
+      expect(await db().highlight.count({ where: { analysisId: old } })).toBe(0);
+      expect(await db().highlight.count({ where: { analysisId: fresh.id } })).toBeGreaterThan(0);
+
+      const later = new Date(Date.now() + 2 * 3600_000);
+      await runJanitor(later);
+      expect(await listObjects(`videos/${video.id}/analyses/${old}/`)).toEqual([]);
+      expect((await listObjects(`videos/${video.id}/analyses/${fresh.id}/`)).length).toBeGreaterThan(0);
     },
   );
 });

@@ -3,7 +3,7 @@ import { coverageOf, coverageWarning } from "@/lib/analysis/coverage";
 import { tracksOf } from "@/lib/analysis/scores";
 import { deriveAllSegments } from "@/lib/highlights/segments";
 import { highlightRows } from "@/lib/review/apply";
-import { storedSegmentsOf } from "@/lib/schemas/analysis";
+import { segmentParamsOf } from "@/lib/schemas/analysis";
 import { childLogger } from "@/lib/logger";
 import { ZAnalyzeFinalizeJob } from "@/lib/schemas/jobs";
 import { deletePrefix, keys, putObject } from "@/lib/storage";
@@ -43,15 +43,14 @@ export const analyzeFinalizeJob = defineJob({
     await putObject(scoresKey, JSON.stringify(scores), "application/json");
     const features = await writeFeatures(ids, chunks, metas);
 
-    const params = storedSegmentsOf(analysis.params) ?? m.segmentDefaults;
+    const params = segmentParamsOf(analysis.params, m.segmentDefaults);
     const segments = deriveAllSegments(tracksOf(scores), params, durationS);
 
-    await db().$transaction(async (tx) => {
-      await tx.highlight.deleteMany({ where: { analysisId } });
-      await tx.highlight.createMany({ data: highlightRows(videoId, analysisId, segments) });
-      await tx.analysis.updateMany({ where: { videoId, current: true }, data: { current: false } });
-      await tx.analysis.update({
-        where: { id: analysisId },
+    // Compare-and-set on "running": a delete or a re-analysis that stopped this analysis while it was
+    // being stitched wins, and nothing of it becomes current (the janitor removes what it wrote).
+    const completed = await db().$transaction(async (tx) => {
+      const { count } = await tx.analysis.updateMany({
+        where: { id: analysisId, status: "running" },
         data: {
           status: "complete",
           current: true,
@@ -62,8 +61,20 @@ export const analyzeFinalizeJob = defineJob({
           completedAt: new Date(),
         },
       });
+      if (count === 0) return false;
+      await tx.analysis.updateMany({
+        where: { videoId, current: true, id: { not: analysisId } },
+        data: { current: false },
+      });
+      await tx.highlight.deleteMany({ where: { analysisId } });
+      await tx.highlight.createMany({ data: highlightRows(videoId, analysisId, segments) });
       await videoLifecycle.ready(videoId, tx, warning);
+      return true;
     });
+    if (!completed) {
+      log.info("the analysis was stopped while it was stitched; its results are dropped");
+      return { stopped: true };
+    }
     await deletePrefix(keys.analysisChunks(videoId, analysisId));
     // issue #5: cut a clip per highlight and tell the uploader/webhooks (jobs, so this stays fast)
     await afterAnalysis.completed(videoId, analysisId);

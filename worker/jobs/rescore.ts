@@ -6,7 +6,7 @@ import { activeVersion } from "@/lib/learn/active";
 import { childLogger } from "@/lib/logger";
 import { enqueueNext } from "@/lib/pipeline/enqueue";
 import { highlightRows, planApply } from "@/lib/review/apply";
-import { storedSegmentsOf } from "@/lib/schemas/analysis";
+import { segmentParamsOf } from "@/lib/schemas/analysis";
 import { ZRescoreJob } from "@/lib/schemas/jobs";
 import { keys, putObject } from "@/lib/storage";
 import { scoreFeatures } from "../analysis/pipeline";
@@ -60,7 +60,7 @@ export const rescoreJob = defineJob({
     const scoresKey = keys.scores(videoId, next.id);
     await putObject(scoresKey, JSON.stringify(scores), "application/json");
     await ctx.reportProgress("deriving highlights", 0.8);
-    const params = storedSegmentsOf(cur.params) ?? model.manifest.segmentDefaults;
+    const params = segmentParamsOf(cur.params, model.manifest.segmentDefaults);
     const derived = deriveAllSegments(tracksOf(scores), params, cur.video.durationS ?? 0);
     const existing = await db().highlight.findMany({ where: { analysisId: cur.id } });
     const plan = planApply(existing, derived);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { taughtLabelNames } from "@/lib/labels/taught";
 import { judge } from "@/lib/learn/verdict";
 import { childLogger } from "@/lib/logger";
 import type { LoadedModel } from "@/lib/model";
@@ -18,6 +19,7 @@ import {
   writeWindows,
 } from "../learn/dataset";
 import { checkParity, evaluateHeldOut } from "../learn/evaluate";
+import { grownManifest, planLabels } from "../learn/new-labels";
 import { runTrainer } from "../learn/trainer";
 import { defineJob } from "./types";
 import { jobTempDir } from "../temp";
@@ -59,19 +61,26 @@ export const retrainJob = defineJob({
       where: { modelId: v.modelId, version: v.parentVersion, status: "ready" },
     });
     const parent: LoadedModel = await modelFor(v.modelId, parentRow?.id ?? null);
-    const videos = withLabelledWindows(await labelledVideos(), parent);
+    // the parent's labels and the taught ones with enough examples (issue #14 item 4)
+    const labelled = await labelledVideos();
+    const plan = planLabels(parent, await taughtLabelNames(), labelled);
+    const target: LoadedModel = { ...parent, labels: plan.labels };
+    const videos = withLabelledWindows(labelled, target);
+    const leftOut = plan.leftOut.map((l) => ` ${l}`).join("");
     if (videos.length < 2) {
       return refuse(
-        `Retraining needs labels on at least 2 videos with a finished analysis whose labels cover at least one ${parent.manifest.window.frames / parent.manifest.sampleRate}-s model window (one video is held out to check the new head); ${videos.length} so far.`,
+        `Retraining needs labels on at least 2 videos with a finished analysis whose labels cover at least one ${parent.manifest.window.frames / parent.manifest.sampleRate}-s model window (one video is held out to check the new head); ${videos.length} so far.${leftOut}`,
       );
     }
-    const { train, heldOut } = splitByVideo(videos);
+    const { train, heldOut } = splitByVideo(videos, plan.added);
     const tmp = await jobTempDir("retrain");
     try {
       await step("building windows from cached features", 0.05);
-      const windows = await writeWindows(path.join(tmp, "windows"), train, parent);
+      const windows = await writeWindows(path.join(tmp, "windows"), train, target);
       const examples = json({
         labels: videos.reduce((n, x) => n + x.intervals.length, 0),
+        newLabels: plan.added,
+        leftOut: plan.leftOut,
         videos: { train: train.length, heldOut: heldOut.length },
         windows,
         heldOutVideos: heldOut.map((x) => x.videoId),
@@ -79,7 +88,7 @@ export const retrainJob = defineJob({
       const fingerprint = fingerprintOf(videos, `${v.modelId}@${v.parentVersion}`);
       if (windows.positive === 0 || windows.background === 0) {
         return refuse(
-          `The training videos give ${windows.positive} labelled event windows and ${windows.background} background windows; both are needed (accept or add highlights, reject false ones, or mark a review complete).`,
+          `The training videos give ${windows.positive} labelled event windows and ${windows.background} background windows; both are needed (accept or add highlights, reject false ones, or mark a review complete).${leftOut}`,
           { examples, fingerprint },
         );
       }
@@ -96,21 +105,32 @@ export const retrainJob = defineJob({
         sha256: string;
         seconds: number;
       };
-      const manifest = {
-        ...parent.manifest,
-        version: v.version,
-        head: { file: "head.onnx", sha256: trained.sha256 },
+      const manifest = grownManifest(parent.manifest, plan, v.version, trained.sha256);
+      const candidate: LoadedModel = {
+        ...target,
+        manifest,
+        dir: out,
+        headFile: path.join(out, "head.onnx"),
       };
-      const candidate: LoadedModel = { ...parent, manifest, dir: out, headFile: path.join(out, "head.onnx") };
       await step("checking ONNX parity", 0.82);
       const parity = await checkParity(candidate, path.join(out, "parity.json"));
 
       await step("evaluating on held-out videos", 0.85);
       const held = [];
       for (const x of heldOut) held.push({ ...x, features: await readFeatures(x.featuresKey) });
-      const activeMetrics = await evaluateHeldOut(parent, held);
-      const newMetrics = await evaluateHeldOut(candidate, held);
-      const { better, verdict } = judge(newMetrics, activeMetrics);
+      // the known labels as the parent sees them; each new label on its own (it has no baseline)
+      const known = { labels: parent.labels, events: Object.keys(parent.manifest.segmentDefaults) };
+      const activeMetrics = await evaluateHeldOut(parent, held, known);
+      const newMetrics = await evaluateHeldOut(candidate, held, known);
+      const learnt = [];
+      for (const label of plan.added)
+        learnt.push({
+          label,
+          metrics: await evaluateHeldOut(candidate, held, { labels: plan.labels, events: [label] }),
+        });
+      const judged = judge(newMetrics, activeMetrics, learnt);
+      const better = judged.better;
+      const verdict = `${judged.verdict}${leftOut}`;
 
       await step("storing the version", 0.95);
       await putObject(
@@ -123,7 +143,14 @@ export const retrainJob = defineJob({
         await readFile(path.join(out, "parity.json")),
         "application/json",
       );
-      const metrics = json({ heldOut: newMetrics, parentHeldOut: activeMetrics, parity, training: trained });
+      const newLabels = Object.fromEntries(learnt.map((l) => [l.label, l.metrics]));
+      const metrics = json({
+        heldOut: newMetrics,
+        parentHeldOut: activeMetrics,
+        newLabels,
+        parity,
+        training: trained,
+      });
       await db().modelVersion.update({
         where: { id: versionId },
         data: {
@@ -135,7 +162,7 @@ export const retrainJob = defineJob({
           headSha256: trained.sha256,
           manifest: json({
             ...manifest,
-            metrics: { heldOut: newMetrics },
+            metrics: { heldOut: newMetrics, newLabels },
             trainingData: { fingerprint, note: "labels of this instance's editors (issue #14)" },
           }),
           metrics,

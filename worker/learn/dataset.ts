@@ -68,16 +68,35 @@ export function withLabelledWindows(videos: readonly LabelledVideo[], model: Loa
 /**
  * Split by video, never by window: videos in the order of sha256(id) (stable as videos are added), the
  * first third (at least one) held out. Needs two videos; the caller says so when there are fewer.
+ * Each label in `spread` (a new label, on at least two videos) must be on both sides — on the training
+ * side to be learnt, on the held-out side to be checked: where one side lacks it, the first video (in
+ * the same order) with it moves across from the other side. The move looks only at which videos have
+ * the label, never at how a head does on them.
  */
-export function splitByVideo<V extends { videoId: string }>(
+export function splitByVideo<V extends { videoId: string; intervals?: readonly LabelledInterval[] }>(
   videos: readonly V[],
+  spread: readonly string[] = [],
 ): { train: V[]; heldOut: V[] } {
   const order = [...videos].sort((a, b) => hash(a.videoId).localeCompare(hash(b.videoId)));
   const n = Math.max(1, Math.round(order.length / 3));
-  return { heldOut: order.slice(0, n), train: order.slice(n) };
+  const heldOut = order.slice(0, n);
+  const train = order.slice(n);
+  const has = (v: V, label: string) =>
+    (v.intervals ?? []).some((i) => i.kind === "positive" && i.label === label);
+  const move = (from: V[], to: V[], label: string) => {
+    const withIt = from.filter((v) => has(v, label));
+    if (withIt.length < 2 || from.length < 2) return;
+    from.splice(from.indexOf(withIt[0]!), 1);
+    to.push(withIt[0]!);
+  };
+  for (const label of spread) {
+    if (!heldOut.some((v) => has(v, label))) move(train, heldOut, label);
+    if (!train.some((v) => has(v, label))) move(heldOut, train, label);
+  }
+  return { heldOut, train };
 }
 
-const hash = (s: string) => createHash("sha256").update(s).digest("hex");
+export const hash = (s: string) => createHash("sha256").update(s).digest("hex");
 
 /** sha256 over what the head learns from: each video's analysis and labels, and the parent version. */
 export function fingerprintOf(videos: readonly LabelledVideo[], parent: string): string {

@@ -15,10 +15,17 @@ import type { LabelledVideo } from "./dataset";
 export async function evaluateHeldOut(
   model: LoadedModel,
   videos: readonly (LabelledVideo & { features: Float32Array })[],
+  only?: { labels: readonly string[]; events: readonly string[] },
 ): Promise<HeldOutMetrics> {
   const m = model.manifest;
   const dim = m.backbone.featureDim;
   const grid = { frames: m.window.frames, stride: m.window.stride, rate: m.sampleRate };
+  // `only`: judge a head on some of its labels — a prefix of its label list (the window targets, as a
+  // model with just those labels would see them) and the labels whose events are counted; the window
+  // log-loss then covers background windows and those labels' windows.
+  const labels = only?.labels ?? model.labels;
+  const events = only?.events ?? Object.keys(m.segmentDefaults);
+  const counted = new Set([0, ...events.map((l) => labels.indexOf(l))]);
   const counts: HeldOutCounts[] = [];
   let sum = 0;
   let n = 0;
@@ -26,11 +33,11 @@ export async function evaluateHeldOut(
     const count = v.features.length / dim;
     const t = await scoreFeatures(model, { firstFrame: 0, count, features: v.features }, true);
     const segments = deriveAllSegments(toTracks(t), m.segmentDefaults, v.durationS);
-    for (const label of Object.keys(m.segmentDefaults))
+    for (const label of events)
       counts.push(compareWithLabels(segments, v.intervals, label, v.reviewComplete, v.durationS));
     const C = model.labels.length;
-    windowTargets(count, grid, model.labels, v.intervals, v.reviewComplete).forEach((target, w) => {
-      if (target < 0 || w >= t.windows.length) return;
+    windowTargets(count, grid, labels, v.intervals, v.reviewComplete).forEach((target, w) => {
+      if (target < 0 || !counted.has(target) || w >= t.windows.length) return;
       sum -= Math.log(Math.max(1e-6, t.scores[w * C + target]!));
       n++;
     });

@@ -23,8 +23,8 @@ async function fetchOnce(versionId: string, file: "head.onnx" | "parity.json"): 
 }
 
 /**
- * A retrained version as a LoadedModel: the installed model's backbone and labels, the version's
- * manifest (window, calibration, segment defaults) and its head, fetched from S3 into the local
+ * A retrained version as a LoadedModel: the installed model's backbone, the version's manifest (labels,
+ * window, calibration, segment defaults) and its head, fetched from S3 into the local
  * cache and checked against the sha256 the retrain recorded.
  */
 export async function loadVersion(versionId: string): Promise<LoadedModel> {
@@ -37,9 +37,12 @@ export async function loadVersion(versionId: string): Promise<LoadedModel> {
   const headFile = await fetchOnce(versionId, "head.onnx");
   await fetchOnce(versionId, "parity.json");
   await verifySha256(headFile, v.headSha256);
-  if (manifest.labels.names.join(",") !== base.labels.join(","))
+  // A version may have learnt labels editors taught (issue #14 item 4): they follow the installed
+  // model's, whose outputs keep their places.
+  const names = manifest.labels.names;
+  if (base.labels.some((l, i) => names[i] !== l))
     throw new Error(
-      `model version ${v.version} has labels ${manifest.labels.names.join(",")}, the installed model ${base.labels.join(",")}`,
+      `model version ${v.version} has labels ${names.join(",")}, which do not start with the installed model's ${base.labels.join(",")}`,
     );
-  return { ...base, manifest, dir: versionDir(versionId), headFile };
+  return { ...base, manifest, labels: names, dir: versionDir(versionId), headFile };
 }
