@@ -8,7 +8,8 @@ import { parseArgs } from "node:util";
 import { db, disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { jobIdOf } from "@/lib/pipeline/enqueue";
-import { closeQueues, queueFor } from "@/lib/queue";
+import { CPU_QUEUE } from "@/lib/pipeline/graph";
+import { closeQueues, namedQueue, queueFor } from "@/lib/queue";
 import { safeJobId } from "@/lib/queue/options";
 import { getObjectBytes } from "@/lib/storage";
 import { highlightsListed } from "./bench-follow";
@@ -31,6 +32,9 @@ interface Run {
   chunks: number;
   highlights_s: number;
   chunk_runs_s: number[];
+  /** Seconds each chunk waited in the queue (added → taken) and the process (host:pid) that ran it. */
+  chunk_waits_s: number[];
+  chunk_processes: string[];
   chunks_per_process: Record<string, number>;
   scores_sha256: string;
   highlights: { startS: number; endS: number }[];
@@ -52,22 +56,44 @@ async function measure(): Promise<Run> {
       ),
     ),
   );
+  const takers = jobs.map((j) => j?.processedBy ?? "unknown");
   const perProcess: Record<string, number> = {};
-  for (const j of jobs)
-    perProcess[j?.processedBy ?? "unknown"] = (perProcess[j?.processedBy ?? "unknown"] ?? 0) + 1;
+  for (const t of takers) perProcess[t] = (perProcess[t] ?? 0) + 1;
+  const scores = await getObjectBytes(analysis.scoresKey!);
+  const load = loadavg().map((x) => +x.toFixed(2));
+  await leaveQueueEmpty(api, up.videoId);
   return {
     workers: Number(values.workers),
     duration_s: match.durationS,
     chunks,
     highlights_s: +((listed.at - completeAt) / 1000).toFixed(1),
     chunk_runs_s: jobs.map((j) => +(((j?.finishedOn ?? 0) - (j?.processedOn ?? 0)) / 1000).toFixed(1)),
+    chunk_waits_s: jobs.map((j) => +(((j?.processedOn ?? 0) - (j?.timestamp ?? 0)) / 1000).toFixed(1)),
+    chunk_processes: takers,
     chunks_per_process: perProcess,
-    scores_sha256: createHash("sha256")
-      .update(await getObjectBytes(analysis.scoresKey!))
-      .digest("hex"),
+    scores_sha256: createHash("sha256").update(scores).digest("hex"),
     highlights: listed.highlights,
-    load: loadavg().map((x) => +x.toFixed(2)),
+    load,
   };
+}
+
+/**
+ * Deletes the measured video (as an editor would, through the API) and waits until no heavy job is
+ * queued or running, so the next run's workers start idle: the first version of this bench left this
+ * run's proxy and filmstrip queued, and a worker of the two-process run spent the whole run encoding
+ * them (issue #17).
+ */
+async function leaveQueueEmpty(api: Awaited<ReturnType<typeof signIn>>, videoId: string): Promise<void> {
+  await api(`/api/videos/${videoId}`, { method: "DELETE" });
+  const cpu = namedQueue(CPU_QUEUE);
+  const end = Date.now() + 180_000;
+  for (;;) {
+    const counts = await cpu.getJobCounts("active", "waiting", "prioritized", "delayed");
+    if (Object.values(counts).every((n) => n === 0)) return;
+    if (Date.now() > end)
+      throw new Error(`heavy jobs still queued after the delete: ${JSON.stringify(counts)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 async function compare(a: Run, b: Run): Promise<void> {
@@ -77,6 +103,12 @@ async function compare(a: Run, b: Run): Promise<void> {
     console.log(
       `${r.workers} worker process(es): ${r.chunks} chunks of a ${r.duration_s.toFixed(0)} s match, upload complete → ` +
         `highlights ${r.highlights_s} s; chunks per process ${JSON.stringify(r.chunks_per_process)}; load ${r.load.join(", ")}`,
+    );
+  for (const r of [a, b])
+    r.chunk_processes.forEach((p, i) =>
+      console.log(
+        `  ${r.workers} process(es), chunk ${i}: ${p}, waited ${r.chunk_waits_s[i]} s, ran ${r.chunk_runs_s[i]} s`,
+      ),
     );
   console.log(
     `speed-up ${(a.highlights_s / b.highlights_s).toFixed(2)}×; scores identical: ${same ? "yes" : "no"} ` +

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { childLogger, logger } from "@/lib/logger";
 import { CPU_QUEUE, nodeOf } from "@/lib/pipeline/graph";
 import { startDispatcher } from "@/lib/pipeline/outbox";
-import { closeQueues } from "@/lib/queue";
+import { bestQueuedPriority, closeQueues } from "@/lib/queue";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { queuePrefix, redisConnection } from "@/lib/queue/connection";
 import { etaSeconds, throttle } from "./progress";
@@ -24,6 +24,8 @@ export interface RuntimeOptions {
   concurrencyScale?: number;
   /** Heavy jobs this process runs at once (WORKER_CPU_SLOTS; unset: the cores it may use). */
   cpuSlots?: number;
+  /** The name BullMQ records on each job this runtime takes (`processedBy`); default `host:pid`. */
+  name?: string;
 }
 
 /**
@@ -41,7 +43,7 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
       prefix: queuePrefix(),
       concurrency,
       // BullMQ records it on each job it takes (processedBy): which process ran what (bench:scale)
-      name: `${hostname()}:${process.pid}`,
+      name: opts.name ?? `${hostname()}:${process.pid}`,
       // A long analysis chunk renews its lock; a crashed worker's job becomes available again after
       // this, found by the stalled-job check (BullMQ's default 30 s, sooner with a shorter lock).
       lockDuration: env().WORKER_LOCK_MS,
@@ -104,9 +106,35 @@ async function dispatch(
   job: Job,
   token: string | undefined,
 ): Promise<unknown> {
-  if (def) return runJob(def, job);
-  await job.moveToDelayed(Date.now() + 1000, token);
+  if (def && !(await outranked(job))) return runJob(def, job);
+  // Handed back: a delay of 0 has BullMQ put it among the prioritized jobs by its priority at once.
+  await job.moveToDelayed(Date.now() + (def ? 0 : 1000), token);
   throw new DelayedError();
+}
+
+/**
+ * Whether a heavy job must wait for a better one already queued. BullMQ hands out the CPU queue's jobs
+ * best priority first, except one: its stalled-job check puts a job whose worker died (lock not
+ * renewed) back on the plain wait list, which every worker takes before any prioritized job
+ * (moveStalledJobsToWait RPUSHes it, moveToActive pops `wait` first). A killed worker's proxy then
+ * went ahead of the chunks of an analysis queued after it (issue #17, bench:scale).
+ */
+async function outranked(job: Job): Promise<boolean> {
+  const own = job.priority;
+  if (!own) return false;
+  try {
+    const best = await bestQueuedPriority();
+    if (best === undefined || best >= own) return false;
+    childLogger({ job: job.name, jobId: job.id }).info(
+      { priority: own, queued: best, stalled: job.stalledCounter },
+      "a better-priority job is queued; handing this one back",
+    );
+    return true;
+  } catch (err) {
+    // Redis hiccup: running it is better than failing it; priority is a preference, not a rule.
+    childLogger({ job: job.name, jobId: job.id }).warn({ err }, "priority check failed; running the job");
+    return false;
+  }
 }
 
 async function runJob(def: JobDefinition, job: Job): Promise<unknown> {

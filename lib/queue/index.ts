@@ -2,3 +2,4 @@ export { enqueue, queueFor, namedQueue, closeQueues, producerReachable } from ".
 export { redisConnection, queuePrefix } from "./connection";
 export { enqueueFlow, closeFlows } from "./flows";
 export { queueCounts, queuesOverview, retryJob, removeJob, finishedTimes } from "./admin";
+export { bestQueuedPriority } from "./priority";
