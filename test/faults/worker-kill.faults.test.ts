@@ -202,10 +202,10 @@ describe("faults: a worker killed mid-chunk, a video deleted or re-analysed mid-
       const { analysisId: old, decoders } = await chunkInFlight(video.id, w);
 
       const t0 = Date.now();
-      expect(await reanalyzeVideo(video.id)).toMatchObject({
-        status: "processing",
-        stage: "queued for analysis",
-      });
+      // the reply re-reads the video after the job is dispatched: a quick worker may have planned it already
+      const reply = await reanalyzeVideo(video.id);
+      expect(reply.status).toBe("processing");
+      expect(reply.stage).toMatch(/^(queued for analysis|analyzing)$/);
       await waitFor(async () => decoders.every((d) => !isRunning(d.pid)) || null, 15_000);
       console.log(
         `re-analyse during analysis: running chunk stopped ${Date.now() - t0} ms after the request`,
