@@ -6,7 +6,7 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { keys, putObject } from "@/lib/storage";
 
-export { buildMatch, durationOf, ffmpegMake, SHARED_DATA, sharedClip } from "./match";
+export { buildMatch, durationOf, ffmpegMake, KICK_MATCH_CLIPS, SHARED_DATA, sharedClip } from "./match";
 
 export async function makeUser(role: "admin" | "editor" | "viewer" = "editor") {
   return db().user.create({

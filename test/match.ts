@@ -7,6 +7,13 @@ import { promisify } from "node:util";
 export const SHARED_DATA = path.resolve("../shared/data");
 export const sharedClip = (rel: string) => path.join(SHARED_DATA, rel);
 
+/** A 49-s "match" for the worker tests: open play, a penalty kick (test split), open play (buildMatch). */
+export const KICK_MATCH_CLIPS = [
+  sharedClip("clips/other/soccer_broadcast_seriea_openplay.mp4"),
+  sharedClip("clips/penalty/wc2022-bra-cro/tiago_bra-cro-wc2022-8.mp4"),
+  sharedClip("clips/other/soccer_overhead_camera_openplay.mp4"),
+];
+
 export async function ffmpegMake(args: string[]): Promise<void> {
   await promisify(execFile)("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", ...args]);
 }

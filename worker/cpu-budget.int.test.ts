@@ -21,17 +21,12 @@ import {
   makeUser,
   makeVideo,
   readFixture,
-  sharedClip,
+  KICK_MATCH_CLIPS,
   waitFor,
 } from "@/test/fixtures";
 import { jobs } from "./jobs/registry";
 import { startRuntime, type Runtime } from "./runtime";
 
-const CLIPS = [
-  sharedClip("clips/other/soccer_broadcast_seriea_openplay.mp4"),
-  sharedClip("clips/penalty/wc2022-bra-cro/tiago_bra-cro-wc2022-8.mp4"),
-  sharedClip("clips/other/soccer_overhead_camera_openplay.mp4"),
-];
 const BACKGROUND_VIDEOS = 3;
 type Job = Awaited<ReturnType<ReturnType<typeof namedQueue>["getJob"]>>;
 
@@ -42,7 +37,7 @@ let match: string;
 beforeAll(async () => {
   ownerId = (await makeUser()).id;
   match = path.join(await mkdtemp(path.join(tmpdir(), "cpu-budget-")), "match.mp4");
-  await buildMatch(CLIPS, match);
+  await buildMatch(KICK_MATCH_CLIPS, match);
 });
 afterAll(async () => {
   await runtime?.close();

@@ -20,17 +20,12 @@ import {
   makeUser,
   makeVideo,
   readFixture,
-  sharedClip,
+  KICK_MATCH_CLIPS,
   waitFor,
 } from "@/test/fixtures";
 import { jobs } from "./jobs/registry";
 import { startRuntime, type Runtime } from "./runtime";
 
-const CLIPS = [
-  sharedClip("clips/other/soccer_broadcast_seriea_openplay.mp4"),
-  sharedClip("clips/penalty/wc2022-bra-cro/tiago_bra-cro-wc2022-8.mp4"),
-  sharedClip("clips/other/soccer_overhead_camera_openplay.mp4"),
-];
 const NAMES = ["share-a", "share-b"];
 
 const runtimes: Runtime[] = [];
@@ -38,7 +33,7 @@ let match: string;
 
 beforeAll(async () => {
   match = path.join(await mkdtemp(path.join(tmpdir(), "cpu-share-")), "match.mp4");
-  await buildMatch(CLIPS, match);
+  await buildMatch(KICK_MATCH_CLIPS, match);
 });
 afterAll(async () => {
   await Promise.all(runtimes.map((r) => r.close()));

@@ -22,7 +22,7 @@ import {
   makeUser,
   makeVideo,
   readFixture,
-  sharedClip,
+  KICK_MATCH_CLIPS,
   waitFor,
 } from "@/test/fixtures";
 import { childrenOf } from "@/test/procs";
@@ -45,14 +45,7 @@ beforeAll(async () => {
   const u = await makeUser("editor");
   user = { id: u.id, email: u.email, name: u.name, role: u.role };
   file = path.join(tmp, "match.mp4");
-  await buildMatch(
-    [
-      sharedClip("clips/other/soccer_broadcast_seriea_openplay.mp4"),
-      sharedClip("clips/penalty/wc2022-bra-cro/tiago_bra-cro-wc2022-8.mp4"),
-      sharedClip("clips/other/soccer_overhead_camera_openplay.mp4"),
-    ],
-    file,
-  );
+  await buildMatch(KICK_MATCH_CLIPS, file);
 });
 afterAll(async () => {
   if (killed && killed.exitCode === null && killed.signalCode === null) killed.kill("SIGKILL");

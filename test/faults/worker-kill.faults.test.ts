@@ -16,7 +16,7 @@ import { closeQueues, queueFor } from "@/lib/queue";
 import { getObjectBytes, listObjects } from "@/lib/storage";
 import { trashVideo } from "@/lib/trash/service";
 import { REPLACED_ERROR, reanalyzeVideo } from "@/lib/videos/reanalyze";
-import { buildMatch, makeUser, makeVideo, readFixture, sharedClip, waitFor } from "@/test/fixtures";
+import { buildMatch, makeUser, makeVideo, readFixture, KICK_MATCH_CLIPS, waitFor } from "@/test/fixtures";
 import { childrenOf, isRunning, runningWith } from "@/test/procs";
 import { analyze } from "@/worker/analysis/pipeline";
 
@@ -54,14 +54,7 @@ beforeAll(async () => {
   const u = await makeUser("editor");
   user = { id: u.id, email: u.email, name: u.name, role: u.role };
   file = path.join(tmp, "match.mp4");
-  await buildMatch(
-    [
-      sharedClip("clips/other/soccer_broadcast_seriea_openplay.mp4"),
-      sharedClip("clips/penalty/wc2022-bra-cro/tiago_bra-cro-wc2022-8.mp4"),
-      sharedClip("clips/other/soccer_overhead_camera_openplay.mp4"),
-    ],
-    file,
-  );
+  await buildMatch(KICK_MATCH_CLIPS, file);
 });
 afterAll(async () => {
   for (const w of workers) if (w.exitCode === null && w.signalCode === null) await kill9(w);

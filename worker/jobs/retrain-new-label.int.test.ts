@@ -12,6 +12,7 @@ import { disposeSessions } from "../inference/session";
 import { loadVersion } from "../learn/version-model";
 import { rescoreJob } from "./rescore";
 import { retrainJob } from "./retrain";
+import { jobCtx, syntheticFeatures } from "@/test/learn";
 
 // Issue #14 item 4, on synthetic cached features (no decode): three 60-s videos, reviews complete. A
 // "corner" an editor taught shows as its own pattern at 40–44 s and 50–54 s on every video (6 examples
@@ -20,28 +21,19 @@ import { retrainJob } from "./retrain";
 // sentence saying what it needs, and a re-score must store three confidence tracks.
 const DIM = 1280;
 const FRAMES = 240;
-const CORNERS = [
+const CORNERS: [number, number][] = [
   [40, 44],
   [50, 54],
 ];
-let seed = 3;
-const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 0.3;
-
-function features(): Float32Array {
-  const f = new Float32Array(FRAMES * DIM);
-  for (let t = 0; t < FRAMES; t++) {
-    const corner = CORNERS.some(([a, b]) => t / 4 >= a! && t / 4 < b!);
-    for (let d = 0; d < DIM; d++) f[t * DIM + d] = corner ? (d % 5 === 1 ? 3 : 0) : rnd();
-  }
-  return f;
-}
-
-const ctx = () => ({
-  jobId: "test",
-  attempt: 1,
-  reportProgress: async () => undefined,
-  signal: new AbortController().signal,
+const features = syntheticFeatures({
+  frames: FRAMES,
+  dim: DIM,
+  spans: CORNERS,
+  period: 5,
+  offset: 1,
+  seed: 3,
 });
+const ctx = jobCtx;
 
 let ownerId: string;
 const videoIds: string[] = [];
@@ -65,7 +57,7 @@ beforeAll(async () => {
     const featuresKey = keys.features(v.id, a.id);
     await putObject(featuresKey, encodeF16(features()), "application/octet-stream");
     await db().analysis.update({ where: { id: a.id }, data: { featuresKey } });
-    const marks = CORNERS.map(([s, e]) => ({ label: "corner", startS: s!, endS: e! }));
+    const marks = CORNERS.map(([s, e]) => ({ label: "corner", startS: s, endS: e }));
     if (i === 0) marks.push({ label: "goal", startS: 10, endS: 13 });
     await db().trainingLabel.createMany({
       data: marks.map((m) => ({

@@ -10,6 +10,7 @@ import { disposeSessions } from "../inference/session";
 import { loadVersion } from "../learn/version-model";
 import { rescoreJob } from "./rescore";
 import { retrainJob } from "./retrain";
+import { jobCtx, syntheticFeatures } from "@/test/learn";
 
 // Synthetic cached features (no decode anywhere): 60 s at 4 fps; two 4 s "events" whose frames carry
 // a pattern the installed head has never seen, labelled by the editor; the rest is low noise and the
@@ -17,28 +18,19 @@ import { retrainJob } from "./retrain";
 // held-out third; the installed head does not.
 const DIM = 1280;
 const FRAMES = 240;
-const EVENTS = [
+const EVENTS: [number, number][] = [
   [20, 24],
   [40, 44],
 ];
-let seed = 1;
-const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 0.3;
-
-function features(): Float32Array {
-  const f = new Float32Array(FRAMES * DIM);
-  for (let t = 0; t < FRAMES; t++) {
-    const inEvent = EVENTS.some(([a, b]) => t / 4 >= a! && t / 4 < b!);
-    for (let d = 0; d < DIM; d++) f[t * DIM + d] = inEvent ? (d % 7 === 0 ? 3 : 0) : rnd();
-  }
-  return f;
-}
-
-const ctx = () => ({
-  jobId: "test",
-  attempt: 1,
-  reportProgress: async () => undefined,
-  signal: new AbortController().signal,
+const features = syntheticFeatures({
+  frames: FRAMES,
+  dim: DIM,
+  spans: EVENTS,
+  period: 7,
+  offset: 0,
+  seed: 1,
 });
+const ctx = jobCtx;
 
 let ownerId: string;
 const videoIds: string[] = [];
@@ -69,8 +61,8 @@ beforeAll(async () => {
         label: "penalty",
         kind: "positive" as const,
         origin: "import" as const,
-        startS: s!,
-        endS: e!,
+        startS: s,
+        endS: e,
       })),
     });
     // an editor's decision that must survive the re-score
