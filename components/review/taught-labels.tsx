@@ -49,8 +49,14 @@ export function TaughtLabels({ marking, decisions }: { marking: Marking; decisio
           add.mutate(name.trim());
         }}
       >
-        <label>
-          New label <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. corner" />
+        <label className="field">
+          New label{" "}
+          <input
+            className="input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="e.g. corner"
+          />
         </label>
         <button type="submit" className="button" disabled={add.isPending || name.trim() === ""}>
           Add label
@@ -61,9 +67,13 @@ export function TaughtLabels({ marking, decisions }: { marking: Marking; decisio
           {add.error.message}
         </p>
       )}
-      <label>
+      <label className="field">
         Mark examples with I and O of{" "}
-        <select value={marking.label ?? ""} onChange={(e) => marking.choose(e.target.value || null)}>
+        <select
+          className="input"
+          value={marking.label ?? ""}
+          onChange={(e) => marking.choose(e.target.value || null)}
+        >
           <option value="">— none (I and O trim the selected highlight)</option>
           {labels.map((l) => (
             <option key={l.name} value={l.name}>
