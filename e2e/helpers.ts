@@ -1,4 +1,5 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import path from "node:path";
 import { randomUUID } from "node:crypto";
 
 export const ADMIN = {
@@ -30,4 +31,22 @@ export async function createUser(request: APIRequestContext, role: "admin" | "ed
   const res = await request.post("/api/users", { data: user });
   expect(res.status(), await res.text()).toBeLessThan(300);
   return user;
+}
+
+/** Uploads the files from the library, waits until each is ready, and returns their video ids in order. */
+export async function uploadUntilReady(page: Page, files: string[]): Promise<string[]> {
+  await page.getByLabel("Choose video files").setInputFiles(files);
+  const ids: string[] = [];
+  for (const f of files) {
+    const row = page.getByTestId("video-row").filter({ hasText: path.basename(f, ".mp4") });
+    await expect(row.getByTestId("status-chip")).toHaveText("ready", { timeout: 900_000 });
+    ids.push((await row.locator("a").first().getAttribute("href"))!.split("/").pop()!);
+  }
+  return ids;
+}
+
+/** Ticks "Review complete" in the Teach panel; it turns checked once the server has stored the flag. */
+export async function markReviewComplete(teach: Locator): Promise<void> {
+  await teach.getByRole("checkbox", { name: /Review complete/ }).click();
+  await expect(teach.getByRole("checkbox", { name: /Review complete/ })).toBeChecked();
 }

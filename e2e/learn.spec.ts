@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { copyFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ADMIN, signIn } from "./helpers";
+import { ADMIN, markReviewComplete, signIn, uploadUntilReady } from "./helpers";
 
 // Issue #14: the review room teaches the model. Three uploads of one real held-out open-play clip
 // (13 s, Serie A broadcast, test split): on two the editor rejects what the model suggests, marks the
@@ -68,9 +68,7 @@ async function review(page: Page, videoId: string, rejectLater: boolean) {
   }
   const teach = page.getByRole("region", { name: "Teach the model" });
   await expect(teach.getByTestId("label-count")).toHaveText(/^1 highlight and \d+ rejections? labelled/);
-  // controlled by the server's answer: it turns checked once the PUT has stored the flag
-  await teach.getByRole("checkbox", { name: /Review complete/ }).click();
-  await expect(teach.getByRole("checkbox", { name: /Review complete/ })).toBeChecked();
+  await markReviewComplete(teach);
 }
 
 test("decisions in the review room retrain the model; activating it changes suggestions without a decode", async ({
@@ -83,13 +81,7 @@ test("decisions in the review room retrain the model; activating it changes sugg
   for (const f of files) await copyFile(CLIP, f);
 
   await signIn(page, ADMIN.email, ADMIN.password);
-  await page.getByLabel("Choose video files").setInputFiles(files);
-  const ids: string[] = [];
-  for (const f of files) {
-    const row = page.getByTestId("video-row").filter({ hasText: path.basename(f, ".mp4") });
-    await expect(row.getByTestId("status-chip")).toHaveText("ready", { timeout: 900_000 });
-    ids.push((await row.locator("a").first().getAttribute("href"))!.split("/").pop()!);
-  }
+  const ids = await uploadUntilReady(page, files);
   await review(page, ids[0]!, false);
   await review(page, ids[1]!, true);
 

@@ -5,7 +5,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { ADMIN, signIn } from "./helpers";
+import { ADMIN, markReviewComplete, signIn, uploadUntilReady } from "./helpers";
 
 // Issue #14 item 4: a new label taught from marked examples. Two uploads, each real basketball or
 // football footage followed by real cricket broadcast footage (../shared/data; two overlapping stretches
@@ -78,8 +78,7 @@ async function markExamples(page: Page, videoId: string, label: string, spans: [
     await expect(page.getByTestId("notice")).toHaveText(new RegExp(`^New ${label} highlight at `));
   }
   await expect(teach.getByTestId("label-count")).toHaveText(new RegExp(`^${spans.length} highlights and`));
-  await teach.getByRole("checkbox", { name: /Review complete/ }).click();
-  await expect(teach.getByRole("checkbox", { name: /Review complete/ })).toBeChecked();
+  await markReviewComplete(teach);
 }
 
 test("a label taught from examples marked with I and O becomes its own timeline track after retraining", async ({
@@ -96,13 +95,7 @@ test("a label taught from examples marked with I and O becomes its own timeline 
   await build(files[1]!, "soccer_broadcast_laliga_dribble_closecam.mp4", 8, 5, 9);
 
   await signIn(page, ADMIN.email, ADMIN.password);
-  await page.getByLabel("Choose video files").setInputFiles(files);
-  const ids: string[] = [];
-  for (const f of files) {
-    const row = page.getByTestId("video-row").filter({ hasText: path.basename(f, ".mp4") });
-    await expect(row.getByTestId("status-chip")).toHaveText("ready", { timeout: 900_000 });
-    ids.push((await row.locator("a").first().getAttribute("href"))!.split("/").pop()!);
-  }
+  const ids = await uploadUntilReady(page, files);
 
   // Add the label: it starts with no examples, and the panel says what a retrain needs.
   await page.goto(`/videos/${ids[0]}`);
