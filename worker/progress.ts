@@ -23,8 +23,9 @@ export function throttle(intervalMs: number, now: () => number = Date.now) {
  * Chunks of one analysis run in parallel on many workers. Each writes its own fraction done under its
  * index, and the analysis shows their sum × `share`: a chunk retried after its worker died starts its
  * entry again from 0 (`restart`) instead of adding to what the dead attempt reported, so progress never
- * over-counts (issue #16). A stopped analysis (deleted video, re-analysis) reports nothing more. Otherwise an entry only grows, so a late, fire-and-forget update cannot undo
- * the chunk's final 1. One statement, so concurrent chunks cannot lose each other's entries.
+ * over-counts (issue #16). A stopped analysis (deleted video, re-analysis) reports nothing more.
+ * Otherwise an entry only grows, so a late, fire-and-forget update cannot undo the chunk's final 1. One
+ * statement, so concurrent chunks cannot lose each other's entries.
  */
 export async function setChunkProgress(
   analysisId: string,

@@ -1,5 +1,6 @@
 // Deleting a video moves it to the trash: hidden from every list and page, restorable by its owner or
 // an admin for TRASH_DAYS, then removed for good (rows and S3 objects) by the purge-video job.
+import { stopAnalyses } from "../analysis/stop";
 import { audit } from "../audit/log";
 import type { SessionUser } from "../auth/session";
 import { canAdmin } from "../auth/roles";
@@ -60,10 +61,7 @@ export async function trashVideo(user: SessionUser, id: string): Promise<void> {
 async function stopWork(tx: Prisma.TransactionClient, id: string): Promise<void> {
   const reason = "Stopped because the video was deleted";
   await videoLifecycle.withdrawn(id, tx);
-  await tx.analysis.updateMany({
-    where: { videoId: id, status: { in: ["queued", "running"] } },
-    data: { status: "failed", error: reason },
-  });
+  await stopAnalyses(tx, id, reason);
   await tx.video.updateMany({
     where: { id, reelStatus: "cutting" },
     data: { reelStatus: "failed", reelError: reason },

@@ -1,3 +1,4 @@
+import { stopAnalyses } from "../analysis/stop";
 import { db } from "../db";
 import { conflict } from "../errors";
 import { childLogger } from "../logger";
@@ -31,10 +32,7 @@ export async function reanalyzeVideo(id: string): Promise<TVideoDto> {
   const stopped = await db().$transaction(async (tx) => {
     let stopped = 0;
     if (busy) {
-      ({ count: stopped } = await tx.analysis.updateMany({
-        where: { videoId: id, status: { in: ["queued", "running"] } },
-        data: { status: "failed", error: REPLACED_ERROR },
-      }));
+      stopped = await stopAnalyses(tx, id, REPLACED_ERROR);
       if (stopped === 0)
         throw conflict("This video's analysis is about to start; re-analyse it once it is ready");
     }
