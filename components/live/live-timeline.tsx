@@ -84,6 +84,13 @@ export function LiveTimeline({ detail }: { detail: TLiveDetailDto }) {
       </svg>
       <figcaption className="muted">
         {label ?? "score"} confidence, 0 – {Math.round(span)} s of stream · green: detected · red: gap
+        {detail.scoredBy.length > 0 && " · scored by "}
+        {detail.scoredBy
+          .map(
+            (r) =>
+              `${r.version ? `version ${r.version}` : "the installed model"} from ${Math.round(r.startS)} s`,
+          )
+          .join(", ")}
       </figcaption>
     </figure>
   );

@@ -115,7 +115,15 @@ export async function getLiveSource(id: string): Promise<TLiveDetailDto> {
     db().liveSegment.findMany({
       where: { liveSourceId: id },
       orderBy: [{ epoch: "asc" }, { seq: "asc" }],
-      select: { status: true, startS: true, durationS: true, error: true, discontinuity: true, scores: true },
+      select: {
+        status: true,
+        startS: true,
+        durationS: true,
+        error: true,
+        discontinuity: true,
+        scores: true,
+        modelVersion: { select: { version: true } },
+      },
     }),
     db().liveHighlight.findMany({ where: { liveSourceId: id }, orderBy: { startS: "asc" } }),
     countsOf([id]),
@@ -171,6 +179,7 @@ export async function getLiveSource(id: string): Promise<TLiveDetailDto> {
       .filter((s) => s.status === "gap")
       .map((s) => ({ startS: s.startS, endS: s.startS + s.durationS, error: s.error })),
     discontinuities: segments.filter((s) => s.discontinuity).map((s) => s.startS),
+    scoredBy: runsOf(recorded.map((s) => ({ startS: s.startS, version: s.modelVersion?.version ?? null }))),
     detections,
     pending,
   };
@@ -190,4 +199,9 @@ export async function stopLiveSource(id: string): Promise<TLiveSourceDto> {
   const next = await queuedJob("live-poll", { liveSourceId: id, tick: row.tick });
   await next?.promote().catch(() => undefined);
   return toDto(updated, await countsOf([id]));
+}
+
+/** Consecutive segments scored by the same model version, as one run from its first segment. */
+function runsOf(segments: { startS: number; version: string | null }[]) {
+  return segments.filter((s, i) => i === 0 || segments[i - 1]!.version !== s.version);
 }

@@ -92,6 +92,8 @@ export interface TLiveDetailDto extends TLiveSourceDto {
   } | null;
   gapRanges: { startS: number; endS: number; error: string | null }[];
   discontinuities: number[];
+  /** issue #14: which model scored the stream from when (a version activated mid-match starts a run) */
+  scoredBy: { startS: number; version: string | null }[];
   highlights: number;
   detections: TLiveHighlightDto[];
   // segments whose end has not been seen yet: they may still grow or merge

@@ -1,12 +1,13 @@
+import { db } from "@/lib/db";
 import { activeVersion } from "@/lib/learn/active";
-import { loadModel, type LoadedModel } from "@/lib/model";
+import { loadModel, ZModelManifest, type LoadedModel } from "@/lib/model";
 import { loadVersion } from "../learn/version-model";
 
 // Loading checks sha256 of every model file (the backbone is 14 MB): once per model per process.
 const cache = new Map<string, Promise<LoadedModel>>();
 
 /** The installed model `id`, or with `versionId` that retrained version of it (issue #14). */
-export function modelFor(id: string | undefined, versionId?: string | null): Promise<LoadedModel> {
+export async function modelFor(id: string | undefined, versionId?: string | null): Promise<LoadedModel> {
   const key = `${id ?? ""}@${versionId ?? ""}`;
   let p = cache.get(key);
   if (!p) {
@@ -14,7 +15,23 @@ export function modelFor(id: string | undefined, versionId?: string | null): Pro
     p.catch(() => cache.delete(key));
     cache.set(key, p);
   }
-  return p;
+  if (!versionId) return p;
+  const [model, row] = await Promise.all([
+    p,
+    db().modelVersion.findUnique({ where: { id: versionId }, select: { manifest: true } }),
+  ]);
+  return row?.manifest ? namedNow(model, row.manifest) : model;
+}
+
+/**
+ * A version's outputs under the names its row gives them now: renaming a taught label
+ * (lib/labels/admin.ts) changes the version's manifest, not its head, so a model loaded before the
+ * rename takes the new names without being loaded again.
+ */
+function namedNow(model: LoadedModel, stored: unknown): LoadedModel {
+  const manifest = ZModelManifest.parse(stored);
+  if (manifest.labels.names.join("\n") === model.labels.join("\n")) return model;
+  return { ...model, manifest, labels: manifest.labels.names };
 }
 
 /** What a new analysis uses: the model asked for (or the default), in its active version if any. */

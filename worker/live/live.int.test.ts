@@ -9,23 +9,26 @@ process.env.LIVE_STALL_FACTOR = "2";
 process.env.LIVE_POLL_FAST_MS = "200";
 process.env.LIVE_SEGMENT_TRIES = "2";
 
+import { createHash } from "node:crypto";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tracksOf } from "@/lib/analysis/scores";
 import { db, disconnectDb } from "@/lib/db";
 import { deriveAllSegments } from "@/lib/highlights/segments";
+import { activateVersion } from "@/lib/learn/service";
 import { createLiveSource, getLiveSource, stopLiveSource } from "@/lib/live/service";
 import { loadModel } from "@/lib/model";
 import { queueFor } from "@/lib/queue";
-import { ZLiveParams } from "@/lib/schemas/live";
-import { presignGet } from "@/lib/storage";
+import { ZLiveParams, ZSegmentScores } from "@/lib/schemas/live";
+import { keys, presignGet, putObject } from "@/lib/storage";
 import { buildMatch, durationOf, makeUser, sharedClip, waitFor } from "@/test/fixtures";
+import { modelFor } from "../analysis/models";
 import { analyze } from "../analysis/pipeline";
 import { toScoreFile } from "../analysis/store";
 import { jobs } from "../jobs/registry";
 import { startRuntime, type Runtime } from "../runtime";
 import { cutHls, serveDir, serveLive, type CutSegment } from "@/test/live/hls-server";
-import { writeTestModel } from "@/test/live/onnx-head";
+import { headOnnx, writeTestModel } from "@/test/live/onnx-head";
 
 const OPEN_PLAY = sharedClip("clips/other/soccer_broadcast_seriea_openplay.mp4");
 const live = jobs.filter((j) => j.name.startsWith("live-"));
@@ -272,6 +275,83 @@ describe("live following", () => {
       );
     } finally {
       await pages.close();
+    }
+  });
+
+  it("scores with the active model version from the segment after its activation, and says which", async () => {
+    // A retrained version of the test model with a taught label ("corner") and a head of its own.
+    const installed = await loadModel(modelId);
+    const m = installed.manifest;
+    const head = headOnnx(16, 1280, 3, 11);
+    const sha = createHash("sha256").update(head).digest("hex");
+    const v = await db().modelVersion.create({
+      data: {
+        modelId,
+        version: "test-r1",
+        parentVersion: m.version,
+        status: "ready",
+        headSha256: sha,
+        manifest: {
+          ...m,
+          version: "test-r1",
+          head: { file: "head.onnx", sha256: sha },
+          labels: { ...m.labels, names: ["background", "penalty", "corner"] },
+          segmentDefaults: { ...m.segmentDefaults, corner: m.segmentDefaults.penalty! },
+        } as object,
+      },
+    });
+    await putObject(keys.modelVersionFile(v.id, "head.onnx"), head, "application/octet-stream");
+    await putObject(keys.modelVersionFile(v.id, "parity.json"), "{}", "application/json");
+    // What the version gives on the whole file: its windows differ from the installed head's.
+    const byVersion = toScoreFile(
+      (await analyze({ input: path.join(tmp, "vod.m3u8"), model: await modelFor(modelId, v.id) })).timeline,
+    );
+    expect(byVersion.windows).toEqual(whole.windows);
+    expect(byVersion.scores.penalty!.some((x, i) => Math.abs(x - whole.scores.penalty![i]!) > 0.01)).toBe(
+      true,
+    );
+
+    const server = await serveLive(segs);
+    try {
+      server.publish(1);
+      const created = await createLiveSource(
+        ownerId,
+        { url: server.url, title: "Version test" },
+        { modelId },
+      );
+      await until(created.id, (s) => Number(s.lastSeq ?? -1) === 0);
+      await activateVersion(v.id); // mid-stream: the next segment is the version's
+      server.publish(segs.length - 1);
+      server.end();
+      await until(created.id, (s) => s.status === "ended", 60_000);
+
+      const rows = await segmentsOf(created.id);
+      expect(rows.map((r) => [r.status, r.modelVersionId])).toEqual(
+        segs.map((_, i) => ["recorded", i === 0 ? null : v.id]),
+      );
+      for (const r of rows) {
+        const own = ZSegmentScores.parse(r.scores);
+        const ref = r.modelVersionId ? byVersion : whole;
+        expect(Object.keys(own.scores).sort()).toEqual(
+          r.modelVersionId ? ["background", "corner", "penalty"] : ["background", "penalty"],
+        );
+        for (const label of Object.keys(own.scores))
+          own.windows.forEach((w, i) =>
+            expect(own.scores[label]![i]).toBeCloseTo(ref.scores[label]![ref.windows.indexOf(w)]!, 3),
+          );
+      }
+      const detail = await getLiveSource(created.id);
+      expect(detail.timeline!.labels).toEqual(["background", "penalty", "corner"]);
+      expect(detail.scoredBy).toEqual([
+        { startS: 0, version: null },
+        { startS: segs[0]!.durationS, version: "test-r1" },
+      ]);
+      expect(ZLiveParams.parse((await source(created.id)).params).segments.corner).toEqual(
+        m.segmentDefaults.penalty,
+      );
+    } finally {
+      await activateVersion(null);
+      await server.close();
     }
   });
 });

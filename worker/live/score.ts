@@ -4,7 +4,7 @@
 // timeline uses the same window grid as an offline analysis of the recording.
 import type { LoadedModel } from "@/lib/model";
 import { collectFeatures, scoreFeatures } from "../analysis/pipeline";
-import { modelFor } from "../analysis/models";
+import { servingModel } from "../analysis/models";
 import { hardwareDecoder } from "../ffmpeg/hwaccel";
 import { embedFrames } from "../inference/backbone";
 
@@ -76,12 +76,13 @@ export function toSegmentScores(s: Pick<SegmentScoring, "windows" | "labels" | "
 }
 
 /**
- * Loads the default model (files checked once per process), creates its inference sessions and runs each
+ * Loads the default model in its active version, as live scoring will (files checked once per process;
+ * worker/live/model.ts), creates its inference sessions and runs each
  * once on blank input (first runs allocate), and settles which decoder ffmpeg uses.
  */
 export async function warmUpScoring(): Promise<void> {
   await hardwareDecoder();
-  const model = await modelFor(undefined);
+  const { model } = await servingModel(undefined);
   const m = model.manifest;
   const features = await embedFrames(model, [new Uint8Array(m.preprocess.size ** 2 * 3)]);
   const count = m.window.frames;

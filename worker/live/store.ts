@@ -51,6 +51,8 @@ export interface StoredSegment {
   error: string | null;
   scores: TSegmentScores | null;
   seenAt: Date;
+  /** the model version that scored it (worker/live/model.ts); null: the installed model files */
+  versionId: string | null;
   // cursor after this segment
   next: Cursor;
 }
@@ -91,6 +93,7 @@ export async function storeSegment(sourceId: string, from: Cursor, seg: StoredSe
         key: seg.key,
         error: seg.error,
         scores: seg.scores ?? undefined,
+        modelVersionId: seg.versionId,
         seenAt: seg.seenAt,
       },
     });

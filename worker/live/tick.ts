@@ -5,10 +5,7 @@ import { rm } from "node:fs/promises";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { LiveSource } from "@/lib/generated/prisma/client";
-import { ZLiveParams, type TLiveParams } from "@/lib/schemas/live";
 import { childLogger } from "@/lib/logger";
-import type { LoadedModel } from "@/lib/model";
-import { modelFor } from "../analysis/models";
 import { followStatus, planTick, type TickPlan } from "./follow";
 import { FetchError, sleep } from "./http";
 import { PlaylistError, type MediaPlaylist, type MediaSegment } from "./playlist";
@@ -17,6 +14,7 @@ import { processSegment } from "./segment";
 import { cursorOf, settleHighlights, storeSegment, SupersededError, type Cursor } from "./store";
 import { fail, finish, playlistUnreachable, reschedule, type TickOutcome } from "./tick-end";
 import { loadMediaPlaylist, reloadMediaPlaylist } from "./tick-load";
+import { liveModel, type LiveModel } from "./model";
 import { emitSegmentTimings } from "./timings";
 import { jobTempDir } from "../temp";
 
@@ -30,9 +28,6 @@ const TICK_BUDGET_MS = 60_000;
 const HOLD_MS = 3_000;
 
 type Log = ReturnType<typeof childLogger>;
-interface Snapshot extends TLiveParams {
-  model: LoadedModel;
-}
 /** The playlist this tick acts on and when it was seen. */
 interface Seen {
   pl: MediaPlaylist;
@@ -76,31 +71,31 @@ export async function runTick(sourceId: string, tick: number, signal: AbortSigna
   return decideNext(src, tick, seen, done, log);
 }
 
-/**
- * The model grid and segment parameters, fixed at the source's first tick so a model change mid-stream
- * never shifts its windows. Null (the source failed) when the model cannot be loaded.
- */
-async function snapshotOf(src: LiveSource): Promise<Snapshot | null> {
-  let model: LoadedModel;
+/** The serving model and the source's parameters; null (the source failed) when it cannot be loaded. */
+async function snapshotOf(src: LiveSource): Promise<LiveModel | null> {
   try {
-    model = await modelFor(src.modelId ?? undefined);
+    return await liveModel(src);
   } catch (err) {
     await fail(src, `model unavailable: ${(err as Error).message.split("\n")[0]}`);
     return null;
   }
-  const m = model.manifest;
-  if (src.params && src.modelId) return { model, ...ZLiveParams.parse(src.params) };
-  const snapshot: TLiveParams = {
-    grid: {
-      labels: model.labels,
-      rate: m.sampleRate,
-      windowFrames: m.window.frames,
-      strideFrames: m.window.stride,
-    },
-    segments: m.segmentDefaults,
-  };
-  await db().liveSource.update({ where: { id: src.id }, data: { modelId: m.id, params: snapshot } });
-  return { model, ...snapshot };
+}
+
+/**
+ * Asked again before each segment (an activation takes effect at the next one to be scored). If
+ * the serving model cannot be loaded now, the segment is scored with the one that was: the next tick's
+ * snapshot fails the source if that lasts.
+ */
+async function nextModel(src: LiveSource, prev: LiveModel, log: Log): Promise<LiveModel> {
+  try {
+    return await liveModel(src);
+  } catch (err) {
+    log.warn(
+      { err, versionId: prev.versionId },
+      "serving model unavailable: this segment keeps the last one",
+    );
+    return prev;
+  }
 }
 
 /** The next segment is due: reload here every fastMs rather than through a delayed job per reload. */
@@ -154,7 +149,7 @@ async function holdForNews(
 /** Stores every new segment in order; `complete` is false when the tick's budget ran out first. */
 async function processNews(
   src: LiveSource,
-  { model, grid, segments: params }: Snapshot,
+  snap: LiveModel,
   { pl, plan, loadStart, seenAt }: Seen,
   pollStart: number,
   log: Log,
@@ -184,18 +179,21 @@ async function processNews(
     ];
     let first = plan.reset;
     const initCache = new Map<string, Uint8Array>();
+    let serving = snap;
     for (const { seg, missed: wasMissed } of work) {
       if (Date.now() - pollStart > TICK_BUDGET_MS) {
         complete = false;
         break;
       }
       signal.throwIfAborted();
+      // Asked right before each segment: the snapshot may be from before the hold for it.
+      serving = await nextModel(src, serving, log);
       const next = await processSegment({
         src,
         cur,
         seg,
         wasMissed,
-        model,
+        model: serving.model,
         dir,
         initCache,
         signal,
@@ -204,7 +202,8 @@ async function processNews(
       first = false;
       const storeStart = performance.now();
       try {
-        await storeSegment(src.id, from, { ...next, seenAt });
+        const versionId = next.status === "recorded" ? serving.versionId : null;
+        await storeSegment(src.id, from, { ...next, seenAt, versionId });
       } catch (err) {
         if (err instanceof SupersededError) return "superseded";
         throw err;
@@ -225,6 +224,7 @@ async function processNews(
       from = cur;
       stored++;
       // Right after each segment, so a highlight settles within seconds of its end being seen.
+      const { grid, segments: params } = serving.params;
       await settleHighlights(src, grid, params, cur.nextFrame / grid.rate, false);
     }
   } finally {
