@@ -5,13 +5,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TKnownLabelsDto } from "@/lib/schemas/labels";
 import { apiFetch } from "../api";
 import { reviewKeys } from "./keys";
+import { LabelRow } from "./label-row";
 import type { Marking } from "./use-marking";
 
 const URL = "/api/labels";
 
 /**
- * Issue #14 item 4: the labels this instance knows, a field to add one, and which label I and O mark
- * examples of. Each label says how many examples it has and what a retrain still needs.
+ * Issue #14 item 4: the labels this instance knows (taught ones can be renamed or removed), a field to
+ * add one, and which label I and O mark examples of. Each label says how many examples it has and what a retrain still needs.
  */
 export function TaughtLabels({ marking, decisions }: { marking: Marking; decisions: string }) {
   const qc = useQueryClient();
@@ -33,13 +34,16 @@ export function TaughtLabels({ marking, decisions }: { marking: Marking; decisio
   const labels = q.data?.labels ?? [];
   return (
     <div className="stack">
-      <ul className="muted" aria-label="Labels">
+      <ul className="muted stack" aria-label="Labels">
         {labels.map((l) => (
-          <li key={l.name} data-testid="known-label">
-            <strong>{l.name}</strong> {l.builtIn ? "(built in)" : l.learnt ? "(learnt)" : "(not learnt yet)"}
-            {" · "}
-            {l.ready ? `${l.examples} examples on ${l.videos} videos` : l.message}
-          </li>
+          <LabelRow
+            key={l.name}
+            label={l}
+            onChanged={(next, from, to) => {
+              qc.setQueryData(key, { labels: next });
+              if (marking.label === from) marking.choose(to);
+            }}
+          />
         ))}
       </ul>
       <form

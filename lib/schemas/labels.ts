@@ -62,6 +62,25 @@ export const ZLabelName = z
   .refine((n) => n !== "background", '"background" is what every label is learnt against; pick another name');
 export const ZAddLabel = z.object({ name: ZLabelName }).strict();
 export type TAddLabel = z.infer<typeof ZAddLabel>;
+/** PATCH /api/labels/<name>: the new name, validated as a new label's. */
+export const ZRenameLabel = ZAddLabel;
+/** DELETE /api/labels/<name>: removing deletes the label's examples, so it must be confirmed. */
+export const ZRemoveLabel = z
+  .object({
+    confirm: z.literal(true, {
+      error: 'Removing a label deletes its examples: send {"confirm": true} to remove it',
+    }),
+  })
+  .strict();
+/** Route segment `[name]`: anything that is not a label name names no label (404). */
+export const ZLabelParams = z.object({ name: ZLabelName });
+
+export interface TLabelRemovedDto {
+  removed: string;
+  /** its examples that went with it (positive labels on videos not in the trash) */
+  examples: number;
+  labels: TKnownLabelDto[];
+}
 
 export interface TKnownLabelDto {
   name: string;

@@ -9,6 +9,10 @@ export const keys = {
   videoPrefix: (videoId: string) => `videos/${videoId}/`,
   features: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/features.f16`,
   scores: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/scores.json`,
+  // a score file rewritten under a renamed label (lib/labels/admin.ts): a new key, swapped in by the
+  // rename's transaction, so no reader sees names the database does not have yet
+  relabelledScores: (videoId: string, analysisId: string, stamp: string) =>
+    `videos/${videoId}/analyses/${analysisId}/scores-${stamp}.json`,
   analysisChunk: (videoId: string, analysisId: string, index: number, ext: "json" | "f16") =>
     `videos/${videoId}/analyses/${analysisId}/chunks/${String(index).padStart(5, "0")}.${ext}`,
   analysisChunks: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/chunks/`,
