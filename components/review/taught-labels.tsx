@@ -34,7 +34,7 @@ export function TaughtLabels({ marking, decisions }: { marking: Marking; decisio
   const labels = q.data?.labels ?? [];
   return (
     <div className="stack">
-      <ul className="muted stack" aria-label="Labels">
+      <ul className="muted" aria-label="Labels">
         {labels.map((l) => (
           <LabelRow
             key={l.name}
