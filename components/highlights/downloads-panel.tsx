@@ -1,24 +1,33 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import { labelsOf } from "@/lib/clips/selection";
 import { ZExportFormat } from "@/lib/exports";
 import { percent } from "../format";
 import { EXPORT_FORMATS } from "./export-formats";
+import { downloadHref, reelOfLabel } from "./label-choice";
 import { useBuildReel, useHighlights, useReel } from "./use-highlights";
 
 /**
  * Clips, reel and exports: one download menu (every file this video offers, each with a line on what
- * opens it) and the reel with its progress. Single clips download from their highlight cards.
+ * opens it) and the reel with its progress. Single clips download from their highlight cards. With more
+ * than one label, one choice (all labels or one) applies to the ZIP, the reel and the exports.
  */
 export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit: boolean }) {
   const list = useHighlights(videoId);
-  const reel = useReel(videoId);
-  const build = useBuildReel(videoId);
-  const highlights = list.data?.highlights ?? [];
+  const all = list.data?.highlights ?? [];
+  const labels = labelsOf(all);
+  const [chosen, setChosen] = useState<string | null>(null);
+  // A choice the current analysis no longer has (re-analysed, re-scored) falls back to every label.
+  const label = chosen !== null && labels.includes(chosen) ? chosen : null;
+  const reel = useReel(videoId, label);
+  const build = useBuildReel(videoId, label);
+  const highlights = label === null ? all : all.filter((h) => h.label === label);
   const kept = highlights.filter((h) => h.status !== "rejected");
   const clips = kept.filter((h) => h.clipUrl).length;
   const cutting = kept.filter((h) => h.clipStatus === "cutting" || h.clipStale).length;
   const r = reel.data;
+  const noun = (n: number) => `${label === null ? "" : `${label} `}highlight${n === 1 ? "" : "s"}`;
   const reelBusy = r?.status === "cutting";
 
   return (
@@ -27,11 +36,29 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
         <h2 id="downloads-title">Clips, reel and exports</h2>
         <DownloadMenu
           videoId={videoId}
+          label={label}
           zip={clips > 0}
-          reel={r?.url && !reelBusy ? { url: r.url, name: r.downloadName } : null}
+          reel={r?.url && !reelBusy ? { url: r.url, name: r.downloadName, of: reelOfLabel(r.label) } : null}
           exports={kept.length > 0}
         />
       </div>
+      {labels.length > 1 ? (
+        <label className="field">
+          Labels (clips, reel and exports)
+          <select
+            className="input"
+            value={label ?? ""}
+            onChange={(e) => setChosen(e.currentTarget.value || null)}
+          >
+            <option value="">All labels</option>
+            {labels.map((l) => (
+              <option key={l} value={l}>
+                {l} only
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <p className="muted" data-testid="clip-summary">
         {kept.length === 0
           ? "No highlights to download yet."
@@ -39,11 +66,14 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
       </p>
       <div className="downloads__reel">
         <h3>Highlight reel</h3>
+        {r?.url && (labels.length > 1 || r.label !== null) ? (
+          <p data-testid="reel-label">{reelOfLabel(r.label)}</p>
+        ) : null}
         {r ? (
           <p className="muted">
             {r.rule === "accepted"
-              ? `${r.count} accepted highlight${r.count === 1 ? "" : "s"}, in time order.`
-              : `Nothing accepted yet: ${r.count} suggested highlight${r.count === 1 ? "" : "s"} that are not rejected.`}
+              ? `${r.count} accepted ${noun(r.count)}, in time order.`
+              : `Nothing accepted yet: ${r.count} suggested ${noun(r.count)} that are not rejected.`}
             {r.status === "failed" ? <span className="error-text"> Building failed: {r.error}</span> : null}
           </p>
         ) : null}
@@ -83,13 +113,14 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
 
 interface MenuProps {
   videoId: string;
+  label: string | null;
   zip: boolean;
-  reel: { url: string; name: string } | null;
+  reel: { url: string; name: string; of: string } | null;
   exports: boolean;
 }
 
 /** A disclosure (details/summary): keyboard and screen readers get it for free; Escape/outside click close. */
-function DownloadMenu({ videoId, zip, reel, exports }: MenuProps) {
+function DownloadMenu({ videoId, label, zip, reel, exports }: MenuProps) {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const close = (e: Event) => {
@@ -109,20 +140,20 @@ function DownloadMenu({ videoId, zip, reel, exports }: MenuProps) {
       <summary className="button button--primary">Download ▾</summary>
       <ul className="menu__list" aria-label="Downloads">
         <MenuItem
-          href={zip ? `/api/videos/${videoId}/clips.zip` : null}
-          label="All clips (ZIP)"
+          href={zip ? downloadHref(`/api/videos/${videoId}/clips.zip`, label) : null}
+          label={label === null ? "All clips (ZIP)" : `All ${label} clips (ZIP)`}
           hint="One frame-exact MP4 per highlight, rejected ones left out"
         />
         <MenuItem
           href={reel?.url ?? null}
           download={reel?.name}
           label="Highlight reel (MP4)"
-          hint={reel ? "The highlights below, one after another" : "Build the reel first"}
+          hint={reel ? `${reel.of}: the highlights, one after another` : "Build the reel first"}
         />
         {ZExportFormat.options.map((f) => (
           <MenuItem
             key={f}
-            href={exports ? `/api/videos/${videoId}/export?format=${f}` : null}
+            href={exports ? downloadHref(`/api/videos/${videoId}/export?format=${f}`, label) : null}
             label={EXPORT_FORMATS[f].label}
             hint={EXPORT_FORMATS[f].hint}
           />

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { THighlightDto, THighlightPatch, THighlightsDto, TReelDto } from "@/lib/schemas/highlights";
 import { apiFetch } from "../api";
 import { highlightKeys } from "./keys";
+import { downloadHref } from "./label-choice";
 
 const FAST_MS = 2000;
 // Presigned links last an hour (lib/clips/service.ts); refetching every 10 min keeps them fresh.
@@ -33,18 +34,28 @@ export function usePatchHighlight(videoId: string) {
   });
 }
 
-export function useReel(videoId: string) {
+/** The stored reel, with what a build of `label` (null: every label) would take. */
+export function useReel(videoId: string, label: string | null) {
   return useQuery({
-    queryKey: highlightKeys.reel(videoId),
-    queryFn: ({ signal }) => apiFetch<TReelDto>(`/api/videos/${videoId}/reel`, { signal }),
+    queryKey: highlightKeys.reelFor(videoId, label),
+    queryFn: ({ signal }) =>
+      apiFetch<TReelDto>(downloadHref(`/api/videos/${videoId}/reel`, label), { signal }),
     refetchInterval: (q) => (q.state.data?.status === "cutting" ? FAST_MS : SLOW_MS),
   });
 }
 
-export function useBuildReel(videoId: string) {
+export function useBuildReel(videoId: string, label: string | null) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<TReelDto>(`/api/videos/${videoId}/reel`, { method: "POST", body: {} }),
-    onSuccess: (reel) => qc.setQueryData(highlightKeys.reel(videoId), reel),
+    mutationFn: () =>
+      apiFetch<TReelDto>(`/api/videos/${videoId}/reel`, {
+        method: "POST",
+        body: label === null ? {} : { label },
+      }),
+    onSuccess: (reel) => {
+      qc.setQueryData(highlightKeys.reelFor(videoId, label), reel);
+      // The other labels' entries hold the old reel's state: refetch them when next shown.
+      void qc.invalidateQueries({ queryKey: highlightKeys.reel(videoId), refetchType: "none" });
+    },
   });
 }

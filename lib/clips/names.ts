@@ -23,6 +23,11 @@ export function clipFileName(title: string, label: string, index: number, startS
   return `${slugify(title)}_${slugify(label, "clip")}_${String(index).padStart(2, "0")}_${clockStamp(startS)}.mp4`;
 }
 
-export const zipFileName = (title: string) => `${slugify(title)}_clips.zip`;
-export const reelFileName = (title: string) => `${slugify(title)}_reel.mp4`;
-export const exportFileName = (title: string, ext: string) => `${slugify(title)}_highlights.${ext}`;
+// A download of one label says so: <match>_goal_clips.zip, <match>_goal_reel.mp4, <match>_goal_highlights.csv.
+const stem = (title: string, label: string | null) =>
+  label === null ? slugify(title) : `${slugify(title)}_${slugify(label, "label")}`;
+
+export const zipFileName = (title: string, label: string | null = null) => `${stem(title, label)}_clips.zip`;
+export const reelFileName = (title: string, label: string | null = null) => `${stem(title, label)}_reel.mp4`;
+export const exportFileName = (title: string, ext: string, label: string | null = null) =>
+  `${stem(title, label)}_highlights.${ext}`;

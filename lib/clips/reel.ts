@@ -6,15 +6,16 @@ import type { TReelDto } from "../schemas/highlights";
 import { presignGet } from "../storage";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
-import { currentHighlights, LINK_TTL_S } from "./current";
+import { labelledHighlights, LINK_TTL_S } from "./current";
 import { videoOr404 } from "../videos/find";
 import { reelFileName } from "./names";
 import { reelSelection } from "./selection";
 
-export async function getReel(videoId: string): Promise<TReelDto> {
+/** The stored reel (whichever label it holds), and what a build of `forLabel` (null: every label) would take. */
+export async function getReel(videoId: string, forLabel: string | null = null): Promise<TReelDto> {
   const video = await videoOr404(videoId);
-  const { rule, items } = reelSelection((await currentHighlights(videoId)).highlights);
-  const downloadName = reelFileName(video.title);
+  const { rule, items } = reelSelection((await labelledHighlights(videoId, forLabel)).highlights);
+  const downloadName = reelFileName(video.title, video.reelLabel);
   return {
     status: video.reelStatus,
     progress: video.reelProgress,
@@ -22,15 +23,26 @@ export async function getReel(videoId: string): Promise<TReelDto> {
     url: video.reelKey ? await presignGet(video.reelKey, { expiresIn: LINK_TTL_S, downloadName }) : null,
     downloadName,
     builtAt: video.reelBuiltAt?.toISOString() ?? null,
+    label: video.reelLabel,
+    forLabel,
     rule,
     count: items.length,
   };
 }
 
-export async function requestReel(videoId: string): Promise<TReelDto> {
+/**
+ * Queues a reel of one label's highlights (null: every label), the same selection rule within the label.
+ * One reel per video, the last one asked for: per-label reels would need a reel table with a status,
+ * progress and file per label, and the janitor, trash and purge taught about it, for a file an editor
+ * rebuilds in seconds; the video's reelLabel says which label the stored one holds.
+ */
+export async function requestReel(videoId: string, label: string | null = null): Promise<TReelDto> {
   const video = await videoOr404(videoId);
-  const { items } = reelSelection((await currentHighlights(videoId)).highlights);
-  if (items.length === 0) throw conflict("There are no highlights to put in a reel");
+  const { items } = reelSelection((await labelledHighlights(videoId, label)).highlights);
+  if (items.length === 0)
+    throw conflict(
+      `There are no ${label === null ? "" : `${label} `}highlights to put in a reel (all rejected)`,
+    );
   // Compare-and-set on the status: two clicks queue one build. The job is staged in the same
   // transaction, so a "cutting" reel always has a build on its way (lib/pipeline/outbox.ts).
   await db().$transaction(async (tx) => {
@@ -39,8 +51,8 @@ export async function requestReel(videoId: string): Promise<TReelDto> {
       data: { reelStatus: "cutting", reelProgress: 0, reelError: null },
     });
     if (count === 0) throw conflict("A reel is already being built");
-    await startJob(tx, "reel asked for", "build-reel", { videoId }, { nonce: randomUUID() });
+    await startJob(tx, "reel asked for", "build-reel", { videoId, label }, { nonce: randomUUID() });
   });
   await dispatchSoon();
-  return getReel(videoId);
+  return getReel(videoId, label);
 }

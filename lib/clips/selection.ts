@@ -32,3 +32,24 @@ export function clipNumbers<T extends { id: string; label: string; startS: numbe
   }
   return out;
 }
+
+/** The labels a video's highlights carry, sorted: what the per-label downloads may be asked for. */
+export function labelsOf<T extends { label: string }>(highlights: T[]): string[] {
+  return [...new Set(highlights.map((h) => h.label))].sort();
+}
+
+/**
+ * The highlights of one label (every highlight when `label` is null), or null when none of them has
+ * that label, so each caller can say so in its own terms (an HTTP 400, a failed job).
+ */
+export function ofLabel<T extends { label: string }>(highlights: T[], label: string | null): T[] | null {
+  if (label === null) return highlights;
+  const picked = highlights.filter((h) => h.label === label);
+  return picked.length > 0 ? picked : null;
+}
+
+/** Why a label cannot be used: the labels there are, so the editor can pick one. */
+export function unknownLabelMessage(label: string, labels: string[]): string {
+  const there = labels.length > 0 ? `its labels are ${labels.join(", ")}` : "it has no highlights yet";
+  return `This video's current analysis has no highlights labelled "${label}" (${there})`;
+}

@@ -7,7 +7,7 @@ import { presignGet } from "../storage";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
 import { recordDecision } from "../labels/service";
-import { attachment, currentHighlights, LINK_TTL_S } from "./current";
+import { attachment, currentHighlights, labelledHighlights, LINK_TTL_S } from "./current";
 import { videoOr404 } from "../videos/find";
 import { clipFileName, zipFileName } from "./names";
 import { clipNumbers } from "./selection";
@@ -82,21 +82,23 @@ export async function patchHighlight(id: string, patch: THighlightPatch): Promis
   return dto;
 }
 
-export async function clipsZip(videoId: string): Promise<Response> {
+/** Every clip not rejected (of one label when `label` is set) as one ZIP, named as the cards name them. */
+export async function clipsZip(videoId: string, label: string | null = null): Promise<Response> {
   const video = await videoOr404(videoId);
-  const { highlights } = await currentHighlights(videoId);
-  const numbers = clipNumbers(highlights);
+  const { all, highlights } = await labelledHighlights(videoId, label);
+  const numbers = clipNumbers(all);
   const entries = highlights
     .filter((h) => h.status !== "rejected" && h.clipKey && h.clipRevision !== null)
     .map((h) => ({
       name: clipFileName(video.title, h.label, numbers.get(h.id) ?? 1, h.startS),
       key: h.clipKey!,
     }));
-  if (entries.length === 0) throw conflict("No clips are ready to download yet");
-  return new Response(zipObjects(entries, { videoId }), {
+  if (entries.length === 0)
+    throw conflict(`No ${label === null ? "" : `${label} `}clips are ready to download yet`);
+  return new Response(zipObjects(entries, { videoId, label }), {
     headers: {
       "Content-Type": "application/zip",
-      "Content-Disposition": attachment(zipFileName(video.title)),
+      "Content-Disposition": attachment(zipFileName(video.title, label)),
       "Cache-Control": "no-store",
     },
   });

@@ -21,6 +21,14 @@ export type THighlightPatch = z.infer<typeof ZHighlightPatch>;
 
 export const ZExportQuery = z.object({ format: ZExportFormat });
 
+/** POST /api/videos/:id/reel: a reel of one label's highlights; no label (or null) takes every label. */
+export const ZReelRequest = z
+  .object({
+    label: z.string().trim().min(1, "Name a label, or leave it out for every label").max(64).nullish(),
+  })
+  .strict();
+export type TReelRequest = z.infer<typeof ZReelRequest>;
+
 export type TClipStatus = "none" | "cutting" | "ready" | "failed";
 
 export interface THighlightDto {
@@ -54,6 +62,10 @@ export interface TReelDto {
   url: string | null;
   downloadName: string;
   builtAt: string | null;
+  /** the label the stored reel holds; null: every label (or no reel yet) */
+  label: string | null;
+  /** the label `rule` and `count` are for (GET ?label=); null: every label */
+  forLabel: string | null;
   /** what a build now would use: "accepted", or "not-rejected" while nothing is accepted */
   rule: "accepted" | "not-rejected";
   count: number;

@@ -25,7 +25,9 @@ export type TLiveFinalizeJob = z.infer<typeof ZLiveFinalizeJob>;
 // Issue #5. cut-clip carries the revision it was asked for: a cut for boundaries that changed since is dropped.
 export const ZCutClipJob = z.object({ highlightId: z.uuid(), revision: z.number().int().nonnegative() });
 export type TCutClipJob = z.infer<typeof ZCutClipJob>;
-export const ZBuildReelJob = z.object({ videoId: z.uuid() });
+// label: the reel of one label's highlights (issue #14); absent or null: every label. It travels in the
+// payload (as cut-clip's revision does) so the video's reelLabel only changes when that reel is stored.
+export const ZBuildReelJob = z.object({ videoId: z.uuid(), label: z.string().min(1).max(64).nullish() });
 export type TBuildReelJob = z.infer<typeof ZBuildReelJob>;
 export const ZFilmstripJob = z.object({ videoId: z.uuid() });
 export type TFilmstripJob = z.infer<typeof ZFilmstripJob>;

@@ -124,6 +124,7 @@ describe("trash", () => {
       "PATCH app/api/highlights/[id]/route.ts": { status: "accepted" },
       "PUT app/api/videos/[id]/labels/route.ts": { annotations: [] },
       "PUT app/api/videos/[id]/review-complete/route.ts": { complete: true },
+      "POST app/api/videos/[id]/reel/route.ts": { label: "penalty" },
     };
     const byId = (await allRoutes()).filter((r) => /^app\/api\/(videos|highlights)\/\[id\]\//.test(r.file));
     expect(byId.length).toBeGreaterThan(10);

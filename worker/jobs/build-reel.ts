@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { reelSelection } from "@/lib/clips/selection";
+import { labelsOf, ofLabel, reelSelection, unknownLabelMessage } from "@/lib/clips/selection";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
 import { ZBuildReelJob } from "@/lib/schemas/jobs";
@@ -16,15 +16,19 @@ import { videoWithdrawn } from "./cancel";
 // Each segment is one ffmpeg input (its own range reader and decoder): bound it so memory stays sane.
 export const REEL_MAX_SEGMENTS = 100;
 
-/** Highlights of the current analysis, chosen by lib/clips/selection.ts, cut from the source and joined. */
+/**
+ * Highlights of the current analysis (of one label when the payload names one), chosen by
+ * lib/clips/selection.ts, cut from the source and joined.
+ */
 export const buildReelJob = defineJob({
   name: "build-reel",
   schema: ZBuildReelJob,
   cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },
 
-  async handle({ videoId }, ctx) {
-    const log = childLogger({ videoId, jobId: ctx.jobId, job: "build-reel" });
+  async handle({ videoId, label: asked }, ctx) {
+    const label = asked ?? null;
+    const log = childLogger({ videoId, jobId: ctx.jobId, job: "build-reel", label });
     const video = await db().video.findUnique({ where: { id: videoId } });
     if (!video) return log.info("video is gone; no reel");
     if (!video.fps || !video.durationS) throw new PermanentError("the video has not been probed yet");
@@ -32,9 +36,15 @@ export const buildReelJob = defineJob({
       where: { videoId, current: true },
       include: { highlights: true },
     });
-    const { rule, items } = reelSelection(analysis?.highlights ?? []);
+    const all = analysis?.highlights ?? [];
+    // The label was checked when the reel was asked for; a re-analysis since may have dropped it.
+    const ofThisLabel = ofLabel(all, label);
+    if (!ofThisLabel) throw new PermanentError(unknownLabelMessage(label!, labelsOf(all)));
+    const { rule, items } = reelSelection(ofThisLabel);
     if (items.length === 0)
-      throw new PermanentError("there are no highlights to put in a reel (all rejected or none found)");
+      throw new PermanentError(
+        `there are no ${label === null ? "" : `${label} `}highlights to put in a reel (all rejected or none found)`,
+      );
     if (items.length > REEL_MAX_SEGMENTS) {
       throw new PermanentError(
         `a reel holds at most ${REEL_MAX_SEGMENTS} highlights; accept fewer (${items.length} chosen)`,
@@ -75,12 +85,19 @@ export const buildReelJob = defineJob({
       const old = await db().video.findUnique({ where: { id: videoId }, select: { reelKey: true } });
       await db().video.update({
         where: { id: videoId },
-        data: { reelKey, reelStatus: "ready", reelProgress: 1, reelError: null, reelBuiltAt: builtAt },
+        data: {
+          reelKey,
+          reelLabel: label,
+          reelStatus: "ready",
+          reelProgress: 1,
+          reelError: null,
+          reelBuiltAt: builtAt,
+        },
       });
       if (old?.reelKey && old.reelKey !== reelKey) await deletePrefix(old.reelKey);
       await ctx.reportProgress("building reel", 1);
       log.info({ rule, segments: items.length, durationS: total }, "reel ready");
-      return { reelKey, rule, segments: items.length, durationS: total };
+      return { reelKey, label, rule, segments: items.length, durationS: total };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

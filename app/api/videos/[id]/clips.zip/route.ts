@@ -1,7 +1,11 @@
 import { route } from "@/lib/api/handler";
+import { labelParam } from "@/lib/clips/current";
 import { clipsZip } from "@/lib/clips/service";
 import { ZIdParams } from "@/lib/schemas/ids";
 import { paramsOf } from "@/lib/schemas/params";
 
 // Streams from S3 through the ZIP writer; nothing is buffered whole (lib/clips/zip.ts).
-export const GET = route({}, ({ params }) => clipsZip(paramsOf(ZIdParams, params).id));
+// `?label=goal` zips that label's clips only.
+export const GET = route({}, ({ params, req }) =>
+  clipsZip(paramsOf(ZIdParams, params).id, labelParam(req.nextUrl.searchParams)),
+);

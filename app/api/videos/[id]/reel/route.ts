@@ -1,8 +1,16 @@
 import { route } from "@/lib/api/handler";
+import { labelParam } from "@/lib/clips/current";
 import { getReel, requestReel } from "@/lib/clips/reel";
+import { ZReelRequest } from "@/lib/schemas/highlights";
 import { ZIdParams } from "@/lib/schemas/ids";
 import { paramsOf } from "@/lib/schemas/params";
 
-export const GET = route({}, ({ params }) => getReel(paramsOf(ZIdParams, params).id));
+// GET ?label=goal: the stored reel, and what a goal reel would take (rule, count).
+export const GET = route({}, ({ params, req }) =>
+  getReel(paramsOf(ZIdParams, params).id, labelParam(req.nextUrl.searchParams)),
+);
 
-export const POST = route({ role: "editor" }, ({ params }) => requestReel(paramsOf(ZIdParams, params).id));
+// POST {"label": "goal"}: a reel of that label only; no label: every label.
+export const POST = route({ role: "editor", body: ZReelRequest }, ({ params, body }) =>
+  requestReel(paramsOf(ZIdParams, params).id, body.label ?? null),
+);
