@@ -69,7 +69,10 @@ async function learntBy(label: string, opts: { active?: boolean } = {}) {
   });
   const owner = await makeUser();
   const v = await makeVideo(owner.id, new Uint8Array([1, 2, 3]), "Final.mp4");
-  await db().video.update({ where: { id: v.id }, data: { status: "ready", fps: 25, durationS: 60 } });
+  await db().video.update({
+    where: { id: v.id },
+    data: { status: "ready", fps: 25, durationS: 60, reelLabel: label },
+  });
   const a = await db().analysis.create({
     data: {
       videoId: v.id,
@@ -171,6 +174,7 @@ describe("renaming a taught label", () => {
       fixed,
     );
     expect((await db().highlight.findUniqueOrThrow({ where: { id: s.highlightId } })).label).toBe(fixed);
+    expect((await db().video.findUniqueOrThrow({ where: { id: s.videoId } })).reelLabel).toBe(fixed);
     const v = await db().modelVersion.findUniqueOrThrow({ where: { id: s.version.id } });
     const manifest = ZModelManifest.parse(v.manifest);
     expect(manifest.labels.names).toEqual([...s.scores.labels.slice(0, -1), fixed]);

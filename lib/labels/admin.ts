@@ -79,6 +79,7 @@ export async function renameLabel(from: string, to: string): Promise<TKnownLabel
     await tx.taughtLabel.update({ where: { name: from }, data: { name: to } });
     const examples = await tx.trainingLabel.updateMany({ where: { label: from }, data: { label: to } });
     const highlights = await tx.highlight.updateMany({ where: { label: from }, data: { label: to } });
+    await tx.video.updateMany({ where: { reelLabel: from }, data: { reelLabel: to } });
     for (const v of versions)
       await tx.modelVersion.update({
         where: { id: v.id },
