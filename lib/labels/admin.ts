@@ -75,37 +75,41 @@ export async function renameLabel(from: string, to: string): Promise<TKnownLabel
     await putObject(key, JSON.stringify(renameInScores(file, from, to)), "application/json");
     newKeys.set(a.id, key);
   }
-  await db().$transaction(async (tx) => {
-    await tx.taughtLabel.update({ where: { name: from }, data: { name: to } });
-    const examples = await tx.trainingLabel.updateMany({ where: { label: from }, data: { label: to } });
-    const highlights = await tx.highlight.updateMany({ where: { label: from }, data: { label: to } });
-    await tx.video.updateMany({ where: { reelLabel: from }, data: { reelLabel: to } });
-    for (const v of versions)
-      await tx.modelVersion.update({
-        where: { id: v.id },
-        data: {
-          manifest: json(renameInManifest(v.manifest as Record<string, unknown>, from, to)),
-          ...jsonStats(renameInVersionStats(v, from, to)),
-        },
-      });
-    for (const a of analyses) {
-      const params = a.params as { segments?: unknown } | null;
-      await tx.analysis.update({
-        where: { id: a.id },
-        data: {
-          scoresKey: newKeys.get(a.id) ?? a.scoresKey,
-          ...(params?.segments
-            ? { params: json({ ...params, segments: renameKey(params.segments, from, to) }) }
-            : {}),
-        },
-      });
-    }
-    const live = await renameInLive(tx, from, to);
-    childLogger({}).info(
-      { from, to, examples: examples.count, highlights: highlights.count, versions: versions.length, live },
-      "label renamed",
-    );
-  });
+  await db().$transaction(
+    async (tx) => {
+      await tx.taughtLabel.update({ where: { name: from }, data: { name: to } });
+      const examples = await tx.trainingLabel.updateMany({ where: { label: from }, data: { label: to } });
+      const highlights = await tx.highlight.updateMany({ where: { label: from }, data: { label: to } });
+      await tx.video.updateMany({ where: { reelLabel: from }, data: { reelLabel: to } });
+      for (const v of versions)
+        await tx.modelVersion.update({
+          where: { id: v.id },
+          data: {
+            manifest: json(renameInManifest(v.manifest as Record<string, unknown>, from, to)),
+            ...jsonStats(renameInVersionStats(v, from, to)),
+          },
+        });
+      for (const a of analyses) {
+        const params = a.params as { segments?: unknown } | null;
+        await tx.analysis.update({
+          where: { id: a.id },
+          data: {
+            scoresKey: newKeys.get(a.id) ?? a.scoresKey,
+            ...(params?.segments
+              ? { params: json({ ...params, segments: renameKey(params.segments, from, to) }) }
+              : {}),
+          },
+        });
+      }
+      const live = await renameInLive(tx, from, to);
+      childLogger({}).info(
+        { from, to, examples: examples.count, highlights: highlights.count, versions: versions.length, live },
+        "label renamed",
+      );
+    },
+    // one update per analysis a version scored: more than Prisma's 5-s default on a large instance
+    { timeout: 120_000 },
+  );
   return listKnownLabels();
 }
 
