@@ -165,6 +165,25 @@ describe("downloads of one label (routes, real services)", () => {
     expect(after.url).toContain("derby_goal_reel.mp4");
   });
 
+  it("fails the reel with a message when its label left the analysis after it was asked for", async () => {
+    const { video } = await seed();
+    // What a re-analysis between the request and the build looks like to the job: no "save" highlight.
+    await db().video.update({ where: { id: video.id }, data: { reelStatus: "cutting" } });
+    await startJob(
+      db(),
+      "reel asked for",
+      "build-reel",
+      { videoId: video.id, label: "save" },
+      { nonce: "gone" },
+    );
+    const row = await waitFor(async () => {
+      const r = await db().video.findUnique({ where: { id: video.id } });
+      return r?.reelStatus === "failed" ? r : null;
+    }, 60_000);
+    expect(row.reelError).toContain('no highlights labelled "save" (its labels are goal, penalty)');
+    expect([row.reelKey, row.reelLabel]).toEqual([null, null]);
+  });
+
   it("zips and exports one label's highlights, named for it; unknown or blank labels are a 400", async () => {
     const { video, highlights } = await seed();
     for (const h of highlights.filter((x) => x.status !== "rejected"))
