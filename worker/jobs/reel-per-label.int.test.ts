@@ -14,7 +14,14 @@ import { db, disconnectDb } from "@/lib/db";
 import { startJob } from "@/lib/pipeline/enqueue";
 import type { TReelDto } from "@/lib/schemas/highlights";
 import { getObjectBytes } from "@/lib/storage";
-import { makeUser, makeVideo, readFixture, waitFor } from "@/test/fixtures";
+import {
+  type HighlightSpan,
+  makeHighlights,
+  makeUser,
+  makeVideo,
+  readFixture,
+  waitFor,
+} from "@/test/fixtures";
 import { ffprobeJson, frameIndices, makeIndexedVideo } from "@/test/media";
 import { call, cookieFor } from "@/test/routes";
 import { startRuntime, type Runtime } from "../runtime";
@@ -36,10 +43,9 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-type Span = [label: string, startS: number, endS: number, status: "suggested" | "accepted" | "rejected"];
 // An accepted penalty, suggested goals: the reel rule applies within the label, so a goal reel takes
 // the goals not rejected (none is accepted) while an all-labels reel would take the penalty alone.
-const SPANS: Span[] = [
+const SPANS: HighlightSpan[] = [
   ["goal", 1.0, 2.0, "suggested"], // frames 25..49
   ["penalty", 2.4, 3.6, "accepted"], // frames 60..89
   ["goal", 4.0, 5.2, "suggested"], // frames 100..129
@@ -59,23 +65,7 @@ async function seed() {
   const analysis = await db().analysis.create({
     data: { videoId: video.id, modelId: "test", modelVersion: "1", status: "complete", current: true },
   });
-  const highlights = [];
-  for (const [label, startS, endS, status] of SPANS) {
-    highlights.push(
-      await db().highlight.create({
-        data: {
-          videoId: video.id,
-          analysisId: analysis.id,
-          label,
-          startS,
-          endS,
-          peak: 0.9,
-          mean: 0.8,
-          status,
-        },
-      }),
-    );
-  }
+  const highlights = await makeHighlights(video.id, analysis.id, SPANS);
   return { video, highlights };
 }
 
