@@ -19,6 +19,7 @@ interface Seeded {
   readyId: string;
   failedId: string;
   analysisFailedId: string;
+  twoLabelsId: string;
   liveId: string;
   liveFailedId: string;
 }
@@ -104,6 +105,9 @@ for (const size of SIZES) {
     await expect(page.getByTestId("review-room")).toBeVisible();
     await page.waitForFunction(() => (document.querySelector("video")?.readyState ?? 0) >= 2);
     await expect(page.getByTestId("review-card")).toHaveCount(1);
+    // One label: no label choice in the downloads panel (issue #14 item 4).
+    await expect(page.getByTestId("downloads")).toBeVisible();
+    await expect(page.getByLabel("Labels (clips, reel and exports)")).toHaveCount(0);
     await check("review room");
     await shot("review-room");
     if (!phone) {
@@ -130,6 +134,31 @@ for (const size of SIZES) {
       await page.reload();
       await expect(page.getByTestId("review-card").first()).toHaveAttribute("data-status", "suggested");
     }
+    // Penalty and a taught goal: one label choice narrows the ZIP, the reel and the exports.
+    await page.goto(`/videos/${seeded.twoLabelsId}`);
+    const downloads = page.getByTestId("downloads");
+    const choice = downloads.getByLabel("Labels (clips, reel and exports)");
+    await expect(choice).toHaveValue("");
+    await choice.selectOption("goal");
+    await expect(downloads.getByText("Nothing accepted yet: 2 suggested goal highlights")).toBeVisible();
+    await expect(downloads.getByRole("button", { name: "Build reel — goal only" })).toBeVisible();
+    await check("review room, two labels");
+    await shot("review-two-labels");
+    await downloads.locator("summary").click();
+    const csvLink = downloads.getByRole("link", { name: /^CSV/ });
+    await expect(csvLink).toHaveAttribute(
+      "href",
+      `/api/videos/${seeded.twoLabelsId}/export?format=csv&label=goal`,
+    );
+    const csv = await page.request.get((await csvLink.getAttribute("href"))!);
+    expect(csv.headers()["content-disposition"]).toMatch(/_goal_highlights\.csv"$/);
+    expect(
+      (await csv.text())
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(",")[2]),
+    ).toEqual(['"goal"', '"goal"']);
     await page.goto(`/videos/${seeded.failedId}`);
     await expect(page.getByTestId("failure")).toContainText("This file is not a video that can be read.");
     await expect(page.getByTestId("no-player")).toBeVisible();

@@ -3,6 +3,7 @@
 # scripts/bench-learn.ts against one worker (`npm run worker`, as in production) on a database, Redis db,
 # queue prefix and bucket of its own (recreated each run), so it runs beside `npm run up` and `npm test`.
 # No web app: the script calls the same service functions the API routes call.
+# `npm run bench:retrain` runs scripts/bench-retrain.ts (BENCH_LEARN_SCRIPT) on the same set-up.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 load_env
 ensure_node
@@ -19,5 +20,6 @@ export TRAIN_NICE="${TRAIN_NICE:-0}"
 npx --no-install tsx scripts/migrate.ts
 start_node "$LOGS/worker-bench-learn.log" --import tsx worker/index.ts
 pids+=("$NODE_PID")
+export BENCH_WORKER_PID=$NODE_PID
 say "worker pid $NODE_PID (log: $LOGS/worker-bench-learn.log)"
-npx --no-install tsx scripts/bench-learn.ts "$@"
+npx --no-install tsx "${BENCH_LEARN_SCRIPT:-scripts/bench-learn.ts}" "$@"

@@ -35,3 +35,23 @@ export async function waitFor<T>(fn: () => Promise<T | null | undefined>, timeou
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+export type HighlightSpan = readonly [
+  label: string,
+  startS: number,
+  endS: number,
+  status: "suggested" | "accepted" | "rejected",
+];
+
+/** Highlights of an analysis, created in the order given (peak 0.9, mean 0.8). */
+export async function makeHighlights(videoId: string, analysisId: string, spans: readonly HighlightSpan[]) {
+  const highlights = [];
+  for (const [label, startS, endS, status] of spans) {
+    highlights.push(
+      await db().highlight.create({
+        data: { videoId, analysisId, label, startS, endS, peak: 0.9, mean: 0.8, status },
+      }),
+    );
+  }
+  return highlights;
+}

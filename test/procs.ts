@@ -44,3 +44,13 @@ export const isRunning = (pid: number) => {
   const p = read(pid);
   return p !== null && p.state !== "Z";
 };
+
+/** A process's memory figure from /proc/PID/status in MB (VmHWM: its peak RSS; VmRSS: now), 0 if gone. */
+export function memoryMb(pid: number, field: "VmHWM" | "VmRSS"): number {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}

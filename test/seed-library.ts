@@ -1,6 +1,7 @@
 // Seeds what the editor's-day e2e (e2e/editor-day.spec.ts) photographs: 30 videos in several states
-// (one real, playable clip with scores and highlights; failed ones; one being analysed) and two live
-// sources (one ended with a timeline, one failed). Prints the ids as one JSON line.
+// (one real, playable clip with scores and highlights; one with penalty and goal highlights; failed ones;
+// one being analysed) and two live sources (one ended with a timeline, one failed). Prints the ids as
+// one JSON line.
 // Run by the spec with `npx tsx test/seed-library.ts` against the test app's database and bucket.
 import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -23,7 +24,15 @@ async function main() {
   await rm(tmp, { recursive: true, force: true });
   const tag = randomUUID().slice(0, 4);
   const base = Date.now() - 30 * 3600_000;
-  const out = { tag, readyId: "", failedId: "", analysisFailedId: "", liveId: "", liveFailedId: "" };
+  const out = {
+    tag,
+    readyId: "",
+    failedId: "",
+    analysisFailedId: "",
+    twoLabelsId: "",
+    liveId: "",
+    liveFailedId: "",
+  };
 
   for (let i = 0; i < 30; i++) {
     const id = randomUUID();
@@ -80,6 +89,9 @@ async function main() {
     if (kind === "real") out.readyId = id;
     if (kind === "unreadable") out.failedId = id;
     if (kind === "analysis-failed") out.analysisFailedId = id;
+    // A taught label beside penalty (issue #14): the downloads panel offers a label choice.
+    const twoLabels = i === 5;
+    if (twoLabels) out.twoLabelsId = id;
     if (kind !== "ready" && kind !== "real") continue;
 
     // A current analysis with scores (the real clip: high around the kick) and highlights with posters.
@@ -121,7 +133,7 @@ async function main() {
           id: hid,
           videoId: id,
           analysisId,
-          label: "penalty",
+          label: twoLabels && k % 2 === 1 ? "goal" : "penalty",
           startS: kind === "real" ? 0.75 : 300 + k * 420,
           endS: kind === "real" ? 6.25 : 312.5 + k * 420,
           peak: 0.62 + ((i * 7 + k * 13) % 37) / 100,

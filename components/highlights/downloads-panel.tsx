@@ -97,7 +97,13 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
               onClick={() => build.mutate()}
               disabled={build.isPending || reelBusy || r?.count === 0}
             >
-              {reelBusy ? `Building… ${percent(r.progress)} %` : r?.url ? "Rebuild reel" : "Build reel"}
+              {reelBusy
+                ? `Building… ${percent(r.progress)} %`
+                : labels.length > 1
+                  ? `Build reel — ${label === null ? "all labels" : `${label} only`}`
+                  : r?.url
+                    ? "Rebuild reel"
+                    : "Build reel"}
             </button>
           ) : null}
         </div>

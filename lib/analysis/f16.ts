@@ -48,9 +48,21 @@ export function encodeF16(values: Float32Array): Uint8Array {
   return new Uint8Array(out.buffer);
 }
 
+// Every half's value, built on first use (256 kB): a lookup per element instead of fromHalf's arithmetic
+// (a 90-minute match's features, 27.6 M halves, decoded in 1.4 s through fromHalf on this VM).
+let table: Float32Array | undefined;
+function halfTable(): Float32Array {
+  if (!table) {
+    table = new Float32Array(65536);
+    for (let h = 0; h < 65536; h++) table[h] = fromHalf(h);
+  }
+  return table;
+}
+
 export function decodeF16(bytes: Uint8Array): Float32Array {
   const halves = new Uint16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const out = new Float32Array(halves.length);
-  for (let i = 0; i < halves.length; i++) out[i] = fromHalf(halves[i]!);
+  const t = halfTable();
+  for (let i = 0; i < halves.length; i++) out[i] = t[halves[i]!]!;
   return out;
 }

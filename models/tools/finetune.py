@@ -1,6 +1,6 @@
 """Retraining from labelled windows (issue #14): `train.py --windows DIR` runs this instead of the
-decode-based training. The worker (worker/learn/) writes DIR: index.json + one float32 feature file per
-labelled video (frames × dim, the analysis's cached features.f16 widened); index.json lists the
+decode-based training. The worker (worker/learn/) writes DIR: index.json + one feature file per labelled
+video (frames × dim, the analysis's cached features.f16 as stored; "dtype" in index.json); it lists the
 training windows as [video, first frame, label index]. Held-out videos are never written here: the
 worker evaluates them itself through the product's scoring path.
 
@@ -92,7 +92,9 @@ def check_parity(head, parity_path, parity_input):
 
 def read_windows(d):
     idx = json.load(open(os.path.join(d, "index.json")))
-    feats = [np.fromfile(os.path.join(d, v["file"]), dtype=np.float32).reshape(-1, idx["dim"]) for v in idx["videos"]]
+    # float16 as the product caches them (float32 from older workers); gather() widens each batch exactly
+    dtype = np.float16 if idx.get("dtype") == "float16" else np.float32
+    feats = [np.fromfile(os.path.join(d, v["file"]), dtype=dtype).reshape(-1, idx["dim"]) for v in idx["videos"]]
     return idx, feats
 
 

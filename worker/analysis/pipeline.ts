@@ -4,7 +4,7 @@ import { readFrames, type Frame } from "../ffmpeg/frames";
 import { BACKBONE_BATCH, embedFrames } from "../inference/backbone";
 import { scoreWindows } from "../inference/head";
 import { prefetch } from "./prefetch";
-import { gatherWindows, windowCentreS, windowStartS, type WindowGrid } from "./windows";
+import { blockWindows, gatherSpans, windowCentreS, windowStartS, type WindowGrid } from "./windows";
 
 export interface AnalyzeOptions {
   input: string; // local path or (presigned) http(s) URL
@@ -105,6 +105,10 @@ export function concatBlocks(blocks: readonly FeatureBlock[], dim: number): Feat
   return { firstFrame: blocks[0]?.firstFrame ?? 0, count, features };
 }
 
+// Windows per head run when re-scoring stored features: 1,024 × 16 × 1,280 floats is 84 MB, where a
+// 90-minute match's 10,800 windows at once were 0.9 GB (a retrain scores several held-out matches).
+export const SCORE_BATCH_WINDOWS = 1024;
+
 // Re-scores stored features with a head alone (no decoding): used after a model swap and by eval.
 // `wholeSource` lets a source shorter than one window still get one (padded) window.
 export async function scoreFeatures(
@@ -115,15 +119,14 @@ export async function scoreFeatures(
 ): Promise<ScoreTimeline> {
   const grid = gridOf(model, rate);
   const dim = model.manifest.backbone.featureDim;
-  const { spans, data } = gatherWindows(
-    grid,
-    block.features,
-    block.firstFrame,
-    block.count,
-    dim,
-    wholeSource,
-  );
-  const probs = await scoreWindows(model, data, spans.length, { transferInput: true });
+  const C = model.labels.length;
+  const spans = blockWindows(grid, block.firstFrame, block.count, wholeSource);
+  const probs = new Float32Array(spans.length * C);
+  for (let i = 0; i < spans.length; i += SCORE_BATCH_WINDOWS) {
+    const part = spans.slice(i, i + SCORE_BATCH_WINDOWS);
+    const data = gatherSpans(part, grid.frames, block.features, block.firstFrame, block.count, dim);
+    probs.set(await scoreWindows(model, data, part.length, { transferInput: true }), i * C);
+  }
   // Stored scores, sliders, highlight peaks and thresholds all speak calibrated probability.
   const scores = calibrate(model.manifest.calibration, probs, model.labels.length);
   return {

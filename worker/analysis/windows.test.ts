@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { gatherWindows, windowCentreS, windowsWithin } from "./windows";
+import { blockWindows, gatherSpans, windowCentreS, windowsWithin } from "./windows";
+
+const gatherWindows = (
+  g: typeof grid,
+  f: Float32Array,
+  first: number,
+  count: number,
+  wholeSource: boolean,
+) => {
+  const spans = blockWindows(g, first, count, wholeSource);
+  return { spans, data: gatherSpans(spans, g.frames, f, first, count, 1) };
+};
 
 const grid = { frames: 4, stride: 2, rate: 4 };
 
@@ -20,15 +31,15 @@ describe("windowsWithin", () => {
   });
 });
 
-describe("gatherWindows", () => {
+describe("blockWindows + gatherSpans", () => {
   it("copies frame features into [W, T, D] and pads a short whole source", () => {
     const feats = new Float32Array([1, 2, 3]); // 3 frames, dim 1
-    expect([...gatherWindows(grid, feats, 0, 3, 1, true).data]).toEqual([1, 2, 3, 3]);
-    expect(gatherWindows(grid, feats, 0, 3, 1, false).spans).toEqual([]);
+    expect([...gatherWindows(grid, feats, 0, 3, true).data]).toEqual([1, 2, 3, 3]);
+    expect(gatherWindows(grid, feats, 0, 3, false).spans).toEqual([]);
   });
   it("uses global frame indices", () => {
     const feats = Float32Array.from({ length: 6 }, (_, i) => 10 + i); // frames 10..15
-    const { spans, data } = gatherWindows(grid, feats, 10, 6, 1, false);
+    const { spans, data } = gatherWindows(grid, feats, 10, 6, false);
     expect(spans.map((s) => s.window)).toEqual([5, 6]);
     expect([...data]).toEqual([10, 11, 12, 13, 12, 13, 14, 15]);
   });

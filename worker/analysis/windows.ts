@@ -22,20 +22,29 @@ export function windowsWithin(grid: WindowGrid, firstFrame: number, count: numbe
   return out;
 }
 
-// [count × dim] per-frame features → [windows × T × dim]. A source shorter than one window gets
-// one window padded by repeating its last frame, as the trainer pads short clips.
-export function gatherWindows(
+// The windows a block of `count` frames from `firstFrame` holds. A source shorter than one window gets
+// one window (padded by gatherSpans), as the trainer pads short clips.
+export function blockWindows(
   grid: WindowGrid,
+  firstFrame: number,
+  count: number,
+  wholeSource: boolean,
+): WindowSpan[] {
+  const spans = windowsWithin(grid, firstFrame, count);
+  if (spans.length === 0 && wholeSource && firstFrame === 0 && count > 0)
+    return [{ window: 0, firstFrame: 0 }];
+  return spans;
+}
+
+// [count × dim] per-frame features → [spans × T × dim]; frames past the block repeat its last frame.
+export function gatherSpans(
+  spans: readonly WindowSpan[],
+  T: number,
   features: Float32Array,
   firstFrame: number,
   count: number,
   dim: number,
-  wholeSource: boolean,
-): { spans: WindowSpan[]; data: Float32Array } {
-  let spans = windowsWithin(grid, firstFrame, count);
-  if (spans.length === 0 && wholeSource && firstFrame === 0 && count > 0)
-    spans = [{ window: 0, firstFrame: 0 }];
-  const T = grid.frames;
+): Float32Array {
   const data = new Float32Array(spans.length * T * dim);
   spans.forEach((s, i) => {
     for (let t = 0; t < T; t++) {
@@ -43,7 +52,7 @@ export function gatherWindows(
       data.set(features.subarray(local * dim, (local + 1) * dim), (i * T + t) * dim);
     }
   });
-  return { spans, data };
+  return data;
 }
 
 export function windowStartS(grid: WindowGrid, w: number): number {

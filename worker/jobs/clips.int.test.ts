@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startJob } from "@/lib/pipeline/enqueue";
 import { db, disconnectDb } from "@/lib/db";
 import { getObjectBytes, headObject } from "@/lib/storage";
-import { makeUser, makeVideo, readFixture, waitFor } from "@/test/fixtures";
+import { makeHighlights, makeUser, makeVideo, readFixture, waitFor } from "@/test/fixtures";
 import { ffprobeJson, frameIndices, makeIndexedVideo, mp4Boxes } from "@/test/media";
 import { startRuntime, type Runtime } from "../runtime";
 import { buildReelJob } from "./build-reel";
@@ -56,23 +56,11 @@ async function seed(
       progress: 1,
     },
   });
-  const highlights = [];
-  for (const [startS, endS, status] of spans) {
-    highlights.push(
-      await db().highlight.create({
-        data: {
-          videoId: video.id,
-          analysisId: analysis.id,
-          label: "penalty",
-          startS,
-          endS,
-          peak: 0.9,
-          mean: 0.8,
-          status,
-        },
-      }),
-    );
-  }
+  const highlights = await makeHighlights(
+    video.id,
+    analysis.id,
+    spans.map(([startS, endS, status]) => ["penalty", startS, endS, status] as const),
+  );
   return { video, highlights };
 }
 

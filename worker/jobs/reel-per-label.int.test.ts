@@ -14,7 +14,14 @@ import { db, disconnectDb } from "@/lib/db";
 import { startJob } from "@/lib/pipeline/enqueue";
 import type { TReelDto } from "@/lib/schemas/highlights";
 import { getObjectBytes } from "@/lib/storage";
-import { makeUser, makeVideo, readFixture, waitFor } from "@/test/fixtures";
+import {
+  type HighlightSpan,
+  makeHighlights,
+  makeUser,
+  makeVideo,
+  readFixture,
+  waitFor,
+} from "@/test/fixtures";
 import { ffprobeJson, frameIndices, makeIndexedVideo } from "@/test/media";
 import { call, cookieFor } from "@/test/routes";
 import { startRuntime, type Runtime } from "../runtime";
@@ -36,10 +43,9 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-type Span = [label: string, startS: number, endS: number, status: "suggested" | "accepted" | "rejected"];
 // An accepted penalty, suggested goals: the reel rule applies within the label, so a goal reel takes
 // the goals not rejected (none is accepted) while an all-labels reel would take the penalty alone.
-const SPANS: Span[] = [
+const SPANS: HighlightSpan[] = [
   ["goal", 1.0, 2.0, "suggested"], // frames 25..49
   ["penalty", 2.4, 3.6, "accepted"], // frames 60..89
   ["goal", 4.0, 5.2, "suggested"], // frames 100..129
@@ -59,23 +65,7 @@ async function seed() {
   const analysis = await db().analysis.create({
     data: { videoId: video.id, modelId: "test", modelVersion: "1", status: "complete", current: true },
   });
-  const highlights = [];
-  for (const [label, startS, endS, status] of SPANS) {
-    highlights.push(
-      await db().highlight.create({
-        data: {
-          videoId: video.id,
-          analysisId: analysis.id,
-          label,
-          startS,
-          endS,
-          peak: 0.9,
-          mean: 0.8,
-          status,
-        },
-      }),
-    );
-  }
+  const highlights = await makeHighlights(video.id, analysis.id, SPANS);
   return { video, highlights };
 }
 
@@ -163,6 +153,25 @@ describe("downloads of one label (routes, real services)", () => {
     const after = (await (await call(reelGet, at(video.id))).json()) as TReelDto;
     expect(after).toMatchObject({ status: "ready", label: "goal", downloadName: "derby_goal_reel.mp4" });
     expect(after.url).toContain("derby_goal_reel.mp4");
+  });
+
+  it("fails the reel with a message when its label left the analysis after it was asked for", async () => {
+    const { video } = await seed();
+    // What a re-analysis between the request and the build looks like to the job: no "save" highlight.
+    await db().video.update({ where: { id: video.id }, data: { reelStatus: "cutting" } });
+    await startJob(
+      db(),
+      "reel asked for",
+      "build-reel",
+      { videoId: video.id, label: "save" },
+      { nonce: "gone" },
+    );
+    const row = await waitFor(async () => {
+      const r = await db().video.findUnique({ where: { id: video.id } });
+      return r?.reelStatus === "failed" ? r : null;
+    }, 60_000);
+    expect(row.reelError).toContain('no highlights labelled "save" (its labels are goal, penalty)');
+    expect([row.reelKey, row.reelLabel]).toEqual([null, null]);
   });
 
   it("zips and exports one label's highlights, named for it; unknown or blank labels are a 400", async () => {

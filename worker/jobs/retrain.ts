@@ -116,18 +116,21 @@ export const retrainJob = defineJob({
       const parity = await checkParity(candidate, path.join(out, "parity.json"));
 
       await step("evaluating on held-out videos", 0.85);
-      const held = [];
-      for (const x of heldOut) held.push({ ...x, features: await readFeatures(x.featuresKey) });
       // the known labels as the parent sees them; each new label on its own (it has no baseline)
       const known = { labels: parent.labels, events: Object.keys(parent.manifest.segmentDefaults) };
-      const activeMetrics = await evaluateHeldOut(parent, held, known);
-      const newMetrics = await evaluateHeldOut(candidate, held, known);
-      const learnt = [];
-      for (const label of plan.added)
-        learnt.push({
-          label,
-          metrics: await evaluateHeldOut(candidate, held, { labels: plan.labels, events: [label] }),
-        });
+      const [activeMetrics, newMetrics, ...addedMetrics] = await evaluateHeldOut(
+        [
+          { model: parent, only: known },
+          { model: candidate, only: known },
+          ...plan.added.map((label) => ({
+            model: candidate,
+            only: { labels: plan.labels, events: [label] },
+          })),
+        ],
+        heldOut,
+        (x) => readFeatures(x.featuresKey),
+      );
+      const learnt = plan.added.map((label, i) => ({ label, metrics: addedMetrics[i]! }));
       const judged = judge(newMetrics, activeMetrics, learnt);
       const better = judged.better;
       const verdict = `${judged.verdict}${leftOut}`;

@@ -4,7 +4,7 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { windowTargets, type LabelledInterval } from "@/lib/learn/windows";
 import type { LoadedModel } from "@/lib/model";
-import { readFeatures } from "../analysis/store";
+import { getObjectBytes } from "@/lib/storage";
 
 export interface LabelledVideo {
   videoId: string;
@@ -109,8 +109,10 @@ export function fingerprintOf(videos: readonly LabelledVideo[], parent: string):
 }
 
 /**
- * The windows file train.py --windows reads (models/tools/finetune.py): per video its features as
- * float32, and the labelled windows of the product grid as [video, first frame, label index].
+ * The windows file train.py --windows reads (models/tools/finetune.py): per video its cached features
+ * as they are stored (float16: no decode here, half the disk and the trainer's memory of float32; the
+ * trainer widens each batch exactly), and the labelled windows of the product grid as [video, first
+ * frame, label index].
  */
 export async function writeWindows(dir: string, videos: readonly LabelledVideo[], model: LoadedModel) {
   await mkdir(dir, { recursive: true });
@@ -120,19 +122,16 @@ export async function writeWindows(dir: string, videos: readonly LabelledVideo[]
   const train: [number, number, number][] = [];
   const files = [];
   for (const [i, v] of videos.entries()) {
-    const features = await readFeatures(v.featuresKey);
-    const frames = features.length / dim;
-    const file = `v${i}.f32`;
-    await writeFile(
-      path.join(dir, file),
-      new Uint8Array(features.buffer, features.byteOffset, features.byteLength),
-    );
+    const halves = await getObjectBytes(v.featuresKey);
+    const frames = halves.byteLength / 2 / dim;
+    const file = `v${i}.f16`;
+    await writeFile(path.join(dir, file), halves);
     files.push({ id: v.videoId, file, frames });
     windowTargets(frames, grid, model.labels, v.intervals, v.reviewComplete).forEach((t, w) => {
       if (t >= 0) train.push([i, w * grid.stride, t]);
     });
   }
-  const index = { T: grid.frames, dim, labels: model.labels, videos: files, train };
+  const index = { T: grid.frames, dim, dtype: "float16", labels: model.labels, videos: files, train };
   await writeFile(path.join(dir, "index.json"), JSON.stringify(index));
   return {
     positive: train.filter((t) => t[2] > 0).length,

@@ -3,46 +3,59 @@ import { deriveAllSegments } from "@/lib/highlights/segments";
 import { metricsOf, type HeldOutMetrics } from "@/lib/learn/verdict";
 import { compareWithLabels, sumCounts, windowTargets, type HeldOutCounts } from "@/lib/learn/windows";
 import type { LoadedModel } from "@/lib/model";
-import { scoreFeatures, toTracks } from "../analysis/pipeline";
+import { scoreFeatures, toTracks, type ScoreTimeline } from "../analysis/pipeline";
 import { scoreWindows } from "../inference/head";
 import type { LabelledVideo } from "./dataset";
 
+/** A head to judge, on some of its labels (see evaluateHeldOut). */
+export interface HeldOutJudging {
+  model: LoadedModel;
+  /**
+   * Judge the head on some of its labels: a prefix of its label list (the window targets, as a model
+   * with just those labels would see them) and the labels whose events are counted; the window
+   * log-loss then covers background windows and those labels' windows. Default: all of them.
+   */
+  only?: { labels: readonly string[]; events: readonly string[] };
+}
+
 /**
- * A head on held-out labelled videos, through the product's own path: cached features → windows →
+ * Heads on held-out labelled videos, through the product's own path: cached features → windows →
  * head → calibration → segments.ts with the model's default parameters. Highlights are matched with
- * the labels (lib/learn/windows.ts); the window log-loss uses the same calibrated scores.
+ * the labels (lib/learn/windows.ts); the window log-loss uses the same calibrated scores. One video's
+ * features are in memory at a time, and each model scores a video once however many judgings use it.
  */
 export async function evaluateHeldOut(
-  model: LoadedModel,
-  videos: readonly (LabelledVideo & { features: Float32Array })[],
-  only?: { labels: readonly string[]; events: readonly string[] },
-): Promise<HeldOutMetrics> {
-  const m = model.manifest;
-  const dim = m.backbone.featureDim;
-  const grid = { frames: m.window.frames, stride: m.window.stride, rate: m.sampleRate };
-  // `only`: judge a head on some of its labels — a prefix of its label list (the window targets, as a
-  // model with just those labels would see them) and the labels whose events are counted; the window
-  // log-loss then covers background windows and those labels' windows.
-  const labels = only?.labels ?? model.labels;
-  const events = only?.events ?? Object.keys(m.segmentDefaults);
-  const counted = new Set([0, ...events.map((l) => labels.indexOf(l))]);
-  const counts: HeldOutCounts[] = [];
-  let sum = 0;
-  let n = 0;
+  judgings: readonly HeldOutJudging[],
+  videos: readonly LabelledVideo[],
+  featuresOf: (v: LabelledVideo) => Promise<Float32Array>,
+): Promise<HeldOutMetrics[]> {
+  const acc = judgings.map(() => ({ counts: [] as HeldOutCounts[], sum: 0, n: 0 }));
   for (const v of videos) {
-    const count = v.features.length / dim;
-    const t = await scoreFeatures(model, { firstFrame: 0, count, features: v.features }, true);
-    const segments = deriveAllSegments(toTracks(t), m.segmentDefaults, v.durationS);
-    for (const label of events)
-      counts.push(compareWithLabels(segments, v.intervals, label, v.reviewComplete, v.durationS));
-    const C = model.labels.length;
-    windowTargets(count, grid, labels, v.intervals, v.reviewComplete).forEach((target, w) => {
-      if (target < 0 || !counted.has(target) || w >= t.windows.length) return;
-      sum -= Math.log(Math.max(1e-6, t.scores[w * C + target]!));
-      n++;
-    });
+    const features = await featuresOf(v);
+    const timelines = new Map<LoadedModel, ScoreTimeline>();
+    for (const [j, { model, only }] of judgings.entries()) {
+      const m = model.manifest;
+      const dim = m.backbone.featureDim;
+      const count = features.length / dim;
+      let t = timelines.get(model);
+      if (!t)
+        timelines.set(model, (t = await scoreFeatures(model, { firstFrame: 0, count, features }, true)));
+      const labels = only?.labels ?? model.labels;
+      const events = only?.events ?? Object.keys(m.segmentDefaults);
+      const counted = new Set([0, ...events.map((l) => labels.indexOf(l))]);
+      const segments = deriveAllSegments(toTracks(t), m.segmentDefaults, v.durationS);
+      for (const label of events)
+        acc[j]!.counts.push(compareWithLabels(segments, v.intervals, label, v.reviewComplete, v.durationS));
+      const grid = { frames: m.window.frames, stride: m.window.stride, rate: m.sampleRate };
+      const C = model.labels.length;
+      windowTargets(count, grid, labels, v.intervals, v.reviewComplete).forEach((target, w) => {
+        if (target < 0 || !counted.has(target) || w >= t.windows.length) return;
+        acc[j]!.sum -= Math.log(Math.max(1e-6, t.scores[w * C + target]!));
+        acc[j]!.n++;
+      });
+    }
   }
-  return metricsOf(sumCounts(counts), { sum, n });
+  return acc.map((a) => metricsOf(sumCounts(a.counts), { sum: a.sum, n: a.n }));
 }
 
 /** The largest difference between a head in onnxruntime and the trainer's PyTorch outputs in `parityFile`. */
