@@ -151,7 +151,8 @@ const stages: { stage: string; atS: number }[] = [];
 let trainerPeakMb = 0;
 const version = await waitFor(async () => {
   const v = await db().modelVersion.findUniqueOrThrow({ where: { id: started.id } });
-  const stage = v.status === "training" ? (v.stage ?? "") : v.status;
+  // one line per stage: the per-video "(k of n)" the job adds to its stage is left out
+  const stage = v.status === "training" ? (v.stage ?? "").replace(/ \(\d+ of \d+\)$/, "") : v.status;
   if (stages.at(-1)?.stage !== stage) {
     stages.push({ stage, atS: (Date.now() - t0) / 1000 });
     console.log(`  ${s1(stages.at(-1)!.atS)} s: ${stage}`);

@@ -75,8 +75,15 @@ export const retrainJob = defineJob({
     const { train, heldOut } = splitByVideo(videos, plan.added);
     const tmp = await jobTempDir("retrain");
     try {
-      await step("building windows from cached features", 0.05);
-      const windows = await writeWindows(path.join(tmp, "windows"), train, target);
+      // per video: these two stages read every labelled match's features (a minute or more for 20)
+      const along = (stage: string, from: number, to: number) => (done: number, of: number) =>
+        void step(`${stage} (${done + 1} of ${of})`, from + ((to - from) * done) / of).catch(() => undefined);
+      const windows = await writeWindows(
+        path.join(tmp, "windows"),
+        train,
+        target,
+        along("building windows from cached features", 0.05, 0.1),
+      );
       const examples = json({
         labels: videos.reduce((n, x) => n + x.intervals.length, 0),
         newLabels: plan.added,
@@ -93,6 +100,7 @@ export const retrainJob = defineJob({
         );
       }
       const out = path.join(tmp, "out");
+      await step("training (PyTorch)", 0.1);
       await runTrainer({
         windowsDir: path.join(tmp, "windows"),
         initDir: parent.dir,
@@ -115,7 +123,6 @@ export const retrainJob = defineJob({
       await step("checking ONNX parity", 0.82);
       const parity = await checkParity(candidate, path.join(out, "parity.json"));
 
-      await step("evaluating on held-out videos", 0.85);
       // the known labels as the parent sees them; each new label on its own (it has no baseline)
       const known = { labels: parent.labels, events: Object.keys(parent.manifest.segmentDefaults) };
       const [activeMetrics, newMetrics, ...addedMetrics] = await evaluateHeldOut(
@@ -129,6 +136,7 @@ export const retrainJob = defineJob({
         ],
         heldOut,
         (x) => readFeatures(x.featuresKey),
+        along("evaluating on held-out videos", 0.85, 0.95),
       );
       const learnt = plan.added.map((label, i) => ({ label, metrics: addedMetrics[i]! }));
       const judged = judge(newMetrics, activeMetrics, learnt);

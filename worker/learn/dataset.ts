@@ -114,7 +114,12 @@ export function fingerprintOf(videos: readonly LabelledVideo[], parent: string):
  * trainer widens each batch exactly), and the labelled windows of the product grid as [video, first
  * frame, label index].
  */
-export async function writeWindows(dir: string, videos: readonly LabelledVideo[], model: LoadedModel) {
+export async function writeWindows(
+  dir: string,
+  videos: readonly LabelledVideo[],
+  model: LoadedModel,
+  onVideo?: (done: number, of: number) => void,
+) {
   await mkdir(dir, { recursive: true });
   const m = model.manifest;
   const dim = m.backbone.featureDim;
@@ -122,6 +127,7 @@ export async function writeWindows(dir: string, videos: readonly LabelledVideo[]
   const train: [number, number, number][] = [];
   const files = [];
   for (const [i, v] of videos.entries()) {
+    onVideo?.(i, videos.length);
     const halves = await getObjectBytes(v.featuresKey);
     const frames = halves.byteLength / 2 / dim;
     const file = `v${i}.f16`;

@@ -28,9 +28,11 @@ export async function evaluateHeldOut(
   judgings: readonly HeldOutJudging[],
   videos: readonly LabelledVideo[],
   featuresOf: (v: LabelledVideo) => Promise<Float32Array>,
+  onVideo?: (done: number, of: number) => void,
 ): Promise<HeldOutMetrics[]> {
   const acc = judgings.map(() => ({ counts: [] as HeldOutCounts[], sum: 0, n: 0 }));
-  for (const v of videos) {
+  for (const [i, v] of videos.entries()) {
+    onVideo?.(i, videos.length);
     const features = await featuresOf(v);
     const timelines = new Map<LoadedModel, ScoreTimeline>();
     for (const [j, { model, only }] of judgings.entries()) {
