@@ -21,13 +21,20 @@ beforeAll(async () => {
   viewer = await cookieFor((await makeUser("viewer")).id);
 });
 afterAll(async () => {
+  // Taught labels are the instance's: a retrain in another test file lists every one left behind.
+  await db().trainingLabel.deleteMany({ where: { label: { in: [...named] } } });
+  await db().taughtLabel.deleteMany({ where: { name: { in: [...named] } } });
   await closeQueues();
   await disconnectDb();
 });
 
 // Names are global: each test its own, lowercase letters only (as a label name must be).
-const fresh = (stem: string) =>
-  `${stem}-${[...randomUUID().replace(/[^a-f]/g, "")].slice(0, 6).join("") || "x"}`;
+const named = new Set<string>();
+const fresh = (stem: string) => {
+  const name = `${stem}-${[...randomUUID().replace(/[^a-f]/g, "")].slice(0, 6).join("") || "x"}`;
+  named.add(name);
+  return name;
+};
 const rename = (name: string, json: unknown, cookie = editor) =>
   call(renameRoute, { method: "PATCH", path: `/api/labels/${name}`, params: { name }, cookie, json });
 const remove = (name: string, json: unknown = { confirm: true }, cookie = editor) =>

@@ -109,12 +109,13 @@ describe("a label taught from marked examples (issue #14 item 4)", () => {
     await retrainJob.handle({ versionId: started.id }, ctx());
     const v = await db().modelVersion.findUniqueOrThrow({ where: { id: started.id } });
     expect(v.error).toBeNull();
-    expect(v.examples).toMatchObject({
-      newLabels: ["corner"],
-      leftOut: [
-        'Left out "goal" has 1 example on 1 video: it needs 4 more examples and 1 more video (at least 5 examples from at least 2 videos).',
-      ],
-    });
+    // Taught labels are the instance's: another test file running beside this one (lib/labels/admin)
+    // may have taught some of its own, each with too few examples, so they are left out too.
+    const examples = v.examples as { newLabels: string[]; leftOut: string[] };
+    expect(examples.newLabels).toEqual(["corner"]);
+    expect(examples.leftOut).toContain(
+      'Left out "goal" has 1 example on 1 video: it needs 4 more examples and 1 more video (at least 5 examples from at least 2 videos).',
+    );
     expect(v.verdict).toMatch(/Left out "goal" has 1 example on 1 video: it needs 4 more examples/);
     const m = v.metrics as {
       parity: number;
