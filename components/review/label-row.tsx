@@ -40,7 +40,7 @@ export function LabelRow({
   const error = rename.error ?? remove.error;
   return (
     <li data-testid="known-label" className="stack">
-      <span>
+      <span data-testid="label-summary">
         <strong>{l.name}</strong> {l.builtIn ? "(built in)" : l.learnt ? "(learnt)" : "(not learnt yet)"}
         {" · "}
         {l.ready ? `${l.examples} examples on ${l.videos} videos` : l.message}
