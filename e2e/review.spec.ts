@@ -92,12 +92,14 @@ test("an editor trims a highlight by 10 frames with the keyboard, tunes the thre
   expect(Math.abs((await ffprobeDuration(clipFile)) - expected)).toBeLessThanOrEqual(1 / FPS + 1e-6);
 
   // Threshold: the preview count changes in the browser with no request to the server for it. The page
-  // keeps polling GET …/review for job status (proxy, clips) while work is pending; that is not counted.
+  // keeps polling GET …/review for job status (proxy, clips) while work is pending, and the player
+  // fetches media (GET /api/media/…: the proxy, once it is ready); neither is counted.
   const api: string[] = [];
   const onRequest = (r: { url(): string; method(): string }) => {
     const { pathname } = new URL(r.url());
     const statusPoll = r.method() === "GET" && /^\/api\/videos\/[^/]+\/review$/.test(pathname);
-    if (pathname.startsWith("/api/") && !statusPoll) api.push(`${r.method()} ${pathname}`);
+    const media = r.method() === "GET" && pathname.startsWith("/api/media/");
+    if (pathname.startsWith("/api/") && !statusPoll && !media) api.push(`${r.method()} ${pathname}`);
   };
   const preview = page.getByTestId("preview-count");
   const initial = await preview.textContent();
