@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { ADMIN, apiSignIn, createUser, signIn } from "./helpers";
+import { ADMIN, apiSignIn, createUser, expect, signIn, test } from "./helpers";
 
 test("a signed-out request gets 401 from the API and a redirect from pages", async ({ page, request }) => {
   const res = await request.get("/api/videos");

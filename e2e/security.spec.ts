@@ -1,11 +1,11 @@
 // Issue #15 in Chromium: forged cross-site writes are refused, security headers are on every page and
 // API route (and the pages still work under the CSP), an uploaded HTML file is never rendered.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ADMIN, apiSignIn, signIn } from "./helpers";
+import { ADMIN, apiSignIn, expect, signIn, test } from "./helpers";
 
 const APP = process.env.APP_URL ?? "http://localhost:3100";
 
