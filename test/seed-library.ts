@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { db, disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { frameSpan } from "@/lib/highlights/frame-span";
 import { keys, putObject } from "@/lib/storage";
 import { ffmpegMake, sharedClip } from "./match";
 
@@ -21,6 +22,27 @@ async function main() {
   const jpg = path.join(tmp, "poster.jpg");
   await ffmpegMake(["-ss", "3", "-i", CLIP, "-frames:v", "1", "-vf", "scale=320:-2", jpg]);
   const poster = new Uint8Array(await readFile(jpg));
+  // The real clip's highlight (0.75–6.25 s at 25 fps: frames 19–156) with its clip already cut, under
+  // a key that names those frames, as the cutter stores it.
+  const realSpan = frameSpan(0.75, 6.25, 25, 7);
+  const cut = path.join(tmp, "clip.mp4");
+  await ffmpegMake([
+    "-ss",
+    String(realSpan.startFrame / 25),
+    "-i",
+    CLIP,
+    "-frames:v",
+    String(realSpan.frames),
+    "-c:v",
+    "libx264",
+    "-preset",
+    "ultrafast",
+    "-c:a",
+    "aac",
+    "-shortest",
+    cut,
+  ]);
+  const clipBytes = new Uint8Array(await readFile(cut));
   await rm(tmp, { recursive: true, force: true });
   const tag = randomUUID().slice(0, 4);
   const base = Date.now() - 30 * 3600_000;
@@ -130,6 +152,8 @@ async function main() {
       const hid = randomUUID();
       const posterKey = `videos/${id}/clips/${hid}.jpg`;
       await putObject(posterKey, poster, "image/jpeg");
+      const clipKey = kind === "real" ? keys.clipCut(id, hid, 0, "seed", realSpan) : null;
+      if (clipKey) await putObject(clipKey, clipBytes, "video/mp4");
       await db().highlight.create({
         data: {
           id: hid,
@@ -143,6 +167,7 @@ async function main() {
           // the real clip's highlight stays a suggestion: the spec trims it and undoes the trim
           status: kind !== "real" && k === 0 && i % 3 === 0 ? "accepted" : "suggested",
           posterKey,
+          ...(clipKey ? { clipKey, clipRevision: 0, clipStatus: "ready" as const } : {}),
         },
       });
     }

@@ -187,6 +187,39 @@ describe("highlight clips service (real S3, Redis, Postgres, ffmpeg)", () => {
     await expect(patchHighlight(rows[1]!.id, { startS: 3, endS: 2.5 })).rejects.toThrow(/end must be after/);
   });
 
+  it("keeps the clip when an edit goes back to the frames it holds (an undone trim), and re-cuts otherwise", async () => {
+    const { video, analysis } = await analysedVideo();
+    await afterAnalysis.completed(video.id, analysis.id);
+    await allReady(video.id);
+    const first = await db().highlight.findFirstOrThrow({
+      where: { analysisId: analysis.id },
+      orderBy: { startS: "asc" },
+    });
+    expect(first.clipKey).toMatch(/-r0-f13-38-[^/]+\.mp4$/); // 0.5–1.5 s at 25 fps
+    // Trimmed, then undone at once: the trim's cut is dropped, the clip made for these frames stays.
+    const trimmed = await patchHighlight(first.id, { startS: 0.5, endS: 1.2 });
+    expect(trimmed).toMatchObject({ revision: 1, clipStatus: "cutting", clipStale: true });
+    const undone = await patchHighlight(first.id, { startS: 0.5, endS: 1.5, status: "suggested" });
+    expect(undone).toMatchObject({ status: "suggested", revision: 2, clipStatus: "ready", clipStale: false });
+    expect(undone.clipUrl).not.toBeNull();
+    // A move within the same frames keeps the clip too; one onto other frames is cut again.
+    expect(await patchHighlight(first.id, { startS: 0.505 })).toMatchObject({
+      clipStatus: "ready",
+      revision: 3,
+    });
+    expect(await patchHighlight(first.id, { startS: 0.6 })).toMatchObject({
+      clipStatus: "cutting",
+      clipStale: true,
+    });
+    // One cut at a time, in order: by the time revision 4's is in, the trim's job has found newer edges
+    // and given up without touching the clip.
+    await allReady(video.id);
+    const after = await db().highlight.findUniqueOrThrow({ where: { id: first.id } });
+    expect(after).toMatchObject({ clipRevision: 4, clipStatus: "ready", revision: 4 });
+    expect(after.clipKey).toMatch(/-r4-f15-38-[^/]+\.mp4$/);
+    expect((await getObjectBytes(after.clipKey!)).byteLength).toBeGreaterThan(1000);
+  });
+
   it("makes a filmstrip sprite and a WebVTT track", async () => {
     const { video } = await analysedVideo();
     await enqueue("filmstrip", { videoId: video.id }, { jobId: `${video.id}:filmstrip` });

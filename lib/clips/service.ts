@@ -3,7 +3,8 @@
 import { db } from "../db";
 import { badRequest, conflict, notFound } from "../errors";
 import type { THighlightDto, THighlightPatch, THighlightsDto } from "../schemas/highlights";
-import { presignGet } from "../storage";
+import { clipFramesOf, presignGet } from "../storage";
+import { frameSpan } from "../highlights/frame-span";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
 import { recordDecision } from "../labels/service";
@@ -64,22 +65,50 @@ export async function patchHighlight(id: string, patch: THighlightPatch): Promis
   const moved = startS !== h.startS || endS !== h.endS;
   // Moving a suggestion is a decision: it becomes "edited" unless the editor set a status too.
   const status = patch.status ?? (moved && h.status === "suggested" ? "edited" : h.status);
-  const data = moved
-    ? { startS, endS, status, revision: { increment: 1 }, clipStatus: "cutting" as const, clipError: null }
-    : { status };
+  // Back on the frames the stored clip holds (a trim undone before its re-cut finished): no new cut.
+  const keep = moved && clipHolds(h, startS, endS);
+  const data = !moved
+    ? { status }
+    : keep
+      ? {
+          startS,
+          endS,
+          status,
+          revision: { increment: 1 },
+          clipStatus: "ready" as const,
+          clipRevision: h.revision + 1,
+          clipError: null,
+        }
+      : { startS, endS, status, revision: { increment: 1 }, clipStatus: "cutting" as const, clipError: null };
   // The new boundaries and their cut commit together: a "cutting" clip always has a job on its way.
   await db().$transaction(async (tx) => {
     const { count } = await tx.highlight.updateMany({ where: { id, revision: h.revision }, data });
     if (count === 0)
       throw conflict("Someone else changed this highlight at the same time; reload and try again");
-    if (moved)
+    if (moved && !keep)
       await startJob(tx, "highlights edited", "cut-clip", { highlightId: id, revision: h.revision + 1 });
   });
-  if (moved) await dispatchSoon();
+  if (moved && !keep) await dispatchSoon();
   await recordDecision(id, { moved });
   const dto = (await listHighlights(h.videoId)).highlights.find((x) => x.id === id);
   if (!dto) throw notFound("Highlight");
   return dto;
+}
+
+/** Whether the highlight's stored clip (always a complete file: cuts swap in when done) holds exactly the frames of `startS`–`endS`. */
+function clipHolds(
+  h: {
+    clipKey: string | null;
+    clipRevision: number | null;
+    video: { fps: number | null; durationS: number | null };
+  },
+  startS: number,
+  endS: number,
+): boolean {
+  if (!h.clipKey || h.clipRevision === null || !h.video.fps || h.video.durationS === null) return false;
+  const held = clipFramesOf(h.clipKey);
+  const want = frameSpan(startS, endS, h.video.fps, h.video.durationS);
+  return held !== null && held.startFrame === want.startFrame && held.endFrame === want.endFrame;
 }
 
 /** Every clip not rejected (of one label when `label` is set) as one ZIP, named as the cards name them. */

@@ -1,6 +1,18 @@
 // Every object key is made here, from server-side ids only: no user-controlled paths reach S3.
 // A video's objects live under its prefix (deleting the video is one deletePrefix), a live source's
 // under its own.
+export interface ClipFrames {
+  startFrame: number;
+  /** exclusive */
+  endFrame: number;
+}
+
+/** The frames a clip key says it holds; null for keys cut before keys named them. */
+export function clipFramesOf(key: string): ClipFrames | null {
+  const m = /-r\d+-f(\d+)-(\d+)-[^/]+\.mp4$/.exec(key);
+  return m ? { startFrame: Number(m[1]), endFrame: Number(m[2]) } : null;
+}
+
 const pad = (n: number) => String(n).padStart(10, "0");
 
 export const keys = {
@@ -18,8 +30,10 @@ export const keys = {
   analysisChunks: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/chunks/`,
   clip: (videoId: string, highlightId: string) => `videos/${videoId}/clips/${highlightId}.mp4`,
   // A re-cut writes a new key (revision + nonce) and swaps the DB pointer, so a player never sees a half file.
-  clipCut: (videoId: string, highlightId: string, revision: number, nonce: string) =>
-    `videos/${videoId}/clips/${highlightId}-r${revision}-${nonce}.mp4`,
+  // The key names the source frames it holds (f<start>-<end>, end exclusive): an edit that goes back to
+  // them (an undone trim) keeps the clip instead of cutting it again (clipFramesOf, lib/clips/service.ts).
+  clipCut: (videoId: string, highlightId: string, revision: number, nonce: string, frames?: ClipFrames) =>
+    `videos/${videoId}/clips/${highlightId}-r${revision}${frames ? `-f${frames.startFrame}-${frames.endFrame}` : ""}-${nonce}.mp4`,
   clipPoster: (videoId: string, highlightId: string, revision: number, nonce: string) =>
     `videos/${videoId}/clips/${highlightId}-r${revision}-${nonce}.jpg`,
   reel: (videoId: string, nonce: string) => `videos/${videoId}/reel/reel-${nonce}.mp4`,

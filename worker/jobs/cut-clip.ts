@@ -58,7 +58,10 @@ export const cutClipJob = defineJob({
 
       const nonce = randomUUID().slice(0, 8);
       const next = {
-        clipKey: keys.clipCut(video.id, h.id, revision, nonce),
+        clipKey: keys.clipCut(video.id, h.id, revision, nonce, {
+          startFrame: plan.startFrame,
+          endFrame: plan.startFrame + plan.frames,
+        }),
         posterKey: keys.clipPoster(video.id, h.id, revision, nonce),
       };
       await uploadStream(next.clipKey, createReadStream(clipPath), "video/mp4");
