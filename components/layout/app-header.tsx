@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { canAdmin, canEdit, type TRole } from "@/lib/auth/roles";
 import { SignOutButton } from "../auth/sign-out-button";
+import { HeaderMenu } from "./header-menu";
 import { NavLink } from "./nav-link";
 
 export function AppHeader({ user }: { user: { name: string; role: TRole } }) {
@@ -9,20 +10,22 @@ export function AppHeader({ user }: { user: { name: string; role: TRole } }) {
       <Link href="/" className="brand">
         Matchcut
       </Link>
-      <nav aria-label="Main" className="nav">
-        <NavLink href="/">Library</NavLink>
-        <NavLink href="/live">Live</NavLink>
-        {canEdit(user.role) && <NavLink href="/trash">Trash</NavLink>}
-        {canAdmin(user.role) && <NavLink href="/admin/users">Users</NavLink>}
-        {canAdmin(user.role) && <NavLink href="/admin/queues">Queues</NavLink>}
-        {canEdit(user.role) && <NavLink href="/admin/models">Models</NavLink>}
-      </nav>
-      <div className="header__user">
-        <span data-testid="current-user">
-          {user.name} <span className={`chip chip--role-${user.role}`}>{user.role}</span>
-        </span>
-        <SignOutButton />
-      </div>
+      <HeaderMenu>
+        <nav aria-label="Main" className="nav">
+          <NavLink href="/">Library</NavLink>
+          <NavLink href="/live">Live</NavLink>
+          {canEdit(user.role) && <NavLink href="/trash">Trash</NavLink>}
+          {canAdmin(user.role) && <NavLink href="/admin/users">Users</NavLink>}
+          {canAdmin(user.role) && <NavLink href="/admin/queues">Queues</NavLink>}
+          {canEdit(user.role) && <NavLink href="/admin/models">Models</NavLink>}
+        </nav>
+        <div className="header__user">
+          <span data-testid="current-user">
+            {user.name} <span className={`chip chip--role-${user.role}`}>{user.role}</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </HeaderMenu>
     </header>
   );
 }

@@ -23,7 +23,7 @@ export function LiveList({ canEdit }: { canEdit: boolean }) {
       )}
       {sources.data?.length === 0 && <p className="empty">No live sources yet.</p>}
       {sources.data && sources.data.length > 0 && (
-        <table className="table" aria-label="Live sources">
+        <table className="table table--cards" aria-label="Live sources">
           <thead>
             <tr>
               <th>Title</th>
@@ -36,18 +36,22 @@ export function LiveList({ canEdit }: { canEdit: boolean }) {
           <tbody>
             {sources.data.map((s) => (
               <tr key={s.id}>
-                <td>
+                <td data-label="Title">
                   <Link href={`/live/${s.id}`}>{s.title}</Link>
                 </td>
-                <td>
+                <td data-label="Status">
                   <LiveStatusChip source={s} />
                   {s.status === "failed" ? (
                     <div className="muted live-list__reason">{liveFailureHelp(s.error).reason}</div>
                   ) : null}
                 </td>
-                <td className="hide-narrow">{formatDuration(s.streamTimeS)}</td>
-                <td>{s.highlights}</td>
-                <td className="hide-narrow">{formatDate(s.createdAt)}</td>
+                <td className="hide-narrow" data-label="Stream time">
+                  {formatDuration(s.streamTimeS)}
+                </td>
+                <td data-label="Highlights">{s.highlights}</td>
+                <td className="hide-narrow" data-label="Added">
+                  {formatDate(s.createdAt)}
+                </td>
               </tr>
             ))}
           </tbody>

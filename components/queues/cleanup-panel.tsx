@@ -65,7 +65,7 @@ export function CleanupPanel() {
                 }${q.data.outbox.lastError ? ` (${q.data.outbox.lastError})` : ""}.`}
           </p>
           {r.expiredUploads.length > 0 && (
-            <table className="table" aria-label="Abandoned uploads">
+            <table className="table table--cards" aria-label="Abandoned uploads">
               <thead>
                 <tr>
                   <th scope="col">File</th>
@@ -75,15 +75,15 @@ export function CleanupPanel() {
               <tbody>
                 {r.expiredUploads.map((u) => (
                   <tr key={u.id}>
-                    <td>{u.fileName}</td>
-                    <td>{formatDate(u.lastActivity)}</td>
+                    <td data-label="File">{u.fileName}</td>
+                    <td data-label="Last part">{formatDate(u.lastActivity)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
           {r.orphans.length > 0 && (
-            <table className="table" aria-label="Orphaned objects">
+            <table className="table table--cards" aria-label="Orphaned objects">
               <thead>
                 <tr>
                   <th scope="col">Object</th>
@@ -94,11 +94,11 @@ export function CleanupPanel() {
               <tbody>
                 {r.orphans.map((o) => (
                   <tr key={o.key}>
-                    <td>
+                    <td data-label="Object">
                       <code>{o.key}</code>
                     </td>
-                    <td>{formatBytes(o.size)}</td>
-                    <td>{o.reason}</td>
+                    <td data-label="Size">{formatBytes(o.size)}</td>
+                    <td data-label="Why">{o.reason}</td>
                   </tr>
                 ))}
               </tbody>

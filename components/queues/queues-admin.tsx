@@ -62,7 +62,7 @@ export function QueuesAdmin() {
       {q.data && (
         <>
           <div className="queue-table">
-            <table className="table" aria-label="Queues">
+            <table className="table table--cards table--cards-pairs" aria-label="Queues">
               <thead>
                 <tr>
                   <th scope="col">Queue</th>
@@ -81,7 +81,7 @@ export function QueuesAdmin() {
                       {row.paused && <span className="chip"> paused</span>}
                     </th>
                     {shown.map((s) => (
-                      <td key={s} data-state={s}>
+                      <td key={s} data-state={s} data-label={s}>
                         {row.counts[s]}
                       </td>
                     ))}
@@ -95,7 +95,7 @@ export function QueuesAdmin() {
           {q.data.active.length === 0 ? (
             <p className="muted">No job is running.</p>
           ) : (
-            <table className="table" aria-label="Running jobs">
+            <table className="table table--cards" aria-label="Running jobs">
               <thead>
                 <tr>
                   <th scope="col">Queue</th>
@@ -108,15 +108,15 @@ export function QueuesAdmin() {
               <tbody>
                 {q.data.active.map((j) => (
                   <tr key={`${j.queue}/${j.id}`} data-testid="active-job">
-                    <td>{j.queue}</td>
-                    <td>
+                    <td data-label="Queue">{j.queue}</td>
+                    <td data-label="Job">
                       {j.id} <JobData data={j.data} />
                     </td>
-                    <td>{j.processedAt ? formatDate(j.processedAt) : "–"}</td>
-                    <td>
+                    <td data-label="Started">{j.processedAt ? formatDate(j.processedAt) : "–"}</td>
+                    <td data-label="Attempt">
                       {j.attemptsMade + 1} of {j.attempts}
                     </td>
-                    <td>
+                    <td data-label="Progress">
                       <code>{JSON.stringify(j.progress)}</code>
                     </td>
                   </tr>

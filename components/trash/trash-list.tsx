@@ -20,7 +20,7 @@ export function TrashList() {
       )}
       {trash.data?.length === 0 && <p className="empty">The trash is empty.</p>}
       {trash.data && trash.data.length > 0 && (
-        <table className="table" aria-label="Trash">
+        <table className="table table--cards" aria-label="Trash">
           <thead>
             <tr>
               <th scope="col">Title</th>
@@ -35,13 +35,13 @@ export function TrashList() {
           <tbody>
             {trash.data.map((v) => (
               <tr key={v.id} data-testid="trash-row">
-                <td>{v.title}</td>
-                <td>{v.owner.name}</td>
-                <td>
+                <td data-label="Title">{v.title}</td>
+                <td data-label="Owner">{v.owner.name}</td>
+                <td data-label="Deleted">
                   {formatDate(v.deletedAt)}
                   {v.deletedBy ? ` by ${v.deletedBy.name}` : ""}
                 </td>
-                <td>{formatDate(v.purgeAt)}</td>
+                <td data-label="Removed for good">{formatDate(v.purgeAt)}</td>
                 <td>
                   <button
                     type="button"

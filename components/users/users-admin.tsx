@@ -18,7 +18,7 @@ export function UsersAdmin() {
         </p>
       )}
       {users.data && (
-        <table className="table" aria-label="Users">
+        <table className="table table--cards" aria-label="Users">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -30,12 +30,12 @@ export function UsersAdmin() {
           <tbody>
             {users.data.map((u) => (
               <tr key={u.id} data-testid="user-row">
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>
+                <td data-label="Name">{u.name}</td>
+                <td data-label="Email">{u.email}</td>
+                <td data-label="Role">
                   <span className={`chip chip--role-${u.role}`}>{u.role}</span>
                 </td>
-                <td>{formatDate(u.createdAt)}</td>
+                <td data-label="Added">{formatDate(u.createdAt)}</td>
               </tr>
             ))}
           </tbody>
