@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { labelsOf } from "@/lib/clips/selection";
 import { ZExportFormat } from "@/lib/exports";
 import { percent } from "../format";
+import { clipSummary, reelPlan } from "./downloads-copy";
 import { EXPORT_FORMATS } from "./export-formats";
 import { downloadHref, reelOfLabel } from "./label-choice";
 import { useBuildReel, useHighlights, useReel } from "./use-highlights";
@@ -25,9 +26,8 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
   const highlights = label === null ? all : all.filter((h) => h.label === label);
   const kept = highlights.filter((h) => h.status !== "rejected");
   const clips = kept.filter((h) => h.clipUrl).length;
-  const cutting = kept.filter((h) => h.clipStatus === "cutting" || h.clipStale).length;
+  const plan = reelPlan(highlights, label);
   const r = reel.data;
-  const noun = (n: number) => `${label === null ? "" : `${label} `}highlight${n === 1 ? "" : "s"}`;
   const reelBusy = r?.status === "cutting";
 
   return (
@@ -60,21 +60,17 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
         </label>
       ) : null}
       <p className="muted" data-testid="clip-summary">
-        {kept.length === 0
-          ? "No highlights to download yet."
-          : `${clips} of ${kept.length} clip${kept.length === 1 ? "" : "s"} ready${cutting ? ` · cutting ${cutting}…` : ""}. Each card above downloads its own clip.`}
+        {clipSummary(kept)}
       </p>
       <div className="downloads__reel">
         <h3>Highlight reel</h3>
         {r?.url && (labels.length > 1 || r.label !== null) ? (
           <p data-testid="reel-label">{reelOfLabel(r.label)}</p>
         ) : null}
-        {r ? (
-          <p className="muted">
-            {r.rule === "accepted"
-              ? `${r.count} accepted ${noun(r.count)}, in time order.`
-              : `Nothing accepted yet: ${r.count} suggested ${noun(r.count)} that are not rejected.`}
-            {r.status === "failed" ? <span className="error-text"> Building failed: {r.error}</span> : null}
+        {list.data ? (
+          <p className="muted" data-testid="reel-plan">
+            {plan.text}
+            {r?.status === "failed" ? <span className="error-text"> Building failed: {r.error}</span> : null}
           </p>
         ) : null}
         {reelBusy ? (
@@ -95,7 +91,7 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
               type="button"
               className="button"
               onClick={() => build.mutate()}
-              disabled={build.isPending || reelBusy || r?.count === 0}
+              disabled={build.isPending || reelBusy || plan.count === 0}
             >
               {reelBusy
                 ? `Building… ${percent(r.progress)} %`

@@ -22,7 +22,7 @@ export function AddLiveForm() {
   };
 
   return (
-    <form className="card form form--grid" onSubmit={submit} aria-label="Add live source" noValidate>
+    <form className="card form form--grid live-add" onSubmit={submit} aria-label="Add live source" noValidate>
       <h2>Add live source</h2>
       <label className="field">
         <span>Title</span>

@@ -108,7 +108,7 @@ export function VersionsAdmin({ canActivate }: { canActivate: boolean }) {
       {d && (
         <>
           <p data-testid="installed">
-            {d.modelId}: installed files {d.installedVersion}
+            Installed with the app: {d.modelId} {d.installedVersion}
             {d.activeId === null ? " (active)" : ""}
             {canActivate && d.activeId !== null && (
               <>
@@ -125,7 +125,7 @@ export function VersionsAdmin({ canActivate }: { canActivate: boolean }) {
             )}
           </p>
           {d.versions.length === 0 && <p className="muted">No retrained versions yet.</p>}
-          <ul className="stack" aria-label="Model versions">
+          <ul className="stack list-plain" aria-label="Model versions">
             {d.versions.map((v) => (
               <Version key={v.id} v={v} canActivate={canActivate} />
             ))}

@@ -22,8 +22,12 @@ const STATUSES: THighlightStatus[] = ["suggested", "accepted", "edited", "reject
 
 /** "00:00:05:12 · 137 frames": the clip's own length, counted as the cutter and the exports count it. */
 export function span(h: Pick<THighlightDto, "startS" | "endS">, fps: number, durationS: number): string {
+  return spanParts(h, fps, durationS).join(" · ");
+}
+
+function spanParts(h: Pick<THighlightDto, "startS" | "endS">, fps: number, durationS: number): string[] {
   const { frames } = frameSpan(h.startS, h.endS, fps, durationS);
-  return `${timecode(timeOfFrame(frames, fps), fps)} · ${frames} frames`;
+  return [timecode(timeOfFrame(frames, fps), fps), `${frames} frames`];
 }
 
 const cutting = (h: THighlightDto) => h.clipStatus === "cutting" || h.clipStale;
@@ -126,7 +130,15 @@ export function ReviewPanel(p: Props) {
               <div>
                 <strong>{h.label}</strong> <span>{matchTime(h.startS)}</span>{" "}
                 <span className="muted" data-testid="card-duration">
-                  {span(h, p.fps, p.durationS)} · peak {Math.round(h.peak * 100)} %
+                  {/* Each part keeps to one line: "411 / frames" broke in the middle. */}
+                  {[...spanParts(h, p.fps, p.durationS), `peak ${Math.round(h.peak * 100)} %`].map(
+                    (part, i) => (
+                      <span key={i} className="nowrap">
+                        {i > 0 ? " · " : ""}
+                        {part}
+                      </span>
+                    ),
+                  )}
                 </span>
               </div>
               <div>

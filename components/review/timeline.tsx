@@ -234,7 +234,13 @@ export function Timeline(p: Props) {
       onPointerCancel={() => setDrag(null)}
     >
       <canvas ref={canvas} style={{ width, height: TIMELINE_HEIGHT }} aria-hidden="true" />
-      <div ref={head} className="timeline__playhead" aria-hidden="true" />
+      {/* Below the ruler: at frame zoom a tick label sits right where the playhead is. */}
+      <div
+        ref={head}
+        className="timeline__playhead"
+        aria-hidden="true"
+        style={{ top: TOP.film, height: TIMELINE_HEIGHT - TOP.film }}
+      />
     </div>
   );
 }
