@@ -6,6 +6,7 @@ import { execFile } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { TOP } from "@/components/review/timeline-paint";
 import { ADMIN, expect, signIn, test } from "./helpers";
 
 const ARTIFACTS = path.resolve("e2e/artifacts");
@@ -51,18 +52,81 @@ async function layoutProblems(page: Page, phone: boolean): Promise<string[]> {
         out.push(`wider than the screen: ${name(el)} ends at ${Math.round(r.right)} px`);
     }
     if (phone) {
+      // Every control a thumb may aim at, video.js's own included. A checkbox's target is the label
+      // around it (a tap on the text ticks it); a slider's is its whole bar (a tap moves the handle
+      // there), and video.js's sliders take touches on their whole control.
       const controls = document.querySelectorAll(
-        "button, a.button, select, input:not([type=checkbox]):not([type=radio]):not([type=range]):not([type=file]), label:has(> input[type=checkbox])",
+        "button, a.button, a.brand, .nav a, summary, select, input:not([type=hidden]):not([type=file]), [role=slider]:not(.timeline)",
       );
       for (const el of controls) {
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 || el.closest("dialog:not([open]), .video-js, .visually-hidden")) continue;
-        if (r.height < 40 - 0.5)
-          out.push(`touch target ${Math.round(r.width)}×${Math.round(r.height)} px: ${name(el)}`);
+        const target = el.matches("input[type=checkbox], input[type=radio]")
+          ? (el.closest("label") ?? el)
+          : (el.closest(".vjs-progress-control, .vjs-volume-control") ?? el);
+        const r = target.getBoundingClientRect();
+        if (r.width === 0 || el.closest("dialog:not([open]), .visually-hidden")) continue;
+        // a control faded out (video.js's folded volume bar) takes no touch until it is shown
+        if (!target.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+        if (r.height < 40 - 0.5 || r.width < 40 - 0.5)
+          out.push(`touch target ${Math.round(r.width)}×${Math.round(r.height)} px: ${name(target)}`);
       }
     }
     return [...new Set(out)].slice(0, 20);
   }, phone);
+}
+
+/** video.js's icon font (a data: URI in its CSS, which the CSP must allow) is loaded and in use. */
+async function expectPlayerIcons(page: Page): Promise<void> {
+  // Started and paused: the control bar shows (before the first play only the big button does).
+  await page.evaluate(async () => {
+    const v = document.querySelector("video")!;
+    v.muted = true;
+    await v.play();
+    v.pause();
+  });
+  await expect(page.locator(".vjs-control-bar")).toBeVisible();
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          [...document.fonts]
+            .filter((f) => f.family.replace(/"/g, "") === "VideoJS")
+            .map((f) => f.status)
+            .join(","),
+        ),
+      { message: "video.js's icon font (VideoJS) loaded" },
+    )
+    .toBe("loaded");
+  // The play button draws its glyph in that font, not a fallback box.
+  const glyph = await page
+    .locator(".vjs-control-bar .vjs-play-control .vjs-icon-placeholder")
+    .evaluate((el) => {
+      const s = getComputedStyle(el, "::before");
+      return { font: s.fontFamily, content: s.content };
+    });
+  expect(glyph.font).toMatch(/VideoJS/);
+  expect(glyph.content).not.toMatch(/^(none|normal|"")$/);
+  expect(await page.evaluate(() => document.fonts.check("16px VideoJS", "\uf101"))).toBe(true);
+}
+
+/** Below 640 px a table's rows are cards, each value beside its column's name. */
+async function expectCardsOnPhone(page: Page, table: string, phone: boolean): Promise<void> {
+  const row = page.getByRole("table", { name: table }).locator("tbody tr").first();
+  expect(await row.evaluate((tr) => getComputedStyle(tr).display), `${table} rows`).toBe(
+    phone ? "block" : "table-row",
+  );
+  if (phone) {
+    const cell = row.locator("td[data-label]").first();
+    const label = await cell.evaluate((td) => getComputedStyle(td, "::before").content);
+    expect(label, `${table}: a cell names its column`).toBe(`"${await cell.getAttribute("data-label")}"`);
+  }
+}
+
+/** Where the playhead starts, below the timeline's top, at frame zoom. */
+async function playheadTopAtFrameZoom(page: Page): Promise<number> {
+  await page.getByRole("button", { name: "Frames" }).click();
+  const timeline = (await page.getByTestId("timeline").boundingBox())!;
+  const head = (await page.locator(".timeline__playhead").boundingBox())!;
+  return head.y - timeline.y;
 }
 
 for (const size of SIZES) {
@@ -108,8 +172,20 @@ for (const size of SIZES) {
     // One label: no label choice in the downloads panel (issue #14 item 4).
     await expect(page.getByTestId("downloads")).toBeVisible();
     await expect(page.getByLabel("Labels (clips, reel and exports)")).toHaveCount(0);
+    await expectPlayerIcons(page);
+    await page.locator(".video-js").screenshot({
+      path: path.join(ARTIFACTS, `player-${size.width}x${size.height}.png`),
+    });
+    // The card's length and frame count each stay on one line ("411 / frames" broke in the middle).
+    for (const part of await page.getByTestId("card-duration").first().locator(".nowrap").all())
+      expect(await part.evaluate((el) => el.getClientRects().length), await part.textContent()).toBe(1);
     await check("review room");
     await shot("review-room");
+    expect(
+      await playheadTopAtFrameZoom(page),
+      "the playhead stays off the ruler's labels",
+    ).toBeGreaterThanOrEqual(TOP.film - 0.5);
+    await page.getByRole("button", { name: "Whole match" }).click();
     if (!phone) {
       // The card's frame count is the export's (issue #18: 312 in the room, 313 in clip and exports).
       const card = page.getByTestId("review-card").first();
@@ -122,15 +198,52 @@ for (const size of SIZES) {
         highlights: { startFrame: number; endFrame: number }[];
       };
       expect(json.highlights[0]!.endFrame - json.highlights[0]!.startFrame).toBe(frames);
-      // Trimming a suggestion makes it "edited"; undoing the trim makes it "suggested" again, for good.
+      // The downloads panel follows the room's list: a decision made elsewhere (here through the API)
+      // reaches the room with its next poll, and the reel's words and button follow it at once.
+      const downloads = page.getByTestId("downloads");
+      const hid = (await (await page.request.get(`/api/videos/${seeded.readyId}/highlights`)).json()) as {
+        highlights: { id: string }[];
+      };
+      const setStatus = async (status: string) =>
+        expect(
+          (
+            await page.request.patch(`/api/highlights/${hid.highlights[0]!.id}`, { data: { status } })
+          ).status(),
+        ).toBe(200);
+      await expect(downloads.getByTestId("reel-plan")).toHaveText(
+        "Nothing accepted yet: 1 suggested highlight that is not rejected.",
+      );
+      await setStatus("rejected");
+      await expect(card).toHaveAttribute("data-status", "rejected", { timeout: 15_000 });
+      await expect(downloads.getByTestId("reel-plan")).toHaveText("Every highlight is rejected.");
+      await expect(downloads.getByRole("button", { name: "Build reel" })).toBeDisabled();
+      await setStatus("suggested");
+      await expect(card).toHaveAttribute("data-status", "suggested", { timeout: 15_000 });
+      await expect(downloads.getByRole("button", { name: "Build reel" })).toBeEnabled();
+      await expect(downloads.getByTestId("clip-summary")).toHaveText(
+        "1 of 1 clip ready. Each card above downloads its own clip.",
+      );
+      // Trimming a suggestion makes it "edited"; undoing the trim makes it "suggested" again, for good,
+      // and keeps the clip already cut for those frames (it was cut again).
       await expect(card).toHaveAttribute("data-status", "suggested");
       await card.getByRole("button", { name: /^Select / }).click();
       await page.getByTestId("timeline").focus();
       await page.keyboard.press("Shift+ArrowRight");
       await page.keyboard.press("i");
       await expect(card).toHaveAttribute("data-status", "edited");
+      await card.screenshot({ path: path.join(ARTIFACTS, "card-selected-1366x768.png") });
+      const undone = page.waitForResponse(
+        async (r) =>
+          r.request().method() === "PATCH" &&
+          r.url().includes("/api/highlights/") &&
+          ((await r.json()) as { revision: number }).revision === 2,
+      );
       await page.keyboard.press("Control+z");
       await expect(card).toHaveAttribute("data-status", "suggested");
+      expect(await (await undone).json()).toMatchObject({ clipStatus: "ready", clipStale: false });
+      await expect(downloads.getByTestId("clip-summary")).toHaveText(
+        "1 of 1 clip ready. Each card above downloads its own clip.",
+      );
       await page.reload();
       await expect(page.getByTestId("review-card").first()).toHaveAttribute("data-status", "suggested");
     }
@@ -174,8 +287,30 @@ for (const size of SIZES) {
     await expect(page.getByRole("button", { name: "Re-analyse" })).toBeVisible();
 
     // Live: the list, an ended stream (labels next to values, chart on the dark page), a failed one.
-    await page.goto("/live");
+    // On the phone the header's links fold behind a Menu button; it closes once a link is followed.
+    const menu = page.getByRole("button", { name: "Menu" });
+    const mainNav = page.getByRole("navigation", { name: "Main" });
+    if (phone) {
+      await expect(mainNav).toBeHidden();
+      await menu.click();
+      await expect(menu).toHaveAttribute("aria-expanded", "true");
+      await expect(mainNav.getByRole("link", { name: "Queues" })).toBeVisible();
+      await check("header menu open");
+      await shot("header-menu-open");
+      await mainNav.getByRole("link", { name: "Live" }).click();
+      await expect(page).toHaveURL(/\/live$/);
+      await expect(mainNav).toBeHidden();
+    } else {
+      await expect(menu).toBeHidden();
+      await mainNav.getByRole("link", { name: "Live" }).click();
+      await expect(page).toHaveURL(/\/live$/);
+    }
     await expect(page.getByRole("table", { name: "Live sources" })).toBeVisible();
+    await expectCardsOnPhone(page, "Live sources", phone);
+    // The playlist URL field takes most of the form's row (it was a third, ~240 px).
+    const urlField = (await page.getByLabel("HLS playlist URL (.m3u8)").boundingBox())!;
+    const form = (await page.getByRole("form", { name: "Add live source" }).boundingBox())!;
+    expect(urlField.width / form.width, "URL field share of the form").toBeGreaterThan(phone ? 0.8 : 0.5);
     await check("live list");
     await shot("live-list");
     await page.goto(`/live/${seeded.liveId}`);
@@ -201,6 +336,25 @@ for (const size of SIZES) {
 
     await page.goto("/admin/users");
     await expect(page.getByRole("heading", { name: /Users/ })).toBeVisible();
+    await expectCardsOnPhone(page, "Users", phone);
     await check("users");
+    await shot("users");
+
+    await page.goto("/admin/queues");
+    await expect(page.getByRole("table", { name: "Queues" })).toBeVisible();
+    await expectCardsOnPhone(page, "Queues", phone);
+    await check("queues");
+    await shot("queues");
+
+    // Models: the installed model named plainly, the version cards flush with the page.
+    await page.goto("/admin/models");
+    await expect(page.getByTestId("installed")).toHaveText(/^Installed with the app: \S+ \S+/);
+    expect(
+      await page
+        .getByRole("list", { name: "Model versions" })
+        .evaluate((ul) => getComputedStyle(ul).paddingLeft),
+    ).toBe("0px");
+    await check("models");
+    await shot("models");
   });
 }
