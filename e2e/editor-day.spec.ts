@@ -348,7 +348,7 @@ for (const size of SIZES) {
 
     // Models: the installed model named plainly, the version cards flush with the page.
     await page.goto("/admin/models");
-    await expect(page.getByTestId("installed")).toHaveText(/^Installed with the app: \S+ \S+/);
+    await expect(page.getByTestId("installed")).toHaveText(/^\S+ \S+, as installed/);
     expect(
       await page
         .getByRole("list", { name: "Model versions" })
