@@ -178,7 +178,9 @@ for (const size of SIZES) {
     });
     // The card's length and frame count each stay on one line ("411 / frames" broke in the middle).
     for (const part of await page.getByTestId("card-duration").first().locator(".nowrap").all())
-      expect(await part.evaluate((el) => el.getClientRects().length), await part.textContent()).toBe(1);
+      expect(await part.evaluate((el) => el.getClientRects().length), (await part.textContent()) ?? "").toBe(
+        1,
+      );
     await check("review room");
     await shot("review-room");
     expect(
