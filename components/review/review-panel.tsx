@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import type { THighlightDto, THighlightStatus } from "@/lib/schemas/highlights";
 import { frameSpan } from "@/lib/highlights/frame-span";
 import { matchTime, timecode, timeOfFrame } from "./frames";
@@ -131,12 +131,13 @@ export function ReviewPanel(p: Props) {
                 <strong>{h.label}</strong> <span>{matchTime(h.startS)}</span>{" "}
                 <span className="muted" data-testid="card-duration">
                   {/* Each part keeps to one line: "411 / frames" broke in the middle. */}
-                  {[...spanParts(h, p.fps, p.durationS), `peak ${Math.round(h.peak * 100)} %`].map(
-                    (part, i) => (
-                      <span key={i} className="nowrap">
-                        {i > 0 ? " · " : ""}
-                        {part}
-                      </span>
+                  {[...spanParts(h, p.fps, p.durationS), `peak ${Math.round(h.peak * 100)} %`].map((part, i) => (
+                    <Fragment key={i}>
+                      {i > 0 ? " · " : ""}
+                      <span className="nowrap">{part}</span>
+                    </Fragment>
+                  ))}
+                </span>
                     ),
                   )}
                 </span>
