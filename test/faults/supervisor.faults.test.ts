@@ -74,7 +74,7 @@ beforeAll(async () => {
   await waitFor(async () => (pidOf("worker") > 0 && pidOf("redis") > 0) || null, 30_000).catch(() => {
     throw new Error(`the supervised stack did not start: ${stackOut.slice(-2000)}`);
   });
-});
+}, 300_000);
 afterAll(async () => {
   if (stack && stack.exitCode === null && stack.signalCode === null) {
     const gone = new Promise((r) => stack.once("exit", r));
