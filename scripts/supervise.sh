@@ -50,7 +50,7 @@ exit_reason() {
 supervise_loop() {
   local sig=$1 name=$2 log=$3
   shift 3
-  local pidfile="$SUPERVISE_RUN/$name.pid" delay=$SUPERVISE_MIN_DELAY restarts=0 stop=0 child code started up pause i msg
+  local pidfile="$SUPERVISE_RUN/$name.pid" delay=$SUPERVISE_MIN_DELAY restarts=0 stop=0 child code started up pause i reason msg
   # Ctrl-C is for up.sh, which stops the processes in order (app first, then the services); TERM is the
   # stop request. Each process runs in a session of its own (setsid), so a Ctrl-C in the terminal does not
   # reach it either and it is stopped only through here.
@@ -79,7 +79,8 @@ supervise_loop() {
     up=$((SECONDS - started))
     ((up < SUPERVISE_RESET_AFTER)) || delay=$SUPERVISE_MIN_DELAY
     restarts=$((restarts + 1))
-    msg="$name exited ($(exit_reason "$code")) after ${up} s; restart #$restarts in ${delay} s"
+    reason=$(exit_reason "$code")
+    msg="$name exited ($reason) after ${up} s; restarting in ${delay} s (restart $restarts)"
     say "$msg"
     printf '[supervisor %s] %s\n' "$(date -u +%FT%TZ)" "$msg" >>"$log"
     sleep "$delay" &
