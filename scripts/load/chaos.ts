@@ -104,9 +104,13 @@ async function restart(
 ): Promise<{ outcome: string; ok: boolean }> {
   const t0 = Date.now();
   try {
-    await libSh(`stop_${service}`);
+    // stop_redis gives up waiting after 5 s; start_* returns at once while the old port still answers.
+    const port = service === "redis" ? "$REDIS_PORT" : "$PG_PORT";
+    await libSh(
+      `stop_${service}; for i in $(seq 1 300); do port_open ${port} || exit 0; sleep 0.2; done; exit 1`,
+    );
     await sleep(downS * 1000);
-    await libSh(`start_${service}`);
+    await libSh(`start_${service} && port_open ${port}`);
     return { outcome: `down ${((Date.now() - t0) / 1000).toFixed(1)} s`, ok: true };
   } catch (err) {
     return { outcome: (err as Error).message.slice(0, 300), ok: false };
