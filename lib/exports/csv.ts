@@ -4,6 +4,7 @@ import { framesToTimecode } from "./timecode";
 const HEADER = [
   "index",
   "name",
+  "note",
   "label",
   "status",
   "start_s",
@@ -26,6 +27,7 @@ export function toCsv(p: Prepared): string {
     return [
       String(it.index),
       q(it.name),
+      q(it.note ?? ""),
       q(it.label),
       q(it.status),
       s.start.toFixed(6),
