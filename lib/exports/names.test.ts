@@ -71,7 +71,7 @@ describe("highlight names and notes in the exports", () => {
     ]);
   });
 
-  it("CSV: name and note columns", () => {
+  it("CSV: name column, and the note as the last column", () => {
     const rows = parseCsv(render("csv"), { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.name, r.note])).toEqual([
       [NAME, NOTE_LINE],
