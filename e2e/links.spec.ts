@@ -79,7 +79,7 @@ test("highlight links, timecode links, and a highlight's name and note in every 
   const NAME = "Top corner, keeper stranded";
   const NOTE = "Run-up paused; use the wide angle";
   await card.getByLabel("Name", { exact: true }).fill(NAME);
-  await card.getByLabel("Note").fill(NOTE);
+  await card.getByRole("textbox", { name: "Note" }).fill(NOTE);
   await card.getByRole("button", { name: "Save" }).click();
   await expect(card.getByTestId("highlight-name")).toHaveText(NAME);
   await expect(card.getByTestId("highlight-note")).toHaveText(NOTE);
@@ -200,7 +200,7 @@ test("a share link plays signed out, leaks nothing else, and is a 404 once revok
     });
   }
   // Signed out, the app's API is still closed.
-  expect((await guest.request.get("/api/videos")).status()).toBe(401);
+  expect((await guest.request.get(new URL("/api/videos", link).toString())).status()).toBe(401);
   const mediaUrl = link.replace("/s/", "/api/share/") + "/media";
   expect((await guest.request.get(mediaUrl, { headers: { range: "bytes=0-1" } })).status()).toBe(206);
 
