@@ -107,5 +107,5 @@ export function tooFewVideos(
   if (videos.length >= 2) return null;
   const windowS = model.manifest.window.frames / model.manifest.sampleRate;
   const left = leftOut.map((l) => ` ${l}`).join("");
-  return `Retraining needs labels on at least 2 videos with a finished analysis whose labels cover at least one ${windowS}-s model window (one video is held out to check the new head); ${videos.length} so far.${left}`;
+  return `Retraining needs labels on at least 2 analysed videos (accept or reject highlights, or mark a review complete, in the review room); ${videos.length} so far. One video is held out to check the new head, and a label counts once it covers a whole ${windowS}-s model window.${left}`;
 }
