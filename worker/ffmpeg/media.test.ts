@@ -8,6 +8,7 @@ import {
   probeFailure,
   rotationOf,
   UnplayableError,
+  videoLeadS,
 } from "./media";
 
 const video = {
@@ -101,6 +102,21 @@ describe("mediaInfoFrom", () => {
   it("counts frames where the container keeps a count", () => {
     expect(frameCountOf({ streams: [{ ...video, nb_frames: "75" }], format: {} })).toBe(75);
     expect(frameCountOf({ streams: [video], format: {} })).toBeNull();
+  });
+});
+
+describe("videoLeadS", () => {
+  it("is how long after the earliest stream the first video stream starts (issue #23)", () => {
+    const audio = { codec_type: "audio", codec_name: "aac", start_time: "0.000000" };
+    const late = { ...video, start_time: "7.840000" };
+    expect(videoLeadS({ streams: [late, audio], format: { start_time: "0.000000" } })).toBe(7.84);
+    // MPEG-TS timestamps start anywhere: counted from the container's start, as ffmpeg counts
+    expect(videoLeadS({ streams: [{ ...video, start_time: 1.4 }], format: { start_time: 1.4 } })).toBe(0);
+    expect(videoLeadS({ streams: [{ ...video, start_time: "11.5" }], format: { start_time: "1.5" } })).toBe(
+      10,
+    );
+    expect(videoLeadS({ streams: [video, audio], format: {} })).toBe(0);
+    expect(videoLeadS({ streams: [audio], format: {} })).toBe(0);
   });
 });
 

@@ -13,6 +13,7 @@ export interface ProbeStream {
   r_frame_rate?: string;
   duration?: string | number;
   nb_frames?: string | number;
+  start_time?: string | number;
   tags?: Record<string, string | number | undefined>;
   side_data_list?: { side_data_type?: string; rotation?: number | string }[];
   disposition?: { attached_pic?: number };
@@ -25,6 +26,7 @@ export interface ProbeData {
     bit_rate?: string | number;
     format_name?: string;
     size?: string | number;
+    start_time?: string | number;
   };
 }
 
@@ -125,6 +127,16 @@ export function mediaInfoFrom(data: ProbeData): MediaInfo {
     hasAudio: Boolean(audio),
     bitrate: Number.isFinite(bitrate) ? Math.round(bitrate) : null,
   };
+}
+
+/**
+ * Seconds of ffmpeg's timeline (which starts at the earliest stream) before the first video stream, the
+ * one `-map 0:v:0` decodes, has a picture: a camera that starts after its sound (issue #23).
+ */
+export function videoLeadS(data: ProbeData): number {
+  const video = data.streams.find((s) => s.codec_type === "video");
+  const lead = num(video?.start_time) - (num(data.format.start_time) || 0);
+  return Number.isFinite(lead) && lead > 0 ? lead : 0;
 }
 
 /** Frames the container says the video track has (MP4, AVI); null where it does not count them. */
