@@ -104,6 +104,9 @@ export const ZEnv = z.object({
   // Hosts (names or addresses, comma-separated) live URLs may point at although they are on a local or
   // private network, e.g. an encoder on the LAN; everything else private is refused (lib/security/ssrf.ts).
   LIVE_ALLOW_HOSTS: z.string().optional(),
+  // The same for webhook receivers (a service on the same network): admins' webhook URLs go through the
+  // live URLs' guard at creation and at every delivery (issue #23).
+  WEBHOOK_ALLOW_HOSTS: z.string().optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;
