@@ -107,7 +107,30 @@ export const ZEnv = z.object({
   // The same for webhook receivers (a service on the same network): admins' webhook URLs go through the
   // live URLs' guard at creation and at every delivery (issue #23).
   WEBHOOK_ALLOW_HOSTS: z.string().optional(),
+  // Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For the sign-in
+  // limits believe; from anyone else the header is ignored (lib/security/client-address.ts).
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine(
+      (v) =>
+        (v ?? "")
+          .split(",")
+          .map((e) => e.trim())
+          .filter(Boolean)
+          .every((e) => {
+            const [addr, bits] = e.split("/");
+            return (
+              IP_LIKE.test(addr!.replace(/^\[|\]$/g, "")) && (bits === undefined || /^\d{1,3}$/.test(bits))
+            );
+          }),
+      "addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)",
+    ),
 });
+
+// Shape only (lib/security/client-address.ts parses the addresses): this file is also bundled where
+// node:net is not available.
+const IP_LIKE = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)$/i;
 
 export type TEnv = z.infer<typeof ZEnv>;
 
