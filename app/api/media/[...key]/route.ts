@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { route } from "@/lib/api/handler";
 import { notFound } from "@/lib/errors";
-import { videoOr404 } from "@/lib/videos/find";
+import { mediaKeyOr404 } from "@/lib/videos/find";
 import { dispositionFor, getObjectRange, isReadableKey, mediaThroughApp, typeForKey } from "@/lib/storage";
 
 // Media for browsers when storage is the embedded s3rver (lib/storage/browser-access.ts): the session is
@@ -13,8 +13,7 @@ export const GET = route({}, async ({ req, params }) => {
   const key = parts.map((p) => decodeURIComponent(p)).join("/");
   if (!isReadableKey(key)) throw notFound("Media");
   // A trashed video's objects are kept for a restore, but its old links stop working.
-  const videoId = /^videos\/([^/]+)\//.exec(key)?.[1];
-  if (videoId) await videoOr404(videoId);
+  await mediaKeyOr404(key);
   const range = req.headers.get("range") ?? undefined;
   const obj = await getObjectRange(key, range && /^bytes=\d*-\d*$/.test(range) ? range : undefined).catch(
     (err: unknown) => {
