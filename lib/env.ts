@@ -82,6 +82,8 @@ export const ZEnv = z.object({
     .positive()
     .default(6 * 3600),
   MIN_VIDEO_FPS: z.coerce.number().positive().default(0.1),
+  // Pictures narrower or lower than this are refused at probe (issue #23: a 1×1 video became "ready").
+  MIN_VIDEO_SIDE_PX: z.coerce.number().int().min(1).default(32),
   // The janitor job (issue #16): an upload with no new part for this long is expired (its multipart
   // upload aborted); it runs every JANITOR_INTERVAL_H hours.
   UPLOAD_EXPIRE_H: z.coerce.number().positive().default(72),

@@ -72,6 +72,10 @@ describe("mediaInfoFrom", () => {
     expect(refusal({ streams: [], format: { format_name: "mov,mp4,m4a,3gp,3g2,mj2" } })).toBe(
       "the MP4 index (moov box) is damaged: no track can be read from it",
     );
+    // a readable movie header (its duration) and no track: written without any (issue #23)
+    expect(
+      refusal({ streams: [], format: { format_name: "mov,mp4,m4a,3gp,3g2,mj2", duration: "4.000000" } }),
+    ).toBe("the MP4 has no tracks: its index (moov box) lists no audio or video");
     expect(refusal({ streams: [], format: { format_name: "mpegts" } })).toBe(
       "no audio or video streams in the file",
     );

@@ -75,10 +75,14 @@ const isImageFormat = (name: string | undefined) => !!name && (/_pipe$/.test(nam
 /** The streams are there but say this is no video we can analyse: the specific reason, or null. */
 function refusal(data: ProbeData): string | null {
   const format = data.format.format_name ?? "";
-  if (data.streams.length === 0)
-    return /mp4|mov/.test(format)
-      ? "the MP4 index (moov box) is damaged: no track can be read from it"
-      : "no audio or video streams in the file";
+  if (data.streams.length === 0) {
+    if (!/mp4|mov/.test(format)) return "no audio or video streams in the file";
+    // A readable movie header (it gives the duration) with no track after it is an MP4 written with
+    // none, not a damaged one (issue #23); random bytes in the moov leave no duration either.
+    return num(data.format.duration) > 0
+      ? "the MP4 has no tracks: its index (moov box) lists no audio or video"
+      : "the MP4 index (moov box) is damaged: no track can be read from it";
+  }
   const video = data.streams.find((s) => s.codec_type === "video" && !s.disposition?.attached_pic);
   if (isImageFormat(format)) {
     const kind = (data.streams[0]?.codec_name ?? format.replace(/_pipe$/, "")).toUpperCase();
