@@ -103,6 +103,9 @@ export const ZEnv = z.object({
   LIVE_SEGMENT_TRIES: z.coerce.number().int().min(1).default(4),
   // Master playlists: the highest-bandwidth variant at most this tall.
   LIVE_MAX_HEIGHT: z.coerce.number().int().positive().default(720),
+  // A followed source whose host stops resolving is failed after this many failed loads in a row
+  // (worker/live/tick-end.ts), instead of being looked up every few seconds until LIVE_GIVE_UP_S.
+  LIVE_DNS_FAILURES: z.coerce.number().int().min(1).default(5),
   // Hosts (names or addresses, comma-separated) live URLs may point at although they are on a local or
   // private network, e.g. an encoder on the LAN; everything else private is refused (lib/security/ssrf.ts).
   LIVE_ALLOW_HOSTS: z.string().optional(),
