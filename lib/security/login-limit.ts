@@ -27,7 +27,7 @@ interface Limiters {
 let limiters: Limiters | undefined;
 
 function make(): Limiters {
-  const store = redisConnection("producer");
+  const store = redisConnection("request");
   store.on("error", () => undefined); // logged by whoever else uses Redis; limiter falls back
   const opts = (keyPrefix: string, points: number) => ({
     storeClient: store,
