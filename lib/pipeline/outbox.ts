@@ -97,7 +97,7 @@ async function noteFailure(err: Error): Promise<void> {
  * throws and waits at most `waitMs`: the state change is committed, the route must answer as it did,
  * and the worker's dispatcher loop enqueues whatever is left once Redis answers again.
  */
-export async function dispatchSoon(waitMs = 2_500): Promise<void> {
+export async function dispatchSoon(waitMs = 1_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const attempt = dispatchOutbox().catch((err: unknown) => {
     childLogger({}).warn({ err: (err as Error).message }, "outbox: dispatch after commit failed");
