@@ -3,7 +3,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { env } from "@/lib/env";
 import { childLogger, logger } from "@/lib/logger";
-import { CPU_QUEUE, nodeOf } from "@/lib/pipeline/graph";
+import { CPU_QUEUE, INTERACTIVE_QUEUE, nodeOf, type PooledQueue } from "@/lib/pipeline/graph";
 import { startDispatcher } from "@/lib/pipeline/outbox";
 import { bestQueuedPriority, closeQueues } from "@/lib/queue";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
@@ -24,6 +24,8 @@ export interface RuntimeOptions {
   concurrencyScale?: number;
   /** Heavy jobs this process runs at once (WORKER_CPU_SLOTS; unset: the cores it may use). */
   cpuSlots?: number;
+  /** Editors' jobs this process runs at once beside them (WORKER_INTERACTIVE_SLOTS, 1). */
+  interactiveSlots?: number;
   /** The name BullMQ records on each job this runtime takes (`processedBy`); default `host:pid`. */
   name?: string;
 }
@@ -57,8 +59,14 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
     return worker;
   };
   const light = jobs.filter((def) => !nodeOf(def.name).cpu);
-  const heavy = new Map(jobs.filter((def) => nodeOf(def.name).cpu).map((def) => [def.name as string, def]));
+  const pooled = (queue: PooledQueue) =>
+    new Map(
+      jobs.filter((def) => nodeOf(def.name).cpu?.queue === queue).map((def) => [def.name as string, def]),
+    );
+  const heavy = pooled(CPU_QUEUE);
+  const interactive = pooled(INTERACTIVE_QUEUE);
   const slots = opts.cpuSlots ?? env().WORKER_CPU_SLOTS ?? availableParallelism();
+  const lane = opts.interactiveSlots ?? env().WORKER_INTERACTIVE_SLOTS;
   const workers = light.map((def) =>
     start(
       def.name,
@@ -67,10 +75,12 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
     ),
   );
   if (heavy.size > 0) workers.push(start(CPU_QUEUE, slots, (job) => heavy.get(job.name)));
+  // Issue #25: the editors' lane beside the CPU slots (lib/pipeline/cpu.ts).
+  if (interactive.size > 0) workers.push(start(INTERACTIVE_QUEUE, lane, (job) => interactive.get(job.name)));
   // Every worker also empties the outbox: jobs that routes staged while Redis was away (lib/pipeline).
   const dispatcher = startDispatcher();
   logger().info(
-    { jobs: jobs.map((j) => j.name), cpuSlots: heavy.size > 0 ? slots : 0 },
+    { jobs: jobs.map((j) => j.name), cpuSlots: heavy.size > 0 ? slots : 0, interactiveSlots: lane },
     "worker runtime started",
   );
   for (const def of jobs) {
@@ -120,6 +130,7 @@ async function dispatch(
  * went ahead of the chunks of an analysis queued after it (issue #17, bench:scale).
  */
 async function outranked(job: Job): Promise<boolean> {
+  if (job.queueName !== CPU_QUEUE) return false; // the editors' lane has no stalled encodes to pass
   const own = job.priority;
   if (!own) return false;
   try {

@@ -73,7 +73,11 @@ export async function patchHighlight(id: string, patch: THighlightPatch): Promis
     if (count === 0)
       throw conflict("Someone else changed this highlight at the same time; reload and try again");
     if (moved)
-      await startJob(tx, "highlights edited", "cut-clip", { highlightId: id, revision: h.revision + 1 });
+      await startJob(tx, "highlights edited", "cut-clip", {
+        highlightId: id,
+        revision: h.revision + 1,
+        editor: true,
+      });
   });
   if (moved) await dispatchSoon();
   await recordDecision(id, { moved });
