@@ -47,6 +47,12 @@ export interface CpuSlot<P> {
 }
 
 export const slot = {
+  // chunk i of every analysis before chunk i + 1 of any (see FAIR_CHUNKS)
+  analysis: <P extends { index: number }>(): CpuSlot<P> => ({
+    queue: CPU_QUEUE,
+    priority: (p) => CPU_PRIORITY.analysis + Math.min(p.index, FAIR_CHUNKS),
+    niceness: 0,
+  }),
   background: { queue: CPU_QUEUE, priority: () => CPU_PRIORITY.background, niceness: BACKGROUND_NICENESS },
   interactive: <P>(priority: (payload: P) => number): CpuSlot<P> => ({
     queue: INTERACTIVE_QUEUE,

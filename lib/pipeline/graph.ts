@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import * as S from "../schemas/jobs";
-import { CPU_PRIORITY, CPU_QUEUE, FAIR_CHUNKS, INTERACTIVE_PRIORITY, slot, type CpuSlot } from "./cpu";
+import { INTERACTIVE_PRIORITY, slot, type CpuSlot } from "./cpu";
 
 export {
   BACKGROUND_NICENESS,
@@ -134,11 +134,7 @@ export const graph = {
     next: [],
     entry: [],
     videoProgress: false,
-    cpu: {
-      queue: CPU_QUEUE,
-      priority: (p) => CPU_PRIORITY.analysis + Math.min(p.index, FAIR_CHUNKS),
-      niceness: 0,
-    },
+    cpu: slot.analysis<S.TAnalyzeChunkJob>(),
   }),
   "analyze-finalize": node({
     schema: S.ZAnalyzeFinalizeJob,
