@@ -166,8 +166,18 @@ pg_run() {
 start_postgres() {
   uses_local_pg || return 0
   local bin dir="$DATA/postgres"
-  bin=$(pg_bin) || die "PostgreSQL binaries not found"
   if port_open $PG_PORT; then return 0; fi
+  init_postgres
+  bin=$(pg_bin)
+  pg_run "$bin/pg_ctl" -D "$dir" -l "$LOGS/postgres.log" -w -t 60 \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $DATA/run" start >/dev/null ||
+    { tail -20 "$LOGS/postgres.log"; die "PostgreSQL did not start"; }
+}
+
+# The data directory, created on first use (as the 'postgres' user when we are root).
+init_postgres() {
+  local bin dir="$DATA/postgres"
+  bin=$(pg_bin) || die "PostgreSQL binaries not found"
   mkdir -p "$dir" "$DATA/run"
   [[ $(id -u) -eq 0 ]] && { id postgres >/dev/null 2>&1 || pg_run true; chown postgres "$dir" "$DATA/run"; chmod 700 "$dir"; touch "$LOGS/postgres.log"; chown postgres "$LOGS/postgres.log"; }
   if [[ ! -f "$dir/PG_VERSION" ]]; then
@@ -175,9 +185,7 @@ start_postgres() {
     pg_run "$bin/initdb" -D "$dir" -U matchcut --auth=trust --encoding=UTF8 >"$LOGS/initdb.log" 2>&1 ||
       { cat "$LOGS/initdb.log"; die "initdb failed"; }
   fi
-  pg_run "$bin/pg_ctl" -D "$dir" -l "$LOGS/postgres.log" -w -t 60 \
-    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $DATA/run" start >/dev/null ||
-    { tail -20 "$LOGS/postgres.log"; die "PostgreSQL did not start"; }
+  return 0
 }
 
 ensure_database() {
@@ -308,3 +316,7 @@ scratch_cleanup() {
   for s in "${started[@]}"; do "stop_$s"; done
   exit $code
 }
+
+# supervise, stop_supervised, supervise_services: `npm run up` restarts what exits (issue #23).
+# shellcheck source=scripts/supervise.sh
+source "$ROOT/scripts/supervise.sh"
