@@ -289,9 +289,10 @@ fresh_scratch() {
 
 # The benchmarks' app (bench-e2e.sh, bench-scale.sh): scratch services (database matchcut_SCRATCH, Redis
 # db REDIS_DB, bucket matchcut-SCRATCH), queue prefix …-NAME, a web build no older than the code, and
-# `next start` on PORT. Workers are the caller's to start.
+# `next start` on PORT. Workers are the caller's to start. A fifth argument `supervised` runs the web app
+# under supervise (scripts/supervise.sh), restarted as `npm run up` restarts it (bench:load).
 start_bench_app() {
-  local name=$1 scratch=$2 redis_db=$3 port=$4
+  local name=$1 scratch=$2 redis_db=$3 port=$4 how=${5:-}
   start_scratch_services "$scratch" "$redis_db"
   export QUEUE_PREFIX="${QUEUE_PREFIX:-matchcut}-$name"
   export ADMIN_EMAIL=admin@bench.local ADMIN_PASSWORD="${BENCH_ADMIN_PASSWORD:-bench-admin-password}"
@@ -302,8 +303,13 @@ start_bench_app() {
     say "building the web app"
     npx --no-install next build >"$LOGS/build-bench.log" 2>&1 || { tail -60 "$LOGS/build-bench.log"; die "next build failed"; }
   fi
-  start_node "$LOGS/web-$name.log" node_modules/next/dist/bin/next start -p "$PORT"
-  pids+=("$NODE_PID")
+  if [[ "$how" == supervised ]]; then
+    supervise "$name-web" "$LOGS/web-$name.log" node node_modules/next/dist/bin/next start -p "$PORT"
+    pids+=("$SUPERVISED_PID")
+  else
+    start_node "$LOGS/web-$name.log" node_modules/next/dist/bin/next start -p "$PORT"
+    pids+=("$NODE_PID")
+  fi
   wait_port $PORT "web app"
   return 0
 }
