@@ -22,6 +22,9 @@ export interface PrivateRedis {
   url: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGSTOP/SIGCONT: connections stay open and commands hang, as with an overloaded or frozen Redis. */
+  freeze(): void;
+  thaw(): void;
   dispose(): Promise<void>;
 }
 
@@ -65,6 +68,8 @@ export async function privateRedis(): Promise<PrivateRedis> {
     url: `redis://127.0.0.1:${port}/0`,
     start,
     stop,
+    freeze: () => void proc?.kill("SIGSTOP"),
+    thaw: () => void proc?.kill("SIGCONT"),
     async dispose() {
       await stop();
       await rm(dir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { startDispatcher } from "@/lib/pipeline/outbox";
 import { bestQueuedPriority, closeQueues } from "@/lib/queue";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { queuePrefix, redisConnection } from "@/lib/queue/connection";
-import { etaSeconds, throttle } from "./progress";
+import { progressTracker, throttle } from "./progress";
 import type { JobContext, JobDefinition } from "./jobs/types";
 import { CancelledError, PermanentError } from "./jobs/types";
 
@@ -155,16 +155,24 @@ async function runJob(def: JobDefinition, job: Job): Promise<unknown> {
   const watch = watchCancellation(def, parsed.data, abort, log);
   const startedAt = Date.now();
   const gate = throttle(1000);
+  // Monotonic progress with a measured rate (the API's time left and stall, lib/status/progress.ts).
+  const progress = progressTracker(job.progress);
+  let first = true;
+  // A running job that never reports still shows when it started (and stalls from there).
+  await job
+    .updateProgress(progress.start())
+    .catch((err: unknown) => log.warn({ err }, "progress write failed"));
   const ctx: JobContext = {
     jobId: String(job.id),
     attempt: job.attemptsMade + 1,
     signal: abort.signal,
     niceness: nodeOf(def.name).cpu?.niceness ?? 0,
     async reportProgress(stage, fraction) {
+      const mark = progress.report(stage, fraction);
       if (!gate(fraction >= 1)) return;
-      await job.updateProgress({ stage, fraction });
-      if (videoId)
-        await videoLifecycle.progress(videoId, stage, fraction, etaSeconds(startedAt, Date.now(), fraction));
+      await job.updateProgress(mark);
+      if (videoId) await videoLifecycle.progress(videoId, stage, fraction, first);
+      first = false;
     },
   };
   log.info("job started");

@@ -4,6 +4,7 @@ import type { TModelVersionDto } from "@/lib/schemas/learn";
 import { formatDate } from "../format";
 import { useActivate, useStartRetrain, useVersions } from "./use-versions";
 import { HeldOutLine } from "./version-metrics";
+import { jobStatusText, progressTail } from "../status/job-status";
 
 function Version({ v, canActivate }: { v: TModelVersionDto; canActivate: boolean }) {
   const activate = useActivate();
@@ -25,7 +26,9 @@ function Version({ v, canActivate }: { v: TModelVersionDto; canActivate: boolean
         <div>
           <progress max={1} value={v.progress} aria-label={`retrain progress ${v.version}`} />{" "}
           <span data-testid="retrain-stage">
-            {v.stage ?? "waiting for a worker"} · {Math.round(v.progress * 100)} %
+            {v.job && v.job.state !== "running"
+              ? jobStatusText(v.job, v.stage ?? "training")
+              : `${v.stage ?? "waiting for a worker"} · ${Math.round(v.progress * 100)} %${v.job ? progressTail(v.job) : ""}`}
           </span>
         </div>
       )}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { THighlightDto, THighlightStatus } from "@/lib/schemas/highlights";
 import { frameSpan } from "@/lib/highlights/frame-span";
 import { matchTime, timecode, timeOfFrame } from "./frames";
+import { jobStatusText } from "../status/job-status";
 
 interface Props {
   highlights: THighlightDto[];
@@ -133,7 +134,9 @@ export function ReviewPanel(p: Props) {
                 <span className={`chip chip--${h.status}`}>{h.status}</span>{" "}
                 <span className="muted" data-testid="clip-state" aria-live="polite">
                   {cutting(h)
-                    ? "cutting…"
+                    ? h.clipJob
+                      ? jobStatusText(h.clipJob, "cutting")
+                      : "cutting…"
                     : h.clipStatus === "failed"
                       ? `cut failed: ${h.clipError ?? ""}`
                       : ""}

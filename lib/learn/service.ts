@@ -3,10 +3,11 @@ import { conflict, notFound } from "../errors";
 import type { ModelVersion } from "../generated/prisma/client";
 import { childLogger } from "../logger";
 import { defaultModelId, readManifest } from "../model";
-import { startJob } from "../pipeline/enqueue";
+import { jobIdOf, startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
 import type { TActivated, TModelVersionDto, TModelVersionsDto } from "../schemas/learn";
 import { activeVersion } from "./active";
+import { pendingStatus } from "../status/lookup";
 
 function dto(v: ModelVersion): TModelVersionDto {
   const metrics = (v.metrics ?? {}) as Partial<
@@ -41,7 +42,15 @@ export async function listVersions(): Promise<TModelVersionsDto> {
     modelId,
     installedVersion: readManifest(modelId).manifest.version,
     activeId: rows.find((r) => r.active)?.id ?? null,
-    versions: rows.map(dto),
+    versions: await Promise.all(
+      rows.map(async (r) => ({
+        ...dto(r),
+        job:
+          r.status === "queued" || r.status === "training"
+            ? await pendingStatus("retrain", jobIdOf("retrain", { versionId: r.id }))
+            : null,
+      })),
+    ),
   };
 }
 
