@@ -16,10 +16,11 @@ const owned = [
   { name: "ioredis", owner: "lib/queue/ and worker/runtime.ts" },
   { name: "prom-client", owner: "lib/metrics/" },
 ];
-const restrict = (except, extra = []) => ({
+const restrict = (except, extra = [], paths = []) => ({
   "no-restricted-imports": [
     "error",
     {
+      paths,
       patterns: [
         ...owned
           .filter((o) => !except.includes(o.name))
@@ -114,6 +115,22 @@ export default tseslint.config(
     rules: { "max-lines": ["error", { max: 300 }] },
   },
   { files: ["components/**"], rules: restrict([], serverOnly) },
+  {
+    // Every spec runs under the page guard (e2e/guard.ts): a spec that took `test` from Playwright
+    // would silently lose it.
+    files: ["e2e/**/*.spec.ts"],
+    rules: restrict(
+      [],
+      [],
+      [
+        {
+          name: "@playwright/test",
+          importNames: ["test"],
+          message: "Import test from ./helpers: it fails the test on CSP violations and console errors.",
+        },
+      ],
+    ),
+  },
   { files: ["lib/storage/**"], rules: restrict(["@aws-sdk/*"]) },
   { files: ["worker/ffmpeg/**"], rules: restrict(["fluent-ffmpeg"]) },
   { files: ["worker/inference/session.ts"], rules: restrict(["onnxruntime-node"]) },

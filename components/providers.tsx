@@ -3,8 +3,13 @@
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { z } from "zod";
 import { ApiError } from "./api";
 import { UploadProvider } from "./upload/upload-context";
+
+// zod probes whether it may compile validators with `new Function`; under our CSP (no 'unsafe-eval')
+// the probe is refused and every page reports a CSP violation. In the browser, skip the probe.
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 export function Providers({ children }: { children: ReactNode }) {
   const router = useRouter();

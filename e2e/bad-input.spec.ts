@@ -1,13 +1,12 @@
 // Issue #16 in the browser: an MP4 cut to its first 30 % (index at the start) becomes ready, and says
 // so: the library row and the review room carry the coverage warning, and the timeline hatches the
 // part that was never analysed.
-import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { corpus } from "@/test/bad-inputs/corpus";
-import { ADMIN, signIn } from "./helpers";
+import { ADMIN, expect, signIn, test } from "./helpers";
 
 test("a file cut short is ready with a coverage warning and an unanalysed range on the timeline", async ({
   page,

@@ -1,12 +1,12 @@
 // Issue #18, the editor's day: every page at 1366×768 and at 390×844 (a phone), screenshots kept as CI
 // artifacts (e2e/artifacts/), and a check that fails when a page is wider than the screen or a touch
 // target is under 40 px on the phone. The library is seeded with 30 videos (test/seed-library.ts).
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { execFile } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { ADMIN, signIn } from "./helpers";
+import { ADMIN, expect, signIn, test } from "./helpers";
 
 const ARTIFACTS = path.resolve("e2e/artifacts");
 const SIZES = [

@@ -2,6 +2,10 @@ import { expect, type APIRequestContext, type Locator, type Page } from "@playwr
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 
+// Every spec takes `test` from here: it carries the page guard (./guard.ts).
+export { expect };
+export { test } from "./guard";
+
 export const ADMIN = {
   email: process.env.ADMIN_EMAIL ?? "admin@test.local",
   password: process.env.ADMIN_PASSWORD ?? "test-admin-password",

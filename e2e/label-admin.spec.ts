@@ -1,8 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { execFile } from "node:child_process";
 import { randomInt } from "node:crypto";
 import { promisify } from "node:util";
-import { ADMIN, signIn } from "./helpers";
+import { ADMIN, expect, signIn, test } from "./helpers";
 
 // Issue #14: in the Teach panel an editor fixes a mistyped label and removes one added by mistake, on a
 // phone-sized screen. The seeded library's ready video (test/seed-library.ts) is the review room; no

@@ -1,9 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { copyFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ADMIN, markReviewComplete, signIn, uploadUntilReady } from "./helpers";
+import { ADMIN, expect, markReviewComplete, signIn, test, uploadUntilReady } from "./helpers";
 
 // Issue #14: the review room teaches the model. Three uploads of one real held-out open-play clip
 // (13 s, Serie A broadcast, test split): on two the editor rejects what the model suggests, marks the

@@ -1,4 +1,3 @@
-import { expect, test } from "@playwright/test";
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -8,7 +7,7 @@ import { promisify } from "node:util";
 import { formatDuration } from "@/components/format";
 import { buildMatch, sharedClip } from "@/test/match";
 import { cutHls, serveLive, type CutSegment, type LiveServer } from "@/test/live/hls-server";
-import { ADMIN, signIn } from "./helpers";
+import { ADMIN, expect, signIn, test } from "./helpers";
 
 // A held-out penalty (models/tools/splits.json: test) between footage the model leaves alone
 // (worker/live/live-detect.int.test.ts finds no penalty in these two).

@@ -1,11 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { execFile } from "node:child_process";
 import { randomInt } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { ADMIN, markReviewComplete, signIn, uploadUntilReady } from "./helpers";
+import { ADMIN, expect, markReviewComplete, signIn, test, uploadUntilReady } from "./helpers";
 
 // Issue #14 item 4: a new label taught from marked examples. Two uploads, each real basketball or
 // football footage followed by real cricket broadcast footage (../shared/data; two overlapping stretches

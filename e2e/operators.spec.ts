@@ -1,12 +1,11 @@
 // Issue #17: the operators' view. A probe fails for real (a renamed text file), an admin finds it on
 // /admin/queues with its error, retries and removes it; an editor is refused the page, its API and
 // /api/metrics.
-import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ADMIN, apiSignIn, createUser, signIn } from "./helpers";
+import { ADMIN, apiSignIn, createUser, expect, signIn, test } from "./helpers";
 
 test("an admin sees every queue and a failed job's error, and retries and removes it", async ({ page }) => {
   const title = `corrupt-${randomUUID().slice(0, 8)}`;

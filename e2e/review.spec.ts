@@ -1,11 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { ADMIN, signIn } from "./helpers";
+import { ADMIN, expect, signIn, test } from "./helpers";
 
 // A held-out penalty (not in the model's training data): 7 s, 1080p25.
 const CLIP = path.resolve("../shared/data/clips/penalty/wc2022-bra-cro/tiago_bra-cro-wc2022-8.mp4");

@@ -1,10 +1,9 @@
 // Issue #15: a delete goes to the Trash, and the owner restores the video from there.
-import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ADMIN, apiSignIn, createUser, signIn } from "./helpers";
+import { ADMIN, apiSignIn, createUser, expect, signIn, test } from "./helpers";
 
 test("an editor deletes their video to the Trash and restores it; another editor cannot delete it", async ({
   browser,

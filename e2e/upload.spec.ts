@@ -1,10 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { randomBytes, randomUUID } from "node:crypto";
 import { copyFile, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildMatch, sharedClip } from "@/test/match";
-import { ADMIN, signIn } from "./helpers";
+import { ADMIN, expect, signIn, test } from "./helpers";
 
 const REAL_CLIP = path.resolve("../shared/data/clips/penalty/ucl2012-bay-che/arione_Penalty_Lampard.mp4");
 // Held-out footage (models/tools/splits.json: test): open play, a penalty kick, then cricket.

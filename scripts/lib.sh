@@ -60,6 +60,9 @@ pg_bin() {
   return 1
 }
 
+# Python modules the trainer imports (models/tools/*.py); Debian names them python3-<module>.
+TRAINER_MODULES="torch onnx numpy"
+
 # Installs what is missing with apt (as root or through passwordless sudo), else prints the exact command.
 ensure_system_packages() {
   local want=() with_browser="${1:-}"
@@ -67,6 +70,23 @@ ensure_system_packages() {
   if uses_local_redis; then command -v redis-server >/dev/null 2>&1 || want+=(redis-server); fi
   if uses_local_pg; then pg_bin >/dev/null 2>&1 || want+=(postgresql); fi
   if [[ "$with_browser" == "--browser" ]]; then [[ -x /usr/bin/chromium ]] || want+=(chromium); fi
+  # The worker's helpers: setpriv (children die with the worker), chrt (idle-priority inference), nice
+  # (the trainer), runuser (PostgreSQL as root); `ip` for the LAN test.
+  command -v setpriv >/dev/null 2>&1 && command -v chrt >/dev/null 2>&1 && command -v runuser >/dev/null 2>&1 || want+=(util-linux)
+  command -v nice >/dev/null 2>&1 || want+=(coreutils)
+  if uses_local_pg; then command -v psql >/dev/null 2>&1 || want+=(postgresql-client); fi
+  if uses_local_pg && [[ $(id -u) -eq 0 ]]; then command -v useradd >/dev/null 2>&1 || want+=(passwd); fi
+  if uses_local_redis; then command -v redis-cli >/dev/null 2>&1 || want+=(redis-tools); fi
+  if [[ "$with_browser" == "--browser" ]]; then command -v ip >/dev/null 2>&1 || want+=(iproute2); fi
+  # The retrain job's PyTorch trainer (TRAIN_PYTHON, Debian's python3 by default): retraining is a main
+  # feature, so it is installed like ffmpeg. A TRAIN_PYTHON of your own is yours to equip.
+  local mod
+  if [[ "${TRAIN_PYTHON:-/usr/bin/python3}" == /usr/bin/python3 ]]; then
+    [[ -x /usr/bin/python3 ]] || want+=(python3)
+    for mod in $TRAINER_MODULES; do
+      /usr/bin/python3 -c "import $mod" >/dev/null 2>&1 || want+=("python3-$mod")
+    done
+  fi
   ((${#want[@]} == 0)) && return 0
   local apt=""
   if [[ $(id -u) -eq 0 ]]; then apt="apt-get"; elif sudo -n true 2>/dev/null; then apt="sudo apt-get"; fi

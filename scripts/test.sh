@@ -18,6 +18,9 @@ if wants static; then
   npx --no-install eslint . --max-warnings 0
   npx --no-install tsc --noEmit
   npx --no-install prettier --check . --log-level warn
+  say "system programs and Python modules the code calls are all installed by ensure_system_packages"
+  npx --no-install tsx scripts/check-fresh.ts >"$LOGS/check-fresh.log" || { cat "$LOGS/check-fresh.log"; exit 1; }
+  tail -1 "$LOGS/check-fresh.log"
 fi
 
 if wants unit; then

@@ -1,3 +1,8 @@
+import { encodeF16 } from "@/lib/analysis/f16";
+import { db } from "@/lib/db";
+import { keys, putObject } from "@/lib/storage";
+import { makeVideo } from "./fixtures";
+
 // Synthetic cached features for the learning-loop tests (no decode): low noise, and inside each event
 // span a pattern on every `period`-th channel from `offset`. The noise generator is the returned
 // function's own, so successive calls give successive (different, reproducible) videos.
@@ -30,3 +35,46 @@ export const jobCtx = () => ({
   reportProgress: async () => undefined,
   signal: new AbortController().signal,
 });
+
+/**
+ * A video whose analysis is complete with the given synthetic cached features, reviewed, and labelled
+ * `label` on `spans` by an editor: what a retrain learns from, without any decode.
+ */
+export async function makeLabelledVideo(o: {
+  ownerId: string;
+  name: string;
+  features: Float32Array;
+  durationS: number;
+  label: string;
+  spans: readonly (readonly [number, number])[];
+}): Promise<{ videoId: string; analysisId: string }> {
+  const v = await makeVideo(o.ownerId, new TextEncoder().encode(o.name), `${o.name}.mp4`);
+  await db().video.update({
+    where: { id: v.id },
+    data: { status: "ready", durationS: o.durationS, fps: 25, reviewCompleteAt: new Date() },
+  });
+  const a = await db().analysis.create({
+    data: {
+      videoId: v.id,
+      modelId: "penalty-lstm",
+      modelVersion: "1.2.0",
+      status: "complete",
+      current: true,
+    },
+  });
+  const featuresKey = keys.features(v.id, a.id);
+  await putObject(featuresKey, encodeF16(o.features), "application/octet-stream");
+  await db().analysis.update({ where: { id: a.id }, data: { featuresKey } });
+  await db().trainingLabel.createMany({
+    data: o.spans.map(([s, e]) => ({
+      videoId: v.id,
+      analysisId: a.id,
+      label: o.label,
+      kind: "positive" as const,
+      origin: "import" as const,
+      startS: s,
+      endS: e,
+    })),
+  });
+  return { videoId: v.id, analysisId: a.id };
+}

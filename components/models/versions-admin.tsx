@@ -1,82 +1,32 @@
 "use client";
 
-import type { TModelVersionDto } from "@/lib/schemas/learn";
-import { formatDate } from "../format";
+import type { TModelVersionsDto } from "@/lib/schemas/learn";
+import { Attempts } from "./attempts";
 import { useActivate, useStartRetrain, useVersions } from "./use-versions";
-import { HeldOutLine } from "./version-metrics";
-import { jobStatusText, progressTail } from "../status/job-status";
+import { Version } from "./version-card";
 
-function Version({ v, canActivate }: { v: TModelVersionDto; canActivate: boolean }) {
-  const activate = useActivate();
-  const running = v.status === "queued" || v.status === "training";
-  const ex = v.examples;
+/**
+ * Whether the button can start a run, and why not, before anyone presses it (issue #24): the retrain
+ * job's own rule on the labels, and a worker whose Python can train (issue #30).
+ */
+function RetrainReadiness({ d }: { d: TModelVersionsDto }) {
   return (
-    <li className="card stack" data-testid="model-version" aria-label={`version ${v.version}`}>
-      <div>
-        <strong>{v.version}</strong>{" "}
-        <span className={`chip chip--${v.status}`} data-testid="version-status">
-          {v.active ? "active" : v.status}
-        </span>{" "}
-        <span className="muted">
-          from {v.parentVersion} · {formatDate(v.createdAt)}
-          {v.trainSeconds !== null ? ` · ${Math.round(v.trainSeconds)} s` : ""}
-        </span>
-      </div>
-      {running && (
-        <div>
-          <progress max={1} value={v.progress} aria-label={`retrain progress ${v.version}`} />{" "}
-          <span data-testid="retrain-stage">
-            {v.job && v.job.state !== "running"
-              ? jobStatusText(v.job, v.stage ?? "training")
-              : `${v.stage ?? "waiting for a worker"} · ${Math.round(v.progress * 100)} %${v.job ? progressTail(v.job) : ""}`}
-          </span>
-        </div>
-      )}
-      {v.error && (
-        <p className="error-text" role="alert">
-          {v.error}
+    <div className="stack stack--tight" data-testid="retrain-readiness">
+      {d.trainer.state === "missing" && (
+        <p className="error-text" role="alert" data-testid="trainer-missing">
+          {d.trainer.message}
         </p>
       )}
-      {v.verdict && <p data-testid="verdict">{v.verdict}</p>}
-      <HeldOutLine m={v.heldOut} label="This version" />
-      <HeldOutLine m={v.parentHeldOut} label={`${v.parentVersion} on the same videos`} />
-      {Object.entries(v.newLabels).map(([label, m]) => (
-        <HeldOutLine key={label} m={m} label={`New label "${label}" (no earlier version to compare)`} />
-      ))}
-      {ex?.leftOut?.map((l) => (
-        <p key={l} className="muted" data-testid="label-left-out">
+      {d.trainer.state === "unknown" && <p className="muted">{d.trainer.message}</p>}
+      <p className={d.readiness.ready ? "muted" : ""} data-testid="retrain-rule">
+        {d.readiness.message}
+      </p>
+      {d.readiness.leftOut.map((l) => (
+        <p key={l} className="muted">
           {l}
         </p>
       ))}
-      {ex && (
-        <p className="muted" data-testid="examples">
-          Trained on {ex.windows.positive} event and {ex.windows.background} background windows from{" "}
-          {ex.videos.train} video{ex.videos.train === 1 ? "" : "s"}; {ex.videos.heldOut} held out; {ex.labels}{" "}
-          labels in all
-        </p>
-      )}
-      {v.fingerprint && <p className="muted">Training data fingerprint {v.fingerprint.slice(0, 12)}…</p>}
-      {canActivate && v.status === "ready" && !v.active && (
-        <div>
-          <button
-            type="button"
-            className="button"
-            disabled={activate.isPending}
-            onClick={() => activate.mutate(v.id)}
-          >
-            Activate {v.version}
-          </button>
-        </div>
-      )}
-      {activate.isError && (
-        <p className="error-text" role="alert">
-          {activate.error.message}
-        </p>
-      )}
-      {activate.data && (
-        <p role="status">Active; re-scoring {activate.data.rescoring} videos from their cached features.</p>
-      )}
-    </li>
+    </div>
   );
 }
 
@@ -85,6 +35,8 @@ export function VersionsAdmin({ canActivate }: { canActivate: boolean }) {
   const start = useStartRetrain();
   const rollback = useActivate();
   const d = q.data;
+  const running = d?.versions.some((v) => v.status === "queued" || v.status === "training") ?? false;
+  const blocked = !d || !d.readiness.ready || d.trainer.state === "missing" || running;
   return (
     <div className="stack">
       <div className="page-head">
@@ -92,12 +44,14 @@ export function VersionsAdmin({ canActivate }: { canActivate: boolean }) {
         <button
           type="button"
           className="button button--primary"
-          disabled={start.isPending}
+          disabled={start.isPending || blocked}
+          title={running ? "A retrain is under way" : undefined}
           onClick={() => start.mutate()}
         >
           Retrain from labels
         </button>
       </div>
+      {d && <RetrainReadiness d={d} />}
       {start.isError && (
         <p className="error-text" role="alert">
           {start.error.message}
@@ -111,7 +65,7 @@ export function VersionsAdmin({ canActivate }: { canActivate: boolean }) {
       {d && (
         <>
           <p data-testid="installed">
-            {d.modelId}: installed files {d.installedVersion}
+            {d.modelId} {d.installedVersion}, as installed
             {d.activeId === null ? " (active)" : ""}
             {canActivate && d.activeId !== null && (
               <>
@@ -128,11 +82,12 @@ export function VersionsAdmin({ canActivate }: { canActivate: boolean }) {
             )}
           </p>
           {d.versions.length === 0 && <p className="muted">No retrained versions yet.</p>}
-          <ul className="stack" aria-label="Model versions">
+          <ul className="plain-list stack" aria-label="Model versions">
             {d.versions.map((v) => (
               <Version key={v.id} v={v} canActivate={canActivate} />
             ))}
           </ul>
+          <Attempts attempts={d.attempts} />
         </>
       )}
     </div>

@@ -7,6 +7,8 @@ import { jobIdOf, startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
 import type { TActivated, TModelVersionDto, TModelVersionsDto } from "../schemas/learn";
 import { activeVersion } from "./active";
+import { failStaleRetrains, retrainReadiness } from "./prerequisites";
+import { trainerStatus } from "./trainer-status";
 import { pendingStatus } from "../status/lookup";
 
 function dto(v: ModelVersion): TModelVersionDto {
@@ -22,6 +24,7 @@ function dto(v: ModelVersion): TModelVersionDto {
     stage: v.stage,
     progress: v.progress,
     error: v.error,
+    errorDetail: v.errorDetail,
     verdict: v.verdict,
     heldOut: metrics.heldOut ?? null,
     parentHeldOut: metrics.parentHeldOut ?? null,
@@ -35,22 +38,31 @@ function dto(v: ModelVersion): TModelVersionDto {
   };
 }
 
+const ATTEMPT = new Set(["refused", "failed"]);
+
+/** Versions (queued, training, ready) apart from attempts that gave none (refused, failed): issue #24. */
 export async function listVersions(): Promise<TModelVersionsDto> {
   const modelId = defaultModelId();
+  await failStaleRetrains(modelId);
   const rows = await db().modelVersion.findMany({ where: { modelId }, orderBy: { createdAt: "desc" } });
   return {
     modelId,
     installedVersion: readManifest(modelId).manifest.version,
     activeId: rows.find((r) => r.active)?.id ?? null,
     versions: await Promise.all(
-      rows.map(async (r) => ({
-        ...dto(r),
-        job:
-          r.status === "queued" || r.status === "training"
-            ? await pendingStatus("retrain", jobIdOf("retrain", { versionId: r.id }))
-            : null,
-      })),
+      rows
+        .filter((r) => !ATTEMPT.has(r.status))
+        .map(async (r) => ({
+          ...dto(r),
+          job:
+            r.status === "queued" || r.status === "training"
+              ? await pendingStatus("retrain", jobIdOf("retrain", { versionId: r.id }))
+              : null,
+        })),
     ),
+    attempts: rows.filter((r) => ATTEMPT.has(r.status)).map(dto),
+    trainer: await trainerStatus(),
+    readiness: await retrainReadiness(),
   };
 }
 
@@ -58,6 +70,12 @@ export async function listVersions(): Promise<TModelVersionsDto> {
 export async function startRetrain(userId: string): Promise<TModelVersionDto> {
   const modelId = defaultModelId();
   const installed = readManifest(modelId).manifest.version;
+  // Said before a run starts, and no row is made for a run that could only fail or be refused.
+  const trainer = await trainerStatus();
+  if (trainer.state === "missing") throw conflict(trainer.message!);
+  const ready = await retrainReadiness();
+  if (!ready.ready) throw conflict(ready.message);
+  await failStaleRetrains(modelId);
   const running = await db().modelVersion.findFirst({
     where: { modelId, status: { in: ["queued", "training"] } },
   });

@@ -18,7 +18,9 @@ export interface TModelVersionDto {
   progress: number;
   /** while queued or training (in the list): waiting for a worker (with its place) or running */
   job?: TJobStatus | null;
+  /** a plain reason a run failed; errorDetail: the trainer's last output lines */
   error: string | null;
+  errorDetail: string | null;
   verdict: string | null;
   /** held-out videos: this version, and the model it was trained from on the same videos */
   heldOut: HeldOutMetrics | null;
@@ -45,7 +47,14 @@ export interface TModelVersionsDto {
   installedVersion: string;
   /** the version serving new analyses and re-scores; null: the installed files */
   activeId: string | null;
+  /** queued, training and ready versions */
   versions: TModelVersionDto[];
+  /** runs that gave no version: refused (held-out check) or failed, each with its reason */
+  attempts: TModelVersionDto[];
+  /** whether a worker's Python can train (issue #30), said before a run starts */
+  trainer: { state: "ok" | "missing" | "unknown"; message: string | null };
+  /** the retrain job's rule on the labels as they are now */
+  readiness: { ready: boolean; message: string; leftOut: string[] };
 }
 
 export interface TActivated {

@@ -21,7 +21,9 @@ export function contentSecurityPolicy(i: HeaderInputs): string {
     `img-src 'self' blob: data: ${media}`.trim(),
     `media-src 'self' blob: ${media}`.trim(),
     `connect-src 'self' ${media}`.trim(),
-    "font-src 'self'",
+    // video.js ships its control-bar icon font inline in its CSS as a data: URI; without data: the
+    // player shows empty boxes. A font cannot run code; no other origin is allowed.
+    "font-src 'self' data:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -14,10 +14,10 @@ LOG_LEVEL=warn npx tsx models/tools/score-test.ts --split test --cache "$CACHE" 
 npx tsx models/tools/build-match.ts --data "$DATA" --out "$CACHE/match"
 VIDEO="$CACHE/match/match.mp4"
 echo "match test: npm run detect -- $VIDEO --json --model $MODEL" >&2
-start=$(date +%s.%N)
+start=$(date +%s%N)
 LOG_LEVEL=warn npm run --silent detect -- "$VIDEO" --json --model "$MODEL" --scores "$CACHE/match/scores.json" > "$CACHE/match/detect.json"
-end=$(date +%s.%N)
-echo "detect took $(echo "$end - $start" | bc) s" >&2
+end=$(date +%s%N)
+echo "detect took $(((end - start) / 1000000)) ms" >&2
 /usr/bin/python3 models/tools/report.py "$CACHE/test-scores.json" "$CACHE/match/truth.json" "$CACHE/match/detect.json" --out "$CACHE/eval-metrics.json" --manifest "models/$MODEL/manifest.json"
 echo "boundaries on the match test, with and without localising edges inside the windows:" >&2
 npx tsx models/tools/boundaries.ts "$CACHE/match/truth.json" "$CACHE/match/scores.json" --model "$MODEL"

@@ -1,69 +1,10 @@
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { db } from "@/lib/db";
 import { windowTargets, type LabelledInterval } from "@/lib/learn/windows";
+import type { LabelledVideo } from "@/lib/learn/labelled";
 import type { LoadedModel } from "@/lib/model";
 import { getObjectBytes } from "@/lib/storage";
-
-export interface LabelledVideo {
-  videoId: string;
-  analysisId: string;
-  featuresKey: string;
-  durationS: number;
-  reviewComplete: boolean;
-  intervals: LabelledInterval[];
-}
-
-/** Videos with at least one label and a completed analysis whose features are cached. */
-export async function labelledVideos(): Promise<LabelledVideo[]> {
-  const rows = await db().video.findMany({
-    where: { deletedAt: null, trainingLabels: { some: {} } },
-    include: {
-      trainingLabels: true,
-      analyses: { where: { current: true, status: "complete", featuresKey: { not: null } } },
-    },
-    orderBy: { createdAt: "asc" },
-  });
-  return rows.flatMap((v) => {
-    const a = v.analyses[0];
-    if (!a?.featuresKey || !v.durationS) return [];
-    return [
-      {
-        videoId: v.id,
-        analysisId: a.id,
-        featuresKey: a.featuresKey,
-        durationS: v.durationS,
-        reviewComplete: v.reviewCompleteAt !== null,
-        intervals: v.trainingLabels.map((l) => ({
-          label: l.label,
-          kind: l.kind,
-          startS: l.startS,
-          endS: l.endS,
-        })),
-      },
-    ];
-  });
-}
-
-/**
- * The videos whose labels mark at least one window of the model's grid (frame count estimated from the
- * duration): a video shorter than a window, or whose only label is too short to cover one, can neither
- * teach the head nor test it, and held out it would make the check rest on nothing.
- */
-export function withLabelledWindows(videos: readonly LabelledVideo[], model: LoadedModel): LabelledVideo[] {
-  const m = model.manifest;
-  const grid = { frames: m.window.frames, stride: m.window.stride, rate: m.sampleRate };
-  return videos.filter((v) =>
-    windowTargets(
-      Math.floor(v.durationS * grid.rate),
-      grid,
-      model.labels,
-      v.intervals,
-      v.reviewComplete,
-    ).some((t) => t >= 0),
-  );
-}
 
 /**
  * Split by video, never by window: videos in the order of sha256(id) (stable as videos are added), the

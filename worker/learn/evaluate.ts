@@ -5,7 +5,7 @@ import { compareWithLabels, sumCounts, windowTargets, type HeldOutCounts } from 
 import type { LoadedModel } from "@/lib/model";
 import { scoreFeatures, toTracks, type ScoreTimeline } from "../analysis/pipeline";
 import { scoreWindows } from "../inference/head";
-import type { LabelledVideo } from "./dataset";
+import type { LabelledVideo } from "@/lib/learn/labelled";
 
 /** A head to judge, on some of its labels (see evaluateHeldOut). */
 export interface HeldOutJudging {

@@ -1,36 +1,7 @@
 import { BACKGROUND } from "@/lib/labels/kinds";
-import { countExamples, readiness } from "@/lib/learn/readiness";
-import type { LoadedModel, TModelManifest } from "@/lib/model";
-import { hash, type LabelledVideo } from "./dataset";
-
-export interface LabelPlan {
-  /** the new head's labels: the parent's, then the taught labels with enough examples */
-  labels: string[];
-  added: string[];
-  /** one sentence per taught label left out: how many more examples and videos it needs */
-  leftOut: string[];
-}
-
-/**
- * Which labels editors taught (issue #14 item 4) the retrain learns beside the parent's: those with
- * enough examples on the labelled videos (lib/learn/readiness.ts). The others are left out of this
- * retrain — the known labels still train — and the version says what each one still needs.
- */
-export function planLabels(
-  parent: LoadedModel,
-  taught: readonly string[],
-  videos: readonly LabelledVideo[],
-): LabelPlan {
-  const fresh = taught.filter((t) => !parent.labels.includes(t) && t !== BACKGROUND);
-  const intervals = videos.flatMap((v) => v.intervals.map((i) => ({ ...i, videoId: v.videoId })));
-  const judged = countExamples(intervals, fresh).map((c) => ({ label: c.label, ...readiness(c) }));
-  const added = judged.filter((j) => j.ready).map((j) => j.label);
-  return {
-    labels: [...parent.labels, ...added],
-    added,
-    leftOut: judged.filter((j) => !j.ready).map((j) => `Left out ${j.message}.`),
-  };
-}
+import type { TModelManifest } from "@/lib/model";
+import type { LabelPlan } from "@/lib/learn/labelled";
+import { hash } from "./dataset";
 
 /**
  * The new head's manifest: the parent's, with the labels grown. A new label's segment parameters are

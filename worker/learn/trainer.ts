@@ -1,8 +1,10 @@
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { TRAINER_MODULES } from "@/lib/learn/trainer-status";
 import { guarded } from "../ffmpeg/child-guard";
+import { describeTrainerExit, trainerSpawnError } from "./trainer-failure";
 
 export interface TrainResult {
   seconds: number;
@@ -11,9 +13,6 @@ export interface TrainResult {
   baseCache: boolean;
   sha256: string;
 }
-
-const PYTHON_HINT =
-  "Retraining runs the PyTorch trainer: it needs Python 3 with torch and onnx at TRAIN_PYTHON (Debian: apt-get install python3-torch python3-onnx)";
 
 /**
  * Runs `train.py --windows` as a child process at TRAIN_NICE (19), so analysis jobs on the same machine
@@ -53,18 +52,33 @@ export function runTrainer(o: {
     };
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
-    child.on("error", (err) => reject(new Error(`${PYTHON_HINT} (${err.message})`)));
-    child.on("close", (code) => {
-      if (code !== 0) {
-        const out = tail.join("\n");
-        const missing = /No module named|not found|No such file/.test(out);
-        return reject(
-          new Error(missing ? `${PYTHON_HINT}:\n${out}` : `the trainer exited with ${code}:\n${out}`),
-        );
-      }
+    const python = env().TRAIN_PYTHON;
+    child.on("error", (err) => reject(trainerSpawnError(python, err)));
+    child.on("close", (code, signal) => {
+      if (o.signal?.aborted) return; // the "error" event (AbortError) has said why
+      if (code !== 0) return reject(describeTrainerExit({ python, code, signal, tail }));
       readFile(path.join(o.outDir, "result.json"), "utf8")
         .then((t) => resolve(JSON.parse(t) as TrainResult))
         .catch(reject);
+    });
+  });
+}
+
+/**
+ * Which of the trainer's modules TRAIN_PYTHON cannot import (all of them when there is no such program).
+ * Imports them for real: a module that is there but broken counts as missing.
+ */
+export function missingTrainerModules(python = env().TRAIN_PYTHON): Promise<string[]> {
+  const probe =
+    "import importlib, json, sys\nmissing = []\nfor m in sys.argv[1:]:\n    try:\n        importlib.import_module(m)\n    except Exception:\n        missing.append(m)\nprint(json.dumps(missing))";
+  return new Promise((resolve) => {
+    execFile(python, ["-c", probe, ...TRAINER_MODULES], { timeout: 120_000 }, (err, stdout) => {
+      if (err) return resolve([...TRAINER_MODULES]);
+      try {
+        resolve(JSON.parse(stdout.trim().split("\n").pop() ?? "[]") as string[]);
+      } catch {
+        resolve([...TRAINER_MODULES]);
+      }
     });
   });
 }
