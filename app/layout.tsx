@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
+import "./links.css";
 
 export const metadata: Metadata = {
   title: "Matchcut",

@@ -22,7 +22,7 @@ export interface PrivateRedis {
   url: string;
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** SIGSTOP/SIGCONT: connections stay open and commands hang, as with an overloaded or frozen Redis. */
+  /** SIGSTOP / SIGCONT: connections stay open and nothing answers (a hung or swapped-out server). */
   freeze(): void;
   thaw(): void;
   dispose(): Promise<void>;
@@ -71,6 +71,7 @@ export async function privateRedis(): Promise<PrivateRedis> {
     freeze: () => void proc?.kill("SIGSTOP"),
     thaw: () => void proc?.kill("SIGCONT"),
     async dispose() {
+      proc?.kill("SIGCONT");
       await stop();
       await rm(dir, { recursive: true, force: true });
     },

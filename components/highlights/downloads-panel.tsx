@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { labelsOf } from "@/lib/clips/selection";
 import { ZExportFormat } from "@/lib/exports";
 import { percent } from "../format";
+import { ShareButton } from "../shares/share-button";
 import { EXPORT_FORMATS } from "./export-formats";
 import { downloadHref, reelOfLabel } from "./label-choice";
 import { useBuildReel, useHighlights, useReel } from "./use-highlights";
@@ -113,6 +114,9 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
                     ? "Rebuild reel"
                     : "Build reel"}
             </button>
+          ) : null}
+          {canEdit && r?.url && !reelBusy ? (
+            <ShareButton target={{ kind: "reel", videoId }} name="reel" />
           ) : null}
         </div>
         {build.error ? (

@@ -3,10 +3,13 @@
 import { useState } from "react";
 import type { THighlightDto, THighlightStatus } from "@/lib/schemas/highlights";
 import { frameSpan } from "@/lib/highlights/frame-span";
+import { CardLinks } from "./card-links";
 import { matchTime, timecode, timeOfFrame } from "./frames";
+import { HighlightWords } from "./highlight-words";
 import { jobStatusText } from "../status/job-status";
 
 interface Props {
+  videoId: string;
   highlights: THighlightDto[];
   /** the original's frame rate and length: durations read as timecode + frames, as in clips and exports */
   fps: number;
@@ -107,6 +110,7 @@ export function ReviewPanel(p: Props) {
             className={`review-card review-card--${h.status}${h.id === p.selectedId ? " review-card--selected" : ""}`}
             data-testid="review-card"
             data-status={h.status}
+            data-highlight-id={h.id}
             aria-current={h.id === p.selectedId ? "true" : undefined}
           >
             <button
@@ -142,10 +146,12 @@ export function ReviewPanel(p: Props) {
                       : ""}
                 </span>
               </div>
+              <HighlightWords h={h} videoId={p.videoId} canEdit={p.canEdit} />
               <div className="actions">
                 <button type="button" className="button" onClick={() => p.onPlay(h)}>
                   Play
                 </button>
+                <CardLinks h={h} videoId={p.videoId} canEdit={p.canEdit} ready={!cutting(h)} />
                 {h.clipUrl && !cutting(h) ? (
                   <a className="button" href={h.clipUrl} download={h.downloadName}>
                     Download

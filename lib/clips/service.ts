@@ -2,7 +2,8 @@
 // cut), and all clips as one ZIP. Reels: ./reel.ts; NLE exports: lib/exports/service.ts.
 import { db } from "../db";
 import { badRequest, conflict, notFound } from "../errors";
-import type { THighlightDto, THighlightPatch, THighlightsDto } from "../schemas/highlights";
+import type { z } from "zod";
+import type { THighlightDto, THighlightsDto, ZHighlightPatch } from "../schemas/highlights";
 import { presignGet } from "../storage";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
@@ -32,6 +33,8 @@ export async function listHighlights(videoId: string): Promise<THighlightsDto> {
       return {
         id: h.id,
         label: h.label,
+        name: h.name,
+        note: h.note,
         status: h.status,
         startS: h.startS,
         endS: h.endS,
@@ -56,7 +59,10 @@ export async function listHighlights(videoId: string): Promise<THighlightsDto> {
  * saving at once both get a new revision) and queue a cut for it; the old clip stays downloadable until
  * the new one is complete.
  */
-export async function patchHighlight(id: string, patch: THighlightPatch): Promise<THighlightDto> {
+export async function patchHighlight(
+  id: string,
+  patch: z.output<typeof ZHighlightPatch>,
+): Promise<THighlightDto> {
   const h = await db().highlight.findFirst({
     where: { id, video: { deletedAt: null } },
     include: { video: true },
@@ -73,9 +79,19 @@ export async function patchHighlight(id: string, patch: THighlightPatch): Promis
   const moved = startS !== h.startS || endS !== h.endS;
   // Moving a suggestion is a decision: it becomes "edited" unless the editor set a status too.
   const status = patch.status ?? (moved && h.status === "suggested" ? "edited" : h.status);
+  // Name and note are words about the highlight: no re-cut, no training decision.
+  const words = { name: patch.name, note: patch.note };
   const data = moved
-    ? { startS, endS, status, revision: { increment: 1 }, clipStatus: "cutting" as const, clipError: null }
-    : { status };
+    ? {
+        ...words,
+        startS,
+        endS,
+        status,
+        revision: { increment: 1 },
+        clipStatus: "cutting" as const,
+        clipError: null,
+      }
+    : { ...words, status };
   // The new boundaries and their cut commit together: a "cutting" clip always has a job on its way.
   await db().$transaction(async (tx) => {
     const { count } = await tx.highlight.updateMany({ where: { id, revision: h.revision }, data });
@@ -85,7 +101,8 @@ export async function patchHighlight(id: string, patch: THighlightPatch): Promis
       await startJob(tx, "highlights edited", "cut-clip", { highlightId: id, revision: h.revision + 1 });
   });
   if (moved) await dispatchSoon();
-  await recordDecision(id, { moved });
+  const decided = patch.startS !== undefined || patch.endS !== undefined || patch.status !== undefined;
+  if (decided) await recordDecision(id, { moved });
   const dto = (await listHighlights(h.videoId)).highlights.find((x) => x.id === id);
   if (!dto) throw notFound("Highlight");
   return dto;

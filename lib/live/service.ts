@@ -203,9 +203,11 @@ export async function stopLiveSource(id: string): Promise<TLiveSourceDto> {
     data: { stopRequested: true },
     include: withOwner,
   });
-  // The next tick is usually a delayed job: run it now, so "stop" takes effect in about a second.
-  const next = await queuedJob("live-poll", { liveSourceId: id, tick: row.tick });
-  await next?.promote().catch(() => undefined);
+  // The next tick is usually a delayed job: run it now, so "stop" takes effect in about a second. With
+  // Redis away (no answer within 1.2 s) the stop is still recorded; the tick sees it when it runs.
+  await queuedJob("live-poll", { liveSourceId: id, tick: row.tick })
+    .then((next) => next?.promote())
+    .catch(() => undefined);
   return toDto(updated, await countsOf([id]));
 }
 

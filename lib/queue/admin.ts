@@ -9,6 +9,7 @@ import {
   type TQueuesDto,
 } from "../schemas/queues";
 import { CPU_QUEUE, queueOf, type JobName } from "../pipeline/graph";
+import { boundedRedis } from "./bounded";
 import { namedQueue, queueFor } from "./producer";
 
 // What the operators' page and /api/metrics read: BullMQ's own bookkeeping in Redis, so it is the same
@@ -40,7 +41,10 @@ async function pooledCounts(): Promise<Map<JobName, Record<TJobState, number>>> 
   return counts;
 }
 
-export async function queueCounts(): Promise<TQueueCounts[]> {
+/** Every queue's counts per state (the metrics); 503 after REQUEST_REDIS_MS when Redis does not answer. */
+export const queueCounts = () => boundedRedis("The queue counts", readCounts);
+
+async function readCounts(): Promise<TQueueCounts[]> {
   const [shared, sharedPaused] = await Promise.all([pooledCounts(), namedQueue(CPU_QUEUE).isPaused()]);
   return Promise.all(
     queueNames.map(async (queue) => {
@@ -74,13 +78,16 @@ function toDto(queue: JobName, job: Job, state: "active" | "failed"): TQueueJobD
 }
 
 /** Counts of every queue, every running job and the most recent failed jobs (newest first). */
-export async function queuesOverview(failedPerQueue = 20): Promise<TQueuesDto> {
+export const queuesOverview = (failedPerQueue = 20) =>
+  boundedRedis("The queue overview", () => readOverview(failedPerQueue));
+
+async function readOverview(failedPerQueue: number): Promise<TQueuesDto> {
   const [sharedActive, sharedFailed] = await Promise.all([
     pooledJobs(["active"], 100),
     pooledJobs(["failed"], failedPerQueue * pooled.length),
   ]);
   const [queues, perQueue] = await Promise.all([
-    queueCounts(),
+    readCounts(),
     Promise.all(
       queueNames.map(async (name) => {
         const q = queueFor(name);
@@ -114,20 +121,22 @@ async function jobOf(queue: JobName, jobId: string): Promise<Job> {
 }
 
 /** Puts a failed job back in its queue (BullMQ keeps its data and id; attempts start again). */
-export async function retryJob(queue: JobName, jobId: string): Promise<void> {
-  const job = await jobOf(queue, jobId);
-  const state = await job.getState();
-  if (state !== "failed") throw conflict(`Only a failed job can be retried (this one is ${state})`);
-  await job.retry("failed");
-}
+export const retryJob = (queue: JobName, jobId: string) =>
+  boundedRedis("Retrying a job", async () => {
+    const job = await jobOf(queue, jobId);
+    const state = await job.getState();
+    if (state !== "failed") throw conflict(`Only a failed job can be retried (this one is ${state})`);
+    await job.retry("failed");
+  });
 
 /** Removes a job that is not running (a running one holds a worker's lock; BullMQ refuses). */
-export async function removeJob(queue: JobName, jobId: string): Promise<void> {
-  const job = await jobOf(queue, jobId);
-  const state = await job.getState();
-  if (state === "active") throw conflict("A running job cannot be removed; wait until it ends");
-  await job.remove();
-}
+export const removeJob = (queue: JobName, jobId: string) =>
+  boundedRedis("Removing a job", async () => {
+    const job = await jobOf(queue, jobId);
+    const state = await job.getState();
+    if (state === "active") throw conflict("A running job cannot be removed; wait until it ends");
+    await job.remove();
+  });
 
 export interface FinishedTimes {
   queue: JobName;
@@ -140,7 +149,9 @@ export interface FinishedTimes {
  * Run and wait times of the completed jobs BullMQ still keeps (removeOnComplete bounds them), read at
  * scrape time: the web process cannot see the workers' memory, and this works with any number of them.
  */
-export async function finishedTimes(limit = 1000): Promise<FinishedTimes[]> {
+export const finishedTimes = (limit = 1000) => boundedRedis("The job times", () => readTimes(limit));
+
+async function readTimes(limit: number): Promise<FinishedTimes[]> {
   const shared = await pooledJobs(["completed"], limit);
   return Promise.all(
     queueNames.map(async (queue) => {

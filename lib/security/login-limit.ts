@@ -17,7 +17,7 @@ interface Limiters {
 let limiters: Limiters | undefined;
 
 function make(): Limiters {
-  const storeClient = redisConnection("producer");
+  const storeClient = redisConnection("request");
   storeClient.on("error", () => undefined); // logged by whoever else uses Redis; limiter falls back
   const opts = (keyPrefix: string, points: number) => ({
     storeClient,
