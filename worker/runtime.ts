@@ -51,6 +51,10 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
       // this, found by the stalled-job check (BullMQ's default 30 s, sooner with a shorter lock).
       lockDuration: env().WORKER_LOCK_MS,
       stalledInterval: Math.min(30_000, env().WORKER_LOCK_MS / 2),
+      // A job returned by the stalled-job check once more than this fails for good. BullMQ's 1 failed a
+      // job whose worker was killed twice (a crash and a restart, two Redis outages); an input that
+      // itself crashes the worker still fails, after 3 supervised restarts (issue #23).
+      maxStalledCount: 3,
     });
     worker.on("error", (err) => {
       // A lost lock is handled (and logged) by the job it belongs to.

@@ -63,6 +63,7 @@ export const analyzeChunkJob = defineJob({
         frameCount: result.frameCount,
         featureDim: result.featureDim,
         timeline: toScoreFile(result.timeline),
+        leadFrames: result.leadFrames,
       },
       result.features,
     );
