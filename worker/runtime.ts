@@ -9,7 +9,7 @@ import { bestQueuedPriority, closeQueues } from "@/lib/queue";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { queuePrefix, redisConnection } from "@/lib/queue/connection";
 import { isRedisConnectionError, noteRedisError, redisOutage } from "@/lib/queue/outage";
-import { etaSeconds, throttle } from "./progress";
+import { progressTracker, throttle } from "./progress";
 import type { JobContext, JobDefinition } from "./jobs/types";
 import { CancelledError, PermanentError } from "./jobs/types";
 import { LockLostError, LockWatch } from "./lock-watch";
@@ -183,17 +183,26 @@ async function runJob(def: JobDefinition, job: Job, token: string | undefined, l
   const unwatchLock = locks.track(String(job.id), job.processedOn ?? Date.now(), (err) => abort.abort(err));
   const startedAt = Date.now();
   const gate = throttle(1000);
+  // Monotonic progress with a measured rate (the API's time left and stall, lib/status/progress.ts).
+  const progress = progressTracker(job.progress);
+  let first = true;
+  // A running job that never reports still shows when it started (and stalls from there); not awaited,
+  // so a Redis that went away cannot hold the job's start.
+  void job
+    .updateProgress(progress.start())
+    .catch((err: unknown) => log.warn({ err }, "progress write failed"));
   const ctx: JobContext = {
     jobId: String(job.id),
     attempt: job.attemptsMade + 1,
     signal: abort.signal,
     niceness: nodeOf(def.name).cpu?.niceness ?? 0,
     async reportProgress(stage, fraction) {
+      const mark = progress.report(stage, fraction);
       // A stopped job reports nothing more (and must not wait on a Redis that is away).
       if (abort.signal.aborted || !gate(fraction >= 1)) return;
-      await job.updateProgress({ stage, fraction });
-      if (videoId)
-        await videoLifecycle.progress(videoId, stage, fraction, etaSeconds(startedAt, Date.now(), fraction));
+      await job.updateProgress(mark);
+      if (videoId) await videoLifecycle.progress(videoId, stage, fraction, first);
+      first = false;
     },
   };
   log.info("job started");
