@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/handler";
 import { notFound } from "@/lib/errors";
-import { videoOr404 } from "@/lib/videos/find";
+import { mediaKeyOr404 } from "@/lib/videos/find";
 import { isReadableKey, mediaThroughApp, objectResponse } from "@/lib/storage";
 
 // Media for browsers when storage is the embedded s3rver (lib/storage/browser-access.ts): the session is
@@ -12,8 +12,7 @@ export const GET = route({}, async ({ req, params }) => {
   const key = parts.map((p) => decodeURIComponent(p)).join("/");
   if (!isReadableKey(key)) throw notFound("Media");
   // A trashed video's objects are kept for a restore, but its old links stop working.
-  const videoId = /^videos\/([^/]+)\//.exec(key)?.[1];
-  if (videoId) await videoOr404(videoId);
+  await mediaKeyOr404(key);
   const res = await objectResponse(key, req, {
     download: req.nextUrl.searchParams.get("download") ?? undefined,
     // Private: a shared cache must not hand one user's session-checked media to another.
