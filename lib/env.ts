@@ -46,6 +46,7 @@ export const ZEnv = z.object({
   // Heavy jobs (analysis chunks, clip cuts, reels, proxy, filmstrip, live clips) one worker process runs
   // at once, highest priority first; unset: os.availableParallelism() (worker/runtime.ts).
   WORKER_CPU_SLOTS: z.coerce.number().int().positive().optional(),
+  WORKER_INTERACTIVE_SLOTS: z.coerce.number().int().positive().default(1),
   FFMPEG_PATH: z.string().default("ffmpeg"),
   FFPROBE_PATH: z.string().default("ffprobe"),
   // "auto": decode on the GPU (NVDEC through -hwaccel cuda) when a CUDA device initialises, else CPU;

@@ -3,13 +3,13 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { env } from "@/lib/env";
 import { childLogger, logger } from "@/lib/logger";
-import { CPU_QUEUE, nodeOf } from "@/lib/pipeline/graph";
+import { CPU_QUEUE, INTERACTIVE_QUEUE, nodeOf, type PooledQueue } from "@/lib/pipeline/graph";
 import { startDispatcher } from "@/lib/pipeline/outbox";
 import { bestQueuedPriority, closeQueues } from "@/lib/queue";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { queuePrefix, redisConnection } from "@/lib/queue/connection";
 import { isRedisConnectionError, noteRedisError, redisOutage } from "@/lib/queue/outage";
-import { etaSeconds, throttle } from "./progress";
+import { progressTracker, throttle } from "./progress";
 import type { JobContext, JobDefinition } from "./jobs/types";
 import { CancelledError, PermanentError } from "./jobs/types";
 import { LockLostError, LockWatch } from "./lock-watch";
@@ -26,6 +26,8 @@ export interface RuntimeOptions {
   concurrencyScale?: number;
   /** Heavy jobs this process runs at once (WORKER_CPU_SLOTS; unset: the cores it may use). */
   cpuSlots?: number;
+  /** Editors' jobs this process runs at once beside them (WORKER_INTERACTIVE_SLOTS, 1). */
+  interactiveSlots?: number;
   /** The name BullMQ records on each job this runtime takes (`processedBy`); default `host:pid`. */
   name?: string;
 }
@@ -71,8 +73,14 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
     return worker;
   };
   const light = jobs.filter((def) => !nodeOf(def.name).cpu);
-  const heavy = new Map(jobs.filter((def) => nodeOf(def.name).cpu).map((def) => [def.name as string, def]));
+  const pooled = (queue: PooledQueue) =>
+    new Map(
+      jobs.filter((def) => nodeOf(def.name).cpu?.queue === queue).map((def) => [def.name as string, def]),
+    );
+  const heavy = pooled(CPU_QUEUE);
+  const interactive = pooled(INTERACTIVE_QUEUE);
   const slots = opts.cpuSlots ?? env().WORKER_CPU_SLOTS ?? availableParallelism();
+  const lane = opts.interactiveSlots ?? env().WORKER_INTERACTIVE_SLOTS;
   const workers = light.map((def) =>
     start(
       def.name,
@@ -81,10 +89,12 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
     ),
   );
   if (heavy.size > 0) workers.push(start(CPU_QUEUE, slots, (job) => heavy.get(job.name)));
+  // Issue #25: the editors' lane beside the CPU slots (lib/pipeline/cpu.ts).
+  if (interactive.size > 0) workers.push(start(INTERACTIVE_QUEUE, lane, (job) => interactive.get(job.name)));
   // Every worker also empties the outbox: jobs that routes staged while Redis was away (lib/pipeline).
   const dispatcher = startDispatcher();
   logger().info(
-    { jobs: jobs.map((j) => j.name), cpuSlots: heavy.size > 0 ? slots : 0 },
+    { jobs: jobs.map((j) => j.name), cpuSlots: heavy.size > 0 ? slots : 0, interactiveSlots: lane },
     "worker runtime started",
   );
   for (const def of jobs) {
@@ -135,6 +145,7 @@ async function dispatch(
  * went ahead of the chunks of an analysis queued after it (issue #17, bench:scale).
  */
 async function outranked(job: Job): Promise<boolean> {
+  if (job.queueName !== CPU_QUEUE) return false; // the editors' lane has no stalled encodes to pass
   const own = job.priority;
   if (!own) return false;
   try {
@@ -172,17 +183,26 @@ async function runJob(def: JobDefinition, job: Job, token: string | undefined, l
   const unwatchLock = locks.track(String(job.id), job.processedOn ?? Date.now(), (err) => abort.abort(err));
   const startedAt = Date.now();
   const gate = throttle(1000);
+  // Monotonic progress with a measured rate (the API's time left and stall, lib/status/progress.ts).
+  const progress = progressTracker(job.progress);
+  let first = true;
+  // A running job that never reports still shows when it started (and stalls from there); not awaited,
+  // so a Redis that went away cannot hold the job's start.
+  void job
+    .updateProgress(progress.start())
+    .catch((err: unknown) => log.warn({ err }, "progress write failed"));
   const ctx: JobContext = {
     jobId: String(job.id),
     attempt: job.attemptsMade + 1,
     signal: abort.signal,
     niceness: nodeOf(def.name).cpu?.niceness ?? 0,
     async reportProgress(stage, fraction) {
+      const mark = progress.report(stage, fraction);
       // A stopped job reports nothing more (and must not wait on a Redis that is away).
       if (abort.signal.aborted || !gate(fraction >= 1)) return;
-      await job.updateProgress({ stage, fraction });
-      if (videoId)
-        await videoLifecycle.progress(videoId, stage, fraction, etaSeconds(startedAt, Date.now(), fraction));
+      await job.updateProgress(mark);
+      if (videoId) await videoLifecycle.progress(videoId, stage, fraction, first);
+      first = false;
     },
   };
   log.info("job started");

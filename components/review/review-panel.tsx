@@ -6,6 +6,7 @@ import { frameSpan } from "@/lib/highlights/frame-span";
 import { CardLinks } from "./card-links";
 import { matchTime, timecode, timeOfFrame } from "./frames";
 import { HighlightWords } from "./highlight-words";
+import { jobStatusText } from "../status/job-status";
 
 interface Props {
   videoId: string;
@@ -137,7 +138,9 @@ export function ReviewPanel(p: Props) {
                 <span className={`chip chip--${h.status}`}>{h.status}</span>{" "}
                 <span className="muted" data-testid="clip-state" aria-live="polite">
                   {cutting(h)
-                    ? "cutting…"
+                    ? h.clipJob
+                      ? jobStatusText(h.clipJob, "cutting")
+                      : "cutting…"
                     : h.clipStatus === "failed"
                       ? `cut failed: ${h.clipError ?? ""}`
                       : ""}

@@ -13,11 +13,19 @@ import { videoOr404 } from "../videos/find";
 import { clipFileName, zipFileName } from "./names";
 import { clipNumbers } from "./selection";
 import { zipObjects } from "./zip";
+import { cutJobId, pendingStatuses } from "../status/lookup";
 
 export async function listHighlights(videoId: string): Promise<THighlightsDto> {
   const video = await videoOr404(videoId);
   const { analysisId, highlights } = await currentHighlights(videoId);
   const numbers = clipNumbers(highlights);
+  const busy = highlights.filter(
+    (h) => h.clipStatus === "cutting" || (h.clipKey && h.clipRevision !== h.revision),
+  );
+  const jobs = await pendingStatuses(
+    "cut-clip",
+    busy.map((h) => cutJobId(h.id, h.revision)),
+  );
   const dto = await Promise.all(
     highlights.map(async (h): Promise<THighlightDto> => {
       const downloadName = clipFileName(video.title, h.label, numbers.get(h.id) ?? 1, h.startS);
@@ -36,6 +44,7 @@ export async function listHighlights(videoId: string): Promise<THighlightsDto> {
         clipStatus: h.clipStatus,
         clipStale: hasClip && h.clipRevision !== h.revision,
         clipError: h.clipError,
+        clipJob: jobs.get(cutJobId(h.id, h.revision)) ?? null,
         clipUrl: hasClip ? await presignGet(h.clipKey!, { expiresIn: LINK_TTL_S, downloadName }) : null,
         posterUrl: h.posterKey ? await presignGet(h.posterKey, { expiresIn: LINK_TTL_S }) : null,
         downloadName,
@@ -89,7 +98,11 @@ export async function patchHighlight(
     if (count === 0)
       throw conflict("Someone else changed this highlight at the same time; reload and try again");
     if (moved)
-      await startJob(tx, "highlights edited", "cut-clip", { highlightId: id, revision: h.revision + 1 });
+      await startJob(tx, "highlights edited", "cut-clip", {
+        highlightId: id,
+        revision: h.revision + 1,
+        editor: true,
+      });
   });
   if (moved) await dispatchSoon();
   const decided = patch.startS !== undefined || patch.endS !== undefined || patch.status !== undefined;

@@ -8,24 +8,30 @@ import {
   type TQueueJobDto,
   type TQueuesDto,
 } from "../schemas/queues";
-import { CPU_QUEUE, queueOf, type JobName } from "../pipeline/graph";
+import { CPU_QUEUE, INTERACTIVE_QUEUE, queueOf, type JobName } from "../pipeline/graph";
 import { boundedRedis } from "./bounded";
 import { namedQueue, queueFor } from "./producer";
 
 // What the operators' page and /api/metrics read: BullMQ's own bookkeeping in Redis, so it is the same
 // whichever web process asks and however many workers run. Everything is per job kind: a light kind
-// has its own queue, the heavy kinds share the CPU queue and are told apart by the job's name there.
+// has its own queue, the heavy kinds share the CPU queue or the editors' lane and are told apart by the
+// job's name there.
 
 const STACK_LINES = 4;
 
-const pooled = queueNames.filter((k) => queueOf(k) === CPU_QUEUE);
-const isPooled = (kind: JobName) => queueOf(kind) === CPU_QUEUE;
+// The pooled queues (the CPU queue and the editors' lane) hold several kinds each.
+const POOLS = [CPU_QUEUE, INTERACTIVE_QUEUE] as const;
+const pooled = queueNames.filter((k) => queueOf(k) !== k);
+const isPooled = (kind: JobName) => queueOf(kind) !== kind;
 
-/** The shared CPU queue's jobs in these states, by kind (`perState`: at most that many per state). */
+/** The pooled queues' jobs in these states, by kind (`perState`: at most that many per state and pool). */
 async function pooledJobs(states: readonly TJobState[], perState?: number): Promise<Map<JobName, Job[]>> {
-  const q = namedQueue(CPU_QUEUE);
-  const lists = await Promise.all(states.map((s) => q.getJobs([s], 0, perState ? perState - 1 : -1)));
   const byKind = new Map<JobName, Job[]>(pooled.map((k) => [k, []]));
+  const lists = await Promise.all(
+    POOLS.flatMap((pool) =>
+      states.map((s) => namedQueue(pool).getJobs([s], 0, perState ? perState - 1 : -1)),
+    ),
+  );
   for (const job of lists.flat()) if (job) byKind.get(job.name as JobName)?.push(job);
   return byKind;
 }
@@ -45,10 +51,14 @@ async function pooledCounts(): Promise<Map<JobName, Record<TJobState, number>>> 
 export const queueCounts = () => boundedRedis("The queue counts", readCounts);
 
 async function readCounts(): Promise<TQueueCounts[]> {
-  const [shared, sharedPaused] = await Promise.all([pooledCounts(), namedQueue(CPU_QUEUE).isPaused()]);
+  const [shared, ...poolPaused] = await Promise.all([
+    pooledCounts(),
+    ...POOLS.map((pool) => namedQueue(pool).isPaused()),
+  ]);
+  const sharedPaused = (kind: JobName) => poolPaused[POOLS.indexOf(queueOf(kind) as (typeof POOLS)[number])]!;
   return Promise.all(
     queueNames.map(async (queue) => {
-      if (isPooled(queue)) return { queue, counts: shared.get(queue)!, paused: sharedPaused };
+      if (isPooled(queue)) return { queue, counts: shared.get(queue)!, paused: sharedPaused(queue) };
       const q = queueFor(queue);
       const [counts, paused] = await Promise.all([q.getJobCounts(...jobStates), q.isPaused()]);
       const full = Object.fromEntries(jobStates.map((s) => [s, counts[s] ?? 0])) as Record<TJobState, number>;
@@ -115,7 +125,7 @@ async function readOverview(failedPerQueue: number): Promise<TQueuesDto> {
 
 async function jobOf(queue: JobName, jobId: string): Promise<Job> {
   const job = await queueFor(queue).getJob(jobId);
-  // On the shared CPU queue an id of another kind is not this kind's job.
+  // On a pooled queue an id of another kind is not this kind's job.
   if (!job || job.name !== queue) throw notFound("Job");
   return job;
 }

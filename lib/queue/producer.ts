@@ -31,6 +31,12 @@ export function namedQueue(queueName: string): Queue {
   return q;
 }
 
+/** The producers' own Redis connection (fails fast while Redis is away; lib/queue/connection.ts). */
+export function producerRedis(): Redis {
+  holder.matchcutRedis ??= redisConnection("producer");
+  return holder.matchcutRedis;
+}
+
 export async function enqueue<N extends JobName>(
   name: N,
   payload: JobPayload<N>,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZExportFormat } from "../exports";
+import type { TJobStatus } from "./job-status";
 
 export const ZHighlightStatus = z.enum(["suggested", "accepted", "rejected", "edited"]);
 export type THighlightStatus = z.infer<typeof ZHighlightStatus>;
@@ -65,6 +66,8 @@ export interface THighlightDto {
   /** true while the stored clip was cut for older boundaries (a re-cut is on its way) */
   clipStale: boolean;
   clipError: string | null;
+  /** while a cut is on its way: waiting for a worker (with its place) or running */
+  clipJob: TJobStatus | null;
   clipUrl: string | null;
   posterUrl: string | null;
   downloadName: string;
@@ -79,6 +82,8 @@ export interface THighlightsDto {
 export interface TReelDto {
   status: TClipStatus;
   progress: number;
+  /** while a build is on its way: waiting for a worker (with its place) or running */
+  job: TJobStatus | null;
   error: string | null;
   url: string | null;
   downloadName: string;

@@ -33,7 +33,7 @@ export const analyzeFinalizeJob = defineJob({
     const chunks = chunkPlanOf(analysis.params);
     const ids = { videoId, analysisId };
 
-    await videoLifecycle.progress(videoId, "stitching", Math.max(analysis.progress, 0.95), null);
+    await videoLifecycle.progress(videoId, "stitching", Math.max(analysis.progress, 0.95));
     const metas = await Promise.all(chunks.map((c) => readChunkMeta(ids, c.index)));
     const leadFrames = Math.max(0, ...metas.map((x) => x.leadFrames ?? 0));
     const coverage = coverageOf(chunks, metas, durationS, m.sampleRate, leadFrames);
