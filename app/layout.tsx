@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
 import "./phone.css";
+import "./links.css";
 
 export const metadata: Metadata = {
   title: "Matchcut",

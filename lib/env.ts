@@ -46,6 +46,7 @@ export const ZEnv = z.object({
   // Heavy jobs (analysis chunks, clip cuts, reels, proxy, filmstrip, live clips) one worker process runs
   // at once, highest priority first; unset: os.availableParallelism() (worker/runtime.ts).
   WORKER_CPU_SLOTS: z.coerce.number().int().positive().optional(),
+  WORKER_INTERACTIVE_SLOTS: z.coerce.number().int().positive().default(1),
   FFMPEG_PATH: z.string().default("ffmpeg"),
   FFPROBE_PATH: z.string().default("ffprobe"),
   // "auto": decode on the GPU (NVDEC through -hwaccel cuda) when a CUDA device initialises, else CPU;
@@ -82,6 +83,8 @@ export const ZEnv = z.object({
     .positive()
     .default(6 * 3600),
   MIN_VIDEO_FPS: z.coerce.number().positive().default(0.1),
+  // Pictures narrower or lower than this are refused at probe (issue #23: a 1×1 video became "ready").
+  MIN_VIDEO_SIDE_PX: z.coerce.number().int().min(1).default(32),
   // The janitor job (issue #16): an upload with no new part for this long is expired (its multipart
   // upload aborted); it runs every JANITOR_INTERVAL_H hours.
   UPLOAD_EXPIRE_H: z.coerce.number().positive().default(72),
@@ -101,10 +104,39 @@ export const ZEnv = z.object({
   LIVE_SEGMENT_TRIES: z.coerce.number().int().min(1).default(4),
   // Master playlists: the highest-bandwidth variant at most this tall.
   LIVE_MAX_HEIGHT: z.coerce.number().int().positive().default(720),
+  // A followed source whose host stops resolving is failed after this many failed loads in a row
+  // (worker/live/tick-end.ts), instead of being looked up every few seconds until LIVE_GIVE_UP_S.
+  LIVE_DNS_FAILURES: z.coerce.number().int().min(1).default(5),
   // Hosts (names or addresses, comma-separated) live URLs may point at although they are on a local or
   // private network, e.g. an encoder on the LAN; everything else private is refused (lib/security/ssrf.ts).
   LIVE_ALLOW_HOSTS: z.string().optional(),
+  // The same for webhook receivers (a service on the same network): admins' webhook URLs go through the
+  // live URLs' guard at creation and at every delivery (issue #23).
+  WEBHOOK_ALLOW_HOSTS: z.string().optional(),
+  // Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For the sign-in
+  // limits believe; from anyone else the header is ignored (lib/security/client-address.ts).
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine(
+      (v) =>
+        (v ?? "")
+          .split(",")
+          .map((e) => e.trim())
+          .filter(Boolean)
+          .every((e) => {
+            const [addr, bits] = e.split("/");
+            return (
+              IP_LIKE.test(addr!.replace(/^\[|\]$/g, "")) && (bits === undefined || /^\d{1,3}$/.test(bits))
+            );
+          }),
+      "addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)",
+    ),
 });
+
+// Shape only (lib/security/client-address.ts parses the addresses): this file is also bundled where
+// node:net is not available.
+const IP_LIKE = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)$/i;
 
 export type TEnv = z.infer<typeof ZEnv>;
 

@@ -32,8 +32,14 @@ describe("check:fresh readers (issue #30)", () => {
       "redis-server --inside-heredoc",
       "EOT",
       'echo "took $(((end - start) / 1000000)) ms"',
+      "for ((i = ${#A[@]} - 1; i >= 0; i--)); do stop_pids x; done",
+      "while ((stop == 0)); do up=$((SECONDS - started)); ((up < 60)) || delay=1; done",
+      "delay=$((delay * 2 > MAX ? MAX : delay * 2))",
     ].join("\n");
-    const funcs = bashFunctions([sh, "pg_run() {\n}\ndie() {\n}\nport_open() {\n}\nuses_local_pg() {\n}"]);
+    const funcs = bashFunctions([
+      sh,
+      "pg_run() {\n}\ndie() {\n}\nport_open() {\n}\nuses_local_pg() {\n}\nstop_pids() {\n}",
+    ]);
     expect(names(bashUses("x.sh", sh, funcs))).toEqual(["tail", "psql", "grep", "createdb", "node", "cat"]);
   });
 

@@ -57,7 +57,8 @@ export function bashUses(file: string, text: string, funcs: ReadonlySet<string>)
       .replace(/\bcase\b.*?\bin\b.*?\)/, " ") // case patterns are not commands
       .replace(/\[\[.*?\]\]/g, " ") // tests
       .replace(/[\w]+\+?=\([^)]*\)/g, " ") // array assignments
-      .replace(/\{\w+\}[<>]+/g, " "); // exec {fd}>>file
+      .replace(/\{\w+\}[<>]+/g, " ") // exec {fd}>>file
+      .replace(/\$?\(\((?:[^()]|\([^()]*\))*\)\)/g, " $_ "); // arithmetic: $((a + b)), ((i++)), for ((…))
     const subs = [...l.matchAll(/\$\(([^()]*)\)/g)].map((m) => m[1]!);
     l = l.replace(/\$\([^()]*\)/g, " $_ ");
     // a quoted single word may be a program ("$bin/pg_ctl"); a quoted sentence is an argument

@@ -166,8 +166,18 @@ pg_run() {
 start_postgres() {
   uses_local_pg || return 0
   local bin dir="$DATA/postgres"
-  bin=$(pg_bin) || die "PostgreSQL binaries not found"
   if port_open $PG_PORT; then return 0; fi
+  init_postgres
+  bin=$(pg_bin)
+  pg_run "$bin/pg_ctl" -D "$dir" -l "$LOGS/postgres.log" -w -t 60 \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $DATA/run" start >/dev/null ||
+    { tail -20 "$LOGS/postgres.log"; die "PostgreSQL did not start"; }
+}
+
+# The data directory, created on first use (as the 'postgres' user when we are root).
+init_postgres() {
+  local bin dir="$DATA/postgres"
+  bin=$(pg_bin) || die "PostgreSQL binaries not found"
   mkdir -p "$dir" "$DATA/run"
   [[ $(id -u) -eq 0 ]] && { id postgres >/dev/null 2>&1 || pg_run true; chown postgres "$dir" "$DATA/run"; chmod 700 "$dir"; touch "$LOGS/postgres.log"; chown postgres "$LOGS/postgres.log"; }
   if [[ ! -f "$dir/PG_VERSION" ]]; then
@@ -175,9 +185,7 @@ start_postgres() {
     pg_run "$bin/initdb" -D "$dir" -U matchcut --auth=trust --encoding=UTF8 >"$LOGS/initdb.log" 2>&1 ||
       { cat "$LOGS/initdb.log"; die "initdb failed"; }
   fi
-  pg_run "$bin/pg_ctl" -D "$dir" -l "$LOGS/postgres.log" -w -t 60 \
-    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $DATA/run" start >/dev/null ||
-    { tail -20 "$LOGS/postgres.log"; die "PostgreSQL did not start"; }
+  return 0
 }
 
 ensure_database() {
@@ -281,9 +289,10 @@ fresh_scratch() {
 
 # The benchmarks' app (bench-e2e.sh, bench-scale.sh): scratch services (database matchcut_SCRATCH, Redis
 # db REDIS_DB, bucket matchcut-SCRATCH), queue prefix …-NAME, a web build no older than the code, and
-# `next start` on PORT. Workers are the caller's to start.
+# `next start` on PORT. Workers are the caller's to start. A fifth argument `supervised` runs the web app
+# under supervise (scripts/supervise.sh), restarted as `npm run up` restarts it (bench:load).
 start_bench_app() {
-  local name=$1 scratch=$2 redis_db=$3 port=$4
+  local name=$1 scratch=$2 redis_db=$3 port=$4 how=${5:-}
   start_scratch_services "$scratch" "$redis_db"
   export QUEUE_PREFIX="${QUEUE_PREFIX:-matchcut}-$name"
   export ADMIN_EMAIL=admin@bench.local ADMIN_PASSWORD="${BENCH_ADMIN_PASSWORD:-bench-admin-password}"
@@ -294,8 +303,13 @@ start_bench_app() {
     say "building the web app"
     npx --no-install next build >"$LOGS/build-bench.log" 2>&1 || { tail -60 "$LOGS/build-bench.log"; die "next build failed"; }
   fi
-  start_node "$LOGS/web-$name.log" node_modules/next/dist/bin/next start -p "$PORT"
-  pids+=("$NODE_PID")
+  if [[ "$how" == supervised ]]; then
+    supervise "$name-web" "$LOGS/web-$name.log" node node_modules/next/dist/bin/next start -p "$PORT"
+    pids+=("$SUPERVISED_PID")
+  else
+    start_node "$LOGS/web-$name.log" node_modules/next/dist/bin/next start -p "$PORT"
+    pids+=("$NODE_PID")
+  fi
   wait_port $PORT "web app"
   return 0
 }
@@ -308,3 +322,7 @@ scratch_cleanup() {
   for s in "${started[@]}"; do "stop_$s"; done
   exit $code
 }
+
+# supervise, stop_supervised, supervise_services: `npm run up` restarts what exits (issue #23).
+# shellcheck source=scripts/supervise.sh
+source "$ROOT/scripts/supervise.sh"

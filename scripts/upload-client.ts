@@ -1,5 +1,5 @@
 // The browser's upload, from Node: sign in, POST /api/uploads, presigned multipart PUTs straight to S3,
-// record each part, complete. Used by scripts/upload-video.ts and scripts/bench-e2e.ts.
+// record each part, complete. Used by scripts/upload-video.ts, scripts/bench-e2e.ts and bench-load.ts.
 import { open, stat } from "node:fs/promises";
 import path from "node:path";
 import type { TCompletedUpload, TPresignedParts, TUploadSession } from "@/lib/schemas/uploads";
@@ -11,6 +11,10 @@ export interface Api {
    * browser-access.ts) the app's own relative part route, which wants the session cookie as well.
    */
   putPart(url: string, body: Uint8Array<ArrayBuffer>): Promise<Response>;
+  /** The session cookie, as a `Cookie` header value (bench:load hands it to its load tool). */
+  cookie: string;
+  /** The app's base URL. */
+  url: string;
 }
 
 /** A signed-in JSON client for the app's API (the session cookie the login route sets). */
@@ -44,7 +48,7 @@ export async function signIn(url: string, email: string, password: string): Prom
       headers: target.origin === origin ? { cookie, "Content-Type": "application/octet-stream" } : {},
     });
   };
-  return Object.assign(api, { putPart });
+  return Object.assign(api, { putPart, cookie, url });
 }
 
 /** Uploads `file` part by part, `parallel` parts at a time (resuming a matching earlier upload). */

@@ -22,6 +22,9 @@ export interface PrivateRedis {
   url: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGSTOP / SIGCONT: connections stay open and nothing answers (a hung or swapped-out server). */
+  freeze(): void;
+  thaw(): void;
   dispose(): Promise<void>;
 }
 
@@ -65,7 +68,10 @@ export async function privateRedis(): Promise<PrivateRedis> {
     url: `redis://127.0.0.1:${port}/0`,
     start,
     stop,
+    freeze: () => void proc?.kill("SIGSTOP"),
+    thaw: () => void proc?.kill("SIGCONT"),
     async dispose() {
+      proc?.kill("SIGCONT");
       await stop();
       await rm(dir, { recursive: true, force: true });
     },

@@ -5,6 +5,7 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { PEER_HEADER } from "@/lib/security/client-address";
 
 type Handler = (req: NextRequest, seg: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -29,6 +30,8 @@ export interface Call {
 export async function call(handler: Handler, c: Call): Promise<Response> {
   const headers = new Headers(c.headers);
   if (c.cookie) headers.set("cookie", c.cookie);
+  // The web server stamps every request with its socket's address (lib/security/client-address.ts).
+  if (!headers.has(PEER_HEADER)) headers.set(PEER_HEADER, "127.0.0.1");
   headers.set("host", new URL(APP_ORIGIN()).host);
   let body = c.body ?? null;
   if (c.json !== undefined) {

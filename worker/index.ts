@@ -8,6 +8,7 @@ import { janitorSlot } from "@/lib/janitor/run";
 import { logger } from "@/lib/logger";
 import { startJob } from "@/lib/pipeline/enqueue";
 import { assertRegistryComplete, jobs } from "./jobs/registry";
+import { startHeartbeat } from "./heartbeat";
 import { disposeSessions } from "./inference/session";
 import { startRuntime } from "./runtime";
 import { cleanDeadWorkerDirs } from "./temp";
@@ -32,11 +33,13 @@ async function main(): Promise<void> {
   const cleaned = await cleanDeadWorkerDirs();
   if (cleaned.length > 0) log.info({ cleaned }, "removed temp dirs of dead workers");
   const runtime = startRuntime(jobs, { concurrencyScale: env().WORKER_CONCURRENCY });
+  const stopHeartbeat = startHeartbeat();
   // The janitor of the current time slot; every worker stages it, its id makes that one run.
   const { slot } = janitorSlot(env().JANITOR_INTERVAL_H);
   await startJob(db(), "worker started", "janitor", { slot });
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down: finishing active jobs");
+    stopHeartbeat();
     await runtime.close();
     await disposeSessions();
     await disconnectDb();

@@ -3,14 +3,16 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { env } from "@/lib/env";
 import { childLogger, logger } from "@/lib/logger";
-import { CPU_QUEUE, nodeOf } from "@/lib/pipeline/graph";
+import { CPU_QUEUE, INTERACTIVE_QUEUE, nodeOf, type PooledQueue } from "@/lib/pipeline/graph";
 import { startDispatcher } from "@/lib/pipeline/outbox";
 import { bestQueuedPriority, closeQueues } from "@/lib/queue";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { queuePrefix, redisConnection } from "@/lib/queue/connection";
-import { etaSeconds, throttle } from "./progress";
+import { isRedisConnectionError, noteRedisError, redisOutage } from "@/lib/queue/outage";
+import { progressTracker, throttle } from "./progress";
 import type { JobContext, JobDefinition } from "./jobs/types";
 import { CancelledError, PermanentError } from "./jobs/types";
+import { LockLostError, LockWatch } from "./lock-watch";
 
 /** How often a running job checks whether it was cancelled: a deleted video's chunk stops within this. */
 const CANCEL_POLL_MS = 2_000;
@@ -24,6 +26,8 @@ export interface RuntimeOptions {
   concurrencyScale?: number;
   /** Heavy jobs this process runs at once (WORKER_CPU_SLOTS; unset: the cores it may use). */
   cpuSlots?: number;
+  /** Editors' jobs this process runs at once beside them (WORKER_INTERACTIVE_SLOTS, 1). */
+  interactiveSlots?: number;
   /** The name BullMQ records on each job this runtime takes (`processedBy`); default `host:pid`. */
   name?: string;
 }
@@ -35,10 +39,11 @@ export interface RuntimeOptions {
  * Handlers never see bullmq: they get (data, ctx) and throw PermanentError for input that can't work.
  */
 export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): Runtime {
+  // Its errors go to the outage log (lib/queue/outage.ts): once, then once a minute while Redis is away.
   const connection: Redis = redisConnection("worker");
-  connection.on("error", (err) => logger().error({ err }, "redis connection error"));
   const start = (queue: string, concurrency: number, defOf: (job: Job) => JobDefinition | undefined) => {
-    const worker = new Worker(queue, (job: Job, token?: string) => dispatch(defOf(job), job, token), {
+    const locks = new LockWatch(env().WORKER_LOCK_MS);
+    const worker = new Worker(queue, (job: Job, token?: string) => dispatch(defOf(job), job, token, locks), {
       connection,
       prefix: queuePrefix(),
       concurrency,
@@ -48,8 +53,19 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
       // this, found by the stalled-job check (BullMQ's default 30 s, sooner with a shorter lock).
       lockDuration: env().WORKER_LOCK_MS,
       stalledInterval: Math.min(30_000, env().WORKER_LOCK_MS / 2),
+      // A job returned by the stalled-job check once more than this fails for good. BullMQ's 1 failed a
+      // job whose worker was killed twice (a crash and a restart, two Redis outages); an input that
+      // itself crashes the worker still fails, after 3 supervised restarts (issue #23).
+      maxStalledCount: 3,
     });
-    worker.on("error", (err) => childLogger({ queue }).error({ err }, "worker error"));
+    worker.on("error", (err) => {
+      // A lost lock is handled (and logged) by the job it belongs to.
+      if (/could not renew lock/.test(err.message)) return;
+      if (isRedisConnectionError(err) || redisOutage()) noteRedisError(`worker ${queue}`, err);
+      else childLogger({ queue }).error({ err }, "worker error");
+    });
+    worker.on("locksRenewed", ({ jobIds }) => locks.renewed(jobIds));
+    worker.on("lockRenewalFailed", (jobIds) => locks.lost(jobIds, "Redis refused to renew its lock"));
     worker.on("failed", (job, err) => {
       const def = job && defOf(job);
       if (def) void finalFailure(def, job, err);
@@ -57,8 +73,14 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
     return worker;
   };
   const light = jobs.filter((def) => !nodeOf(def.name).cpu);
-  const heavy = new Map(jobs.filter((def) => nodeOf(def.name).cpu).map((def) => [def.name as string, def]));
+  const pooled = (queue: PooledQueue) =>
+    new Map(
+      jobs.filter((def) => nodeOf(def.name).cpu?.queue === queue).map((def) => [def.name as string, def]),
+    );
+  const heavy = pooled(CPU_QUEUE);
+  const interactive = pooled(INTERACTIVE_QUEUE);
   const slots = opts.cpuSlots ?? env().WORKER_CPU_SLOTS ?? availableParallelism();
+  const lane = opts.interactiveSlots ?? env().WORKER_INTERACTIVE_SLOTS;
   const workers = light.map((def) =>
     start(
       def.name,
@@ -67,10 +89,12 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
     ),
   );
   if (heavy.size > 0) workers.push(start(CPU_QUEUE, slots, (job) => heavy.get(job.name)));
+  // Issue #25: the editors' lane beside the CPU slots (lib/pipeline/cpu.ts).
+  if (interactive.size > 0) workers.push(start(INTERACTIVE_QUEUE, lane, (job) => interactive.get(job.name)));
   // Every worker also empties the outbox: jobs that routes staged while Redis was away (lib/pipeline).
   const dispatcher = startDispatcher();
   logger().info(
-    { jobs: jobs.map((j) => j.name), cpuSlots: heavy.size > 0 ? slots : 0 },
+    { jobs: jobs.map((j) => j.name), cpuSlots: heavy.size > 0 ? slots : 0, interactiveSlots: lane },
     "worker runtime started",
   );
   for (const def of jobs) {
@@ -105,8 +129,9 @@ async function dispatch(
   def: JobDefinition | undefined,
   job: Job,
   token: string | undefined,
+  locks: LockWatch,
 ): Promise<unknown> {
-  if (def && !(await outranked(job))) return runJob(def, job);
+  if (def && !(await outranked(job))) return runJob(def, job, token, locks);
   // Handed back: a delay of 0 has BullMQ put it among the prioritized jobs by its priority at once.
   await job.moveToDelayed(Date.now() + (def ? 0 : 1000), token);
   throw new DelayedError();
@@ -120,6 +145,7 @@ async function dispatch(
  * went ahead of the chunks of an analysis queued after it (issue #17, bench:scale).
  */
 async function outranked(job: Job): Promise<boolean> {
+  if (job.queueName !== CPU_QUEUE) return false; // the editors' lane has no stalled encodes to pass
   const own = job.priority;
   if (!own) return false;
   try {
@@ -137,7 +163,7 @@ async function outranked(job: Job): Promise<boolean> {
   }
 }
 
-async function runJob(def: JobDefinition, job: Job): Promise<unknown> {
+async function runJob(def: JobDefinition, job: Job, token: string | undefined, locks: LockWatch) {
   const log = childLogger({ job: def.name, jobId: job.id, attempt: job.attemptsMade + 1 });
   const parsed = def.schema.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`invalid payload: ${parsed.error.message}`);
@@ -153,18 +179,30 @@ async function runJob(def: JobDefinition, job: Job): Promise<unknown> {
     return { cancelled: before };
   }
   const watch = watchCancellation(def, parsed.data, abort, log);
+  // processedOn is the time BullMQ asked for the job, just before Redis locked it: a safe start.
+  const unwatchLock = locks.track(String(job.id), job.processedOn ?? Date.now(), (err) => abort.abort(err));
   const startedAt = Date.now();
   const gate = throttle(1000);
+  // Monotonic progress with a measured rate (the API's time left and stall, lib/status/progress.ts).
+  const progress = progressTracker(job.progress);
+  let first = true;
+  // A running job that never reports still shows when it started (and stalls from there); not awaited,
+  // so a Redis that went away cannot hold the job's start.
+  void job
+    .updateProgress(progress.start())
+    .catch((err: unknown) => log.warn({ err }, "progress write failed"));
   const ctx: JobContext = {
     jobId: String(job.id),
     attempt: job.attemptsMade + 1,
     signal: abort.signal,
     niceness: nodeOf(def.name).cpu?.niceness ?? 0,
     async reportProgress(stage, fraction) {
-      if (!gate(fraction >= 1)) return;
-      await job.updateProgress({ stage, fraction });
-      if (videoId)
-        await videoLifecycle.progress(videoId, stage, fraction, etaSeconds(startedAt, Date.now(), fraction));
+      const mark = progress.report(stage, fraction);
+      // A stopped job reports nothing more (and must not wait on a Redis that is away).
+      if (abort.signal.aborted || !gate(fraction >= 1)) return;
+      await job.updateProgress(mark);
+      if (videoId) await videoLifecycle.progress(videoId, stage, fraction, first);
+      first = false;
     },
   };
   log.info("job started");
@@ -177,13 +215,37 @@ async function runJob(def: JobDefinition, job: Job): Promise<unknown> {
       log.info({ reason: abort.signal.reason.message, ms: Date.now() - startedAt }, "job cancelled");
       return { cancelled: abort.signal.reason.message };
     }
+    if (abort.signal.reason instanceof LockLostError) return handBack(job, token, abort.signal.reason, log);
     log.warn({ err: (err as Error).message }, "job failed");
     if (err instanceof PermanentError) throw new UnrecoverableError(err.message);
     throw err;
   } finally {
     clearTimeout(timer);
     clearInterval(watch);
+    unwatchLock();
   }
+}
+
+/**
+ * A job whose lock was lost has had its children killed (ctx.signal); it is not failed, as the input
+ * was not at fault. If the lock is still ours after all (Redis came back in time) the job goes back to
+ * the queue at once; if not, another worker's stalled-job check returns it. Either way it runs again
+ * once, and never while this copy ran. DelayedError tells BullMQ that the job was dealt with.
+ */
+async function handBack(
+  job: Job,
+  token: string | undefined,
+  reason: LockLostError,
+  log: ReturnType<typeof childLogger>,
+): Promise<never> {
+  log.warn({ reason: reason.message }, "lock lost: the job's children were killed; handing it back");
+  await job.moveToDelayed(Date.now(), token).catch((err: unknown) => {
+    log.info(
+      { err: (err as Error).message },
+      "the lock has lapsed; the stalled-job check will return the job",
+    );
+  });
+  throw new DelayedError();
 }
 
 /** Polls the job's cancelledBy while it runs; a reason aborts ctx.signal with a CancelledError. */

@@ -5,9 +5,11 @@ import { labelsOf } from "@/lib/clips/selection";
 import { ZExportFormat } from "@/lib/exports";
 import { percent } from "../format";
 import { clipSummary, reelPlan } from "./downloads-copy";
+import { ShareButton } from "../shares/share-button";
 import { EXPORT_FORMATS } from "./export-formats";
 import { downloadHref, reelOfLabel } from "./label-choice";
 import { useBuildReel, useHighlights, useReel } from "./use-highlights";
+import { jobStatusText } from "../status/job-status";
 
 /**
  * Clips, reel and exports: one download menu (every file this video offers, each with a line on what
@@ -85,6 +87,11 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
             <div className="progress__bar" style={{ width: `${percent(r.progress)}%` }} />
           </div>
         ) : null}
+        {reelBusy && r.job ? (
+          <p className="muted" data-testid="reel-state" aria-live="polite">
+            {jobStatusText(r.job, "building")}
+          </p>
+        ) : null}
         <div className="actions">
           {canEdit ? (
             <button
@@ -94,13 +101,18 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
               disabled={build.isPending || reelBusy || plan.count === 0}
             >
               {reelBusy
-                ? `Building… ${percent(r.progress)} %`
+                ? r.job?.state === "waiting"
+                  ? "Waiting for a worker…"
+                  : `Building… ${percent(r.progress)} %`
                 : labels.length > 1
                   ? `Build reel — ${label === null ? "all labels" : `${label} only`}`
                   : r?.url
                     ? "Rebuild reel"
                     : "Build reel"}
             </button>
+          ) : null}
+          {canEdit && r?.url && !reelBusy ? (
+            <ShareButton target={{ kind: "reel", videoId }} name="reel" />
           ) : null}
         </div>
         {build.error ? (

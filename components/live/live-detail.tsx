@@ -7,6 +7,7 @@ import { liveFailureHelp } from "./live-failure";
 import { LiveStatusChip } from "./live-status";
 import { LiveTimeline } from "./live-timeline";
 import { useLiveSource, useStopLiveSource } from "./use-live";
+import { jobStatusText } from "../status/job-status";
 
 export function LiveDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
   const q = useLiveSource(id);
@@ -98,7 +99,9 @@ export function LiveDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
               ) : h.clipStatus === "failed" ? (
                 <span className="error-text">clip failed: {h.clipError}</span>
               ) : (
-                <span className="muted">cutting clip…</span>
+                <span className="muted" data-testid="live-clip-state">
+                  {h.clipJob ? jobStatusText(h.clipJob, "cutting clip") : "cutting clip…"}
+                </span>
               )}
             </li>
           ))}

@@ -4,6 +4,7 @@ import type { TModelVersionDto } from "@/lib/schemas/learn";
 import { formatDate } from "../format";
 import { useActivate } from "./use-versions";
 import { HeldOutLine } from "./version-metrics";
+import { jobStatusText, progressTail } from "../status/job-status";
 
 /** A failed run's plain reason, with the trainer's own output folded away (issue #24). */
 export function RunError({ v }: { v: TModelVersionDto }) {
@@ -43,7 +44,9 @@ export function Version({ v, canActivate }: { v: TModelVersionDto; canActivate: 
         <div>
           <progress max={1} value={v.progress} aria-label={`retrain progress ${v.version}`} />{" "}
           <span data-testid="retrain-stage">
-            {v.stage ?? "waiting for a worker"} · {Math.round(v.progress * 100)} %
+            {v.job && v.job.state !== "running"
+              ? jobStatusText(v.job, v.stage ?? "training")
+              : `${v.stage ?? "waiting for a worker"} · ${Math.round(v.progress * 100)} %${v.job ? progressTail(v.job) : ""}`}
           </span>
         </div>
       )}

@@ -3,9 +3,13 @@
 import { Fragment, useState } from "react";
 import type { THighlightDto, THighlightStatus } from "@/lib/schemas/highlights";
 import { frameSpan } from "@/lib/highlights/frame-span";
+import { CardLinks } from "./card-links";
 import { matchTime, timecode, timeOfFrame } from "./frames";
+import { HighlightWords } from "./highlight-words";
+import { jobStatusText } from "../status/job-status";
 
 interface Props {
+  videoId: string;
   highlights: THighlightDto[];
   /** the original's frame rate and length: durations read as timecode + frames, as in clips and exports */
   fps: number;
@@ -110,6 +114,7 @@ export function ReviewPanel(p: Props) {
             className={`review-card review-card--${h.status}${h.id === p.selectedId ? " review-card--selected" : ""}`}
             data-testid="review-card"
             data-status={h.status}
+            data-highlight-id={h.id}
             aria-current={h.id === p.selectedId ? "true" : undefined}
           >
             <button
@@ -131,13 +136,12 @@ export function ReviewPanel(p: Props) {
                 <strong>{h.label}</strong> <span>{matchTime(h.startS)}</span>{" "}
                 <span className="muted" data-testid="card-duration">
                   {/* Each part keeps to one line: "411 / frames" broke in the middle. */}
-                  {[...spanParts(h, p.fps, p.durationS), `peak ${Math.round(h.peak * 100)} %`].map((part, i) => (
-                    <Fragment key={i}>
-                      {i > 0 ? " · " : ""}
-                      <span className="nowrap">{part}</span>
-                    </Fragment>
-                  ))}
-                </span>
+                  {[...spanParts(h, p.fps, p.durationS), `peak ${Math.round(h.peak * 100)} %`].map(
+                    (part, i) => (
+                      <Fragment key={i}>
+                        {i > 0 ? " · " : ""}
+                        <span className="nowrap">{part}</span>
+                      </Fragment>
                     ),
                   )}
                 </span>
@@ -146,16 +150,20 @@ export function ReviewPanel(p: Props) {
                 <span className={`chip chip--${h.status}`}>{h.status}</span>{" "}
                 <span className="muted" data-testid="clip-state" aria-live="polite">
                   {cutting(h)
-                    ? "cutting…"
+                    ? h.clipJob
+                      ? jobStatusText(h.clipJob, "cutting")
+                      : "cutting…"
                     : h.clipStatus === "failed"
                       ? `cut failed: ${h.clipError ?? ""}`
                       : ""}
                 </span>
               </div>
+              <HighlightWords h={h} videoId={p.videoId} canEdit={p.canEdit} />
               <div className="actions">
                 <button type="button" className="button" onClick={() => p.onPlay(h)}>
                   Play
                 </button>
+                <CardLinks h={h} videoId={p.videoId} canEdit={p.canEdit} ready={!cutting(h)} />
                 {h.clipUrl && !cutting(h) ? (
                   <a className="button" href={h.clipUrl} download={h.downloadName}>
                     Download

@@ -19,8 +19,11 @@ import { Timeline } from "./timeline";
 import { TimelineToolbar } from "./timeline-toolbar";
 import { useReview } from "./use-review";
 import { useReviewRoom } from "./use-review-room";
+import { CopyLink } from "./copy-link";
+import { roomLinkHref, type RoomLink } from "./deep-link";
+import { useDeepLink } from "./use-deep-link";
 
-export function ReviewRoom({ id, canEdit }: { id: string; canEdit: boolean }) {
+export function ReviewRoom({ id, canEdit, link }: { id: string; canEdit: boolean; link: RoomLink }) {
   const review = useReview(id);
   if (review.isPending) return <p className="muted">Loading the review room…</p>;
   if (review.error)
@@ -32,11 +35,12 @@ export function ReviewRoom({ id, canEdit }: { id: string; canEdit: boolean }) {
         <Link href="/">Back to the library</Link>
       </div>
     );
-  return <Room data={review.data} canEdit={canEdit} />;
+  return <Room data={review.data} canEdit={canEdit} link={link} />;
 }
 
-function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
+function Room({ data, canEdit, link }: { data: TReviewDto; canEdit: boolean; link: RoomLink }) {
   const r = useReviewRoom(data, canEdit);
+  const onPlayer = useDeepLink(r, link);
   const { video, fps, duration, editState } = r;
   const selected = editState.items.find((i) => i.id === editState.selectedId);
   const router = useRouter();
@@ -109,9 +113,13 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
             src={r.media}
             label={`Play ${video.title}`}
             thumbnails={r.thumbs}
-            onPlayer={r.onPlayer}
+            onPlayer={onPlayer}
           />
           <Clock playhead={r.playhead} fps={fps} duration={duration} />
+          <CopyLink
+            label="Copy link to this moment"
+            href={() => roomLinkHref(location.origin, video.id, { t: r.playhead.get(), fps })}
+          />
         </div>
         <ParamsPanel data={data} segments={r.segments} apply={r.apply} canEdit={canEdit} />
       </div>
@@ -162,6 +170,7 @@ function Room({ data, canEdit }: { data: TReviewDto; canEdit: boolean }) {
       ) : null}
 
       <ReviewPanel
+        videoId={video.id}
         highlights={r.highlights}
         fps={fps}
         durationS={duration}

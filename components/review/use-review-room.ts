@@ -158,6 +158,7 @@ export function useReviewRoom(data: TReviewDto, canEdit: boolean) {
     help,
     setHelp,
     notice,
+    setNotice,
     segments,
     shown,
     setShown,

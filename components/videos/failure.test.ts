@@ -20,6 +20,8 @@ describe("failureHelp", () => {
       ["audio only (aac): the file has no video track", /no picture/],
       ["the MP4 index (moov box) is damaged: no track can be read from it", /index is damaged/],
       ["the video track (h264) has no frames", /no pictures/],
+      ["the MP4 has no tracks: its index (moov box) lists no audio or video", /without any video/],
+      ["the picture is 1×1 pixels, too small to analyse (the smallest taken is 32×32, …)", /too small/],
       ['unsupported video codec "zzz1": ffmpeg has no decoder for it', /format \(codec\)/],
       ["only 2 frames in 24:00:00 of video (one every 12.0 h): its timestamps are broken …", /timestamps/],
     ];

@@ -21,6 +21,8 @@ const FILE_PROBLEMS: [RegExp, string][] = [
   [/audio only/i, "The file has sound but no picture."],
   [/index \(moov box\) is damaged/i, "The file's index is damaged, so its video cannot be found."],
   [/has no frames/i, "The video track holds no pictures."],
+  [/has no tracks/i, "The file was written without any video or audio track."],
+  [/too small to analyse/i, "The picture is too small (a few pixels) to find anything in."],
   [/timestamps are broken/i, "The file's timestamps are broken: its few frames lie far apart."],
   [
     /truncated|index is missing/i,

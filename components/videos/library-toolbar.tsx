@@ -14,6 +14,9 @@ const SEARCH_DEBOUNCE_MS = 250;
 /** Search by title, filter by status and by "has highlights", sort. Every change goes back to page 1. */
 export function LibraryToolbar({ filters, onChange }: Props) {
   const [text, setText] = useState(filters.q);
+  // Back/Forward or a link changed the search: the box shows it (before the debounce below can resend
+  // the old text).
+  useEffect(() => setText(filters.q), [filters.q]);
   useEffect(() => {
     if (text === filters.q) return;
     const t = window.setTimeout(() => onChange({ ...filters, q: text, page: 1 }), SEARCH_DEBOUNCE_MS);

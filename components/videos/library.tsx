@@ -1,18 +1,18 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { UploadList } from "../upload/upload-list";
 import { UploadZone } from "../upload/upload-zone";
-import { NO_FILTERS, pageCount, type LibraryFilters } from "./library-query";
+import { NO_FILTERS, pageCount } from "./library-query";
 import { LibraryToolbar } from "./library-toolbar";
 import { SelectionBar } from "./selection-bar";
+import { useLibraryFilters } from "./use-library-filters";
 import { useLibrary } from "./use-videos";
 import { VideoRow } from "./video-row";
 
 export function Library({ canEdit }: { canEdit: boolean }) {
-  const [filters, setFilters] = useState<LibraryFilters>(NO_FILTERS);
+  const [filters, setFilters] = useLibraryFilters();
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
-  const onFilters = useCallback((next: LibraryFilters) => setFilters(next), []);
   const lib = useLibrary(filters);
   const page = lib.data;
   const pages = page ? pageCount(page.total, page.pageSize) : 1;
@@ -40,7 +40,7 @@ export function Library({ canEdit }: { canEdit: boolean }) {
       </div>
       {canEdit && <UploadZone />}
       {canEdit && <UploadList />}
-      <LibraryToolbar filters={filters} onChange={onFilters} />
+      <LibraryToolbar filters={filters} onChange={setFilters} />
       {canEdit && page && page.videos.length > 0 ? (
         <SelectionBar
           selected={[...selected].map(([id, title]) => ({ id, title }))}
@@ -83,7 +83,7 @@ export function Library({ canEdit }: { canEdit: boolean }) {
             type="button"
             className="button"
             disabled={filters.page <= 1}
-            onClick={() => setFilters((f) => ({ ...f, page: f.page - 1 }))}
+            onClick={() => setFilters({ ...filters, page: filters.page - 1 })}
           >
             ← Previous
           </button>
@@ -94,7 +94,7 @@ export function Library({ canEdit }: { canEdit: boolean }) {
             type="button"
             className="button"
             disabled={filters.page >= pages}
-            onClick={() => setFilters((f) => ({ ...f, page: f.page + 1 }))}
+            onClick={() => setFilters({ ...filters, page: filters.page + 1 })}
           >
             Next →
           </button>

@@ -15,4 +15,22 @@ describe("statusText", () => {
       statusText({ ...base, status: "processing", stage: "analyze", progress: 0.5, etaSeconds: 90 }),
     ).toBe("processing analyze 50 % · 2 min left");
   });
+
+  it("says a video waits for a worker, with its place, and a stall with no time left", () => {
+    const waiting = { state: "waiting", ahead: 2, paused: false } as const;
+    expect(statusText({ ...base, status: "queued", job: waiting })).toBe("waiting for a worker — 2 ahead");
+    expect(statusText({ ...base, status: "processing", stage: "analyzing", job: waiting })).toBe(
+      "waiting for a worker — 2 ahead",
+    );
+    const stalled = {
+      state: "running",
+      stage: "analyzing",
+      fraction: 0.26,
+      etaSeconds: null,
+      stalledForS: 300,
+    } as const;
+    expect(
+      statusText({ ...base, status: "processing", stage: "analyzing", progress: 0.26, job: stalled }),
+    ).toBe("processing analyzing 26 % · stalled: no progress for 5 min");
+  });
 });

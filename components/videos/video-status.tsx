@@ -9,7 +9,11 @@ import { ConfirmDialog } from "../ui/confirm-dialog";
 import { StatusChip } from "./status-chip";
 import { useDeleteVideo, useReanalyzeVideo } from "./use-videos";
 
-type StatusVideo = Pick<TVideoDto, "id" | "title" | "status" | "stage" | "progress" | "etaSeconds" | "error">;
+type StatusVideo = Pick<
+  TVideoDto,
+  "id" | "title" | "status" | "stage" | "progress" | "etaSeconds" | "error"
+> &
+  Partial<Pick<TVideoDto, "job">>;
 
 /** Status chip, and while the video is analysed a progress bar under it (the chip has stage and time left). */
 export function VideoProgress({ video }: { video: StatusVideo }) {

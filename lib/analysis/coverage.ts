@@ -11,6 +11,9 @@ export const ZCoverage = z.object({
   expectedFrames: z.number().int().nonnegative(),
   analysedFrames: z.number().int().nonnegative(),
   gaps: z.array(z.object({ startS: z.number(), endS: z.number() })),
+  // Slots before the video's first picture (a camera that starts after its sound, issue #23): decoded
+  // as copies of it, scored by no window. Kept so a re-score from the stored features skips them too.
+  leadFrames: z.number().int().nonnegative().optional(),
 });
 export type TCoverage = z.infer<typeof ZCoverage>;
 
@@ -34,6 +37,7 @@ export function coverageOf(
   decoded: readonly Decoded[],
   durationS: number,
   rate: number,
+  leadFrames = 0,
 ): TCoverage {
   const expectedFrames = Math.ceil(durationS * rate - 1e-6);
   let analysedFrames = 0;
@@ -58,7 +62,7 @@ export function coverageOf(
   const gaps = merged
     .filter(([a, b]) => b - a > SLOT_SLACK)
     .map(([a, b]) => ({ startS: a / rate, endS: Math.min(durationS, b / rate) }));
-  return { rate, expectedFrames, analysedFrames, gaps };
+  return { rate, expectedFrames, analysedFrames, gaps, ...(leadFrames > 0 ? { leadFrames } : {}) };
 }
 
 /** The sentence on the video: "frames after 0:03 could not be decoded", or null when all was seen. */

@@ -70,16 +70,17 @@ export function route<S extends z.ZodType | undefined = undefined>(
   };
 }
 
-/** For the few routes that must work signed out (sign-in itself). Same checks and error mapping. */
+/** For the few routes that must work signed out (sign-in, share links). Same checks and error mapping. */
 export function publicRoute<S extends z.ZodType | undefined = undefined>(
   opts: { body?: S },
-  fn: (ctx: { req: NextRequest; body: Body<S> }) => Promise<Response | object | null>,
+  fn: (ctx: { req: NextRequest; body: Body<S>; params: Params }) => Promise<Response | object | null>,
 ) {
-  return async (req: NextRequest): Promise<Response> => {
+  return async (req: NextRequest, segment?: { params: Promise<Params> }): Promise<Response> => {
     try {
       assertSameOrigin(req);
       const body = (await parseBody(req, opts.body)) as Body<S>;
-      const out = await fn({ req, body });
+      const params = (await segment?.params) ?? {};
+      const out = await fn({ req, body, params });
       if (out instanceof Response) return out;
       return NextResponse.json(out ?? { ok: true }, { headers: { "Cache-Control": "no-store" } });
     } catch (err) {

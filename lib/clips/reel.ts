@@ -4,21 +4,28 @@ import { db } from "../db";
 import { conflict } from "../errors";
 import type { TReelDto } from "../schemas/highlights";
 import { presignGet } from "../storage";
-import { startJob } from "../pipeline/enqueue";
+import { jobIdOf, startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
 import { labelledHighlights, LINK_TTL_S } from "./current";
 import { videoOr404 } from "../videos/find";
 import { reelFileName } from "./names";
 import { reelSelection } from "./selection";
+import { pendingStatus } from "../status/lookup";
 
 /** The stored reel (whichever label it holds), and what a build of `forLabel` (null: every label) would take. */
 export async function getReel(videoId: string, forLabel: string | null = null): Promise<TReelDto> {
   const video = await videoOr404(videoId);
   const { rule, items } = reelSelection((await labelledHighlights(videoId, forLabel)).highlights);
   const downloadName = reelFileName(video.title, video.reelLabel);
+  const job =
+    video.reelStatus === "cutting" && video.reelJobId
+      ? await pendingStatus("build-reel", video.reelJobId)
+      : null;
   return {
     status: video.reelStatus,
-    progress: video.reelProgress,
+    // the job's fraction never goes back, also across a retry (lib/status/progress.ts)
+    progress: job?.state === "running" ? Math.max(job.fraction, video.reelProgress) : video.reelProgress,
+    job,
     error: video.reelError,
     url: video.reelKey ? await presignGet(video.reelKey, { expiresIn: LINK_TTL_S, downloadName }) : null,
     downloadName,
@@ -43,15 +50,21 @@ export async function requestReel(videoId: string, label: string | null = null):
     throw conflict(
       `There are no ${label === null ? "" : `${label} `}highlights to put in a reel (all rejected)`,
     );
+  const nonce = randomUUID();
   // Compare-and-set on the status: two clicks queue one build. The job is staged in the same
   // transaction, so a "cutting" reel always has a build on its way (lib/pipeline/outbox.ts).
   await db().$transaction(async (tx) => {
     const { count } = await tx.video.updateMany({
       where: { id: video.id, reelStatus: { not: "cutting" } },
-      data: { reelStatus: "cutting", reelProgress: 0, reelError: null },
+      data: {
+        reelStatus: "cutting",
+        reelProgress: 0,
+        reelError: null,
+        reelJobId: jobIdOf("build-reel", { videoId, label }, nonce),
+      },
     });
     if (count === 0) throw conflict("A reel is already being built");
-    await startJob(tx, "reel asked for", "build-reel", { videoId, label }, { nonce: randomUUID() });
+    await startJob(tx, "reel asked for", "build-reel", { videoId, label }, { nonce });
   });
   await dispatchSoon();
   return getReel(videoId, label);

@@ -2,7 +2,8 @@
 // cut), and all clips as one ZIP. Reels: ./reel.ts; NLE exports: lib/exports/service.ts.
 import { db } from "../db";
 import { badRequest, conflict, notFound } from "../errors";
-import type { THighlightDto, THighlightPatch, THighlightsDto } from "../schemas/highlights";
+import type { z } from "zod";
+import type { THighlightDto, THighlightsDto, ZHighlightPatch } from "../schemas/highlights";
 import { clipFramesOf, presignGet } from "../storage";
 import { frameSpan } from "../highlights/frame-span";
 import { startJob } from "../pipeline/enqueue";
@@ -13,11 +14,19 @@ import { videoOr404 } from "../videos/find";
 import { clipFileName, zipFileName } from "./names";
 import { clipNumbers } from "./selection";
 import { zipObjects } from "./zip";
+import { cutJobId, pendingStatuses } from "../status/lookup";
 
 export async function listHighlights(videoId: string): Promise<THighlightsDto> {
   const video = await videoOr404(videoId);
   const { analysisId, highlights } = await currentHighlights(videoId);
   const numbers = clipNumbers(highlights);
+  const busy = highlights.filter(
+    (h) => h.clipStatus === "cutting" || (h.clipKey && h.clipRevision !== h.revision),
+  );
+  const jobs = await pendingStatuses(
+    "cut-clip",
+    busy.map((h) => cutJobId(h.id, h.revision)),
+  );
   const dto = await Promise.all(
     highlights.map(async (h): Promise<THighlightDto> => {
       const downloadName = clipFileName(video.title, h.label, numbers.get(h.id) ?? 1, h.startS);
@@ -25,6 +34,8 @@ export async function listHighlights(videoId: string): Promise<THighlightsDto> {
       return {
         id: h.id,
         label: h.label,
+        name: h.name,
+        note: h.note,
         status: h.status,
         startS: h.startS,
         endS: h.endS,
@@ -34,6 +45,7 @@ export async function listHighlights(videoId: string): Promise<THighlightsDto> {
         clipStatus: h.clipStatus,
         clipStale: hasClip && h.clipRevision !== h.revision,
         clipError: h.clipError,
+        clipJob: jobs.get(cutJobId(h.id, h.revision)) ?? null,
         clipUrl: hasClip ? await presignGet(h.clipKey!, { expiresIn: LINK_TTL_S, downloadName }) : null,
         posterUrl: h.posterKey ? await presignGet(h.posterKey, { expiresIn: LINK_TTL_S }) : null,
         downloadName,
@@ -48,7 +60,10 @@ export async function listHighlights(videoId: string): Promise<THighlightsDto> {
  * saving at once both get a new revision) and queue a cut for it; the old clip stays downloadable until
  * the new one is complete.
  */
-export async function patchHighlight(id: string, patch: THighlightPatch): Promise<THighlightDto> {
+export async function patchHighlight(
+  id: string,
+  patch: z.output<typeof ZHighlightPatch>,
+): Promise<THighlightDto> {
   const h = await db().highlight.findFirst({
     where: { id, video: { deletedAt: null } },
     include: { video: true },
@@ -65,12 +80,15 @@ export async function patchHighlight(id: string, patch: THighlightPatch): Promis
   const moved = startS !== h.startS || endS !== h.endS;
   // Moving a suggestion is a decision: it becomes "edited" unless the editor set a status too.
   const status = patch.status ?? (moved && h.status === "suggested" ? "edited" : h.status);
+  // Name and note are words about the highlight: no re-cut, no training decision.
+  const words = { name: patch.name, note: patch.note };
   // Back on the frames the stored clip holds (a trim undone before its re-cut finished): no new cut.
   const keep = moved && clipHolds(h, startS, endS);
   const data = !moved
-    ? { status }
+    ? { ...words, status }
     : keep
       ? {
+          ...words,
           startS,
           endS,
           status,
@@ -79,17 +97,30 @@ export async function patchHighlight(id: string, patch: THighlightPatch): Promis
           clipRevision: h.revision + 1,
           clipError: null,
         }
-      : { startS, endS, status, revision: { increment: 1 }, clipStatus: "cutting" as const, clipError: null };
+      : {
+          ...words,
+          startS,
+          endS,
+          status,
+          revision: { increment: 1 },
+          clipStatus: "cutting" as const,
+          clipError: null,
+        };
   // The new boundaries and their cut commit together: a "cutting" clip always has a job on its way.
   await db().$transaction(async (tx) => {
     const { count } = await tx.highlight.updateMany({ where: { id, revision: h.revision }, data });
     if (count === 0)
       throw conflict("Someone else changed this highlight at the same time; reload and try again");
     if (moved && !keep)
-      await startJob(tx, "highlights edited", "cut-clip", { highlightId: id, revision: h.revision + 1 });
+      await startJob(tx, "highlights edited", "cut-clip", {
+        highlightId: id,
+        revision: h.revision + 1,
+        editor: true,
+      });
   });
   if (moved && !keep) await dispatchSoon();
-  await recordDecision(id, { moved });
+  const decided = patch.startS !== undefined || patch.endS !== undefined || patch.status !== undefined;
+  if (decided) await recordDecision(id, { moved });
   const dto = (await listHighlights(h.videoId)).highlights.find((x) => x.id === id);
   if (!dto) throw notFound("Highlight");
   return dto;

@@ -5,6 +5,12 @@ import { itemSeconds, type Prepared } from "./model";
 // export that cannot be frame-exact: a chapter starts at the highlight's start rounded down.
 export const MIN_CHAPTER_S = 10;
 const KICK_OFF = "Kick-off";
+// Long titles are cut: YouTube shows a chapter title on one short line under the player.
+const MAX_TITLE = 100;
+
+/** The highlight's name, and its note after a dash when it has one. */
+const titleOf = (it: Prepared["items"][number]) => (it.note ? `${it.name} — ${it.note}` : it.name);
+const cut = (s: string) => (s.length > MAX_TITLE ? `${s.slice(0, MAX_TITLE - 1).trimEnd()}…` : s);
 
 export function chapterStamp(totalS: number): string {
   const s = Math.floor(totalS);
@@ -21,10 +27,10 @@ export function toChapters(p: Prepared): string {
     const last = chapters[chapters.length - 1]!;
     if (at - last.at < MIN_CHAPTER_S) {
       // Too close to the previous chapter for YouTube: name both in one chapter rather than break the list.
-      last.title = last.title === KICK_OFF ? `${KICK_OFF}, ${it.name}` : `${last.title} & ${it.name}`;
+      last.title = last.title === KICK_OFF ? `${KICK_OFF}, ${titleOf(it)}` : `${last.title} & ${titleOf(it)}`;
       continue;
     }
-    chapters.push({ at, title: it.name });
+    chapters.push({ at, title: titleOf(it) });
   }
-  return chapters.map((c) => `${chapterStamp(c.at)} ${c.title}`).join("\n") + "\n";
+  return chapters.map((c) => `${chapterStamp(c.at)} ${cut(c.title)}`).join("\n") + "\n";
 }

@@ -15,6 +15,8 @@ const HEADER = [
   "end_tc",
   "peak",
   "mean",
+  // last, so the columns readers already pick by position keep their places (issue #24)
+  "note",
 ];
 
 // RFC 4180: quote every text field, double inner quotes; CRLF line ends (what spreadsheets expect).
@@ -37,6 +39,7 @@ export function toCsv(p: Prepared): string {
       framesToTimecode(it.endFrame, p.rate),
       it.peak.toFixed(4),
       it.mean.toFixed(4),
+      q(it.note ?? ""),
     ].join(",");
   });
   return [HEADER.join(","), ...rows].join("\r\n") + "\r\n";

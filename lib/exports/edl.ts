@@ -1,4 +1,4 @@
-import type { Prepared } from "./model";
+import { oneLine, type Prepared } from "./model";
 import { framesToTimecode } from "./timecode";
 
 // Record side starts at 01:00:00:00, the usual programme start in NLE sequences.
@@ -12,9 +12,6 @@ export function reelName(fileName: string): string {
     .replace(/[^A-Z0-9_]/g, "");
   return (base || "AX").slice(0, 8);
 }
-
-// Titles and comments are one line each: CR/LF in a title would start a bogus event.
-const oneLine = (s: string) => s.replace(/[\r\n]+/g, " ").trim();
 
 /**
  * CMX3600 EDL: one cut event per highlight, laid end to end on the record side. Channels "AA/V" =
@@ -36,7 +33,9 @@ export function toEdl(p: Prepared): string {
     lines.push(
       `${String(it.index).padStart(3, "0")}  ${reel.padEnd(8)} ${channels.padEnd(5)} C        ${tc(it.startFrame)} ${tc(it.endFrame)} ${tc(rec)} ${tc(rec + len)}`,
       `* FROM CLIP NAME: ${oneLine(p.video.originalName)}`,
-      `* COMMENT: ${oneLine(it.name)} (${it.status}, peak ${it.peak.toFixed(2)})`,
+      `* COMMENT: ${it.name} (${it.status}, peak ${it.peak.toFixed(2)})`,
+      // The note as a comment line of its own: NLEs show every "* COMMENT:" of an event.
+      ...(it.note ? [`* COMMENT: ${it.note}`] : []),
       "",
     );
     rec += len;

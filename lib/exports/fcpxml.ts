@@ -9,6 +9,10 @@ const esc = (s: string) =>
     .replace(/"/g, "&quot;")
     .replace(/[\r\n]+/g, " ");
 
+// FCP shows one note per clip: the editor's, then what the model said.
+const noteOf = (it: Prepared["items"][number]) =>
+  [it.note, `${it.label} · ${it.status} · peak ${it.peak.toFixed(2)}`].filter(Boolean).join(" — ");
+
 /**
  * FCPXML 1.9 (Final Cut Pro 10.4.1+, also read by Resolve and Premiere via XtoCC): one asset for the
  * source file and a project whose spine holds one asset-clip per highlight, end to end, each with its
@@ -26,7 +30,7 @@ export function toFcpxml(p: Prepared): string {
     const len = it.endFrame - it.startFrame;
     clips.push(
       `          <asset-clip ref="r2" name="${esc(it.name)}" offset="${t(offset)}" start="${t(it.startFrame)}" duration="${t(len)}" tcFormat="NDF">`,
-      `            <note>${esc(`${it.label} · ${it.status} · peak ${it.peak.toFixed(2)}`)}</note>`,
+      `            <note>${esc(noteOf(it))}</note>`,
       `          </asset-clip>`,
     );
     offset += len;

@@ -20,6 +20,7 @@ export function toJson(p: Prepared): string {
         return {
           id: it.id,
           name: it.name,
+          note: it.note,
           label: it.label,
           status: it.status,
           startS: round6(s.start),

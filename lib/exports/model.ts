@@ -21,12 +21,17 @@ export interface ExportHighlight {
   endS: number;
   peak: number;
   mean: number;
+  /** the editor's name for it (issue #24); absent or blank: "Penalty 2" */
+  name?: string | null;
+  /** the editor's note; carried into every format that has room for it */
+  note?: string | null;
 }
 
 /** A highlight snapped to whole frames, numbered per label ("Penalty 2"), in time order. */
 export interface ExportItem extends ExportHighlight {
   index: number;
   name: string;
+  note: string | null;
   startFrame: number;
   endFrame: number;
 }
@@ -36,6 +41,9 @@ export interface Prepared {
   rate: Rate;
   items: ExportItem[];
 }
+
+// Names and notes are one line in every format: CR/LF would start a bogus EDL event or chapter.
+export const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, " ").trim();
 
 export const titleCase = (label: string) =>
   label.replace(/[-_]+/g, " ").replace(/^\w/, (c) => c.toUpperCase());
@@ -53,7 +61,8 @@ export function prepare(video: ExportVideo, highlights: ExportHighlight[]): Prep
       const endFrame = Math.min(Math.max(secondsToFrames(h.endS, rate), startFrame + 1), lastFrame);
       const n = (perLabel.get(h.label) ?? 0) + 1;
       perLabel.set(h.label, n);
-      return { ...h, index: i + 1, name: `${titleCase(h.label)} ${n}`, startFrame, endFrame };
+      const name = oneLine(h.name ?? "") || `${titleCase(h.label)} ${n}`;
+      return { ...h, index: i + 1, name, note: oneLine(h.note ?? "") || null, startFrame, endFrame };
     });
   return { video, rate, items };
 }

@@ -22,7 +22,16 @@ export function toOtio(p: Prepared): string {
   };
   const clip = (it: Prepared["items"][number]) => ({
     OTIO_SCHEMA: "Clip.2",
-    metadata: { matchcut: { id: it.id, label: it.label, status: it.status, peak: it.peak, mean: it.mean } },
+    metadata: {
+      matchcut: {
+        id: it.id,
+        label: it.label,
+        status: it.status,
+        peak: it.peak,
+        mean: it.mean,
+        note: it.note,
+      },
+    },
     name: it.name,
     source_range: range(it.startFrame, it.endFrame - it.startFrame, rate),
     effects: [],

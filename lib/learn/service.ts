@@ -3,12 +3,13 @@ import { conflict, notFound } from "../errors";
 import type { ModelVersion } from "../generated/prisma/client";
 import { childLogger } from "../logger";
 import { defaultModelId, readManifest } from "../model";
-import { startJob } from "../pipeline/enqueue";
+import { jobIdOf, startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
 import type { TActivated, TModelVersionDto, TModelVersionsDto } from "../schemas/learn";
 import { activeVersion } from "./active";
 import { failStaleRetrains, retrainReadiness } from "./prerequisites";
 import { trainerStatus } from "./trainer-status";
+import { pendingStatus } from "../status/lookup";
 
 function dto(v: ModelVersion): TModelVersionDto {
   const metrics = (v.metrics ?? {}) as Partial<
@@ -48,7 +49,17 @@ export async function listVersions(): Promise<TModelVersionsDto> {
     modelId,
     installedVersion: readManifest(modelId).manifest.version,
     activeId: rows.find((r) => r.active)?.id ?? null,
-    versions: rows.filter((r) => !ATTEMPT.has(r.status)).map(dto),
+    versions: await Promise.all(
+      rows
+        .filter((r) => !ATTEMPT.has(r.status))
+        .map(async (r) => ({
+          ...dto(r),
+          job:
+            r.status === "queued" || r.status === "training"
+              ? await pendingStatus("retrain", jobIdOf("retrain", { versionId: r.id }))
+              : null,
+        })),
+    ),
     attempts: rows.filter((r) => ATTEMPT.has(r.status)).map(dto),
     trainer: await trainerStatus(),
     readiness: await retrainReadiness(),

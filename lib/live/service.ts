@@ -2,7 +2,7 @@
 import { db } from "../db";
 import { AppError, conflict, notFound } from "../errors";
 import type { LiveSource } from "../generated/prisma/client";
-import { queuedJob, startJob } from "../pipeline/enqueue";
+import { jobIdOf, queuedJob, startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
 import { assertFetchableUrl, RefusedUrlError } from "../security/ssrf";
 import { presignGet } from "../storage";
@@ -16,6 +16,7 @@ import {
   type TLiveSourceDto,
 } from "../schemas/live";
 import { joinScores, liveSegments } from "./timeline";
+import { pendingStatuses } from "../status/lookup";
 
 const withOwner = { owner: { select: { id: true, name: true } } } as const;
 type Row = LiveSource & { owner: { id: string; name: string } };
@@ -146,6 +147,12 @@ export async function getLiveSource(id: string): Promise<TLiveDetailDto> {
           peak: s.peak,
         }))
       : [];
+  const clipJobs = await pendingStatuses(
+    "live-clip",
+    highlights
+      .filter((h) => h.clipStatus === "pending")
+      .map((h) => jobIdOf("live-clip", { liveHighlightId: h.id })),
+  );
   const detections: TLiveHighlightDto[] = await Promise.all(
     highlights.map(async (h) => ({
       id: h.id,
@@ -156,6 +163,7 @@ export async function getLiveSource(id: string): Promise<TLiveDetailDto> {
       mean: h.mean,
       clipStatus: h.clipStatus,
       clipError: h.clipError,
+      clipJob: clipJobs.get(jobIdOf("live-clip", { liveHighlightId: h.id })) ?? null,
       clipUrl:
         h.clipStatus === "ready" && h.clipKey
           ? await presignGet(h.clipKey, {
@@ -195,9 +203,11 @@ export async function stopLiveSource(id: string): Promise<TLiveSourceDto> {
     data: { stopRequested: true },
     include: withOwner,
   });
-  // The next tick is usually a delayed job: run it now, so "stop" takes effect in about a second.
-  const next = await queuedJob("live-poll", { liveSourceId: id, tick: row.tick });
-  await next?.promote().catch(() => undefined);
+  // The next tick is usually a delayed job: run it now, so "stop" takes effect in about a second. With
+  // Redis away (no answer within 1.2 s) the stop is still recorded; the tick sees it when it runs.
+  await queuedJob("live-poll", { liveSourceId: id, tick: row.tick })
+    .then((next) => next?.promote())
+    .catch(() => undefined);
   return toDto(updated, await countsOf([id]));
 }
 

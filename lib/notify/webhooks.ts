@@ -1,5 +1,6 @@
 import { db } from "../db";
-import { notFound } from "../errors";
+import { AppError, notFound } from "../errors";
+import { assertFetchableUrl, RefusedUrlError, webhookGuard } from "../security/ssrf";
 import type { TDeliveryDto, TWebhookCreate, TWebhookDto } from "../schemas/webhooks";
 import { newWebhookSecret } from "./sign";
 
@@ -16,9 +17,16 @@ export async function listWebhooks(): Promise<TWebhookDto[]> {
   return (await db().webhook.findMany({ orderBy: { createdAt: "asc" } })).map(toDto);
 }
 
-// Admins only (route role). Any http(s) URL is allowed, internal ones too: delivering to a service on
-// the same network is the common self-hosted case, and only admins can add one.
+// Admins only (route role). A URL that is or resolves to loopback, a private network or link-local
+// (cloud metadata) is refused as live URLs are (issue #23: 127.0.0.1:56379 and 169.254.169.254 were
+// accepted); WEBHOOK_ALLOW_HOSTS names receivers on the same network. A host that does not resolve yet
+// is accepted: its deliveries fail, and each is checked again when it is sent (deliver-webhook.ts).
 export async function createWebhook(input: TWebhookCreate): Promise<TWebhookDto> {
+  try {
+    await assertFetchableUrl(input.url, webhookGuard());
+  } catch (err) {
+    if (err instanceof RefusedUrlError) throw new AppError(422, err.message, "url_refused");
+  }
   const row = await db().webhook.create({
     data: { url: input.url, description: input.description ?? null, secret: newWebhookSecret() },
   });

@@ -1,4 +1,5 @@
 import { enqueue, enqueueFlow, queueFor } from "../queue";
+import { boundedRedis } from "../queue/bounded";
 import { safeJobId } from "../queue/options";
 import { stage, type OutboxClient } from "./outbox";
 import {
@@ -70,9 +71,14 @@ export function jobIdOf<N extends JobName>(name: N, payload: JobPayload<N>, nonc
   return nodeOf(name).id(payload, nonce);
 }
 
-/** The queued job with this payload's id, if BullMQ still has it (e.g. to promote a delayed one). */
+/**
+ * The queued job with this payload's id, if BullMQ still has it (e.g. to promote a delayed one). Routes
+ * call it: 503 within REQUEST_REDIS_MS when Redis does not answer.
+ */
 export function queuedJob<N extends JobName>(name: N, payload: JobPayload<N>) {
-  return queueFor(name).getJob(safeJobId(jobIdOf(name, payload)));
+  return boundedRedis(`Looking up the ${name} job`, () =>
+    queueFor(name).getJob(safeJobId(jobIdOf(name, payload))),
+  );
 }
 
 function assertEdge(from: JobName, to: JobName): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { enqueueNext, jobIdOf, startJob } from "./enqueue";
-import { CPU_QUEUE, graph, jobNames, queueOf, type JobName } from "./graph";
+import { CPU_QUEUE, graph, INTERACTIVE_QUEUE, jobNames, queueOf, type JobName } from "./graph";
 
 const vid = "8f0c2f4e-6a58-4c61-9d7b-0c8f2d5b9a11";
 const aid = "1b7e3c9a-2d4f-4e6a-8b0c-3d5f7a9b1c2e";
@@ -47,22 +47,31 @@ describe("job graph", () => {
     expect(mirrored).toEqual(["probe", "analyze"]);
   });
 
-  it("puts heavy kinds in the CPU budget: live > analysis chunk by chunk > clips > proxy/filmstrip", () => {
+  it("puts long heavy kinds in the CPU budget (analysis chunk by chunk > proxy/filmstrip) and the editors' work in a lane of its own", () => {
     const chunk = (index: number) => graph["analyze-chunk"].cpu!.priority({ analysisId: aid, index });
-    const live = graph["live-clip"].cpu!.priority({ liveHighlightId: vid });
-    const cut = graph["cut-clip"].cpu!.priority({ highlightId: vid, revision: 1 });
-    const reel = graph["build-reel"].cpu!.priority({ videoId: vid });
     const proxy = graph.proxy.cpu!.priority({ videoId: vid });
     // BullMQ takes the lowest number first; 0 would mean "no priority" (taken before all of these).
-    expect(live).toBeGreaterThan(0);
-    expect(live).toBeLessThan(chunk(0));
+    expect(chunk(0)).toBeGreaterThan(0);
     expect(chunk(0)).toBeLessThan(chunk(1));
-    expect(chunk(1e6)).toBeLessThan(cut);
-    expect(cut).toBe(reel);
-    expect(cut).toBeLessThan(proxy);
+    expect(chunk(1e6)).toBeLessThan(proxy);
     expect(proxy).toBe(graph.filmstrip.cpu!.priority({ videoId: vid }));
     expect(graph.proxy.cpu!.niceness).toBeGreaterThan(0);
     expect(graph["analyze-chunk"].cpu!.niceness).toBe(0);
+    const inQueue = (q: string) => jobNames.filter((n) => graph[n].cpu?.queue === q);
+    expect(inQueue(CPU_QUEUE)).toEqual(["analyze-chunk", "filmstrip", "proxy"]);
+    // issue #25: clip cuts, reels, live clips and re-scores never wait behind an encode or a chunk
+    expect(inQueue(INTERACTIVE_QUEUE)).toEqual(["cut-clip", "build-reel", "live-clip", "rescore"]);
+    const editorCut = graph["cut-clip"].cpu!.priority({ highlightId: vid, revision: 1, editor: true });
+    const autoCut = graph["cut-clip"].cpu!.priority({ highlightId: vid, revision: 0 });
+    const reel = graph["build-reel"].cpu!.priority({ videoId: vid });
+    const live = graph["live-clip"].cpu!.priority({ liveHighlightId: vid });
+    const rescore = graph.rescore.cpu!.priority({ videoId: vid, versionId: null });
+    expect(editorCut).toBeGreaterThan(0);
+    expect(editorCut).toBe(reel);
+    expect(editorCut).toBe(live);
+    expect(editorCut).toBeLessThan(autoCut);
+    expect(autoCut).toBeLessThan(rescore);
+    expect(graph["cut-clip"].cpu!.niceness).toBe(0);
     const light = jobNames.filter((n) => graph[n].cpu === null);
     expect(light).toEqual([
       "probe",
@@ -76,7 +85,7 @@ describe("job graph", () => {
       "janitor", // listing and deleting objects: S3 and database calls, no decoding
       "retrain",
     ]);
-    expect(jobNames.filter((n) => queueOf(n) === CPU_QUEUE)).toEqual(
+    expect(jobNames.filter((n) => queueOf(n) === CPU_QUEUE || queueOf(n) === INTERACTIVE_QUEUE)).toEqual(
       jobNames.filter((n) => !light.includes(n)),
     );
   });

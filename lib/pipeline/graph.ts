@@ -1,8 +1,17 @@
 import type { z } from "zod";
 import * as S from "../schemas/jobs";
-import { CPU_PRIORITY, CPU_QUEUE, FAIR_CHUNKS, slot, type CpuSlot } from "./cpu";
+import { INTERACTIVE_PRIORITY, slot, type CpuSlot } from "./cpu";
 
-export { BACKGROUND_NICENESS, CPU_PRIORITY, CPU_QUEUE, FAIR_CHUNKS, type CpuSlot } from "./cpu";
+export {
+  BACKGROUND_NICENESS,
+  CPU_PRIORITY,
+  CPU_QUEUE,
+  FAIR_CHUNKS,
+  INTERACTIVE_PRIORITY,
+  INTERACTIVE_QUEUE,
+  type CpuSlot,
+  type PooledQueue,
+} from "./cpu";
 
 /**
  * The job graph, as data: every BullMQ job kind with its payload schema, deterministic job id, retry
@@ -125,7 +134,7 @@ export const graph = {
     next: [],
     entry: [],
     videoProgress: false,
-    cpu: { priority: (p) => CPU_PRIORITY.analysis + Math.min(p.index, FAIR_CHUNKS), niceness: 0 },
+    cpu: slot.analysis<S.TAnalyzeChunkJob>(),
   }),
   "analyze-finalize": node({
     schema: S.ZAnalyzeFinalizeJob,
@@ -144,7 +153,10 @@ export const graph = {
     next: [],
     entry: ["highlights edited"],
     videoProgress: false,
-    cpu: slot.clips,
+    // An editor's cut (a trim, an accepted or added highlight) before the cuts an analysis makes itself.
+    cpu: slot.interactive<S.TCutClipJob>((p) =>
+      p.editor ? INTERACTIVE_PRIORITY.editor : INTERACTIVE_PRIORITY.automatic,
+    ),
   }),
   "build-reel": node({
     schema: S.ZBuildReelJob,
@@ -153,7 +165,7 @@ export const graph = {
     next: [],
     entry: ["reel asked for"],
     videoProgress: false,
-    cpu: slot.clips,
+    cpu: slot.interactive<S.TBuildReelJob>(() => INTERACTIVE_PRIORITY.editor),
   }),
   filmstrip: node({
     schema: S.ZFilmstripJob,
@@ -211,7 +223,7 @@ export const graph = {
     next: [],
     entry: [],
     videoProgress: false,
-    cpu: slot.live,
+    cpu: slot.interactive<S.TLiveClipJob>(() => INTERACTIVE_PRIORITY.live),
   }),
   // The recording becomes a normal video, which then goes the way of an upload.
   "live-finalize": node({
@@ -264,8 +276,8 @@ export const graph = {
     next: ["cut-clip"],
     entry: ["model version activated"],
     videoProgress: false,
-    // Head-only scoring of cached features (no decode): after analyses, beside clip cuts.
-    cpu: slot.clips,
+    // Head-only scoring of cached features (no decode), in the editors' lane after their own cuts.
+    cpu: slot.interactive<S.TRescoreJob>(() => INTERACTIVE_PRIORITY.rescore),
   }),
 } satisfies { [N in JobName]: JobNode<unknown, readonly JobName[], readonly EntryPoint[]> };
 
@@ -276,7 +288,7 @@ export type EntryOf<N extends JobName> = Graph[N]["entry"][number];
 
 /** The BullMQ queue a job kind is queued on: the shared CPU queue for heavy kinds, else its own. */
 export function queueOf(name: JobName): string {
-  return nodeOf(name).cpu ? CPU_QUEUE : name;
+  return nodeOf(name).cpu?.queue ?? name;
 }
 
 /** The node of a job kind, without its literal types (for code that handles every kind alike). */

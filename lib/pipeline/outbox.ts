@@ -1,7 +1,14 @@
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { childLogger } from "../logger";
-import { enqueue, producerReachable } from "../queue";
+import {
+  enqueue,
+  isRedisConnectionError,
+  noteRedisError,
+  noteRedisReady,
+  producerReachable,
+  redisOutage,
+} from "../queue";
 import { jobNames, nodeOf, type JobName } from "./graph";
 
 /**
@@ -90,7 +97,7 @@ async function noteFailure(err: Error): Promise<void> {
  * throws and waits at most `waitMs`: the state change is committed, the route must answer as it did,
  * and the worker's dispatcher loop enqueues whatever is left once Redis answers again.
  */
-export async function dispatchSoon(waitMs = 2_500): Promise<void> {
+export async function dispatchSoon(waitMs = 1_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const attempt = dispatchOutbox().catch((err: unknown) => {
     childLogger({}).warn({ err: (err as Error).message }, "outbox: dispatch after commit failed");
@@ -107,10 +114,16 @@ export function startDispatcher(intervalMs = 1_000): { stop(): Promise<void> } {
   let failures = 0;
   const tick = () => {
     running = dispatchOutbox()
-      .then(() => void (failures = 0))
+      .then(() => {
+        failures = 0;
+        // It reached Redis: an outage noted after its client was already back ends here at the latest.
+        noteRedisReady();
+      })
       .catch((err: unknown) => {
         failures++;
-        childLogger({}).warn({ err: (err as Error).message, failures }, "outbox: jobs wait; will retry");
+        // Redis away: one line for the whole outage (lib/queue/outage.ts), not one per try.
+        if (isRedisConnectionError(err) || redisOutage()) noteRedisError("outbox", err);
+        else childLogger({}).warn({ err: (err as Error).message, failures }, "outbox: jobs wait; will retry");
       })
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, intervalMs * Math.min(10, 2 ** failures));

@@ -8,23 +8,30 @@ import {
   type TQueueJobDto,
   type TQueuesDto,
 } from "../schemas/queues";
-import { CPU_QUEUE, queueOf, type JobName } from "../pipeline/graph";
+import { CPU_QUEUE, INTERACTIVE_QUEUE, queueOf, type JobName } from "../pipeline/graph";
+import { boundedRedis } from "./bounded";
 import { namedQueue, queueFor } from "./producer";
 
 // What the operators' page and /api/metrics read: BullMQ's own bookkeeping in Redis, so it is the same
 // whichever web process asks and however many workers run. Everything is per job kind: a light kind
-// has its own queue, the heavy kinds share the CPU queue and are told apart by the job's name there.
+// has its own queue, the heavy kinds share the CPU queue or the editors' lane and are told apart by the
+// job's name there.
 
 const STACK_LINES = 4;
 
-const pooled = queueNames.filter((k) => queueOf(k) === CPU_QUEUE);
-const isPooled = (kind: JobName) => queueOf(kind) === CPU_QUEUE;
+// The pooled queues (the CPU queue and the editors' lane) hold several kinds each.
+const POOLS = [CPU_QUEUE, INTERACTIVE_QUEUE] as const;
+const pooled = queueNames.filter((k) => queueOf(k) !== k);
+const isPooled = (kind: JobName) => queueOf(kind) !== kind;
 
-/** The shared CPU queue's jobs in these states, by kind (`perState`: at most that many per state). */
+/** The pooled queues' jobs in these states, by kind (`perState`: at most that many per state and pool). */
 async function pooledJobs(states: readonly TJobState[], perState?: number): Promise<Map<JobName, Job[]>> {
-  const q = namedQueue(CPU_QUEUE);
-  const lists = await Promise.all(states.map((s) => q.getJobs([s], 0, perState ? perState - 1 : -1)));
   const byKind = new Map<JobName, Job[]>(pooled.map((k) => [k, []]));
+  const lists = await Promise.all(
+    POOLS.flatMap((pool) =>
+      states.map((s) => namedQueue(pool).getJobs([s], 0, perState ? perState - 1 : -1)),
+    ),
+  );
   for (const job of lists.flat()) if (job) byKind.get(job.name as JobName)?.push(job);
   return byKind;
 }
@@ -40,11 +47,18 @@ async function pooledCounts(): Promise<Map<JobName, Record<TJobState, number>>> 
   return counts;
 }
 
-export async function queueCounts(): Promise<TQueueCounts[]> {
-  const [shared, sharedPaused] = await Promise.all([pooledCounts(), namedQueue(CPU_QUEUE).isPaused()]);
+/** Every queue's counts per state (the metrics); 503 after REQUEST_REDIS_MS when Redis does not answer. */
+export const queueCounts = () => boundedRedis("The queue counts", readCounts);
+
+async function readCounts(): Promise<TQueueCounts[]> {
+  const [shared, ...poolPaused] = await Promise.all([
+    pooledCounts(),
+    ...POOLS.map((pool) => namedQueue(pool).isPaused()),
+  ]);
+  const sharedPaused = (kind: JobName) => poolPaused[POOLS.indexOf(queueOf(kind) as (typeof POOLS)[number])]!;
   return Promise.all(
     queueNames.map(async (queue) => {
-      if (isPooled(queue)) return { queue, counts: shared.get(queue)!, paused: sharedPaused };
+      if (isPooled(queue)) return { queue, counts: shared.get(queue)!, paused: sharedPaused(queue) };
       const q = queueFor(queue);
       const [counts, paused] = await Promise.all([q.getJobCounts(...jobStates), q.isPaused()]);
       const full = Object.fromEntries(jobStates.map((s) => [s, counts[s] ?? 0])) as Record<TJobState, number>;
@@ -74,13 +88,16 @@ function toDto(queue: JobName, job: Job, state: "active" | "failed"): TQueueJobD
 }
 
 /** Counts of every queue, every running job and the most recent failed jobs (newest first). */
-export async function queuesOverview(failedPerQueue = 20): Promise<TQueuesDto> {
+export const queuesOverview = (failedPerQueue = 20) =>
+  boundedRedis("The queue overview", () => readOverview(failedPerQueue));
+
+async function readOverview(failedPerQueue: number): Promise<TQueuesDto> {
   const [sharedActive, sharedFailed] = await Promise.all([
     pooledJobs(["active"], 100),
     pooledJobs(["failed"], failedPerQueue * pooled.length),
   ]);
   const [queues, perQueue] = await Promise.all([
-    queueCounts(),
+    readCounts(),
     Promise.all(
       queueNames.map(async (name) => {
         const q = queueFor(name);
@@ -108,26 +125,28 @@ export async function queuesOverview(failedPerQueue = 20): Promise<TQueuesDto> {
 
 async function jobOf(queue: JobName, jobId: string): Promise<Job> {
   const job = await queueFor(queue).getJob(jobId);
-  // On the shared CPU queue an id of another kind is not this kind's job.
+  // On a pooled queue an id of another kind is not this kind's job.
   if (!job || job.name !== queue) throw notFound("Job");
   return job;
 }
 
 /** Puts a failed job back in its queue (BullMQ keeps its data and id; attempts start again). */
-export async function retryJob(queue: JobName, jobId: string): Promise<void> {
-  const job = await jobOf(queue, jobId);
-  const state = await job.getState();
-  if (state !== "failed") throw conflict(`Only a failed job can be retried (this one is ${state})`);
-  await job.retry("failed");
-}
+export const retryJob = (queue: JobName, jobId: string) =>
+  boundedRedis("Retrying a job", async () => {
+    const job = await jobOf(queue, jobId);
+    const state = await job.getState();
+    if (state !== "failed") throw conflict(`Only a failed job can be retried (this one is ${state})`);
+    await job.retry("failed");
+  });
 
 /** Removes a job that is not running (a running one holds a worker's lock; BullMQ refuses). */
-export async function removeJob(queue: JobName, jobId: string): Promise<void> {
-  const job = await jobOf(queue, jobId);
-  const state = await job.getState();
-  if (state === "active") throw conflict("A running job cannot be removed; wait until it ends");
-  await job.remove();
-}
+export const removeJob = (queue: JobName, jobId: string) =>
+  boundedRedis("Removing a job", async () => {
+    const job = await jobOf(queue, jobId);
+    const state = await job.getState();
+    if (state === "active") throw conflict("A running job cannot be removed; wait until it ends");
+    await job.remove();
+  });
 
 export interface FinishedTimes {
   queue: JobName;
@@ -140,7 +159,9 @@ export interface FinishedTimes {
  * Run and wait times of the completed jobs BullMQ still keeps (removeOnComplete bounds them), read at
  * scrape time: the web process cannot see the workers' memory, and this works with any number of them.
  */
-export async function finishedTimes(limit = 1000): Promise<FinishedTimes[]> {
+export const finishedTimes = (limit = 1000) => boundedRedis("The job times", () => readTimes(limit));
+
+async function readTimes(limit: number): Promise<FinishedTimes[]> {
   const shared = await pooledJobs(["completed"], limit);
   return Promise.all(
     queueNames.map(async (queue) => {

@@ -4,6 +4,7 @@ import { nodeOf, queueOf, type JobName, type JobPayload } from "../pipeline/grap
 import { childLogger } from "../logger";
 import { queuePrefix, redisConnection } from "./connection";
 import { closeFlows } from "./flows";
+import { isRedisConnectionError, noteRedisError, redisOutage } from "./outage";
 import { retryOptions, safeJobId, slotOptions } from "./options";
 
 // A light job kind has a queue of its own (workers give it its own concurrency); the heavy kinds share
@@ -21,10 +22,19 @@ export function namedQueue(queueName: string): Queue {
   if (!q) {
     holder.matchcutRedis ??= redisConnection("producer");
     q = new Queue(queueName, { connection: holder.matchcutRedis, prefix: queuePrefix() });
-    q.on("error", (err) => childLogger({ queue: queueName }).error({ err }, "queue error"));
+    q.on("error", (err) => {
+      if (isRedisConnectionError(err) || redisOutage()) noteRedisError(`queue ${queueName}`, err);
+      else childLogger({ queue: queueName }).error({ err }, "queue error");
+    });
     holder.matchcutQueues.set(queueName, q);
   }
   return q;
+}
+
+/** The producers' own Redis connection (fails fast while Redis is away; lib/queue/connection.ts). */
+export function producerRedis(): Redis {
+  holder.matchcutRedis ??= redisConnection("producer");
+  return holder.matchcutRedis;
 }
 
 export async function enqueue<N extends JobName>(

@@ -154,7 +154,11 @@ export async function applySegments(
     const next = { ...old, segments: params } as unknown as Prisma.InputJsonObject;
     await tx.analysis.update({ where: { id: analysis.id }, data: { params: next } });
     for (const h of rows)
-      await startJob(tx, "highlights edited", "cut-clip", { highlightId: h.id, revision: h.revision });
+      await startJob(tx, "highlights edited", "cut-clip", {
+        highlightId: h.id,
+        revision: h.revision,
+        editor: true,
+      });
     return rows;
   });
   await dispatchSoon();
@@ -203,7 +207,11 @@ export async function createHighlight(videoId: string, body: THighlightCreate): 
         clipStatus: "cutting",
       },
     });
-    await startJob(tx, "highlights edited", "cut-clip", { highlightId: row.id, revision: row.revision });
+    await startJob(tx, "highlights edited", "cut-clip", {
+      highlightId: row.id,
+      revision: row.revision,
+      editor: true,
+    });
     return row;
   });
   await dispatchSoon();

@@ -1,23 +1,42 @@
 import { z } from "zod";
 import { ZExportFormat } from "../exports";
+import type { TJobStatus } from "./job-status";
 
 export const ZHighlightStatus = z.enum(["suggested", "accepted", "rejected", "edited"]);
 export type THighlightStatus = z.infer<typeof ZHighlightStatus>;
 
 const time = z.number().finite().min(0, "Times cannot be negative");
 
+export const HIGHLIGHT_NAME_MAX = 80;
+export const HIGHLIGHT_NOTE_MAX = 500;
+// Blank means "no name / no note" (the exports then say "Penalty 2"): stored as null.
+const blankToNull = (s: string | null) => (s === null || s.trim() === "" ? null : s.trim());
+const ZName = z
+  .string()
+  .max(HIGHLIGHT_NAME_MAX, `A name is at most ${HIGHLIGHT_NAME_MAX} characters`)
+  .nullable()
+  .transform(blankToNull);
+const ZNote = z
+  .string()
+  .max(HIGHLIGHT_NOTE_MAX, `A note is at most ${HIGHLIGHT_NOTE_MAX} characters`)
+  .nullable()
+  .transform(blankToNull);
+
 export const ZHighlightPatch = z
-  .object({ startS: time.optional(), endS: time.optional(), status: ZHighlightStatus.optional() })
+  .object({
+    startS: time.optional(),
+    endS: time.optional(),
+    status: ZHighlightStatus.optional(),
+    name: ZName.optional(),
+    note: ZNote.optional(),
+  })
   .strict()
-  .refine(
-    (p) => p.startS !== undefined || p.endS !== undefined || p.status !== undefined,
-    "Nothing to change",
-  )
+  .refine((p) => Object.values(p).some((v) => v !== undefined), "Nothing to change")
   .refine((p) => p.startS === undefined || p.endS === undefined || p.endS > p.startS, {
     message: "The end must be after the start",
     path: ["endS"],
   });
-export type THighlightPatch = z.infer<typeof ZHighlightPatch>;
+export type THighlightPatch = z.input<typeof ZHighlightPatch>;
 
 export const ZExportQuery = z.object({ format: ZExportFormat });
 
@@ -34,6 +53,9 @@ export type TClipStatus = "none" | "cutting" | "ready" | "failed";
 export interface THighlightDto {
   id: string;
   label: string;
+  /** the editor's name for it (issue #24), null: none given */
+  name: string | null;
+  note: string | null;
   status: THighlightStatus;
   startS: number;
   endS: number;
@@ -44,6 +66,8 @@ export interface THighlightDto {
   /** true while the stored clip was cut for older boundaries (a re-cut is on its way) */
   clipStale: boolean;
   clipError: string | null;
+  /** while a cut is on its way: waiting for a worker (with its place) or running */
+  clipJob: TJobStatus | null;
   clipUrl: string | null;
   posterUrl: string | null;
   downloadName: string;
@@ -58,6 +82,8 @@ export interface THighlightsDto {
 export interface TReelDto {
   status: TClipStatus;
   progress: number;
+  /** while a build is on its way: waiting for a worker (with its place) or running */
+  job: TJobStatus | null;
   error: string | null;
   url: string | null;
   downloadName: string;

@@ -23,7 +23,12 @@ export const ZLiveFinalizeJob = z.object({ liveSourceId: z.uuid() });
 export type TLiveFinalizeJob = z.infer<typeof ZLiveFinalizeJob>;
 
 // Issue #5. cut-clip carries the revision it was asked for: a cut for boundaries that changed since is dropped.
-export const ZCutClipJob = z.object({ highlightId: z.uuid(), revision: z.number().int().nonnegative() });
+// editor: asked for by an editor's change (issue #25: taken before the cuts an analysis makes itself).
+export const ZCutClipJob = z.object({
+  highlightId: z.uuid(),
+  revision: z.number().int().nonnegative(),
+  editor: z.boolean().optional(),
+});
 export type TCutClipJob = z.infer<typeof ZCutClipJob>;
 // label: the reel of one label's highlights (issue #14); absent or null: every label. It travels in the
 // payload (as cut-clip's revision does) so the video's reelLabel only changes when that reel is stored.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { HeldOutMetrics } from "../learn/verdict";
+import type { TJobStatus } from "./job-status";
 
 // Issue #14: model versions made by retraining. Browser-safe (zod + types only).
 
@@ -15,6 +16,8 @@ export interface TModelVersionDto {
   active: boolean;
   stage: string | null;
   progress: number;
+  /** while queued or training (in the list): waiting for a worker (with its place) or running */
+  job?: TJobStatus | null;
   /** a plain reason a run failed; errorDetail: the trainer's last output lines */
   error: string | null;
   errorDetail: string | null;

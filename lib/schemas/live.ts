@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TJobStatus } from "./job-status";
 
 // Shared by the live routes, lib/live/service.ts and the "Add live source" form.
 export const ZLiveCreate = z.object({
@@ -79,6 +80,8 @@ export interface TLiveHighlightDto {
   clipStatus: "pending" | "ready" | "failed";
   clipUrl: string | null;
   clipError: string | null;
+  /** while the clip is pending: waiting for a worker (with its place) or being cut */
+  clipJob: TJobStatus | null;
 }
 
 export interface TLiveDetailDto extends TLiveSourceDto {

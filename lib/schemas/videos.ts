@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TJobStatus } from "./job-status";
 
 export const ZVideoStatus = z.enum(["queued", "processing", "ready", "failed"]);
 export type TVideoStatus = z.infer<typeof ZVideoStatus>;
@@ -16,7 +17,10 @@ export interface TVideoDto {
   status: TVideoStatus;
   stage: string | null;
   progress: number;
+  /** from the rate measured while it ran; null until measured or while stalled */
   etaSeconds: number | null;
+  /** while queued or processing: waiting for a worker (with its place) or running (issues #24, #25) */
+  job: TJobStatus | null;
   error: string | null;
   /** a ready video whose analysis could not decode part of it: "frames after 0:03 could not be decoded" */
   warning: string | null;

@@ -8,13 +8,14 @@ import { env } from "../env";
 // reason, so the refusals say nothing about which hosts or ports exist. LIVE_ALLOW_HOSTS lets an admin
 // name encoders on the LAN.
 
-export const REFUSED_URL_MESSAGE =
-  "This URL is not allowed: it points at a local or private network address (an admin can allow a host with LIVE_ALLOW_HOSTS)";
+const refusedMessage = (variable: string) =>
+  `This URL is not allowed: it points at a local or private network address (an admin can allow a host with ${variable})`;
+export const REFUSED_URL_MESSAGE = refusedMessage("LIVE_ALLOW_HOSTS");
 
 export class RefusedUrlError extends Error {
   readonly code = "EREFUSEDURL";
-  constructor() {
-    super(REFUSED_URL_MESSAGE);
+  constructor(message = REFUSED_URL_MESSAGE) {
+    super(message);
     this.name = "RefusedUrlError";
   }
 }
@@ -90,8 +91,8 @@ export function isPublicAddress(address: string): boolean {
   return false;
 }
 
-const allowList = (): string[] =>
-  (env().LIVE_ALLOW_HOSTS ?? "")
+const hostList = (raw: string | undefined): string[] =>
+  (raw ?? "")
     .split(",")
     .map((h) =>
       h
@@ -107,10 +108,20 @@ function allowed(host: string, address: string, allow: string[]): boolean {
   return isPublicAddress(address) || allow.includes(host) || allow.includes(address.toLowerCase());
 }
 
+const allowList = () => hostList(env().LIVE_ALLOW_HOSTS);
+
 export interface GuardOptions {
   /** Defaults to LIVE_ALLOW_HOSTS. */
   allowHosts?: string[];
+  /** The refusal's message (default: REFUSED_URL_MESSAGE, which names LIVE_ALLOW_HOSTS). */
+  message?: string;
 }
+
+/** Webhook receivers: the same rule, with their own allow-list (WEBHOOK_ALLOW_HOSTS). */
+export const webhookGuard = (): GuardOptions => ({
+  allowHosts: hostList(env().WEBHOOK_ALLOW_HOSTS),
+  message: refusedMessage("WEBHOOK_ALLOW_HOSTS"),
+});
 
 function resolveAll(host: string): Promise<LookupAddress[]> {
   return new Promise((resolve, reject) =>
@@ -125,15 +136,15 @@ function resolveAll(host: string): Promise<LookupAddress[]> {
  * address. DNS failures are passed through: an unknown host is an ordinary error, not a refusal.
  */
 export async function assertFetchableUrl(raw: string, opts: GuardOptions = {}): Promise<void> {
-  if (!URL.canParse(raw)) throw new RefusedUrlError();
+  if (!URL.canParse(raw)) throw new RefusedUrlError(opts.message);
   const url = new URL(raw);
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new RefusedUrlError();
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new RefusedUrlError(opts.message);
   const host = bareHost(url);
   const allow = opts.allowHosts ?? allowList();
   if (allow.includes(host)) return;
   const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolveAll(host);
   if (addresses.length === 0 || addresses.some((a) => !allowed(host, a.address, allow))) {
-    throw new RefusedUrlError();
+    throw new RefusedUrlError(opts.message);
   }
 }
 
@@ -152,7 +163,7 @@ export function guardedLookup(opts: GuardOptions = {}) {
       if (err) return cb(err, "", 0);
       const host = hostname.toLowerCase();
       if (addresses.length === 0 || addresses.some((a) => !allowed(host, a.address, allow))) {
-        return cb(new RefusedUrlError(), "", 0);
+        return cb(new RefusedUrlError(opts.message), "", 0);
       }
       if (options.all) return cb(null, addresses);
       cb(null, addresses[0]!.address, addresses[0]!.family);

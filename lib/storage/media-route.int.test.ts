@@ -11,6 +11,7 @@ import type { SessionUser } from "../auth/session";
 import { db, disconnectDb } from "../db";
 import { env } from "../env";
 import { closeQueues } from "../queue";
+import { restoreVideo, trashVideo } from "../trash/service";
 import { completeUpload, presignParts, startUpload } from "../uploads/service";
 import { mediaThroughApp } from "./browser-access";
 import { keys, presignGet, putObject, uploadStream } from "./index";
@@ -137,6 +138,23 @@ describe("media through the app", () => {
     const { videoId } = await completeUpload(user, session.id, { parts });
     const video = await db().video.findUniqueOrThrow({ where: { id: videoId } });
     expect(Number(video.size)).toBe(bytes.byteLength);
+
+    // Issue #23: the source stays at its upload key (uploads/<id>/source.mp4), outside videos/<id>/;
+    // in the trash it must not be downloadable there either, nor by any other key of that upload.
+    expect(video.sourceKey).toBe(`uploads/${session.id}/source.mp4`);
+    expect((await get(video.sourceKey, { range: "bytes=0-9" })).status).toBe(206);
+    const sibling = `uploads/${session.id}/source.mov`;
+    await putObject(sibling, "x", "video/quicktime");
+    await putObject(keys.poster(videoId), "jpeg", "image/jpeg");
+    expect((await get(sibling)).status).toBe(200);
+    expect((await get(keys.poster(videoId))).status).toBe(200);
+    await trashVideo(user, videoId);
+    for (const key of [video.sourceKey, sibling, keys.poster(videoId)]) {
+      const res = await get(key, { range: "bytes=0-9" });
+      expect({ key, status: res.status }).toEqual({ key, status: 404 });
+    }
+    await restoreVideo(user, videoId);
+    expect((await get(video.sourceKey, { range: "bytes=0-9" })).status).toBe(206);
   });
 
   it("refuses a cross-site part upload and a part of the wrong size", async () => {

@@ -19,7 +19,7 @@ describe("video lifecycle in the database", () => {
     expect(await videoLifecycle.probed(v.id, { durationS: 12, posterKey: "p" })).toBe(true);
     expect(await statusOf(v.id)).toBe("processing");
     await videoLifecycle.analyzing(v.id);
-    await videoLifecycle.progress(v.id, "analyzing", 0.5, 10);
+    await videoLifecycle.progress(v.id, "analyzing", 0.5);
     await db().$transaction((tx) => videoLifecycle.ready(v.id, tx));
     const row = await db().video.findUniqueOrThrow({ where: { id: v.id } });
     expect(row).toMatchObject({ status: "ready", stage: null, progress: 1, etaSeconds: null });
@@ -37,7 +37,7 @@ describe("video lifecycle in the database", () => {
     const v = await freshVideo();
     await videoLifecycle.failed(v.id, "not a video file ffmpeg can read");
     await expect(videoLifecycle.probed(v.id, { durationS: 1 })).rejects.toThrow(/from failed to processing/);
-    await videoLifecycle.progress(v.id, "analyzing", 0.3, null);
+    await videoLifecycle.progress(v.id, "analyzing", 0.3);
     const row = await db().video.findUniqueOrThrow({ where: { id: v.id } });
     expect(row).toMatchObject({ status: "failed", error: "not a video file ffmpeg can read", stage: null });
   });

@@ -1,5 +1,6 @@
 import { db } from "../db";
 import type { Prisma, VideoStatus } from "../generated/prisma/client";
+import { advance, etaSeconds } from "../status/progress";
 
 /**
  * The one place a Video's status changes. Every writer (upload, probe, analyze, finalize, the failure
@@ -19,6 +20,9 @@ export const videoTransitions = {
 } as const satisfies Record<VideoStatus, readonly VideoStatus[]>;
 
 export const initialVideoStatus: VideoStatus = "queued";
+
+/** A step starts from nothing: no fraction, no measured rate, no time left. */
+const noProgress = { progress: 0, etaSeconds: null, progressAt: null, progressRate: null };
 
 export function canTransition(from: VideoStatus, to: VideoStatus): boolean {
   return (videoTransitions[from] as readonly VideoStatus[]).includes(to);
@@ -84,12 +88,12 @@ export const videoLifecycle = {
     move(
       videoId,
       "processing",
-      { ...info, stage: "queued for analysis", progress: 0, etaSeconds: null, error: null },
+      { ...info, stage: "queued for analysis", ...noProgress, error: null },
       { from: ["queued", "processing"] },
     ),
 
   analyzing: (videoId: string) =>
-    move(videoId, "processing", { stage: "analyzing", progress: 0 }, { from: ["processing", "ready"] }),
+    move(videoId, "processing", { stage: "analyzing", ...noProgress }, { from: ["processing", "ready"] }),
 
   /**
    * The editor asked for a new analysis: from the analysis if the video was probed, else from the probe.
@@ -100,13 +104,13 @@ export const videoLifecycle = {
       ? move(
           videoId,
           "processing",
-          { stage: "queued for analysis", progress: 0, etaSeconds: null, error: null },
+          { stage: "queued for analysis", ...noProgress, error: null },
           { from: ["ready", "failed", "processing"], client },
         )
       : move(
           videoId,
           "queued",
-          { stage: null, progress: 0, etaSeconds: null, error: null },
+          { stage: null, ...noProgress, error: null },
           { from: ["ready", "failed"], client },
         ),
 
@@ -145,13 +149,42 @@ export const videoLifecycle = {
   },
 
   /**
-   * Stage, fraction and ETA of the running step. Only while the video is still on its way: progress
-   * that arrives after it is ready or failed (a slow chunk's last report) is dropped, not an error.
+   * Stage and fraction of the running step. Only while the video is still on its way: progress that
+   * arrives after it is ready or failed (a slow chunk's last report) is dropped, not an error. Within a
+   * stage the fraction never goes down, and time left comes from the rate it rose at
+   * (lib/status/progress.ts); `started`: a worker just began (or began again) this step. The row is
+   * locked for the read and the write, so chunks reporting at once on several workers keep one rate.
    */
-  async progress(videoId: string, stage: string, fraction: number, etaSeconds: number | null) {
-    await db().video.updateMany({
-      where: { id: videoId, status: { in: ["queued", "processing"] } },
-      data: { status: "processing", stage, progress: Math.min(1, Math.max(0, fraction)), etaSeconds },
+  async progress(videoId: string, stage: string, fraction: number, started = false) {
+    await db().$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<ProgressRow[]>`
+        SELECT stage, progress, "progressAt", "progressRate" FROM "Video"
+        WHERE id = ${videoId}::uuid AND status IN ('queued', 'processing') FOR UPDATE`;
+      if (!row) return;
+      const now = Date.now();
+      const prev =
+        row.stage === stage && row.progressAt
+          ? { fraction: row.progress, at: row.progressAt.getTime(), rate: row.progressRate }
+          : null;
+      const mark = advance(prev, fraction, now, started);
+      await tx.video.updateMany({
+        where: { id: videoId, status: { in: ["queued", "processing"] } },
+        data: {
+          status: "processing",
+          stage,
+          progress: mark.fraction,
+          progressAt: new Date(mark.at),
+          progressRate: mark.rate,
+          etaSeconds: etaSeconds(mark, now),
+        },
+      });
     });
   },
 };
+
+interface ProgressRow {
+  stage: string | null;
+  progress: number;
+  progressAt: Date | null;
+  progressRate: number | null;
+}

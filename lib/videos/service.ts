@@ -3,6 +3,7 @@ import { notFound } from "../errors";
 import type { TVideoDetailDto, TVideoDto, TVideoPatch } from "../schemas/videos";
 import { presignGet } from "../storage";
 import type { Video } from "../generated/prisma/client";
+import { videoJobStatus } from "../status/video";
 
 export const withOwner = { owner: { select: { id: true, name: true } } } as const;
 export type VideoRow = Video & { owner: { id: string; name: string } };
@@ -11,6 +12,7 @@ export type VideoRow = Video & { owner: { id: string; name: string } };
 export const POSTER_TTL_S = 3600;
 
 export async function toVideoDto(v: VideoRow): Promise<TVideoDto> {
+  const job = await videoJobStatus(v);
   return {
     id: v.id,
     title: v.title,
@@ -19,7 +21,8 @@ export async function toVideoDto(v: VideoRow): Promise<TVideoDto> {
     status: v.status,
     stage: v.stage,
     progress: v.progress,
-    etaSeconds: v.etaSeconds,
+    etaSeconds: job?.state === "running" ? job.etaSeconds : null,
+    job,
     error: v.error,
     warning: v.warning,
     durationS: v.durationS,

@@ -10,6 +10,8 @@ import { readManifest, resolveFile, verifySha256, type LoadedModel } from "@/lib
 import { BACKBONE_BATCH, embedFrames } from "@/worker/inference/backbone";
 import { disposeSessions } from "@/worker/inference/session";
 import { collectFeatures } from "@/worker/analysis/pipeline";
+import { videoLeadOf } from "@/worker/ffmpeg/ffprobe";
+import { leadSlots } from "@/worker/ffmpeg/frames";
 import { listItems, type Item } from "./groups";
 
 // Augmentations are ffmpeg filters between sampling and scaling (see worker/ffmpeg/commands.ts).
@@ -113,7 +115,8 @@ async function main() {
   const model = await backboneModel();
   const m = model.manifest;
   const version = createHash("sha256")
-    .update(JSON.stringify([m.backbone, m.preprocess]))
+    // "lead": clips keep no slot before the video's first picture (issue #23), as serving scores none.
+    .update(JSON.stringify([m.backbone, m.preprocess, "lead"]))
     .digest("hex")
     .slice(0, 12);
   const items = listItems(dataDir, path.resolve("models/tools/splits.json"));
@@ -161,16 +164,15 @@ async function main() {
       if (pendingStills.length === BACKBONE_BATCH) await flushStills();
       continue;
     }
-    const all = await collectFeatures({
-      input: path.join(dataDir, j.it.path),
-      model,
-      augment: AUGMENTS[j.variant],
-      rate: j.rate,
-    });
-    writeFileSync(target, all.features);
-    framesDone += all.count;
+    const input = path.join(dataDir, j.it.path);
+    const all = await collectFeatures({ input, model, augment: AUGMENTS[j.variant], rate: j.rate });
+    // A clip whose camera starts after its sound: the slots before its first picture are copies of it
+    // (worker/ffmpeg/frames.ts leadSlots) and no served window starts there, so none is trained on.
+    const lead = Math.min(all.count, leadSlots(await videoLeadOf(input), j.rate));
+    writeFileSync(target, all.features.subarray(lead * dim));
+    framesDone += all.count - lead;
     console.error(
-      `${j.it.split} ${j.variant} ${j.it.path}: ${all.count} frames (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+      `${j.it.split} ${j.variant} ${j.it.path}: ${all.count - lead} frames (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
     );
   }
   await flushStills();

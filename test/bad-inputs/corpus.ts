@@ -106,6 +106,18 @@ export const corpus: CorpusFile[] = [
       }),
   },
   {
+    name: "no-tracks.mp4",
+    what: "an MP4 whose moov box lists no tracks (its trak boxes renamed free)",
+    make: (out, scratch) =>
+      patched(out, scratch, (b) => {
+        // A box named free is skipped by readers: the movie header stays, no track is left.
+        const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+        for (let at = indexOf(b, "trak", 0); at >= 0; at = buf.indexOf("trak", at + 4, "latin1"))
+          buf.write("free", at, "latin1");
+        return b;
+      }),
+  },
+  {
     name: "unknown-codec.mp4",
     what: "video sample entry renamed from avc1 to an unknown fourcc",
     make: (out, scratch) =>

@@ -1,6 +1,7 @@
 import type { ScoreTrack } from "@/lib/highlights/segments";
 import { calibrate, type LoadedModel } from "@/lib/model";
-import { readFrames, type Frame } from "../ffmpeg/frames";
+import { videoLeadOf } from "../ffmpeg/ffprobe";
+import { leadSlots, readFrames, type Frame } from "../ffmpeg/frames";
 import { BACKBONE_BATCH, embedFrames } from "../inference/backbone";
 import { scoreWindows } from "../inference/head";
 import { prefetch } from "./prefetch";
@@ -19,6 +20,8 @@ export interface AnalyzeOptions {
   // Training only: ffmpeg filters applied after sampling, and a different sample rate.
   augment?: readonly string[];
   rate?: number;
+  // Where the video's first picture is (worker/ffmpeg/media.ts videoLeadS); probed when omitted.
+  leadS?: number;
 }
 
 export interface FeatureBlock {
@@ -44,6 +47,8 @@ export interface AnalysisResult {
   featureDim: number;
   features: Float32Array;
   timeline: ScoreTimeline;
+  // Slots before the first picture: they hold a copy of it, and no window starts in them.
+  leadFrames: number;
 }
 
 // Decoded frames wait here while a batch is scored: decode runs ahead by up to this many (38 MB of
@@ -116,11 +121,12 @@ export async function scoreFeatures(
   block: FeatureBlock,
   wholeSource: boolean,
   rate = model.manifest.sampleRate,
+  leadFrames = 0,
 ): Promise<ScoreTimeline> {
   const grid = gridOf(model, rate);
   const dim = model.manifest.backbone.featureDim;
   const C = model.labels.length;
-  const spans = blockWindows(grid, block.firstFrame, block.count, wholeSource);
+  const spans = blockWindows(grid, block.firstFrame, block.count, wholeSource, leadFrames);
   const probs = new Float32Array(spans.length * C);
   for (let i = 0; i < spans.length; i += SCORE_BATCH_WINDOWS) {
     const part = spans.slice(i, i + SCORE_BATCH_WINDOWS);
@@ -151,9 +157,11 @@ export async function collectFeatures(o: AnalyzeOptions): Promise<FeatureBlock> 
 // Decode → backbone → head for one source or one chunk of it.
 export async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   const dim = o.model.manifest.backbone.featureDim;
+  const rate = o.rate ?? o.model.manifest.sampleRate;
+  const leadFrames = leadSlots(o.leadS ?? (await videoLeadOf(o.input)), rate);
   const all = await collectFeatures(o);
   const wholeSource = (o.startS ?? 0) === 0 && o.durationS === undefined;
-  const timeline = await scoreFeatures(o.model, all, wholeSource, o.rate);
+  const timeline = await scoreFeatures(o.model, all, wholeSource, rate, leadFrames);
   o.onProgress?.(100);
   return {
     firstFrame: all.firstFrame,
@@ -161,6 +169,7 @@ export async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
     featureDim: dim,
     features: all.features,
     timeline,
+    leadFrames,
   };
 }
 

@@ -12,6 +12,8 @@ export interface ChunkMeta {
   frameCount: number;
   featureDim: number;
   timeline: TScoreFile;
+  // Slots before the video's first picture (absent in chunks written before issue #23: none).
+  leadFrames?: number;
 }
 
 export function toScoreFile(t: ScoreTimeline): TScoreFile {

@@ -32,6 +32,16 @@ describe("windowsWithin", () => {
 });
 
 describe("blockWindows + gatherSpans", () => {
+  it("starts no window before the video's first picture (issue #23), chunks alike", () => {
+    expect(blockWindows(grid, 0, 20, true, 5).map((w) => w.window)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(blockWindows(grid, 0, 20, true).map((w) => w.window)[0]).toBe(0);
+    // a chunk past the lead is unchanged; one that ends inside it scores nothing
+    expect(blockWindows(grid, 8, 8, false, 5)).toEqual(blockWindows(grid, 8, 8, false));
+    expect(blockWindows(grid, 0, 6, false, 5)).toEqual([]);
+    // a short whole source with a lead: one padded window from the first picture's grid slot on
+    expect(blockWindows(grid, 0, 8, true, 5)).toEqual([{ window: 3, firstFrame: 6 }]);
+    expect(blockWindows(grid, 0, 6, true, 6)).toEqual([]);
+  });
   it("copies frame features into [W, T, D] and pads a short whole source", () => {
     const feats = new Float32Array([1, 2, 3]); // 3 frames, dim 1
     expect([...gatherWindows(grid, feats, 0, 3, true).data]).toEqual([1, 2, 3, 3]);

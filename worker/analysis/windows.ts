@@ -22,17 +22,23 @@ export function windowsWithin(grid: WindowGrid, firstFrame: number, count: numbe
   return out;
 }
 
-// The windows a block of `count` frames from `firstFrame` holds. A source shorter than one window gets
-// one window (padded by gatherSpans), as the trainer pads short clips.
+// The windows a block of `count` frames from `firstFrame` holds, none starting before `fromFrame` (the
+// video's first picture: worker/ffmpeg/frames.ts leadSlots). A source shorter than one window gets one
+// window (padded by gatherSpans), as the trainer pads short clips.
 export function blockWindows(
   grid: WindowGrid,
   firstFrame: number,
   count: number,
   wholeSource: boolean,
+  fromFrame = 0,
 ): WindowSpan[] {
-  const spans = windowsWithin(grid, firstFrame, count);
-  if (spans.length === 0 && wholeSource && firstFrame === 0 && count > 0)
-    return [{ window: 0, firstFrame: 0 }];
+  const from = Math.max(firstFrame, fromFrame);
+  const end = firstFrame + count;
+  const spans = windowsWithin(grid, from, end - from);
+  if (spans.length === 0 && wholeSource && firstFrame === 0 && count > 0) {
+    const window = Math.ceil(from / grid.stride);
+    if (window * grid.stride < end) return [{ window, firstFrame: window * grid.stride }];
+  }
   return spans;
 }
 

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { env } from "@/lib/env";
-import { type ProbeData, probeFailure, UnplayableError } from "./media";
+import { type ProbeData, probeFailure, UnplayableError, videoLeadS } from "./media";
 import { guarded } from "./child-guard";
 
 // ffprobe's JSON, read directly: fluent-ffmpeg's ffprobe parses the flat text output and drops the
@@ -13,8 +13,15 @@ export interface ProbeRun {
   stderr: string;
 }
 
+// ffprobe reads packets until every stream has its parameters, for at most 5 s of media by default.
+// A camera whose video starts seconds after its audio (issue #23: 6 of the sample clips, up to 9.8 s)
+// then shows a video track with no pixel format, which reads as "no frames". A minute of lead and
+// 64 MB are read only by such files: the others have their parameters after the first packets.
+export const PROBE_WINDOW = ["-analyzeduration", "60000000", "-probesize", "64000000"];
+
 export function runProbe(input: string, timeoutMs = 60_000): Promise<ProbeRun> {
-  const args = ["-hide_banner", "-v", "warning", "-of", "json", "-show_streams", "-show_format", input];
+  const args = ["-hide_banner", "-v", "warning", ...PROBE_WINDOW];
+  args.push("-of", "json", "-show_streams", "-show_format", input);
   // Guarded: a killed worker takes its ffprobe with it (./child-guard.ts).
   const [cmd, guardedArgs] = guarded(env().FFPROBE_PATH, args);
   return new Promise((resolve, reject) => {
@@ -44,4 +51,10 @@ export async function probe(input: string): Promise<ProbeData> {
   const { data, stderr } = await runProbe(input);
   if (!data) throw new UnplayableError(probeFailure(stderr, new Uint8Array()));
   return data;
+}
+
+/** Where the video starts on ffmpeg's timeline (./media.ts videoLeadS); 0 when ffprobe cannot tell. */
+export async function videoLeadOf(input: string): Promise<number> {
+  const { data } = await runProbe(input);
+  return data ? videoLeadS(data) : 0;
 }

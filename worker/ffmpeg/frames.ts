@@ -41,6 +41,16 @@ export function firstSlot(startS: number | undefined, rate: number): number {
   return slot;
 }
 
+/**
+ * Slots before the video's first picture. The fps filter (start_time=0) fills them with that first
+ * picture, so the slot grid stays anchored at t=0 of the source (chunks, stored features and clip
+ * times all count from there); the analysis scores no window that starts inside them (issue #23: a
+ * frozen first frame scored 0.99 "penalty" over 8 s of sound before the camera started).
+ */
+export function leadSlots(leadS: number, rate: number): number {
+  return Math.max(0, Math.round(leadS * rate));
+}
+
 export async function* readFrames(o: ReadFramesOptions): AsyncGenerator<Frame> {
   const first = firstSlot(o.startS, o.rate);
   const frameBytes = o.size * o.size * 3;

@@ -8,6 +8,8 @@ export interface ProbeLimits {
   maxDurationS: number;
   /** MIN_VIDEO_FPS: fewer frames per second of timeline than this means broken timestamps. */
   minFps: number;
+  /** MIN_VIDEO_SIDE_PX: a narrower or lower picture holds nothing the model can see. */
+  minSidePx: number;
 }
 
 function every(seconds: number): string {
@@ -22,7 +24,7 @@ function every(seconds: number): string {
  * ffprobe's average rate stands in).
  */
 export function limitRefusal(
-  info: { durationS: number; fps: number },
+  info: { durationS: number; fps: number; width: number; height: number },
   frames: number | null,
   avgFps: number,
   limits: ProbeLimits,
@@ -33,6 +35,14 @@ export function limitRefusal(
     return (
       `${count} in ${clock(info.durationS)} of video (one every ${every(1 / rate)}): ` +
       `its timestamps are broken or it is a slideshow (limit: ${limits.minFps} frames per second, MIN_VIDEO_FPS)`
+    );
+  }
+  // Issue #23: a 1×1 video was analysed (a "penalty" at 0.89 on a scaled-up dot), and its clip failed.
+  if (Math.min(info.width, info.height) < limits.minSidePx) {
+    const min = limits.minSidePx;
+    return (
+      `the picture is ${info.width}×${info.height} pixels, too small to analyse ` +
+      `(the smallest taken is ${min}×${min}, MIN_VIDEO_SIDE_PX)`
     );
   }
   if (info.durationS > limits.maxDurationS)

@@ -8,6 +8,7 @@ import {
   probeFailure,
   rotationOf,
   UnplayableError,
+  videoLeadS,
 } from "./media";
 
 const video = {
@@ -71,6 +72,10 @@ describe("mediaInfoFrom", () => {
     expect(refusal({ streams: [], format: { format_name: "mov,mp4,m4a,3gp,3g2,mj2" } })).toBe(
       "the MP4 index (moov box) is damaged: no track can be read from it",
     );
+    // a readable movie header (its duration) and no track: written without any (issue #23)
+    expect(
+      refusal({ streams: [], format: { format_name: "mov,mp4,m4a,3gp,3g2,mj2", duration: "4.000000" } }),
+    ).toBe("the MP4 has no tracks: its index (moov box) lists no audio or video");
     expect(refusal({ streams: [], format: { format_name: "mpegts" } })).toBe(
       "no audio or video streams in the file",
     );
@@ -101,6 +106,21 @@ describe("mediaInfoFrom", () => {
   it("counts frames where the container keeps a count", () => {
     expect(frameCountOf({ streams: [{ ...video, nb_frames: "75" }], format: {} })).toBe(75);
     expect(frameCountOf({ streams: [video], format: {} })).toBeNull();
+  });
+});
+
+describe("videoLeadS", () => {
+  it("is how long after the earliest stream the first video stream starts (issue #23)", () => {
+    const audio = { codec_type: "audio", codec_name: "aac", start_time: "0.000000" };
+    const late = { ...video, start_time: "7.840000" };
+    expect(videoLeadS({ streams: [late, audio], format: { start_time: "0.000000" } })).toBe(7.84);
+    // MPEG-TS timestamps start anywhere: counted from the container's start, as ffmpeg counts
+    expect(videoLeadS({ streams: [{ ...video, start_time: 1.4 }], format: { start_time: 1.4 } })).toBe(0);
+    expect(videoLeadS({ streams: [{ ...video, start_time: "11.5" }], format: { start_time: "1.5" } })).toBe(
+      10,
+    );
+    expect(videoLeadS({ streams: [video, audio], format: {} })).toBe(0);
+    expect(videoLeadS({ streams: [audio], format: {} })).toBe(0);
   });
 });
 

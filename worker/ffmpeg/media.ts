@@ -13,6 +13,7 @@ export interface ProbeStream {
   r_frame_rate?: string;
   duration?: string | number;
   nb_frames?: string | number;
+  start_time?: string | number;
   tags?: Record<string, string | number | undefined>;
   side_data_list?: { side_data_type?: string; rotation?: number | string }[];
   disposition?: { attached_pic?: number };
@@ -25,6 +26,7 @@ export interface ProbeData {
     bit_rate?: string | number;
     format_name?: string;
     size?: string | number;
+    start_time?: string | number;
   };
 }
 
@@ -73,10 +75,14 @@ const isImageFormat = (name: string | undefined) => !!name && (/_pipe$/.test(nam
 /** The streams are there but say this is no video we can analyse: the specific reason, or null. */
 function refusal(data: ProbeData): string | null {
   const format = data.format.format_name ?? "";
-  if (data.streams.length === 0)
-    return /mp4|mov/.test(format)
-      ? "the MP4 index (moov box) is damaged: no track can be read from it"
-      : "no audio or video streams in the file";
+  if (data.streams.length === 0) {
+    if (!/mp4|mov/.test(format)) return "no audio or video streams in the file";
+    // A readable movie header (it gives the duration) with no track after it is an MP4 written with
+    // none, not a damaged one (issue #23); random bytes in the moov leave no duration either.
+    return num(data.format.duration) > 0
+      ? "the MP4 has no tracks: its index (moov box) lists no audio or video"
+      : "the MP4 index (moov box) is damaged: no track can be read from it";
+  }
   const video = data.streams.find((s) => s.codec_type === "video" && !s.disposition?.attached_pic);
   if (isImageFormat(format)) {
     const kind = (data.streams[0]?.codec_name ?? format.replace(/_pipe$/, "")).toUpperCase();
@@ -125,6 +131,16 @@ export function mediaInfoFrom(data: ProbeData): MediaInfo {
     hasAudio: Boolean(audio),
     bitrate: Number.isFinite(bitrate) ? Math.round(bitrate) : null,
   };
+}
+
+/**
+ * Seconds of ffmpeg's timeline (which starts at the earliest stream) before the first video stream, the
+ * one `-map 0:v:0` decodes, has a picture: a camera that starts after its sound (issue #23).
+ */
+export function videoLeadS(data: ProbeData): number {
+  const video = data.streams.find((s) => s.codec_type === "video");
+  const lead = num(video?.start_time) - (num(data.format.start_time) || 0);
+  return Number.isFinite(lead) && lead > 0 ? lead : 0;
 }
 
 /** Frames the container says the video track has (MP4, AVI); null where it does not count them. */

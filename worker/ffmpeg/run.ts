@@ -34,6 +34,8 @@ export function runFfmpegInputs(
   onProgress?: (outSeconds: number) => void,
 ): Promise<void> {
   configure();
+  // An abort before the start fires no event: a stopped job (lost lock, cancelled) must start nothing.
+  if (signal?.aborted) return Promise.reject(new Error("aborted"));
   return new Promise((resolve, reject) => {
     // fluent-ffmpeg starts it as `nice -n N ffmpeg …` (nice execs ffmpeg: same pid, same signals)
     const cmd = ffmpeg({ niceness: spec.niceness ?? 0 });

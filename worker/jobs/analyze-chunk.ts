@@ -31,7 +31,7 @@ export const analyzeChunkJob = defineJob({
 
     const share = 0.95 / chunks.length; // the finaliser reports the last 5 %
     let reported = 0;
-    // A retry starts this chunk's entry from 0 (the attempt that died may have reported some of it).
+    // Started (or started again after a lost worker): the entry keeps what an earlier attempt reported.
     await setChunkProgress(analysisId, index, 0, share, true);
     const url = await presignGet(analysis.video.sourceKey, { internal: true, expiresIn: 6 * 3600 });
     const span = chunk.durationS ?? (analysis.video.durationS ?? 0) - chunk.startS;
@@ -63,6 +63,7 @@ export const analyzeChunkJob = defineJob({
         frameCount: result.frameCount,
         featureDim: result.featureDim,
         timeline: toScoreFile(result.timeline),
+        leadFrames: result.leadFrames,
       },
       result.features,
     );

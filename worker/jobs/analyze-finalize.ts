@@ -33,9 +33,10 @@ export const analyzeFinalizeJob = defineJob({
     const chunks = chunkPlanOf(analysis.params);
     const ids = { videoId, analysisId };
 
-    await videoLifecycle.progress(videoId, "stitching", Math.max(analysis.progress, 0.95), null);
+    await videoLifecycle.progress(videoId, "stitching", Math.max(analysis.progress, 0.95));
     const metas = await Promise.all(chunks.map((c) => readChunkMeta(ids, c.index)));
-    const coverage = coverageOf(chunks, metas, durationS, m.sampleRate);
+    const leadFrames = Math.max(0, ...metas.map((x) => x.leadFrames ?? 0));
+    const coverage = coverageOf(chunks, metas, durationS, m.sampleRate, leadFrames);
     if (coverage.analysedFrames === 0) throw new PermanentError("no frame of the video could be decoded");
     const warning = coverageWarning(coverage, durationS);
     const scores = toScoreFile(mergeTimelines(metas.map((x) => fromScoreFile(x.timeline))));

@@ -55,7 +55,8 @@ export const buildReelJob = defineJob({
     const builtAt = new Date();
     await db().video.update({
       where: { id: videoId },
-      data: { reelStatus: "cutting", reelProgress: 0, reelError: null },
+      // reelProgress stays: a retry must not send the bar back to 0 (requestReel zeroed it for this build)
+      data: { reelStatus: "cutting", reelError: null },
     });
     await ctx.reportProgress("building reel", 0);
 
@@ -71,7 +72,7 @@ export const buildReelJob = defineJob({
         if (Date.now() - lastWrite > 2000) {
           lastWrite = Date.now();
           void db()
-            .video.updateMany({ where: { id: videoId }, data: { reelProgress: f } })
+            .video.updateMany({ where: { id: videoId, reelProgress: { lt: f } }, data: { reelProgress: f } })
             .catch(() => undefined);
         }
       };

@@ -1,6 +1,8 @@
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
+import { guardedPost } from "@/lib/notify/post";
 import { SIGNATURE_HEADER, signBody } from "@/lib/notify/sign";
+import { RefusedUrlError, webhookGuard } from "@/lib/security/ssrf";
 import { ZDeliverWebhookJob } from "@/lib/schemas/jobs";
 import { defineJob, PermanentError } from "./types";
 
@@ -29,9 +31,9 @@ export const deliverWebhookJob = defineJob({
 
     let status: number | null = null;
     let error: string | null = null;
+    let refused: string | null = null;
     try {
-      const res = await fetch(d.webhook.url, {
-        method: "POST",
+      const res = await guardedPost(d.webhook.url, {
         headers: {
           "Content-Type": "application/json",
           "User-Agent": "Matchcut-Webhooks/1",
@@ -40,18 +42,21 @@ export const deliverWebhookJob = defineJob({
           [SIGNATURE_HEADER]: signBody(d.webhook.secret, d.body),
         },
         body: d.body,
-        // A redirect would re-send the body somewhere the admin did not register.
-        redirect: "manual",
         signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(TIMEOUT_MS)]),
+        // Checked again at every delivery: a webhook stored before the check existed, or a name that
+        // now resolves into our network, is refused before a packet is sent.
+        guard: webhookGuard(),
       });
       status = res.status;
-      await res.body?.cancel().catch(() => undefined);
-      if (!res.ok) error = `HTTP ${res.status}`;
+      if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (err) {
+      if (err instanceof RefusedUrlError) refused = err.message;
       error =
-        (err as Error).name === "TimeoutError"
+        refused ??
+        ((err as Error).name === "TimeoutError" ||
+        ((err as Error).name === "AbortError" && !ctx.signal.aborted)
           ? `no answer within ${TIMEOUT_MS / 1000} s`
-          : `network error: ${(err as Error).message}`;
+          : `network error: ${(err as Error).message}`);
     }
 
     await db().webhookDelivery.update({
@@ -64,6 +69,7 @@ export const deliverWebhookJob = defineJob({
       },
     });
     if (!error) return log.info({ status }, "delivered");
+    if (refused) throw new PermanentError(refused);
     if (status !== null && permanent(status))
       throw new PermanentError(`receiver refused the delivery: ${error}`);
     throw new Error(error);

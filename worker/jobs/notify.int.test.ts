@@ -46,6 +46,8 @@ beforeAll(async () => {
   process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
   process.env.MAIL_FROM = "Matchcut <noreply@matchcut.test>";
   process.env.APP_URL = "https://matchcut.example";
+  // The receiver is on loopback, which webhook URLs may not point at otherwise (lib/security/ssrf.ts).
+  process.env.WEBHOOK_ALLOW_HOSTS = "127.0.0.1";
 
   http = createServer((req, res) => {
     let body = "";

@@ -37,7 +37,11 @@ export async function inspect(url: string, src: SourceHead): Promise<MediaInfo> 
   if (!data) throw new UnplayableError(probeFailure(stderr, src.head));
   const info = mediaInfoFrom(data);
   const video = data.streams.find((s) => s.codec_type === "video" && !s.disposition?.attached_pic);
-  const limits = { maxDurationS: env().MAX_VIDEO_DURATION_S, minFps: env().MIN_VIDEO_FPS };
+  const limits = {
+    maxDurationS: env().MAX_VIDEO_DURATION_S,
+    minFps: env().MIN_VIDEO_FPS,
+    minSidePx: env().MIN_VIDEO_SIDE_PX,
+  };
   const refused = limitRefusal(info, frameCountOf(data), parseRate(video?.avg_frame_rate), limits);
   if (refused) throw new UnplayableError(refused);
   return info;

@@ -6,6 +6,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { enqueue } from "@/lib/queue";
 import { headObject } from "@/lib/storage";
 import { ffmpegMake, makeUser, makeVideo, readFixture, sharedClip, waitFor } from "@/test/fixtures";
+import { corpus } from "@/test/bad-inputs/corpus";
 import { startRuntime, type Runtime } from "../runtime";
 import { probeJob } from "./probe";
 import type { JobDefinition } from "./types";
@@ -75,6 +76,20 @@ describe("probe job (real S3, Redis, Postgres, ffprobe)", () => {
     const v = await probeBytes(bytes.slice(0, Math.floor(bytes.length * 0.6)), "cut.mp4");
     expect(v.status).toBe("failed");
     expect(v.error).toMatch(/truncated/);
+  });
+
+  it.each([
+    [
+      "one-pixel.mp4",
+      "the picture is 1×1 pixels, too small to analyse (the smallest taken is 32×32, MIN_VIDEO_SIDE_PX)",
+    ],
+    ["no-tracks.mp4", "the MP4 has no tracks: its index (moov box) lists no audio or video"],
+    ["corrupt-index.mp4", "the MP4 index (moov box) is damaged: no track can be read from it"],
+  ])("fails the corpus's %s with its own reason (issue #23)", async (name, reason) => {
+    const file = path.join(tmp, name);
+    await corpus.find((c) => c.name === name)!.make(file, tmp);
+    const v = await probeBytes(new Uint8Array(await readFile(file)), name);
+    expect({ status: v.status, error: v.error }).toEqual({ status: "failed", error: reason });
   });
 
   it("fails an audio-only file as audio only", async () => {

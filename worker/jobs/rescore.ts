@@ -1,3 +1,4 @@
+import { coverageFrom } from "@/lib/analysis/coverage";
 import { tracksOf } from "@/lib/analysis/scores";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -55,6 +56,8 @@ export const rescoreJob = defineJob({
       model,
       { firstFrame: 0, count: features.length / dim, features },
       true,
+      undefined,
+      coverageFrom(cur.coverage)?.leadFrames ?? 0,
     );
     const scores = toScoreFile(timeline);
     const scoresKey = keys.scores(videoId, next.id);

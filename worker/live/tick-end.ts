@@ -22,7 +22,20 @@ export async function playlistUnreachable(
   err: FetchError,
 ): Promise<TickOutcome> {
   const errors = src.playlistErrors + 1;
-  const message = `playlist unreachable: ${err.reason} (${redactUrl(src.playlistUrl ?? src.url)})`;
+  const url = src.playlistUrl ?? src.url;
+  const message = `playlist unreachable: ${err.reason} (${redactUrl(url)})`;
+  // A host that does not resolve will not start to by itself: a source that was following is not
+  // polled (and looked up every 2 s) until LIVE_GIVE_UP_S, but stopped after LIVE_DNS_FAILURES
+  // failed loads in a row, the last with no address for the host (issue #23).
+  const unresolved = /^host not found/.test(err.reason);
+  const limit = src.status === "starting" ? START_TRIES : env().LIVE_DNS_FAILURES;
+  if (unresolved && errors >= limit) {
+    await fail(
+      src,
+      `the host ${new URL(url).hostname} does not resolve (no address after ${errors} tries); check the URL`,
+    );
+    return { kind: "finished" };
+  }
   if (src.status === "starting" && errors >= START_TRIES) {
     await fail(src, message);
     return { kind: "finished" };

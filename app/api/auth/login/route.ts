@@ -6,12 +6,8 @@ import { cookieOptions, createSession, SESSION_COOKIE } from "@/lib/auth/session
 import { db } from "@/lib/db";
 import { unauthorized } from "@/lib/errors";
 import { ZLogin, type TMe } from "@/lib/schemas/auth";
-import {
-  assertLoginAllowed,
-  clientAddress,
-  recordLoginFailure,
-  recordLoginSuccess,
-} from "@/lib/security/login-limit";
+import { clientAddress } from "@/lib/security/client-address";
+import { beginLoginAttempt } from "@/lib/security/login-limit";
 
 // Verifying against a real hash when the email is unknown keeps response times alike, so the endpoint
 // does not reveal which addresses have accounts. Computed once, lazily: a literal could drift from the
@@ -22,14 +18,11 @@ const dummy = () => (dummyHash ??= hashPassword(randomBytes(16).toString("hex"))
 export const POST = publicRoute({ body: ZLogin }, async ({ req, body }) => {
   const email = body.email.trim().toLowerCase();
   const ip = clientAddress(req.headers);
-  await assertLoginAllowed(email, ip);
+  const attempt = await beginLoginAttempt(email, ip);
   const user = await db().user.findUnique({ where: { email } });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummy()), body.password);
-  if (!user || !ok) {
-    await recordLoginFailure(email, ip);
-    throw unauthorized("Wrong email or password");
-  }
-  await recordLoginSuccess(email);
+  if (!user || !ok) throw unauthorized("Wrong email or password");
+  await attempt.succeeded();
 
   const { token, expiresAt } = await createSession(user.id);
   const me: TMe = { id: user.id, email: user.email, name: user.name, role: user.role };

@@ -1,0 +1,4 @@
+export const shareKeys = {
+  all: ["share-links"] as const,
+  live: () => [...shareKeys.all, "live"] as const,
+};
