@@ -47,6 +47,19 @@ function FailedJob({ job }: { job: TQueueJobDto }) {
   );
 }
 
+/** A job's progress as people read it ("cutting · 40 %"); anything else as its JSON, wrapping. */
+function ProgressText({ progress }: { progress: unknown }) {
+  const p = progress as { stage?: unknown; fraction?: unknown } | null;
+  if (p && typeof p === "object" && typeof p.fraction === "number")
+    return (
+      <span>
+        {typeof p.stage === "string" ? `${p.stage} · ` : ""}
+        {Math.round(p.fraction * 100)} %
+      </span>
+    );
+  return <code className="wrap-anywhere">{JSON.stringify(progress)}</code>;
+}
+
 export function QueuesAdmin() {
   const q = useQueues();
   return (
@@ -117,7 +130,7 @@ export function QueuesAdmin() {
                       {j.attemptsMade + 1} of {j.attempts}
                     </td>
                     <td data-label="Progress">
-                      <code>{JSON.stringify(j.progress)}</code>
+                      <ProgressText progress={j.progress} />
                     </td>
                   </tr>
                 ))}
