@@ -173,6 +173,10 @@ test("a share link plays signed out, leaks nothing else, and is a 404 once revok
   const link = await downloads.getByLabel("Share link").inputValue();
   expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
   await shot(page, "room-share-reel");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await downloads.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(ARTIFACTS, "links-room-share-reel-390x844.png") });
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   const signedOut = await browser.newContext();
   const guest = await signedOut.newPage();
@@ -213,6 +217,9 @@ test("a share link plays signed out, leaks nothing else, and is a 404 once revok
   const row = page.getByTestId("share-link-row").filter({ hasText: "Highlight reel" }).first();
   await expect(row).toBeVisible();
   await shot(page, "admin-share-links");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(ARTIFACTS, "links-admin-share-links-390x844.png") });
   const before = await page.getByTestId("share-link-row").count();
   await row.getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByTestId("share-link-row")).toHaveCount(before - 1);
