@@ -38,15 +38,15 @@ export const jobCtx = () => ({
 
 /**
  * A video whose analysis is complete with the given synthetic cached features, reviewed, and labelled
- * `label` on `spans` by an editor: what a retrain learns from, without any decode.
+ * with `marks` (positive intervals): what a retrain learns from, without any decode.
  */
 export async function makeLabelledVideo(o: {
   ownerId: string;
   name: string;
   features: Float32Array;
   durationS: number;
-  label: string;
-  spans: readonly (readonly [number, number])[];
+  marks: readonly { label: string; startS: number; endS: number }[];
+  origin?: "import" | "added";
 }): Promise<{ videoId: string; analysisId: string }> {
   const v = await makeVideo(o.ownerId, new TextEncoder().encode(o.name), `${o.name}.mp4`);
   await db().video.update({
@@ -66,14 +66,12 @@ export async function makeLabelledVideo(o: {
   await putObject(featuresKey, encodeF16(o.features), "application/octet-stream");
   await db().analysis.update({ where: { id: a.id }, data: { featuresKey } });
   await db().trainingLabel.createMany({
-    data: o.spans.map(([s, e]) => ({
+    data: o.marks.map((m) => ({
       videoId: v.id,
       analysisId: a.id,
-      label: o.label,
       kind: "positive" as const,
-      origin: "import" as const,
-      startS: s,
-      endS: e,
+      origin: o.origin ?? ("import" as const),
+      ...m,
     })),
   });
   return { videoId: v.id, analysisId: a.id };

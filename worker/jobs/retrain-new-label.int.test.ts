@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeUser, makeVideo } from "@/test/fixtures";
-import { encodeF16 } from "@/lib/analysis/f16";
+import { makeUser } from "@/test/fixtures";
 import { ZScoreFile } from "@/lib/analysis/scores";
 import { db, disconnectDb } from "@/lib/db";
 import { addLabel, listKnownLabels } from "@/lib/labels/taught";
 import { activateVersion, startRetrain } from "@/lib/learn/service";
 import { getReview } from "@/lib/review/service";
 import { closeQueues, queueFor } from "@/lib/queue";
-import { getObjectBytes, keys, putObject } from "@/lib/storage";
+import { getObjectBytes } from "@/lib/storage";
 import { disposeSessions } from "../inference/session";
 import { loadVersion } from "../learn/version-model";
 import { rescoreJob } from "./rescore";
 import { retrainJob } from "./retrain";
-import { jobCtx, syntheticFeatures } from "@/test/learn";
+import { jobCtx, makeLabelledVideo, syntheticFeatures } from "@/test/learn";
 
 // Issue #14 item 4, on synthetic cached features (no decode): three 60-s videos, reviews complete. A
 // "corner" an editor taught shows as its own pattern at 40–44 s and 50–54 s on every video (6 examples
@@ -40,35 +39,17 @@ const videoIds: string[] = [];
 beforeAll(async () => {
   ownerId = (await makeUser("editor")).id;
   for (let i = 0; i < 3; i++) {
-    const v = await makeVideo(ownerId, new Uint8Array([7, i]), `corner-${i}.mp4`);
-    await db().video.update({
-      where: { id: v.id },
-      data: { status: "ready", durationS: 60, fps: 25, reviewCompleteAt: new Date() },
-    });
-    const a = await db().analysis.create({
-      data: {
-        videoId: v.id,
-        modelId: "penalty-lstm",
-        modelVersion: "1.2.0",
-        status: "complete",
-        current: true,
-      },
-    });
-    const featuresKey = keys.features(v.id, a.id);
-    await putObject(featuresKey, encodeF16(features()), "application/octet-stream");
-    await db().analysis.update({ where: { id: a.id }, data: { featuresKey } });
     const marks = CORNERS.map(([s, e]) => ({ label: "corner", startS: s, endS: e }));
     if (i === 0) marks.push({ label: "goal", startS: 10, endS: 13 });
-    await db().trainingLabel.createMany({
-      data: marks.map((m) => ({
-        videoId: v.id,
-        analysisId: a.id,
-        kind: "positive" as const,
-        origin: "added" as const,
-        ...m,
-      })),
+    const v = await makeLabelledVideo({
+      ownerId,
+      name: `corner-${i}`,
+      features: features(),
+      durationS: 60,
+      marks,
+      origin: "added",
     });
-    videoIds.push(v.id);
+    videoIds.push(v.videoId);
   }
 });
 afterAll(async () => {

@@ -36,8 +36,7 @@ beforeAll(async () => {
       name: `no-trainer-${i}`,
       features: features(),
       durationS: 60,
-      label: "penalty",
-      spans: EVENTS,
+      marks: EVENTS.map(([startS, endS]) => ({ label: "penalty", startS, endS })),
     });
     videoIds.push(v.videoId);
   }

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeUser, makeVideo } from "@/test/fixtures";
-import { encodeF16 } from "@/lib/analysis/f16";
+import { makeUser } from "@/test/fixtures";
 import { db, disconnectDb } from "@/lib/db";
 import { activateVersion, startRetrain } from "@/lib/learn/service";
 import { sha256File } from "@/lib/model";
 import { closeQueues, queueFor } from "@/lib/queue";
-import { getObjectBytes, keys, putObject } from "@/lib/storage";
+import { getObjectBytes, keys } from "@/lib/storage";
 import { disposeSessions } from "../inference/session";
 import { loadVersion } from "../learn/version-model";
 import { rescoreJob } from "./rescore";
 import { retrainJob } from "./retrain";
-import { jobCtx, syntheticFeatures } from "@/test/learn";
+import { jobCtx, makeLabelledVideo, syntheticFeatures } from "@/test/learn";
 
 // Synthetic cached features (no decode anywhere): 60 s at 4 fps; two 4 s "events" whose frames carry
 // a pattern the installed head has never seen, labelled by the editor; the rest is low noise and the
@@ -37,39 +36,18 @@ const videoIds: string[] = [];
 beforeAll(async () => {
   ownerId = (await makeUser("admin")).id;
   for (let i = 0; i < 3; i++) {
-    const v = await makeVideo(ownerId, new Uint8Array([i]), `synthetic-${i}.mp4`);
-    await db().video.update({
-      where: { id: v.id },
-      data: { status: "ready", durationS: 60, fps: 25, reviewCompleteAt: new Date() },
-    });
-    const a = await db().analysis.create({
-      data: {
-        videoId: v.id,
-        modelId: "penalty-lstm",
-        modelVersion: "1.2.0",
-        status: "complete",
-        current: true,
-      },
-    });
-    const featuresKey = keys.features(v.id, a.id);
-    await putObject(featuresKey, encodeF16(features()), "application/octet-stream");
-    await db().analysis.update({ where: { id: a.id }, data: { featuresKey } });
-    await db().trainingLabel.createMany({
-      data: EVENTS.map(([s, e]) => ({
-        videoId: v.id,
-        analysisId: a.id,
-        label: "penalty",
-        kind: "positive" as const,
-        origin: "import" as const,
-        startS: s,
-        endS: e,
-      })),
+    const { videoId, analysisId } = await makeLabelledVideo({
+      ownerId,
+      name: `synthetic-${i}`,
+      features: features(),
+      durationS: 60,
+      marks: EVENTS.map(([startS, endS]) => ({ label: "penalty", startS, endS })),
     });
     // an editor's decision that must survive the re-score
     await db().highlight.create({
       data: {
-        videoId: v.id,
-        analysisId: a.id,
+        videoId,
+        analysisId,
         label: "penalty",
         startS: 20,
         endS: 24,
@@ -78,7 +56,7 @@ beforeAll(async () => {
         status: "accepted",
       },
     });
-    videoIds.push(v.id);
+    videoIds.push(videoId);
   }
 });
 afterAll(async () => {
