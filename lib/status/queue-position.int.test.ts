@@ -1,5 +1,6 @@
-// Issues #24/#25 honest status: a clip cut queued behind heavy jobs says how many go first, the count
-// follows BullMQ's real order (plain wait list first, then priority, background encodes behind it),
+// Issues #24/#25 honest status: a clip cut queued in the editors' lane says how many go first, the count
+// follows BullMQ's real order (plain wait list first, then priority; the CPU queue's chunks and encodes
+// are another lane and never ahead),
 // a running job shows the progress the runtime wrote, and a frozen Redis costs the status poll under a
 // second and shows "waiting" without a place instead of failing. Real Redis (a private one, so it can
 // be frozen), real BullMQ, real Postgres; the API's own service functions.
@@ -7,17 +8,18 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listHighlights } from "@/lib/clips/service";
 import { db, disconnectDb } from "@/lib/db";
-import { CPU_QUEUE } from "@/lib/pipeline/graph";
+import type { z } from "zod";
+import { INTERACTIVE_QUEUE } from "@/lib/pipeline/graph";
 import { jobIdOf } from "@/lib/pipeline/enqueue";
 import { enqueue, jobStatus, namedQueue } from "@/lib/queue";
 import { getVideo } from "@/lib/videos/service";
 import { makeHighlights, makeUser, makeVideo, waitFor } from "@/test/fixtures";
 import { privateRedis, type PrivateRedis } from "@/test/private-redis";
 import { defineJob } from "@/worker/jobs/types";
-import { ZAnalyzeChunkJob } from "@/lib/schemas/jobs";
+import { ZAnalyzeChunkJob, ZBuildReelJob } from "@/lib/schemas/jobs";
 import { startRuntime, type Runtime } from "@/worker/runtime";
 
-const HEAVY = 3;
+const AHEAD = 3;
 
 let redis: PrivateRedis;
 let runtime: Runtime | undefined;
@@ -37,7 +39,7 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-/** A video being analysed in HEAVY chunks, with one highlight whose trim queued a cut. */
+/** A video being analysed in 3 chunks, with one highlight whose trim queued a cut. */
 async function videoWithTrimmedHighlight() {
   const owner = await makeUser();
   const v = await makeVideo(owner.id, new Uint8Array([0]), "Derby.mp4");
@@ -45,12 +47,12 @@ async function videoWithTrimmedHighlight() {
     where: { id: v.id },
     data: { status: "processing", stage: "analyzing", fps: 25, durationS: 60, width: 160, height: 90 },
   });
-  // The editor reviews the current analysis while a re-analysis runs in HEAVY chunks.
+  // The editor reviews the current analysis while a re-analysis runs in 3 chunks.
   const current = await db().analysis.create({
     data: { videoId: v.id, modelId: "m", modelVersion: "1", status: "complete", current: true },
   });
   const analysis = await db().analysis.create({
-    data: { videoId: v.id, modelId: "m", modelVersion: "1", status: "running", params: { chunks: HEAVY } },
+    data: { videoId: v.id, modelId: "m", modelVersion: "1", status: "running", params: { chunks: 3 } },
   });
   const [h] = await makeHighlights(v.id, current.id, [["penalty", 10, 20, "accepted"]]);
   await db().highlight.update({ where: { id: h!.id }, data: { clipStatus: "cutting", revision: 2 } });
@@ -60,60 +62,72 @@ async function videoWithTrimmedHighlight() {
 const clipJobOf = async (videoId: string) => (await listHighlights(videoId)).highlights[0]!.clipJob;
 
 describe("queue positions", () => {
-  it("a clip cut behind N heavy jobs reports N ahead, then fewer as they are taken", async () => {
+  it("a clip cut behind N jobs of the editors' lane reports N ahead, then fewer as they are taken", async () => {
     const { videoId, analysisId, highlightId } = await videoWithTrimmedHighlight();
-    // Background encodes queued first: lower priority than clip cuts, so not ahead of it.
+    // The CPU queue's work is not ahead of a cut: it has a lane of its own (issue #25).
     await enqueue("proxy", { videoId }, { jobId: jobIdOf("proxy", { videoId }) });
-    for (let index = 0; index < HEAVY; index++)
+    for (let index = 0; index < 3; index++)
       await enqueue(
         "analyze-chunk",
         { analysisId, index },
         { jobId: jobIdOf("analyze-chunk", { analysisId, index }) },
       );
+    // Other editors' reels (priority 1) go before this analysis's own cut (5); a re-score (10) after it.
+    const reels: string[] = [];
+    for (let i = 0; i < AHEAD; i++) {
+      const reel = { videoId: randomUUID() };
+      reels.push(jobIdOf("build-reel", reel, "n"));
+      await enqueue("build-reel", reel, { jobId: reels.at(-1)! });
+    }
     await enqueue(
       "cut-clip",
       { highlightId, revision: 2 },
       { jobId: jobIdOf("cut-clip", { highlightId, revision: 2 }) },
     );
-    await enqueue("filmstrip", { videoId }, { jobId: jobIdOf("filmstrip", { videoId }) });
+    await enqueue("rescore", { videoId, versionId: null }, { jobId: "rescore-after" });
 
-    expect(await clipJobOf(videoId)).toEqual({ state: "waiting", ahead: HEAVY, paused: false });
-    // The video's first chunk is next in line: nothing of better priority is queued.
+    expect(await clipJobOf(videoId)).toEqual({ state: "waiting", ahead: AHEAD, paused: false });
+    // The video's first chunk is next in line in the CPU queue: nothing of better priority is queued.
     expect((await getVideo(videoId)).job).toEqual({ state: "waiting", ahead: 0, paused: false });
     expect((await getVideo(videoId)).stage).toBe("analyzing");
 
     // A job on the plain wait list (no priority: as BullMQ re-queues a stalled job) goes before all.
-    const stray = await namedQueue(CPU_QUEUE).add("filmstrip", { videoId: randomUUID() }, { jobId: "stray" });
-    expect(await clipJobOf(videoId)).toEqual({ state: "waiting", ahead: HEAVY + 1, paused: false });
+    const lane = namedQueue(INTERACTIVE_QUEUE);
+    const stray = await lane.add("build-reel", { videoId: randomUUID() }, { jobId: "stray" });
+    expect(await clipJobOf(videoId)).toEqual({ state: "waiting", ahead: AHEAD + 1, paused: false });
     await stray.remove();
 
     // An operator's pause is said, the place is kept.
-    await namedQueue(CPU_QUEUE).pause();
-    expect(await clipJobOf(videoId)).toEqual({ state: "waiting", ahead: HEAVY, paused: true });
-    await namedQueue(CPU_QUEUE).resume();
+    await lane.pause();
+    expect(await clipJobOf(videoId)).toEqual({ state: "waiting", ahead: AHEAD, paused: true });
+    await lane.resume();
 
-    // One slot, and a chunk handler that reports half its work and then holds the slot.
+    // One slot each, and handlers that report half their work and then hold the slot.
     let started = 0;
     const held = new Promise<void>((r) => (release = r));
-    const chunk = defineJob({
-      name: "analyze-chunk",
-      schema: ZAnalyzeChunkJob,
-      options: { concurrency: 1, timeoutMs: 60_000 },
-      async handle(_data, ctx) {
-        started++;
-        await ctx.reportProgress("analysing", 0.5);
-        await held;
-      },
-    });
-    runtime = startRuntime([chunk as never], { cpuSlots: 1 });
-    await waitFor(async () => started === 1);
-    expect(await clipJobOf(videoId)).toEqual({ state: "waiting", ahead: HEAVY - 1, paused: false });
+    const holding = <S extends z.ZodType>(name: "analyze-chunk" | "build-reel", schema: S) =>
+      defineJob({
+        name,
+        schema,
+        options: { concurrency: 1, timeoutMs: 60_000 },
+        async handle(_data, ctx) {
+          started++;
+          await ctx.reportProgress(name === "build-reel" ? "building" : "analysing", 0.5);
+          await held;
+        },
+      });
+    runtime = startRuntime(
+      [holding("analyze-chunk", ZAnalyzeChunkJob), holding("build-reel", ZBuildReelJob)] as never,
+      { cpuSlots: 1, interactiveSlots: 1 },
+    );
+    await waitFor(async () => started === 2);
+    expect(await clipJobOf(videoId)).toEqual({ state: "waiting", ahead: AHEAD - 1, paused: false });
 
     const running = await waitFor(async () => {
-      const r = await jobStatus("analyze-chunk", jobIdOf("analyze-chunk", { analysisId, index: 0 }));
+      const r = await jobStatus("build-reel", reels[0]!);
       return r?.state === "running" && r.fraction === 0.5 ? r : null;
     });
-    expect(running).toMatchObject({ stage: "analysing", stalledForS: null });
+    expect(running).toMatchObject({ stage: "building", stalledForS: null });
     // The video's own row has no chunk progress in this test; it shows running, not waiting.
     expect((await getVideo(videoId)).job).toMatchObject({ state: "running", stage: "analyzing" });
   });

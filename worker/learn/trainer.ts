@@ -42,16 +42,29 @@ export function runTrainer(o: {
     const [cmd, guardedArgs] = guarded("nice", args);
     const child = spawn(cmd, guardedArgs, { stdio: ["ignore", "pipe", "pipe"], signal: o.signal });
     const tail: string[] = [];
-    const keep = (chunk: Buffer) => {
-      for (const line of chunk.toString("utf8").split("\n")) {
-        const m = /^progress ([0-9.]+)/.exec(line);
-        if (m) o.onProgress?.(Number(m[1]));
-        else if (line.trim() && !/Warning|warnings\.warn|_C\._jit|^\s/.test(line)) tail.push(line.trim());
-        if (tail.length > 8) tail.shift();
-      }
+    const line = (l: string) => {
+      const m = /^progress ([0-9.]+)/.exec(l);
+      if (m) o.onProgress?.(Number(m[1]));
+      else if (l.trim() && !/Warning|warnings\.warn|_C\._jit|^\s/.test(l)) tail.push(l.trim());
+      if (tail.length > 8) tail.shift();
     };
-    child.stdout.on("data", keep);
-    child.stderr.on("data", keep);
+    // A pipe hands over chunks, not lines: keep each stream's unfinished last line for its next chunk
+    // (a traceback's last line came in two pieces, and its error was not recognised).
+    const lines = () => {
+      let rest = "";
+      return {
+        data: (chunk: Buffer) => {
+          const parts = (rest + chunk.toString("utf8")).split("\n");
+          rest = parts.pop() ?? "";
+          parts.forEach(line);
+        },
+        end: () => line(rest),
+      };
+    };
+    const out = lines();
+    const errLines = lines();
+    child.stdout.on("data", out.data).on("end", out.end);
+    child.stderr.on("data", errLines.data).on("end", errLines.end);
     const python = env().TRAIN_PYTHON;
     child.on("error", (err) => reject(trainerSpawnError(python, err)));
     child.on("close", (code, signal) => {
