@@ -13,6 +13,7 @@ import { liveFinalizeJob } from "./live-finalize";
 import { livePollJob } from "./live-poll";
 import { probeJob } from "./probe";
 import { proxyJob } from "./proxy";
+import { waveformJob } from "./waveform";
 import { purgeVideoJob } from "./purge-video";
 import { rescoreJob } from "./rescore";
 import { retrainJob } from "./retrain";
@@ -32,6 +33,7 @@ export const jobs = [
   liveClipJob,
   liveFinalizeJob,
   proxyJob,
+  waveformJob,
   purgeVideoJob,
   janitorJob,
   retrainJob,

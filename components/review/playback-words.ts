@@ -1,0 +1,18 @@
+import type { TReviewDto } from "@/lib/schemas/review";
+
+/**
+ * Issue #25: what the player plays and why, in the room's header: "plays the original",
+ * "proxy: AVI container, 3 of 12 pieces", "proxy: keyframes 10 s apart, ready". Pure.
+ */
+export function playbackWords(data: Pick<TReviewDto, "media" | "playback" | "proxyError">): string {
+  const p = data.playback;
+  if (!p) {
+    // a video probed before the decision was recorded: its whole-file proxy, or the source
+    if (data.media.kind === "proxy") return "proxy";
+    return data.proxyError ? "source (no proxy)" : "source (proxy coming)";
+  }
+  if (p.mode === "source") return p.reason;
+  if (data.proxyError) return `${p.reason}, failed: plays the source`;
+  if (p.pieces !== null && p.piecesDone >= p.pieces) return `${p.reason}, ready`;
+  return `${p.reason}, ${p.piecesDone} of ${p.pieces ?? "?"} pieces`;
+}
