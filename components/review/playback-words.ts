@@ -16,3 +16,11 @@ export function playbackWords(data: Pick<TReviewDto, "media" | "playback" | "pro
   if (p.pieces !== null && p.piecesDone >= p.pieces) return `${p.reason}, ready`;
   return `${p.reason}, ${p.piecesDone} of ${p.pieces ?? "?"} pieces`;
 }
+
+/** Nothing more will come for the player: it plays the source, the whole proxy, or the proxy failed. */
+export function mediaSettled(r: Pick<TReviewDto, "media" | "playback" | "proxyError">): boolean {
+  if (r.proxyError) return true;
+  const p = r.playback;
+  if (!p) return r.media.kind === "proxy";
+  return p.mode === "source" || (p.pieces !== null && p.piecesDone >= p.pieces && r.media.kind === "proxy");
+}

@@ -8,20 +8,13 @@ import { apiFetch } from "../api";
 import { highlightKeys } from "../highlights/keys";
 import { parseThumbVtt, type ThumbCue } from "../player/vtt";
 import { reviewKeys, reviewUrl } from "./keys";
+import { mediaSettled } from "./playback-words";
 
 // Until the proxy, shots or analysis arrive the page polls; after that it reloads only on demand
 // (the heavy part, scores, does not change without a new analysis).
 const POLL_MS = 4000;
 const settled = (r: TReviewDto | undefined) =>
   Boolean(r && (r.video.status === "failed" || (r.scores && mediaSettled(r) && r.video.status === "ready")));
-
-/** Nothing more will come for the player: it plays the source, the whole proxy, or the proxy failed. */
-export function mediaSettled(r: TReviewDto): boolean {
-  if (r.proxyError) return true;
-  const p = r.playback;
-  if (!p) return r.media.kind === "proxy";
-  return p.mode === "source" || (p.pieces !== null && p.piecesDone >= p.pieces && r.media.kind === "proxy");
-}
 
 export function useReview(videoId: string) {
   const qc = useQueryClient();

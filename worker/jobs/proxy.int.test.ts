@@ -66,13 +66,14 @@ describe("playback decision at probe (real ffprobe on real files)", () => {
     "plays a browser-friendly MP4 as it is and says why the others need a proxy",
     { timeout: 240_000 },
     async () => {
-      const cases: [string, string[], string][] = [
+      const cases: [string, string[], string | RegExp][] = [
         ["web.mp4", [...H264, "-g", "50", "-movflags", "+faststart"], "plays the original"],
         ["tail.mp4", [...H264, "-g", "50"], "proxy: the MP4 index (moov) is at the end"],
         [
           "sparse.mp4",
           [...H264, "-g", "250", "-sc_threshold", "0", "-movflags", "+faststart"],
-          "proxy: keyframes 10 s apart",
+          // x264 places the second keyframe at 250 frames or a little before
+          /^proxy: keyframes (9\.\d|10) s apart$/,
         ],
         ["old.avi", ["-c:v", "mpeg4", "-c:a", "mp3"], "proxy: AVI container"],
         ["dvd.mpg", ["-c:v", "mpeg2video", "-c:a", "mp2", "-f", "vob"], "proxy: MPEG-PS container"],
@@ -81,8 +82,11 @@ describe("playback decision at probe (real ffprobe on real files)", () => {
         const file = path.join(tmp, name);
         await makeFile(file, 14, encode);
         const { info } = await uploaded(file);
-        expect([name, info.playback.reason]).toEqual([name, reason]);
-        expect(info.playback.mode).toBe(reason === "plays the original" ? "source" : "proxy");
+        expect([name, info.playback.reason]).toEqual([
+          name,
+          typeof reason === "string" ? reason : expect.stringMatching(reason),
+        ]);
+        expect(info.playback.mode).toBe(name === "web.mp4" ? "source" : "proxy");
       }
     },
   );
@@ -142,7 +146,11 @@ describe("proxy pieces and waveform (real S3, Redis, Postgres, ffmpeg)", () => {
       }
       const playlist = await (await proxyPlaylist(v.id, 2)).text();
       expect(playlist).toContain("#EXT-X-PLAYLIST-TYPE:VOD");
-      expect(playlist.match(/#EXTINF:([\d.]+),/g)).toEqual(["#EXTINF:60.000,", "#EXTINF:10.000,"]);
+      // the last piece is what is left of the file (its MP3 runs a few ms past 70 s)
+      expect(playlist.match(/#EXTINF:([\d.]+),/g)).toEqual([
+        "#EXTINF:60.000,",
+        expect.stringMatching(/^#EXTINF:10\.0\d\d,$/),
+      ]);
       expect(playlist).toContain("proxy/pieces/00001.ts");
       expect(playlist.trim().endsWith("#EXT-X-ENDLIST")).toBe(true);
     },
