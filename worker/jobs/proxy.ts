@@ -3,11 +3,10 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
-import { ZProxyJob } from "@/lib/schemas/jobs";
 import { keys, listObjects, presignGet, uploadStream } from "@/lib/storage";
 import { proxyPieceCount, proxyPieceSpan, proxyPieceSpec } from "../ffmpeg/proxy-commands";
 import { runFfmpeg } from "../ffmpeg/run";
-import { defineJob } from "./types";
+import { job } from "./types";
 import { jobTempDir } from "../temp";
 import { videoWithdrawn } from "./cancel";
 
@@ -20,9 +19,7 @@ import { videoWithdrawn } from "./cancel";
  * It runs beside the analysis, so its graph node leaves the Video row's progress alone (videoProgress:
  * false). A failure is recorded on proxyError only; the page keeps playing the source.
  */
-export const proxyJob = defineJob({
-  name: "proxy",
-  schema: ZProxyJob,
+export const proxyJob = job("proxy", {
   cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },
 

@@ -2,11 +2,10 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
-import { ZWaveformJob } from "@/lib/schemas/jobs";
 import { keys, presignGet, putObject } from "@/lib/storage";
 import { parseWaveform, WAVEFORM_RATE, waveformSpec } from "../ffmpeg/proxy-commands";
 import { runFfmpeg } from "../ffmpeg/run";
-import { defineJob } from "./types";
+import { job } from "./types";
 import { jobTempDir } from "../temp";
 import { videoWithdrawn } from "./cancel";
 
@@ -14,9 +13,7 @@ import { videoWithdrawn } from "./cancel";
  * Issue #25: the review room's waveform from an audio-only pass (the video track is not decoded), queued
  * with the analysis instead of waiting for a proxy. Beside the analysis: the Video row's progress stays.
  */
-export const waveformJob = defineJob({
-  name: "waveform",
-  schema: ZWaveformJob,
+export const waveformJob = job("waveform", {
   cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },
 
