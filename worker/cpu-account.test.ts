@@ -7,7 +7,7 @@ const BURN = 'i=0; while [ $i -lt 150000 ]; do i=$((i+1)); done; read -r s < /pr
 
 function burnChild(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const p = spawn("sh", ["-c", BURN], { stdio: ["ignore", "pipe", "inherit"] });
+    const p = spawn("bash", ["-c", BURN], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     p.stdout.on("data", (d: Buffer) => (out += d.toString()));
     p.once("error", reject);
