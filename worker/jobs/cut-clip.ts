@@ -12,7 +12,7 @@ import { posterSpec } from "../ffmpeg/media";
 import { runFfmpeg } from "../ffmpeg/run";
 import { defineJob, PermanentError } from "./types";
 import { jobTempDir } from "../temp";
-import { highlightWithdrawn } from "./cancel";
+import { cutSuperseded } from "./cancel";
 
 /**
  * One highlight → one frame-exact H.264/AAC MP4 + poster. Latest wins: the job carries the revision it
@@ -21,7 +21,7 @@ import { highlightWithdrawn } from "./cancel";
 export const cutClipJob = defineJob({
   name: "cut-clip",
   schema: ZCutClipJob,
-  cancelledBy: ({ highlightId }) => highlightWithdrawn(highlightId),
+  cancelledBy: ({ highlightId, revision }) => cutSuperseded(highlightId, revision),
   options: { concurrency: 1, timeoutMs: 20 * 60_000 },
 
   async handle({ highlightId, revision }, ctx) {
