@@ -8,6 +8,7 @@ import { PATCH as patchHighlight } from "@/app/api/highlights/[id]/route";
 import { PUT as putPart } from "@/app/api/uploads/[id]/part/route";
 import { makeUser } from "@/test/fixtures";
 import { call, cookieFor } from "@/test/routes";
+import type { SessionUser } from "../auth/session";
 import { disconnectDb } from "../db";
 import { env } from "../env";
 import { logger } from "../logger";
@@ -15,13 +16,13 @@ import { closeQueues } from "../queue";
 import { startUpload } from "../uploads/service";
 
 let cookie: string;
-let user: { id: string; email: string; name: string | null; role: "editor" };
+let user: SessionUser;
 const lines: Record<string, unknown>[] = [];
 let restore: () => void = () => undefined;
 
 beforeAll(async () => {
   const u = await makeUser("editor");
-  user = { id: u.id, email: u.email, name: u.name, role: "editor" };
+  user = { id: u.id, email: u.email, name: u.name, role: u.role };
   cookie = await cookieFor(u.id);
   // What the route wrapper logs, read off the root logger's own stream (children write to it).
   const root = logger();

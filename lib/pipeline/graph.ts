@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import * as S from "../schemas/jobs";
-import { INTERACTIVE_PRIORITY, slot, type CpuSlot } from "./cpu";
+import { earlierCuts, INTERACTIVE_PRIORITY, slot, type CpuSlot } from "./cpu";
 
 export {
   BACKGROUND_NICENESS,
@@ -95,15 +95,9 @@ export interface JobNode<P, N extends readonly JobName[], E extends readonly Ent
   videoProgress: P extends { videoId: string } ? boolean : false;
   /** Heavy work that takes a slot of the worker's CPU budget (null: a light job with its own queue). */
   cpu: CpuSlot<P> | null;
-  /**
-   * Ids of earlier jobs this one makes pointless (optional: only cut-clip has any). When it is queued,
-   * those still waiting are removed (lib/queue/producer.ts), so they neither run nor count as ahead.
-   */
-  supersedes?: (payload: P) => string[];
+  /** Earlier jobs this one makes pointless, removed while they wait (only cut-clip; queue/producer.ts). */
+  supersedes?(payload: P): string[];
 }
-
-/** How many earlier revisions a queued cut looks back for to remove (graph.ts cut-clip). */
-const SUPERSEDE_REVISIONS = 8;
 
 // Every field is spelled out for every job (no defaults), so the table below reads on its own.
 function node<P, const N extends readonly JobName[], const E extends readonly EntryPoint[]>(
@@ -161,13 +155,7 @@ export const graph = {
     next: [],
     entry: ["highlights edited"],
     videoProgress: false,
-    // A newer revision replaces the cuts of the last few still waiting (a trim every few seconds makes
-    // one revision each); an older one left by a longer run is dropped by the job's revision check.
-    supersedes: (p) =>
-      Array.from(
-        { length: Math.min(p.revision, SUPERSEDE_REVISIONS) },
-        (_, i) => `${p.highlightId}:cut:${p.revision - 1 - i}`,
-      ),
+    supersedes: (p) => earlierCuts(p.highlightId, p.revision),
     // An editor's cut (a trim, an accepted or added highlight) before the cuts an analysis makes itself.
     cpu: slot.interactive<S.TCutClipJob>((p) =>
       p.editor ? INTERACTIVE_PRIORITY.editor : INTERACTIVE_PRIORITY.automatic,
