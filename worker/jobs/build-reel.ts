@@ -5,11 +5,10 @@ import path from "node:path";
 import { labelsOf, ofLabel, reelSelection, unknownLabelMessage } from "@/lib/clips/selection";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
-import { ZBuildReelJob } from "@/lib/schemas/jobs";
 import { deletePrefix, keys, presignGet, uploadStream } from "@/lib/storage";
 import { planCut, reelSpec } from "../ffmpeg/clip-commands";
 import { runFfmpegInputs } from "../ffmpeg/run";
-import { defineJob, PermanentError } from "./types";
+import { job, PermanentError } from "./types";
 import { jobTempDir } from "../temp";
 import { videoWithdrawn } from "./cancel";
 
@@ -20,9 +19,7 @@ export const REEL_MAX_SEGMENTS = 100;
  * Highlights of the current analysis (of one label when the payload names one), chosen by
  * lib/clips/selection.ts, cut from the source and joined.
  */
-export const buildReelJob = defineJob({
-  name: "build-reel",
-  schema: ZBuildReelJob,
+export const buildReelJob = job("build-reel", {
   cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },
 
