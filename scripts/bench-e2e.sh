@@ -3,8 +3,8 @@
 # its own, set up like scripts/test.sh: its own database (matchcut_bench, recreated each run), Redis db
 # and queue prefix, bucket and port, so it runs beside `npm run up` and `npm test` without sharing a
 # queue with them. Starts the local services it needs, builds the web app when the build is missing or
-# older than the code, starts `next start` and one worker (`npm run worker`, as in production), runs the
-# measurements, and stops what it started.
+# older than the code, starts `next start`, runs the measurements (which start and stop the workers), and
+# stops what it started.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 load_env
 ensure_node
@@ -12,8 +12,6 @@ ensure_system_packages
 ensure_npm_deps
 
 start_bench_app bench-e2e bench 2 "${MATCHCUT_BENCH_PORT:-$((${MATCHCUT_TEST_PORT:-3100} + 100))}"
-start_node "$LOGS/worker-bench.log" --import tsx worker/index.ts
-WORKER_PID=$NODE_PID
-pids+=("$NODE_PID")
-say "app on $APP_URL, worker pid $WORKER_PID (logs: $LOGS/web-bench-e2e.log, $LOGS/worker-bench.log)"
+# The workers are started by the bench itself: today's and this checkout's in turn (issue #25).
+say "app on $APP_URL (logs: $LOGS/web-bench-e2e.log, $LOGS/worker-bench-*.log)"
 npx --no-install tsx scripts/bench-e2e.ts "$@"

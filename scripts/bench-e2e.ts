@@ -1,14 +1,16 @@
-// `npm run bench:e2e [-- --minutes N] [--matches M]` (issue #17): what an editor waits for, end to end.
-// scripts/bench-e2e.sh starts the app (next start) and one worker on a database, Redis db, queue prefix
-// and bucket of their own, then runs this. It
+// `npm run bench:e2e [-- --minutes N] [--matches M] [--baseline REV|none]` (issues #17, #25): what an editor
+// waits for and what the work costs, end to end. scripts/bench-e2e.sh starts the app (next start) on a
+// database, Redis db, queue prefix and bucket of its own, then runs this, which starts the workers. It
 //   1. makes an N-minute 720p25 match of real held-out footage with kicks at known times (bench-match.ts);
 //   2. times the bare `npm run detect` on that file (the analysis alone, nothing else running);
-//   3. uploads it through the app's API as the browser does (presigned multipart parts, complete): the
-//      worker probes it and runs analysis, proxy and filmstrip as in production; prints upload-complete →
-//      highlights listed (polled from the API, as the library does), its ratio to (2), and when the proxy
-//      and filmstrip started and finished (BullMQ's own job timestamps);
-//   4. uploads M copies at once (under different names) and prints each one's highlights time, and the
-//      first one's highlights against the moment any of their proxies started.
+//   3. today's path against this checkout's, in turn on the same app: a worker of commit REV (default
+//      4c72b50, main before issue #25's one decode, proxy only where needed and reference-frame sampler;
+//      bench-workers.ts) and then one of this checkout each take one upload of the match (through the API,
+//      as the browser does) until nothing is left to run. Prints each worker's CPU seconds (its own and
+//      its children's) per minute of match, upload complete → highlights listed and → highlights,
+//      thumbnails, waveform and shot cuts all in the review room, each against (2);
+//   4. uploads M copies at once and, while they are processed, has an editor ask for a 15-s clip and
+//      then a reel of 3 clips on the first match (bench-editor.ts); prints both times.
 // The last line is one JSON object.
 import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
@@ -16,16 +18,20 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "@/lib/env";
 import { nodeOf } from "@/lib/pipeline/graph";
-import { closeQueues, queueFor } from "@/lib/queue";
+import { closeQueues, queueFor, readJobCpu, type KindCpu } from "@/lib/queue";
 import { safeJobId } from "@/lib/queue/options";
 import { benchMatch, type BenchMatch } from "./bench-match";
-import { highlightsListed, POLL_MS } from "./bench-follow";
+import { allVisible, highlightsListed } from "./bench-follow";
+import { editorAsks, prepareEditor } from "./bench-editor";
+import { baselineTree, queuesDrained, startWorker } from "./bench-workers";
 import { signIn, uploadFile, type Api } from "./upload-client";
 
 const { values } = parseArgs({
   options: {
     minutes: { type: "string", default: "30" },
     matches: { type: "string", default: "3" },
+    // today's path: the worker of this commit (issue #25's A/B); leave out to measure this checkout alone
+    baseline: { type: "string", default: "4c72b50" },
     url: { type: "string", default: env().APP_URL },
   },
 });
@@ -56,24 +62,12 @@ interface JobTimes {
   failed: string | null;
 }
 
-/** A background job's times once it has finished (or failed for good), from BullMQ's bookkeeping. */
-async function finishedJob(kind: "proxy" | "filmstrip", videoId: string): Promise<JobTimes> {
-  const id = safeJobId(nodeOf(kind).id({ videoId }));
-  for (;;) {
-    const job = await queueFor(kind).getJob(id);
-    const state = job ? await job.getState() : "missing";
-    const final = state === "failed" && job!.attemptsMade >= (job!.opts.attempts ?? 1);
-    if (job && (state === "completed" || final)) {
-      // Read again: the copy above may predate the state read (taken while the job still ran).
-      const done = (await queueFor(kind).getJob(id)) ?? job;
-      return {
-        startedAt: done.processedOn ?? null,
-        finishedAt: done.finishedOn ?? null,
-        failed: final ? done.failedReason : null,
-      };
-    }
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
+/** A background job's times from BullMQ's bookkeeping, once nothing runs; null if it never ran. */
+async function jobTimes(kind: "proxy" | "filmstrip", videoId: string): Promise<JobTimes | null> {
+  const job = await queueFor(kind).getJob(safeJobId(nodeOf(kind).id({ videoId })));
+  if (!job) return null;
+  const failed = (await job.getState()) === "failed" ? job.failedReason : null;
+  return { startedAt: job.processedOn ?? null, finishedAt: job.finishedOn ?? null, failed };
 }
 
 interface Followed {
@@ -82,30 +76,48 @@ interface Followed {
   uploadS: number;
   highlightsAt: number;
   highlights: { startS: number; endS: number }[];
-  proxy: JobTimes;
-  filmstrip: JobTimes;
+  /** highlights, thumbnails, waveform and shot cuts all in the review room (null: not all came) */
+  visibleAt: number | null;
+  drainedAt: number;
+  proxy: JobTimes | null;
+  filmstrip: JobTimes | null;
 }
 
-/** Uploads `count` copies at once and follows each until highlights, proxy and filmstrip are done. */
-async function runBatch(api: Api, file: string, count: number, tag: string): Promise<Followed[]> {
+/** Uploads `count` copies at once and follows each until nothing is left to run; `onComplete` per upload. */
+async function runBatch(
+  api: Api,
+  file: string,
+  count: number,
+  tag: string,
+  onComplete: (videoId: string) => void = () => undefined,
+): Promise<Followed[]> {
   const base = path.basename(file, ".mp4");
+  let drained: Promise<number> | undefined;
+  const uploads = Array.from({ length: count }, async (_, i) => {
+    const up = await uploadFile(api, file, { fileName: `${base}-${tag}-${i + 1}.mp4` });
+    onComplete(up.videoId);
+    return { up, completeAt: Date.now() };
+  });
   return Promise.all(
-    Array.from({ length: count }, async (_, i) => {
-      const up = await uploadFile(api, file, { fileName: `${base}-${tag}-${i + 1}.mp4` });
-      const completeAt = Date.now();
-      const listed = await highlightsListed(api, up.videoId);
-      const [proxy, filmstrip] = await Promise.all([
-        finishedJob("proxy", up.videoId),
-        finishedJob("filmstrip", up.videoId),
+    uploads.map(async (u) => {
+      const { up, completeAt } = await u;
+      // Drained only once every upload of the batch is in (their probes then queue the rest).
+      drained ??= Promise.all(uploads).then(() => queuesDrained());
+      const [listed, visibleAt] = await Promise.all([
+        highlightsListed(api, up.videoId),
+        allVisible(api, up.videoId, drained),
       ]);
+      const drainedAt = await drained;
       return {
         videoId: up.videoId,
         completeAt,
         uploadS: up.seconds,
         highlightsAt: listed.at,
         highlights: listed.highlights,
-        proxy,
-        filmstrip,
+        visibleAt,
+        drainedAt,
+        proxy: await jobTimes("proxy", up.videoId),
+        filmstrip: await jobTimes("filmstrip", up.videoId),
       };
     }),
   );
@@ -113,7 +125,50 @@ async function runBatch(api: Api, file: string, count: number, tag: string): Pro
 
 const kicksFound = (m: BenchMatch, f: Followed) =>
   m.kicks.filter((k) => f.highlights.some((h) => h.startS < k.endS && h.endS > k.startS)).length;
-const since = (t0: number, t: number | null) => (t === null ? null : s(t - t0));
+const since = (t0: number, t: number | null | undefined) => (t == null ? null : s(t - t0));
+const cpuOf = (kinds: KindCpu[]) => new Map(kinds.map((k) => [k.kind, k.selfS + k.childrenS]));
+
+/**
+ * One match through one worker (today's code or this checkout's), from upload to nothing left to run: the
+ * worker's CPU (its own and its children's, /proc) per minute of match, and when the room had everything.
+ */
+async function onePath(api: Api, match: BenchMatch, dir: string, tag: string, detectS: number) {
+  const worker = await startWorker(dir, path.join(env().DATA_DIR, "logs", `worker-bench-${tag}.log`));
+  const kinds0 = cpuOf(await readJobCpu());
+  const cpu0 = await worker.cpuS();
+  const [one] = await runBatch(api, match.file, 1, tag);
+  const cpuS = (await worker.cpuS()) - cpu0;
+  const kinds1 = cpuOf(await readJobCpu());
+  const f = one!;
+  const byKind = Object.fromEntries(
+    [...kinds1].map(([k, v]) => [k, +(v - (kinds0.get(k) ?? 0)).toFixed(1)]).filter(([, v]) => v !== 0),
+  );
+  const r = {
+    path: tag,
+    cpu_s: +cpuS.toFixed(1),
+    cpu_s_per_match_minute: +(cpuS / (match.durationS / 60)).toFixed(2),
+    // what the jobs themselves recorded (lib/queue/cpu.ts); empty for code without that accounting
+    cpu_s_by_kind: byKind,
+    upload_s: s(f.uploadS * 1000),
+    highlights_s: s(f.highlightsAt - f.completeAt),
+    ratio: +((f.highlightsAt - f.completeAt) / 1000 / detectS).toFixed(3),
+    visible_s: since(f.completeAt, f.visibleAt),
+    visible_ratio: f.visibleAt === null ? null : +((f.visibleAt - f.completeAt) / 1000 / detectS).toFixed(3),
+    all_done_s: s(f.drainedAt - f.completeAt),
+    kicks_found: kicksFound(match, f),
+    highlights: f.highlights.length,
+    proxy_done_s: since(f.completeAt, f.proxy?.finishedAt),
+    filmstrip_done_s: since(f.completeAt, f.filmstrip?.finishedAt),
+    errors: [f.proxy?.failed, f.filmstrip?.failed].filter((e) => e),
+  };
+  console.log(
+    `${tag}: ${r.cpu_s} CPU s = ${r.cpu_s_per_match_minute} CPU s per minute of match; highlights ${r.highlights_s} s ` +
+      `(${r.ratio} × bare detect, ${r.kicks_found}/${match.kicks.length} kicks); highlights, thumbnails, waveform and ` +
+      `shot cuts visible ${r.visible_s ?? "never"} s (${r.visible_ratio ?? "-"} × bare detect); all done ${r.all_done_s} s; ` +
+      `by kind ${JSON.stringify(byKind)}`,
+  );
+  return { r, worker, videoId: f.videoId };
+}
 
 async function main(): Promise<void> {
   const match = await benchMatch(minutes);
@@ -131,56 +186,50 @@ async function main(): Promise<void> {
   if (!admin.password) throw new Error("ADMIN_PASSWORD is not set (scripts/bench-e2e.sh sets it)");
   const api = await signIn(values.url, admin.email, admin.password);
 
-  const [one] = await runBatch(api, match.file, 1, "single");
-  const single = {
-    upload_s: s(one!.uploadS * 1000),
-    highlights_s: s(one!.highlightsAt - one!.completeAt),
-    ratio: +((one!.highlightsAt - one!.completeAt) / 1000 / detect.seconds).toFixed(3),
-    kicks_found: kicksFound(match, one!),
-    highlights: one!.highlights.length,
-    proxy_started_s: since(one!.completeAt, one!.proxy.startedAt),
-    proxy_done_s: since(one!.completeAt, one!.proxy.finishedAt),
-    filmstrip_started_s: since(one!.completeAt, one!.filmstrip.startedAt),
-    filmstrip_done_s: since(one!.completeAt, one!.filmstrip.finishedAt),
-    proxy_error: one!.proxy.failed,
-    filmstrip_error: one!.filmstrip.failed,
-  };
-  console.log(
-    `one match: upload ${single.upload_s} s; upload complete → highlights listed ${single.highlights_s} s ` +
-      `(${single.ratio} × bare detect; ${single.highlights} highlights, ${single.kicks_found}/${match.kicks.length} kicks); ` +
-      `proxy ${single.proxy_started_s} → ${single.proxy_done_s} s, filmstrip ${single.filmstrip_started_s} → ${single.filmstrip_done_s} s`,
-  );
+  // 1. Today's path (the worker of --baseline) against this checkout's, one match each, same app.
+  let today: Awaited<ReturnType<typeof onePath>>["r"] | null = null;
+  if (values.baseline && values.baseline !== "none") {
+    const old = await onePath(api, match, await baselineTree(values.baseline), "today", detect.seconds);
+    await old.worker.stop();
+    today = old.r;
+  }
+  const now = await onePath(api, match, ".", "new", detect.seconds);
+  const cpuRatio = today ? +(now.r.cpu_s / today.cpu_s).toFixed(3) : null;
 
-  const many = await runBatch(api, match.file, matches, "batch");
-  const firstDone = [...many].sort((a, b) => a.completeAt - b.completeAt)[0]!;
-  const t0 = firstDone.completeAt;
-  const proxyStarts = many.flatMap((f) => (f.proxy.startedAt === null ? [] : [f.proxy.startedAt]));
-  const firstProxyStart = proxyStarts.length ? Math.min(...proxyStarts) : null;
+  // 2. M matches at once; meanwhile an editor asks for a 15-s clip and then a reel of 3 on the first one.
+  const label = "penalty";
+  await prepareEditor(api, now.videoId, label, match.durationS);
+  let firstIn: () => void = () => undefined;
+  const started = new Promise<void>((r) => (firstIn = r));
+  const batchDone = runBatch(api, match.file, matches, "batch", () => firstIn());
+  // The editor comes once the matches are uploaded and their analysis is under way.
+  await started;
+  await new Promise((r) => setTimeout(r, 20_000));
+  const editor = await editorAsks(api, now.videoId, label, match.durationS);
+  console.log(
+    `editor, while ${matches} matches are processed: 15-s clip ${editor.clip_s} s, then a reel of ${editor.reel_clips} clips ${editor.reel_s} s`,
+  );
+  const many = await batchDone;
+  const t0 = Math.min(...many.map((f) => f.completeAt));
   const batch = {
     matches,
-    // t = 0: the first upload of the batch to complete.
-    completes_s: many.map((f) => s(f.completeAt - t0)),
     highlights_s: many.map((f) => s(f.highlightsAt - t0)),
-    // "first" = the first upload to complete (order of arrival); uploads that start together may
-    // complete a few ms apart, so the earliest highlights of any of them are given too.
-    first_highlights_s: s(firstDone.highlightsAt - t0),
-    earliest_highlights_s: s(Math.min(...many.map((f) => f.highlightsAt)) - t0),
-    first_proxy_start_s: since(t0, firstProxyStart),
-    first_highlights_before_any_proxy: firstProxyStart === null || firstDone.highlightsAt <= firstProxyStart,
-    proxies_done_s: many.map((f) => since(t0, f.proxy.finishedAt)),
-    filmstrips_done_s: many.map((f) => since(t0, f.filmstrip.finishedAt)),
+    visible_s: many.map((f) => since(t0, f.visibleAt)),
+    all_done_s: s(Math.max(...many.map((f) => f.drainedAt)) - t0),
     kicks_found: many.map((f) => kicksFound(match, f)),
-    errors: many.flatMap((f) => [f.proxy.failed, f.filmstrip.failed].filter((e) => e !== null)),
   };
   console.log(
     `${matches} matches at once (t = 0: first upload complete): highlights at ${batch.highlights_s.join(", ")} s; ` +
-      `first proxy started at ${batch.first_proxy_start_s} s; proxies done ${batch.proxies_done_s.join(", ")} s; ` +
-      `filmstrips done ${batch.filmstrips_done_s.join(", ")} s`,
+      `all visible at ${batch.visible_s.join(", ")} s; all done ${batch.all_done_s} s`,
   );
+  await now.worker.stop();
   console.log(`load average (1, 5, 15 min) after: ${load().join(", ")}`);
+  const yes = (b: boolean) => (b ? "yes" : "no");
   console.log(
-    `must-show: one match ratio ${single.ratio} ≤ 1.2: ${single.ratio <= 1.2 ? "yes" : "no"}; ` +
-      `first highlights before any proxy started: ${batch.first_highlights_before_any_proxy ? "yes" : "no"}`,
+    `must-show: CPU per minute of match, new ${now.r.cpu_s_per_match_minute} vs today ${today?.cpu_s_per_match_minute ?? "-"} ` +
+      `= ${cpuRatio ?? "-"} ≤ 0.5: ${cpuRatio === null ? "not measured (no --baseline)" : yes(cpuRatio <= 0.5)}; ` +
+      `all visible ${now.r.visible_ratio ?? "never"} × bare detect ≤ 1.3: ${yes((now.r.visible_ratio ?? Infinity) <= 1.3)}; ` +
+      `clip ${editor.clip_s} s ≤ 30: ${yes(editor.clip_s <= 30)}; reel ${editor.reel_s} s ≤ 30: ${yes(editor.reel_s <= 30)}`,
   );
   console.log(
     JSON.stringify({
@@ -190,7 +239,10 @@ async function main(): Promise<void> {
       duration_s: match.durationS,
       kicks: match.kicks.length,
       detect_s: s(detect.seconds * 1000),
-      single,
+      today,
+      new: now.r,
+      cpu_ratio: cpuRatio,
+      editor,
       batch,
     }),
   );

@@ -1,5 +1,6 @@
 // What the benchmarks share: following an upload through the API as the library page does.
 import type { THighlightsDto } from "@/lib/schemas/highlights";
+import type { TReviewDto } from "@/lib/schemas/review";
 import type { TVideoDto } from "@/lib/schemas/videos";
 import type { Api } from "./upload-client";
 
@@ -15,5 +16,23 @@ export async function highlightsListed(api: Api, videoId: string) {
       return { at: Date.now(), highlights: h.highlights.map((x) => ({ startS: x.startS, endS: x.endS })) };
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+/**
+ * Issue #25: when the review room has everything it shows, polled from its own API: highlights (the video
+ * ready), thumbnails (the filmstrip), the waveform and shot cuts. Null if the work ran out first (`done`
+ * resolved) without all four.
+ */
+export async function allVisible(api: Api, videoId: string, done: Promise<unknown>): Promise<number | null> {
+  let over = false;
+  void done.then(() => (over = true));
+  for (;;) {
+    const last = over;
+    const r = await api<TReviewDto>(`/api/videos/${videoId}/review`);
+    if (r.video.status === "ready" && r.filmstripVttUrl && r.waveform && r.shots.length > 0)
+      return Date.now();
+    if (last) return null;
+    await new Promise((res) => setTimeout(res, POLL_MS));
   }
 }
