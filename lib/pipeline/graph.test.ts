@@ -59,8 +59,14 @@ describe("job graph", () => {
     expect(graph["analyze-chunk"].cpu!.niceness).toBe(0);
     const inQueue = (q: string) => jobNames.filter((n) => graph[n].cpu?.queue === q);
     expect(inQueue(CPU_QUEUE)).toEqual(["analyze-chunk", "filmstrip", "proxy"]);
-    // issue #25: clip cuts, reels, live clips and re-scores never wait behind an encode or a chunk
-    expect(inQueue(INTERACTIVE_QUEUE)).toEqual(["cut-clip", "build-reel", "live-clip", "rescore"]);
+    // issue #25: clip cuts (and #29 their crops), reels, live clips and re-scores never wait for a background encode
+    expect(inQueue(INTERACTIVE_QUEUE)).toEqual([
+      "cut-clip",
+      "reframe-clip",
+      "build-reel",
+      "live-clip",
+      "rescore",
+    ]);
     const editorCut = graph["cut-clip"].cpu!.priority({ highlightId: vid, revision: 1, editor: true });
     const autoCut = graph["cut-clip"].cpu!.priority({ highlightId: vid, revision: 0 });
     const reel = graph["build-reel"].cpu!.priority({ videoId: vid });

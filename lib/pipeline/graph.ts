@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import * as S from "../schemas/jobs";
 import { INTERACTIVE_PRIORITY, slot, type CpuSlot } from "./cpu";
+import { reframeClipNode } from "./graph-reframe"; // issue #29 (this file is at its size limit)
 
 export {
   BACKGROUND_NICENESS,
@@ -23,7 +24,7 @@ export {
  *                                   ├► filmstrip   (queued after the chunks, so they are taken first)
  *                                   └► proxy
  *   editor: re-analysis asked for ─► probe or analyze; highlights edited ─► cut-clip;
- *           reel asked for ─► build-reel
+ *           reel asked for ─► build-reel; aspect asked for ─► reframe-clip
  *   live source added ─► live-poll ─► live-poll (next tick), live-clip, live-finalize ─► probe
  *   video trashed ─► purge-video (30 days later; a restore removes it)
  *   worker started, janitor asked for ─► janitor ─► janitor (the next slot)
@@ -42,6 +43,7 @@ export const jobNames = [
   "analyze-chunk",
   "analyze-finalize",
   "cut-clip",
+  "reframe-clip",
   "build-reel",
   "filmstrip",
   "proxy",
@@ -63,6 +65,7 @@ export type EntryPoint =
   | "re-analysis asked for"
   | "highlights edited"
   | "reel asked for"
+  | "aspect asked for"
   | "live source added"
   | "video trashed"
   | "worker started"
@@ -158,6 +161,7 @@ export const graph = {
       p.editor ? INTERACTIVE_PRIORITY.editor : INTERACTIVE_PRIORITY.automatic,
     ),
   }),
+  "reframe-clip": node(reframeClipNode),
   "build-reel": node({
     schema: S.ZBuildReelJob,
     id: (p, nonce) => `${p.videoId}:reel:${nonce ?? ""}`,
@@ -280,7 +284,6 @@ export const graph = {
     cpu: slot.interactive<S.TRescoreJob>(() => INTERACTIVE_PRIORITY.rescore),
   }),
 } satisfies { [N in JobName]: JobNode<unknown, readonly JobName[], readonly EntryPoint[]> };
-
 type Graph = typeof graph;
 export type JobPayload<N extends JobName> = Graph[N] extends JobNode<infer P, infer _N, infer _E> ? P : never;
 export type NextOf<F extends JobName> = Graph[F]["next"][number];

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { ZExportFormat } from "../exports";
 import type { TJobStatus } from "./job-status";
+import type { TCropAspect } from "../reframe/aspect";
+import type { TAutoPath, TCropKey } from "../reframe/path";
+import type { TAspectState } from "../reframe/service";
 
 export const ZHighlightStatus = z.enum(["suggested", "accepted", "rejected", "edited"]);
 export type THighlightStatus = z.infer<typeof ZHighlightStatus>;
@@ -70,6 +73,17 @@ export interface THighlightDto {
   clipJob: TJobStatus | null;
   clipUrl: string | null;
   posterUrl: string | null;
+  downloadName: string;
+  /** issue #29: the crop path (automatic path per source frame, the editor's keyframes and lock) */
+  crop: { auto: TAutoPath | null; keys: TCropKey[]; locked: boolean; revision: number };
+  /** issue #29: the clip in each cropped aspect, made on request */
+  aspects: Record<TCropAspect, TAspectDto>;
+}
+
+export interface TAspectDto {
+  state: TAspectState;
+  url: string | null;
+  error: string | null;
   downloadName: string;
 }
 

@@ -4,6 +4,7 @@ import { analyzeChunkJob } from "./analyze-chunk";
 import { analyzeFinalizeJob } from "./analyze-finalize";
 import { buildReelJob } from "./build-reel";
 import { cutClipJob } from "./cut-clip";
+import { reframeClipJob } from "./reframe-clip";
 import { deliverWebhookJob } from "./deliver-webhook";
 import { filmstripJob } from "./filmstrip";
 import { janitorJob } from "./janitor";
@@ -24,6 +25,7 @@ export const jobs = [
   analyzeChunkJob,
   analyzeFinalizeJob,
   cutClipJob,
+  reframeClipJob,
   buildReelJob,
   filmstripJob,
   notifyJob,
