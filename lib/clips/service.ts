@@ -16,6 +16,7 @@ import { CROP_ASPECTS, isCropAspect, type TAspect } from "../reframe/aspect";
 import { aspectState } from "../reframe/service";
 import { cropOf } from "../reframe/stored";
 import { clipNumbers } from "./selection";
+import { kickNumbers } from "./shootout";
 import { zipObjects } from "./zip";
 import { cutJobId, pendingStatuses } from "../status/lookup";
 
@@ -23,6 +24,7 @@ export async function listHighlights(videoId: string): Promise<THighlightsDto> {
   const video = await videoOr404(videoId);
   const { analysisId, highlights } = await currentHighlights(videoId);
   const numbers = clipNumbers(highlights);
+  const kicks = kickNumbers(highlights);
   const busy = highlights.filter(
     (h) => h.clipStatus === "cutting" || (h.clipKey && h.clipRevision !== h.revision),
   );
@@ -71,6 +73,8 @@ export async function listHighlights(videoId: string): Promise<THighlightsDto> {
         downloadName,
         crop: { ...c, revision: h.cropRevision },
         aspects,
+        kick: h.kick,
+        kickNumber: kicks.get(h.id) ?? null,
       };
     }),
   );
@@ -103,7 +107,7 @@ export async function patchHighlight(
   // Moving a suggestion is a decision: it becomes "edited" unless the editor set a status too.
   const status = patch.status ?? (moved && h.status === "suggested" ? "edited" : h.status);
   // Name and note are words about the highlight: no re-cut, no training decision.
-  const words = { name: patch.name, note: patch.note };
+  const words = { name: patch.name, note: patch.note, kick: patch.kick };
   // Back on the frames the stored clip holds (a trim undone before its re-cut finished): no new cut.
   const keep = moved && clipHolds(h, startS, endS);
   const data = !moved

@@ -40,7 +40,13 @@ export const ZReframeClipJob = z.object({
 export type TReframeClipJob = z.infer<typeof ZReframeClipJob>;
 // label: the reel of one label's highlights (issue #14); absent or null: every label. It travels in the
 // payload (as cut-clip's revision does) so the video's reelLabel only changes when that reel is stored.
-export const ZBuildReelJob = z.object({ videoId: z.uuid(), label: z.string().min(1).max(64).nullish() });
+// brand / shootout (issue #29): dress the reel with the instance brand; take the shoot-out's kicks only.
+export const ZBuildReelJob = z.object({
+  videoId: z.uuid(),
+  label: z.string().min(1).max(64).nullish(),
+  brand: z.boolean().optional(),
+  shootout: z.boolean().optional(),
+});
 export type TBuildReelJob = z.infer<typeof ZBuildReelJob>;
 export const ZFilmstripJob = z.object({ videoId: z.uuid() });
 export type TFilmstripJob = z.infer<typeof ZFilmstripJob>;

@@ -56,6 +56,8 @@ export const keys = {
   // issue #14: retrained heads (head.onnx, parity.json), one prefix per model version
   modelVersionFile: (versionId: string, file: "head.onnx" | "parity.json") =>
     `models/versions/${versionId}/${file}`,
+  // issue #29: the instance brand's logo; a new upload gets a new key (a reel being built keeps its own)
+  brandLogo: (nonce: string, ext: "png" | "jpg" | "webp") => `brand/logo-${nonce}.${ext}`,
   // live mode
   livePrefix: (sourceId: string) => `live/${sourceId}/`,
   liveSegment: (sourceId: string, epoch: number, seq: number, ext: string) =>

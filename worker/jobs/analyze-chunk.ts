@@ -1,6 +1,5 @@
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
-import { ZAnalyzeChunkJob } from "@/lib/schemas/jobs";
 import { presignGet } from "@/lib/storage";
 import { FfmpegError } from "../ffmpeg/frames";
 import { humanFfmpegError } from "../ffmpeg/media";
@@ -9,13 +8,11 @@ import { modelFor } from "../analysis/models";
 import { chunkPlanOf } from "../analysis/params";
 import { toScoreFile, writeChunk } from "../analysis/store";
 import { setChunkProgress } from "../progress";
-import { defineJob, PermanentError } from "./types";
+import { job, PermanentError } from "./types";
 import { analysisStopped } from "./cancel";
 
 /** Decodes one time chunk through a presigned URL (range reads) and scores it; results go to S3. */
-export const analyzeChunkJob = defineJob({
-  name: "analyze-chunk",
-  schema: ZAnalyzeChunkJob,
+export const analyzeChunkJob = job("analyze-chunk", {
   cancelledBy: ({ analysisId }) => analysisStopped(analysisId),
   // One chunk at a time per worker: decoding and inference already use both cores of a small box.
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },

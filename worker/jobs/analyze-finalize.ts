@@ -5,21 +5,18 @@ import { deriveAllSegments } from "@/lib/highlights/segments";
 import { highlightRows } from "@/lib/review/apply";
 import { segmentParamsOf } from "@/lib/schemas/analysis";
 import { childLogger } from "@/lib/logger";
-import { ZAnalyzeFinalizeJob } from "@/lib/schemas/jobs";
 import { deletePrefix, keys, putObject } from "@/lib/storage";
 import { mergeTimelines } from "../analysis/pipeline";
 import { chunkPlanOf } from "../analysis/params";
 import { modelFor } from "../analysis/models";
 import { fromScoreFile, readChunkMeta, toScoreFile, writeFeatures } from "../analysis/store";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
-import { defineJob, PermanentError } from "./types";
+import { job, PermanentError } from "./types";
 import { afterAnalysis } from "../clips/after-analysis";
 import { analysisStopped } from "./cancel";
 
 /** Runs once every chunk is done: stitches scores and features, derives highlights, swaps results in. */
-export const analyzeFinalizeJob = defineJob({
-  name: "analyze-finalize",
-  schema: ZAnalyzeFinalizeJob,
+export const analyzeFinalizeJob = job("analyze-finalize", {
   cancelledBy: ({ analysisId }) => analysisStopped(analysisId),
   options: { concurrency: 2, timeoutMs: 10 * 60_000 },
 

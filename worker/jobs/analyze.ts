@@ -4,20 +4,17 @@ import { childLogger } from "@/lib/logger";
 import { enqueueNext, enqueueNextFlow } from "@/lib/pipeline/enqueue";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAnalysisParamsInput } from "@/lib/schemas/analysis";
-import { ZAnalyzeJob } from "@/lib/schemas/jobs";
 import { planChunks } from "../analysis/plan";
 import { servingModel } from "../analysis/models";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
-import { defineJob, PermanentError } from "./types";
+import { job, PermanentError } from "./types";
 import { videoWithdrawn } from "./cancel";
 
 /**
  * Plans an analysis: one Analysis row, then a flow of time-chunk jobs (any worker, any machine) and a
  * finaliser that stitches them. The video's current results stay until the new analysis completes.
  */
-export const analyzeJob = defineJob({
-  name: "analyze",
-  schema: ZAnalyzeJob,
+export const analyzeJob = job("analyze", {
   cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 2, timeoutMs: 60_000 },
 

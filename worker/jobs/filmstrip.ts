@@ -2,11 +2,10 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
-import { ZFilmstripJob } from "@/lib/schemas/jobs";
 import { keys, presignGet, putObject } from "@/lib/storage";
 import { filmstripSpec, filmstripVtt, planFilmstrip } from "../ffmpeg/clip-commands";
 import { runFfmpeg } from "../ffmpeg/run";
-import { defineJob } from "./types";
+import { job } from "./types";
 import { jobTempDir } from "../temp";
 import { videoWithdrawn } from "./cancel";
 
@@ -17,9 +16,7 @@ export const SPRITE_REF = "sprite.jpg";
  * Trick-play thumbnails: one 160×90 tile every 10 s in one JPEG sprite, plus a WebVTT cue file.
  * It runs beside the analysis, so its graph node leaves the Video row's progress alone.
  */
-export const filmstripJob = defineJob({
-  name: "filmstrip",
-  schema: ZFilmstripJob,
+export const filmstripJob = job("filmstrip", {
   cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },
 

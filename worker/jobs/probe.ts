@@ -2,18 +2,15 @@ import { rm } from "node:fs/promises";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
 import { enqueueNext } from "@/lib/pipeline/enqueue";
-import { ZProbeJob } from "@/lib/schemas/jobs";
 import { keys, presignGet, putObject } from "@/lib/storage";
 import { UnplayableError } from "../ffmpeg/media";
 import { headOf, inspect, makePoster } from "./probe-inspect";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
-import { defineJob, PermanentError } from "./types";
+import { job, PermanentError } from "./types";
 import { jobTempDir } from "../temp";
 import { videoWithdrawn } from "./cancel";
 
-export const probeJob = defineJob({
-  name: "probe",
-  schema: ZProbeJob,
+export const probeJob = job("probe", {
   cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 2, timeoutMs: 5 * 60_000 },
 

@@ -3,11 +3,10 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
-import { ZProxyJob } from "@/lib/schemas/jobs";
 import { keys, presignGet, putObject, uploadStream } from "@/lib/storage";
 import { parseShots, parseWaveform, proxySpec, WAVEFORM_RATE } from "../ffmpeg/proxy-commands";
 import { runFfmpeg } from "../ffmpeg/run";
-import { defineJob } from "./types";
+import { job } from "./types";
 import { jobTempDir } from "../temp";
 import { videoWithdrawn } from "./cancel";
 
@@ -20,9 +19,7 @@ import { videoWithdrawn } from "./cancel";
  * false). A failure is recorded on proxyError only; the page keeps playing the source, so the video
  * itself never fails because of its proxy.
  */
-export const proxyJob = defineJob({
-  name: "proxy",
-  schema: ZProxyJob,
+export const proxyJob = job("proxy", {
   cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 1, timeoutMs: 6 * 60 * 60_000 },
 

@@ -7,7 +7,6 @@ import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
 import { aspectSlug, cropShare, cropSize } from "@/lib/reframe/aspect";
 import { cropLefts } from "@/lib/reframe/path";
-import { ZReframeClipJob } from "@/lib/schemas/jobs";
 import { clipFramesOf, deletePrefix, getObjectStream, keys, uploadStream } from "@/lib/storage";
 import { fpsArg } from "../ffmpeg/clip-commands";
 import { reframeSpec, sendcmdScript } from "../ffmpeg/reframe-commands";
@@ -16,16 +15,14 @@ import { cropOf } from "@/lib/reframe/stored";
 import { swapAspect } from "../reframe/crop-row";
 import { jobTempDir } from "../temp";
 import { highlightWithdrawn } from "./cancel";
-import { defineJob, PermanentError } from "./types";
+import { job, PermanentError } from "./types";
 
 /**
  * Issue #29: a highlight's 16:9 clip cropped to 9:16, 1:1 or 4:5 along its crop path. Same frames as
  * the 16:9 clip (no trim, no rate change: the crop moves per frame through a sendcmd script). Latest
  * wins: a render for a clip or crop revision the row no longer asks for is dropped.
  */
-export const reframeClipJob = defineJob({
-  name: "reframe-clip",
-  schema: ZReframeClipJob,
+export const reframeClipJob = job("reframe-clip", {
   cancelledBy: ({ highlightId }) => highlightWithdrawn(highlightId),
   options: { concurrency: 1, timeoutMs: 20 * 60_000 },
 
