@@ -14,7 +14,7 @@ import { probe, runFfmpeg } from "../ffmpeg/run";
 import { cropOf } from "@/lib/reframe/stored";
 import { swapAspect } from "../reframe/crop-row";
 import { jobTempDir } from "../temp";
-import { highlightWithdrawn } from "./cancel";
+import { reframeSuperseded } from "./cancel";
 import { job, PermanentError } from "./types";
 
 /**
@@ -23,7 +23,7 @@ import { job, PermanentError } from "./types";
  * wins: a render for a clip or crop revision the row no longer asks for is dropped.
  */
 export const reframeClipJob = job("reframe-clip", {
-  cancelledBy: ({ highlightId }) => highlightWithdrawn(highlightId),
+  cancelledBy: (p) => reframeSuperseded(p.highlightId, p.revision, p.cropRevision),
   options: { concurrency: 1, timeoutMs: 20 * 60_000 },
 
   async handle({ highlightId, aspect, revision, cropRevision }, ctx) {
