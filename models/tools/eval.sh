@@ -9,7 +9,8 @@ MODEL="${1:-penalty-lstm}"
 # shellcheck source=models/tools/python-deps.sh
 source models/tools/python-deps.sh
 ensure_python_deps
-LOG_LEVEL=warn npx tsx models/tools/extract-features.ts --data "$DATA" --out "$CACHE" >/dev/null
+# Only the test split's features are read here (train.sh extracts them all again before training).
+LOG_LEVEL=warn npx tsx models/tools/extract-features.ts --data "$DATA" --out "$CACHE" --split test >/dev/null
 LOG_LEVEL=warn npx tsx models/tools/score-test.ts --split test --cache "$CACHE" --model "$MODEL" --out "$CACHE/test-scores.json"
 npx tsx models/tools/build-match.ts --data "$DATA" --out "$CACHE/match"
 VIDEO="$CACHE/match/match.mp4"
