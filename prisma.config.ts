@@ -1,6 +1,6 @@
 import { defineConfig } from "prisma/config";
 
-// Only `prisma generate` is used (see README "Database migrations"); it needs no database.
+// Only `prisma generate` is used (see docs/architecture.md, "Database migrations"); it needs no database.
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },

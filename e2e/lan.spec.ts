@@ -85,7 +85,7 @@ test("a browser on another machine (network namespace) uploads, plays and downlo
   const context = await browser.newContext({ baseURL: APP, acceptDownloads: true });
   await guard.watch(context);
   // Plain http on a LAN address is not a trustworthy origin, so Chromium ignores (and says it ignores)
-  // the COOP header; over https or on localhost it applies. README: production puts TLS in front.
+  // the COOP header; over https or on localhost it applies. docs/security.md: production puts TLS in front.
   guard.allow(
     /The Cross-Origin-Opener-Policy header has been ignored, because the URL's origin was untrustworthy/,
   );

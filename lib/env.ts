@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // The one reader of process.env. Defaults point at the local services that `npm run up` starts;
-// set a variable to use an external service instead (README "Configuration").
+// set a variable to use an external service instead (docs/configuration.md).
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 export const ZEnv = z.object({

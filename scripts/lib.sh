@@ -117,7 +117,7 @@ ensure_npm_deps() {
     npm install --no-audit --no-fund --loglevel=error
   fi
   # The Prisma CLI downloads a native schema engine at start-up unless this points at a file;
-  # `generate` does not use it (see README "Database migrations").
+  # `generate` does not use it (see docs/architecture.md, "Database migrations").
   if [[ ! -f "$ROOT/lib/generated/prisma/client.ts" || "$ROOT/prisma/schema.prisma" -nt "$ROOT/lib/generated/prisma/client.ts" ]]; then
     prisma_generate
   fi
@@ -135,7 +135,7 @@ ensure_dotenv() {
     local pw
     pw=$(node -e 'console.log(require("crypto").randomBytes(12).toString("base64url"))')
     cat >"$ROOT/.env" <<EOT
-# Written by the first \`npm run up\`. Every variable is documented in README "Configuration".
+# Written by the first \`npm run up\`. Every variable is documented in docs/configuration.md.
 ADMIN_EMAIL=admin@matchcut.local
 ADMIN_PASSWORD=$pw
 EOT

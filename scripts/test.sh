@@ -18,6 +18,8 @@ if wants static; then
   npx --no-install eslint . --max-warnings 0
   npx --no-install tsc --noEmit
   npx --no-install prettier --check . --log-level warn
+  say "docs/architecture.md's job graph is the one lib/pipeline/graph.ts declares (npm run docs)"
+  npx --no-install tsx scripts/docs.ts --check
   say "system programs and Python modules the code calls are all installed by ensure_system_packages"
   npx --no-install tsx scripts/check-fresh.ts >"$LOGS/check-fresh.log" || { cat "$LOGS/check-fresh.log"; exit 1; }
   tail -1 "$LOGS/check-fresh.log"

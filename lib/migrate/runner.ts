@@ -5,7 +5,7 @@ import pg from "pg";
 
 // Applies prisma/migrations/<name>/migration.sql in name order, each in its own transaction, under an
 // advisory lock so that several processes starting at once apply each file exactly once.
-// Why not `prisma migrate deploy`: its native schema engine is downloaded at start-up (README).
+// Why not `prisma migrate deploy`: its native schema engine is downloaded at start-up (docs/architecture.md, "Database migrations").
 const LOCK_ID = 72_410_001;
 
 export interface MigrationResult {

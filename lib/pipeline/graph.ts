@@ -29,7 +29,7 @@ export {
  *   worker started, janitor asked for ─► janitor ─► janitor (the next slot)
  *   retrain asked for ─► retrain;  model version activated ─► rescore × videos ─► cut-clip
  *
- * The README's job graph section is checked against this registry (lib/pipeline/readme.test.ts).
+ * docs/architecture.md shows this graph, generated from it by `npm run docs` (lib/pipeline/graph-doc.ts).
  *
  * Heavy kinds (`cpu` set) share one worker-wide CPU budget: they are queued on the one BullMQ queue
  * CPU_QUEUE with a BullMQ priority, and each worker takes them with WORKER_CPU_SLOTS at a time

@@ -7,7 +7,7 @@ import { ffmpegMake } from "../match";
 
 export interface CorpusFile {
   name: string;
-  /** What makes it hostile or unusual, for the README's table. */
+  /** What makes it hostile or unusual, for the table in docs/using.md. */
   what: string;
   make(out: string, scratch: string): Promise<void>;
 }

@@ -76,7 +76,7 @@ describe("bad-input corpus through the real worker (ffmpeg, ONNX, S3, Redis, Pos
         expect(coverage!.analysedFrames, name).toBeGreaterThan(0);
       }
     }
-    // The README's table is this output (`npm test -- integration worker/jobs/bad-inputs.int.test.ts`).
+    // docs/using.md's table is this output (`npm test -- integration worker/jobs/bad-inputs.int.test.ts`).
     console.log(table.map(([n, o]) => `| ${n} | ${o.status} | ${o.detail} |`).join("\n"));
 
     for (const [name, got] of table) {
