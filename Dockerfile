@@ -1,7 +1,7 @@
 # Production image for both processes: `web` runs `next start`, `worker` runs `npm run worker`.
 # Not built in CI (no Docker engine there); docker-compose.yml shows how the pieces fit.
 FROM node:22-bookworm-slim AS base
-RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg ca-certificates && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg fonts-dejavu-core ca-certificates && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 ONNXRUNTIME_NODE_INSTALL=skip
 

@@ -5,6 +5,7 @@ import { Providers } from "@/components/providers";
 import "./globals.css";
 import "./phone.css";
 import "./links.css";
+import "./brand.css";
 
 export const metadata: Metadata = {
   title: "Matchcut",

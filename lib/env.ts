@@ -49,6 +49,9 @@ export const ZEnv = z.object({
   WORKER_INTERACTIVE_SLOTS: z.coerce.number().int().positive().default(1),
   FFMPEG_PATH: z.string().default("ffmpeg"),
   FFPROBE_PATH: z.string().default("ffprobe"),
+  // Issue #29: the TrueType font the brand's cards and lower-thirds are drawn with (a local file: nothing
+  // is downloaded at run time). Debian/Ubuntu: package fonts-dejavu-core.
+  BRAND_FONT_FILE: z.string().min(1).default("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
   // "auto": decode on the GPU (NVDEC through -hwaccel cuda) when a CUDA device initialises, else CPU;
   // "none": always CPU; any other value is passed to -hwaccel as is (checked once at start).
   FFMPEG_HWACCEL: z.string().default("auto"),

@@ -74,6 +74,8 @@ ensure_system_packages() {
   # (the trainer), runuser (PostgreSQL as root); `ip` for the LAN test.
   command -v setpriv >/dev/null 2>&1 && command -v chrt >/dev/null 2>&1 && command -v runuser >/dev/null 2>&1 || want+=(util-linux)
   command -v nice >/dev/null 2>&1 || want+=(coreutils)
+  # The brand's cards and lower-thirds (issue #29) are drawn with a local font (BRAND_FONT_FILE's default).
+  [[ -n "${BRAND_FONT_FILE:-}" || -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]] || want+=(fonts-dejavu-core)
   if uses_local_pg; then command -v psql >/dev/null 2>&1 || want+=(postgresql-client); fi
   if uses_local_pg && [[ $(id -u) -eq 0 ]]; then command -v useradd >/dev/null 2>&1 || want+=(passwd); fi
   if uses_local_redis; then command -v redis-cli >/dev/null 2>&1 || want+=(redis-tools); fi

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { janitorSlot } from "@/lib/janitor/run";
 import { logger } from "@/lib/logger";
 import { startJob } from "@/lib/pipeline/enqueue";
-import { assertRegistryComplete, jobs } from "./jobs/registry";
+import { jobs } from "./jobs/registry";
 import { startHeartbeat } from "./heartbeat";
 import { disposeSessions } from "./inference/session";
 import { startRuntime } from "./runtime";
@@ -27,7 +27,6 @@ async function checkFfmpeg(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  assertRegistryComplete();
   await checkFfmpeg();
   // Temp dirs of workers that were killed on this machine (their jobs' `finally` never ran).
   const cleaned = await cleanDeadWorkerDirs();

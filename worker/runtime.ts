@@ -3,7 +3,14 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { env } from "@/lib/env";
 import { childLogger, logger } from "@/lib/logger";
-import { CPU_QUEUE, INTERACTIVE_QUEUE, nodeOf, type PooledQueue } from "@/lib/pipeline/graph";
+import {
+  CPU_QUEUE,
+  INTERACTIVE_QUEUE,
+  nodeOf,
+  type JobName,
+  type JobPayload,
+  type PooledQueue,
+} from "@/lib/pipeline/graph";
 import { startDispatcher } from "@/lib/pipeline/outbox";
 import { bestQueuedPriority, closeQueues } from "@/lib/queue";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
@@ -121,8 +128,8 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
 }
 
 /**
- * A heavy kind this process has no handler for (a test runtime with a few kinds; the worker itself
- * refuses to boot without all of them) goes back to the queue for a process that has one: BullMQ's
+ * A heavy kind this process has no handler for (a test runtime with a few kinds; the worker's registry
+ * cannot compile without all of them) goes back to the queue for a process that has one: BullMQ's
  * documented way to hand a job back is moveToDelayed + DelayedError.
  */
 async function dispatch(
@@ -251,7 +258,7 @@ async function handBack(
 /** Polls the job's cancelledBy while it runs; a reason aborts ctx.signal with a CancelledError. */
 function watchCancellation(
   def: JobDefinition,
-  data: unknown,
+  data: JobPayload<JobName>,
   abort: AbortController,
   log: ReturnType<typeof childLogger>,
 ): NodeJS.Timeout | undefined {

@@ -10,6 +10,7 @@ import { EXPORT_FORMATS } from "./export-formats";
 import { downloadHref, reelOfLabel } from "./label-choice";
 import { useBuildReel, useHighlights, useReel } from "./use-highlights";
 import { jobStatusText } from "../status/job-status";
+import { BrandToggle, reelDressText } from "../brand/brand-toggle";
 
 /**
  * Clips, reel and exports: one download menu (every file this video offers, each with a line on what
@@ -21,6 +22,7 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
   const all = list.data?.highlights ?? [];
   const labels = labelsOf(all);
   const [chosen, setChosen] = useState<string | null>(null);
+  const [branded, setBranded] = useState(false);
   // A choice the current analysis no longer has (re-analysed, re-scored) falls back to every label.
   const label = chosen !== null && labels.includes(chosen) ? chosen : null;
   const reel = useReel(videoId, label);
@@ -61,6 +63,7 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
           </select>
         </label>
       ) : null}
+      <BrandToggle on={branded} onChange={setBranded} />
       <p className="muted" data-testid="clip-summary">
         {clipSummary(kept)}
       </p>
@@ -68,6 +71,11 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
         <h3>Highlight reel</h3>
         {r?.url && (labels.length > 1 || r.label !== null) ? (
           <p data-testid="reel-label">{reelOfLabel(r.label)}</p>
+        ) : null}
+        {r?.url && !reelBusy ? (
+          <p className="muted" data-testid="reel-dress">
+            {reelDressText(r)}
+          </p>
         ) : null}
         {list.data ? (
           <p className="muted" data-testid="reel-plan">
@@ -97,7 +105,7 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
             <button
               type="button"
               className="button"
-              onClick={() => build.mutate()}
+              onClick={() => build.mutate({ brand: branded })}
               disabled={build.isPending || reelBusy || plan.count === 0}
             >
               {reelBusy
@@ -109,6 +117,16 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
                   : r?.url
                     ? "Rebuild reel"
                     : "Build reel"}
+            </button>
+          ) : null}
+          {canEdit && r && r.shootoutKicks > 0 ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => build.mutate({ brand: branded, shootout: true })}
+              disabled={build.isPending || reelBusy}
+            >
+              Build shoot-out reel ({r.shootoutKicks} kicks)
             </button>
           ) : null}
           {canEdit && r?.url && !reelBusy ? (

@@ -47,10 +47,11 @@ export function useReel(videoId: string, label: string | null) {
 export function useBuildReel(videoId: string, label: string | null) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () =>
+    // brand: the instance brand on it; shootout: the shoot-out's kicks in order (issue #29)
+    mutationFn: (dress: { brand?: boolean; shootout?: boolean } = {}) =>
       apiFetch<TReelDto>(`/api/videos/${videoId}/reel`, {
         method: "POST",
-        body: label === null ? {} : { label },
+        body: { ...(label === null ? {} : { label }), ...dress },
       }),
     onSuccess: (reel) => {
       qc.setQueryData(highlightKeys.reelFor(videoId, label), reel);

@@ -17,6 +17,7 @@ export function AppHeader({ user }: { user: { name: string; role: TRole } }) {
           {canEdit(user.role) && <NavLink href="/trash">Trash</NavLink>}
           {canAdmin(user.role) && <NavLink href="/admin/users">Users</NavLink>}
           {canAdmin(user.role) && <NavLink href="/admin/queues">Queues</NavLink>}
+          {canAdmin(user.role) && <NavLink href="/admin/brand">Brand</NavLink>}
           {canEdit(user.role) && <NavLink href="/admin/models">Models</NavLink>}
         </nav>
         <div className="header__user">

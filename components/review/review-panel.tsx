@@ -6,6 +6,7 @@ import { frameSpan } from "@/lib/highlights/frame-span";
 import { CardLinks } from "./card-links";
 import { matchTime, timecode, timeOfFrame } from "./frames";
 import { HighlightWords } from "./highlight-words";
+import { KickTags } from "./kick-tags";
 import { jobStatusText } from "../status/job-status";
 
 interface Props {
@@ -159,6 +160,7 @@ export function ReviewPanel(p: Props) {
                 </span>
               </div>
               <HighlightWords h={h} videoId={p.videoId} canEdit={p.canEdit} />
+              <KickTags h={h} videoId={p.videoId} canEdit={p.canEdit} />
               <div className="actions">
                 <button type="button" className="button" onClick={() => p.onPlay(h)}>
                   Play

@@ -10,12 +10,14 @@ import { labelledHighlights, LINK_TTL_S } from "./current";
 import { videoOr404 } from "../videos/find";
 import { reelFileName } from "./names";
 import { reelSelection } from "./selection";
+import { SHOOTOUT_GAP_S, SHOOTOUT_MIN_KICKS, shootouts } from "./shootout";
 import { pendingStatus } from "../status/lookup";
 
 /** The stored reel (whichever label it holds), and what a build of `forLabel` (null: every label) would take. */
 export async function getReel(videoId: string, forLabel: string | null = null): Promise<TReelDto> {
   const video = await videoOr404(videoId);
-  const { rule, items } = reelSelection((await labelledHighlights(videoId, forLabel)).highlights);
+  const { all, highlights } = await labelledHighlights(videoId, forLabel);
+  const { rule, items } = reelSelection(highlights);
   const downloadName = reelFileName(video.title, video.reelLabel);
   const job =
     video.reelStatus === "cutting" && video.reelJobId
@@ -34,6 +36,9 @@ export async function getReel(videoId: string, forLabel: string | null = null): 
     forLabel,
     rule,
     count: items.length,
+    branded: video.reelBranded,
+    shootout: video.reelShootout,
+    shootoutKicks: shootouts(all)[0]?.length ?? 0,
   };
 }
 
@@ -43,14 +48,24 @@ export async function getReel(videoId: string, forLabel: string | null = null): 
  * progress and file per label, and the janitor, trash and purge taught about it, for a file an editor
  * rebuilds in seconds; the video's reelLabel says which label the stored one holds.
  */
-export async function requestReel(videoId: string, label: string | null = null): Promise<TReelDto> {
+export async function requestReel(
+  videoId: string,
+  label: string | null = null,
+  dress: { brand?: boolean; shootout?: boolean } = {},
+): Promise<TReelDto> {
   const video = await videoOr404(videoId);
-  const { items } = reelSelection((await labelledHighlights(videoId, label)).highlights);
-  if (items.length === 0)
+  const { all, highlights } = await labelledHighlights(videoId, label);
+  const { items } = reelSelection(highlights);
+  if (dress.shootout && shootouts(all).length === 0)
+    throw conflict(
+      `This video has no shoot-out: that takes ${SHOOTOUT_MIN_KICKS} or more penalty highlights (not rejected), each within ${SHOOTOUT_GAP_S / 60} minutes of the one before`,
+    );
+  if (items.length === 0 && !dress.shootout)
     throw conflict(
       `There are no ${label === null ? "" : `${label} `}highlights to put in a reel (all rejected)`,
     );
   const nonce = randomUUID();
+  const payload = { videoId, label, brand: dress.brand ?? false, shootout: dress.shootout ?? false };
   // Compare-and-set on the status: two clicks queue one build. The job is staged in the same
   // transaction, so a "cutting" reel always has a build on its way (lib/pipeline/outbox.ts).
   await db().$transaction(async (tx) => {
@@ -60,11 +75,11 @@ export async function requestReel(videoId: string, label: string | null = null):
         reelStatus: "cutting",
         reelProgress: 0,
         reelError: null,
-        reelJobId: jobIdOf("build-reel", { videoId, label }, nonce),
+        reelJobId: jobIdOf("build-reel", payload, nonce),
       },
     });
     if (count === 0) throw conflict("A reel is already being built");
-    await startJob(tx, "reel asked for", "build-reel", { videoId, label }, { nonce });
+    await startJob(tx, "reel asked for", "build-reel", payload, { nonce });
   });
   await dispatchSoon();
   return getReel(videoId, label);

@@ -13,6 +13,7 @@ import { attachment, currentHighlights, labelledHighlights, LINK_TTL_S } from ".
 import { videoOr404 } from "../videos/find";
 import { clipFileName, zipFileName } from "./names";
 import { clipNumbers } from "./selection";
+import { kickNumbers } from "./shootout";
 import { zipObjects } from "./zip";
 import { cutJobId, pendingStatuses } from "../status/lookup";
 
@@ -20,6 +21,7 @@ export async function listHighlights(videoId: string): Promise<THighlightsDto> {
   const video = await videoOr404(videoId);
   const { analysisId, highlights } = await currentHighlights(videoId);
   const numbers = clipNumbers(highlights);
+  const kicks = kickNumbers(highlights);
   const busy = highlights.filter(
     (h) => h.clipStatus === "cutting" || (h.clipKey && h.clipRevision !== h.revision),
   );
@@ -49,6 +51,8 @@ export async function listHighlights(videoId: string): Promise<THighlightsDto> {
         clipUrl: hasClip ? await presignGet(h.clipKey!, { expiresIn: LINK_TTL_S, downloadName }) : null,
         posterUrl: h.posterKey ? await presignGet(h.posterKey, { expiresIn: LINK_TTL_S }) : null,
         downloadName,
+        kick: h.kick,
+        kickNumber: kicks.get(h.id) ?? null,
       };
     }),
   );
@@ -81,7 +85,7 @@ export async function patchHighlight(
   // Moving a suggestion is a decision: it becomes "edited" unless the editor set a status too.
   const status = patch.status ?? (moved && h.status === "suggested" ? "edited" : h.status);
   // Name and note are words about the highlight: no re-cut, no training decision.
-  const words = { name: patch.name, note: patch.note };
+  const words = { name: patch.name, note: patch.note, kick: patch.kick };
   // Back on the frames the stored clip holds (a trim undone before its re-cut finished): no new cut.
   const keep = moved && clipHolds(h, startS, endS);
   const data = !moved

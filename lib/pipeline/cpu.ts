@@ -54,6 +54,14 @@ export const slot = {
     niceness: 0,
   }),
   background: { queue: CPU_QUEUE, priority: () => CPU_PRIORITY.background, niceness: BACKGROUND_NICENESS },
+  // Issue #25: proxy pieces in order (piece i of a video before its piece i + 1), after everything else.
+  proxyPiece: <P extends { piece?: number }>(): CpuSlot<P> => ({
+    queue: CPU_QUEUE,
+    priority: (p) => CPU_PRIORITY.background + Math.min(p.piece ?? 0, FAIR_CHUNKS),
+    niceness: BACKGROUND_NICENESS,
+  }),
+  // Issue #25: the waveform is an audio-only pass (seconds of CPU for a match): beside a first chunk.
+  audio: { queue: CPU_QUEUE, priority: () => CPU_PRIORITY.analysis, niceness: BACKGROUND_NICENESS },
   interactive: <P>(priority: (payload: P) => number): CpuSlot<P> => ({
     queue: INTERACTIVE_QUEUE,
     priority,

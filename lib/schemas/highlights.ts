@@ -1,3 +1,4 @@
+import { ZKickResult } from "./brand";
 import { z } from "zod";
 import { ZExportFormat } from "../exports";
 import type { TJobStatus } from "./job-status";
@@ -29,6 +30,8 @@ export const ZHighlightPatch = z
     status: ZHighlightStatus.optional(),
     name: ZName.optional(),
     note: ZNote.optional(),
+    // issue #29: a shoot-out kick's outcome as the editor saw it; null clears it
+    kick: ZKickResult.nullable().optional(),
   })
   .strict()
   .refine((p) => Object.values(p).some((v) => v !== undefined), "Nothing to change")
@@ -44,6 +47,9 @@ export const ZExportQuery = z.object({ format: ZExportFormat });
 export const ZReelRequest = z
   .object({
     label: z.string().trim().min(1, "Name a label, or leave it out for every label").max(64).nullish(),
+    // issue #29: with the instance brand (logo, cards, lower-thirds); the shoot-out's kicks in order
+    brand: z.boolean().optional(),
+    shootout: z.boolean().optional(),
   })
   .strict();
 export type TReelRequest = z.infer<typeof ZReelRequest>;
@@ -71,6 +77,9 @@ export interface THighlightDto {
   clipUrl: string | null;
   posterUrl: string | null;
   downloadName: string;
+  /** issue #29: the editor's tag on a shoot-out kick, and its place (null: not in a shoot-out) */
+  kick: "scored" | "missed" | null;
+  kickNumber: { shootout: number; kick: number } | null;
 }
 
 export interface THighlightsDto {
@@ -95,4 +104,9 @@ export interface TReelDto {
   /** what a build now would use: "accepted", or "not-rejected" while nothing is accepted */
   rule: "accepted" | "not-rejected";
   count: number;
+  /** issue #29: whether the stored reel carries the brand, and whether it is the shoot-out reel */
+  branded: boolean;
+  shootout: boolean;
+  /** the kicks of the video's first shoot-out (0: none found) */
+  shootoutKicks: number;
 }

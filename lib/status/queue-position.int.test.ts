@@ -8,15 +8,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listHighlights } from "@/lib/clips/service";
 import { db, disconnectDb } from "@/lib/db";
-import type { z } from "zod";
 import { INTERACTIVE_QUEUE } from "@/lib/pipeline/graph";
 import { jobIdOf } from "@/lib/pipeline/enqueue";
 import { enqueue, jobStatus, namedQueue } from "@/lib/queue";
 import { getVideo } from "@/lib/videos/service";
 import { makeHighlights, makeUser, makeVideo, waitFor } from "@/test/fixtures";
 import { privateRedis, type PrivateRedis } from "@/test/private-redis";
-import { defineJob } from "@/worker/jobs/types";
-import { ZAnalyzeChunkJob, ZBuildReelJob } from "@/lib/schemas/jobs";
+import { job } from "@/worker/jobs/types";
 import { startRuntime, type Runtime } from "@/worker/runtime";
 
 const AHEAD = 3;
@@ -105,10 +103,8 @@ describe("queue positions", () => {
     // One slot each, and handlers that report half their work and then hold the slot.
     let started = 0;
     const held = new Promise<void>((r) => (release = r));
-    const holding = <S extends z.ZodType>(name: "analyze-chunk" | "build-reel", schema: S) =>
-      defineJob({
-        name,
-        schema,
+    const holding = (name: "analyze-chunk" | "build-reel") =>
+      job(name, {
         options: { concurrency: 1, timeoutMs: 60_000 },
         async handle(_data, ctx) {
           started++;
@@ -116,10 +112,10 @@ describe("queue positions", () => {
           await held;
         },
       });
-    runtime = startRuntime(
-      [holding("analyze-chunk", ZAnalyzeChunkJob), holding("build-reel", ZBuildReelJob)] as never,
-      { cpuSlots: 1, interactiveSlots: 1 },
-    );
+    runtime = startRuntime([holding("analyze-chunk"), holding("build-reel")], {
+      cpuSlots: 1,
+      interactiveSlots: 1,
+    });
     await waitFor(async () => started === 2);
     expect(await clipJobOf(videoId)).toEqual({ state: "waiting", ahead: AHEAD - 1, paused: false });
 

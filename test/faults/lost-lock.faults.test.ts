@@ -12,8 +12,7 @@ import { waitFor } from "@/test/fixtures";
 import { privateRedis, type PrivateRedis } from "@/test/private-redis";
 import { runningWith } from "@/test/procs";
 import { runFfmpeg } from "@/worker/ffmpeg/run";
-import { cutClipJob } from "@/worker/jobs/cut-clip";
-import { defineJob, type JobDefinition } from "@/worker/jobs/types";
+import { job, type JobDefinition } from "@/worker/jobs/types";
 import { lockGraceMs } from "@/worker/lock-watch";
 import { startRuntime, type Runtime } from "@/worker/runtime";
 
@@ -29,9 +28,7 @@ let mostAtOnce = 0;
 
 /** The cut-clip kind (a CPU-slot job, like the one in the issue) with a handler that runs one ffmpeg. */
 function standIn(runtime: string): JobDefinition {
-  return defineJob({
-    name: "cut-clip",
-    schema: cutClipJob.schema,
+  return job("cut-clip", {
     options: { concurrency: 1, timeoutMs: 120_000 },
     async handle(_data, ctx) {
       const run: (typeof runs)[number] = { runtime, startedAt: Date.now() };

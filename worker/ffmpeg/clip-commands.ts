@@ -1,5 +1,6 @@
 // Pure builders for clip, reel and filmstrip ffmpeg invocations (unit-tested as exact arrays).
 import { frameSpan } from "@/lib/highlights/frame-span";
+import { dressGraph, type BrandDress } from "./brand-commands";
 import type { FfmpegSpec } from "./media";
 
 /** A highlight snapped to whole source frames: frames [startFrame, endFrame), end exclusive. */
@@ -106,22 +107,50 @@ export function clipSpec(
 
 /**
  * The reel: every segment cut from the source with the same exact trims as a clip, then joined with
- * the concat filter and encoded once (first-generation quality, no drift at the joins).
+ * the concat filter and encoded once (first-generation quality, no drift at the joins). With `dress`
+ * the brand goes on each cut segment and the cards join the concat (brand-commands.ts); the logo image,
+ * when there is one, is the input after the segments, and chapters (an ffmetadata file) the one after.
  */
 export function reelSpec(
   input: string,
   plans: CutPlan[],
   o: { fps: number; hasAudio: boolean },
   output: string,
+  dress?: { brand: Omit<BrandDress, "logoInput">; logoPath: string | null; chaptersPath?: string },
 ): FfmpegMultiSpec {
   if (plans.length === 0) throw new RangeError("a reel needs at least one segment");
-  const pads = plans.map((_, i) => (o.hasAudio ? `[v${i}][a${i}]` : `[v${i}]`)).join("");
+  const cuts = plans.flatMap((p, i) => cutFilters(i, p, o.hasAudio));
+  const inputs = plans.map((p) => cutInput(input, p, o.fps));
+  let order = plans.map((_, i) => ({ v: `[v${i}]`, a: o.hasAudio ? `[a${i}]` : null }));
+  let dressing: string[] = [];
+  const extra: string[] = [];
+  let encode = encodeOptions(o.hasAudio, o.fps);
+  if (dress) {
+    const logoInput = dress.logoPath ? inputs.length : null;
+    if (dress.logoPath) inputs.push({ input: dress.logoPath, inputOptions: [] });
+    if (dress.chaptersPath) {
+      const at = String(inputs.length);
+      extra.push("-map_chapters", at);
+      // The chapter titles ride on metadata: take it from the ffmetadata file (which has no global tags),
+      // not "-1", which would drop the titles too (ffmpeg 5.1).
+      encode = encode.map((a, i) => (a === "-1" && encode[i - 1] === "-map_metadata" ? at : a));
+      inputs.push({ input: dress.chaptersPath, inputOptions: ["-f", "ffmetadata"] });
+    }
+    const g = dressGraph(
+      { ...dress.brand, logoInput },
+      { fps: fpsArg(o.fps), fpsValue: o.fps, hasAudio: o.hasAudio, segments: plans.length },
+    );
+    dressing = g.filters;
+    order = g.order;
+  }
+  const pads = order.map((p) => `${p.v}${p.a ?? ""}`).join("");
   const graph = [
-    ...plans.flatMap((p, i) => cutFilters(i, p, o.hasAudio)),
-    `${pads}concat=n=${plans.length}:v=1:a=${o.hasAudio ? 1 : 0}${o.hasAudio ? "[v][a]" : "[v]"}`,
+    ...cuts,
+    ...dressing,
+    `${pads}concat=n=${order.length}:v=1:a=${o.hasAudio ? 1 : 0}${o.hasAudio ? "[v][a]" : "[v]"}`,
   ].join(";");
   return {
-    inputs: plans.map((p) => cutInput(input, p, o.fps)),
+    inputs,
     output,
     outputOptions: [
       "-filter_complex",
@@ -129,7 +158,8 @@ export function reelSpec(
       "-map",
       "[v]",
       ...(o.hasAudio ? ["-map", "[a]"] : []),
-      ...encodeOptions(o.hasAudio, o.fps),
+      ...extra,
+      ...encode,
     ],
   };
 }

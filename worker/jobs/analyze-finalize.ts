@@ -5,21 +5,20 @@ import { deriveAllSegments } from "@/lib/highlights/segments";
 import { highlightRows } from "@/lib/review/apply";
 import { segmentParamsOf } from "@/lib/schemas/analysis";
 import { childLogger } from "@/lib/logger";
-import { ZAnalyzeFinalizeJob } from "@/lib/schemas/jobs";
 import { deletePrefix, keys, putObject } from "@/lib/storage";
 import { mergeTimelines } from "../analysis/pipeline";
 import { chunkPlanOf } from "../analysis/params";
 import { modelFor } from "../analysis/models";
 import { fromScoreFile, readChunkMeta, toScoreFile, writeFeatures } from "../analysis/store";
+import { storeByProducts } from "../analysis/by-products-store";
+import { enqueueNext } from "@/lib/pipeline/enqueue";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
-import { defineJob, PermanentError } from "./types";
+import { job, PermanentError } from "./types";
 import { afterAnalysis } from "../clips/after-analysis";
 import { analysisStopped } from "./cancel";
 
 /** Runs once every chunk is done: stitches scores and features, derives highlights, swaps results in. */
-export const analyzeFinalizeJob = defineJob({
-  name: "analyze-finalize",
-  schema: ZAnalyzeFinalizeJob,
+export const analyzeFinalizeJob = job("analyze-finalize", {
   cancelledBy: ({ analysisId }) => analysisStopped(analysisId),
   options: { concurrency: 2, timeoutMs: 10 * 60_000 },
 
@@ -43,6 +42,10 @@ export const analyzeFinalizeJob = defineJob({
     const scoresKey = keys.scores(videoId, analysisId);
     await putObject(scoresKey, JSON.stringify(scores), "application/json");
     const features = await writeFeatures(ids, chunks, metas);
+    // Issue #25: the filmstrip and shot cuts the chunks found in their own frames; an analysis whose
+    // chunks were written before that has the filmstrip made by its own decode, as before.
+    const made = await storeByProducts(ids, durationS, chunks, metas, ctx.signal);
+    if (!made && !video.filmstripVttKey) await enqueueNext("analyze-finalize", "filmstrip", { videoId });
 
     const params = segmentParamsOf(analysis.params, m.segmentDefaults);
     const segments = deriveAllSegments(tracksOf(scores), params, durationS);

@@ -4,20 +4,17 @@ import { childLogger } from "@/lib/logger";
 import { enqueueNext, enqueueNextFlow } from "@/lib/pipeline/enqueue";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAnalysisParamsInput } from "@/lib/schemas/analysis";
-import { ZAnalyzeJob } from "@/lib/schemas/jobs";
 import { planChunks } from "../analysis/plan";
 import { servingModel } from "../analysis/models";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
-import { defineJob, PermanentError } from "./types";
+import { job, PermanentError } from "./types";
 import { videoWithdrawn } from "./cancel";
 
 /**
  * Plans an analysis: one Analysis row, then a flow of time-chunk jobs (any worker, any machine) and a
  * finaliser that stitches them. The video's current results stay until the new analysis completes.
  */
-export const analyzeJob = defineJob({
-  name: "analyze",
-  schema: ZAnalyzeJob,
+export const analyzeJob = job("analyze", {
   cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 2, timeoutMs: 60_000 },
 
@@ -61,11 +58,14 @@ export const analyzeJob = defineJob({
         data: { analysisId: analysis.id, index: c.index },
       })),
     );
-    // After the chunks: a worker with a free CPU slot takes the highest priority queued, and these are
-    // the lowest (issue #17). A re-analysis does not encode again what the video already has.
-    // issue #5: trick-play thumbnails; issue #6: the review room's scrubbing proxy, shots and waveform
-    if (!video.filmstripVttKey) await enqueueNext("analyze", "filmstrip", { videoId });
-    if (!video.proxyKey) await enqueueNext("analyze", "proxy", { videoId });
+    // After the chunks (issue #17). Issue #25: the chunks make the filmstrip and the shot cuts from their
+    // own frames; the waveform is an audio-only pass; a proxy is made only where probe found that the
+    // browser cannot play the source well, piece by piece. A re-analysis does not redo what exists.
+    if (video.hasAudio && !video.waveformKey) await enqueueNext("analyze", "waveform", { videoId });
+    if (video.playback === "proxy" && video.proxyPieces) {
+      for (let piece = video.proxyPiecesDone; piece < video.proxyPieces; piece++)
+        await enqueueNext("analyze", "proxy", { videoId, piece });
+    }
     log.info(
       { analysisId: analysis.id, model: `${m.id}@${m.version}`, chunks: chunks.length },
       "analysis planned",

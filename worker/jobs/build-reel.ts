@@ -5,13 +5,15 @@ import path from "node:path";
 import { labelsOf, ofLabel, reelSelection, unknownLabelMessage } from "@/lib/clips/selection";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
-import { ZBuildReelJob } from "@/lib/schemas/jobs";
 import { deletePrefix, keys, presignGet, uploadStream } from "@/lib/storage";
 import { planCut, reelSpec } from "../ffmpeg/clip-commands";
 import { runFfmpegInputs } from "../ffmpeg/run";
-import { defineJob, PermanentError } from "./types";
+import { job, PermanentError } from "./types";
 import { jobTempDir } from "../temp";
 import { videoWithdrawn } from "./cancel";
+import { brandRow } from "@/lib/brand/service";
+import { shootouts } from "@/lib/clips/shootout";
+import { dressFor } from "../clips/reel-dress";
 
 // Each segment is one ffmpeg input (its own range reader and decoder): bound it so memory stays sane.
 export const REEL_MAX_SEGMENTS = 100;
@@ -20,13 +22,11 @@ export const REEL_MAX_SEGMENTS = 100;
  * Highlights of the current analysis (of one label when the payload names one), chosen by
  * lib/clips/selection.ts, cut from the source and joined.
  */
-export const buildReelJob = defineJob({
-  name: "build-reel",
-  schema: ZBuildReelJob,
+export const buildReelJob = job("build-reel", {
   cancelledBy: ({ videoId }) => videoWithdrawn(videoId),
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },
 
-  async handle({ videoId, label: asked }, ctx) {
+  async handle({ videoId, label: asked, brand: branded, shootout }, ctx) {
     const label = asked ?? null;
     const log = childLogger({ videoId, jobId: ctx.jobId, job: "build-reel", label });
     const video = await db().video.findUnique({ where: { id: videoId } });
@@ -40,7 +40,11 @@ export const buildReelJob = defineJob({
     // The label was checked when the reel was asked for; a re-analysis since may have dropped it.
     const ofThisLabel = ofLabel(all, label);
     if (!ofThisLabel) throw new PermanentError(unknownLabelMessage(label!, labelsOf(all)));
-    const { rule, items } = reelSelection(ofThisLabel);
+    const { rule, items: chosen } = reelSelection(ofThisLabel);
+    // The shoot-out reel: the first shoot-out's kicks (rejected ones are not kicks), in time order.
+    const items = shootout ? (shootouts(all)[0] ?? []) : chosen;
+    if (shootout && items.length === 0)
+      throw new PermanentError("there is no shoot-out among this video's highlights any more");
     if (items.length === 0)
       throw new PermanentError(
         `there are no ${label === null ? "" : `${label} `}highlights to put in a reel (all rejected or none found)`,
@@ -76,8 +80,17 @@ export const buildReelJob = defineJob({
             .catch(() => undefined);
         }
       };
+      const dress =
+        branded || shootout
+          ? await dressFor(dir, video, items, {
+              all,
+              shootout: shootout ?? false,
+              brand: branded ? await brandRow() : null,
+              segmentFrames: plans.map((p) => p.frames),
+            })
+          : undefined;
       await runFfmpegInputs(
-        reelSpec(url, plans, { fps: video.fps, hasAudio: video.hasAudio ?? false }, out),
+        reelSpec(url, plans, { fps: video.fps, hasAudio: video.hasAudio ?? false }, out, dress),
         ctx.signal,
         progress,
       );
@@ -93,6 +106,8 @@ export const buildReelJob = defineJob({
           reelProgress: 1,
           reelError: null,
           reelBuiltAt: builtAt,
+          reelBranded: branded ?? false,
+          reelShootout: shootout ?? false,
         },
       });
       if (old?.reelKey && old.reelKey !== reelKey) await deletePrefix(old.reelKey);

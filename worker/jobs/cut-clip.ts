@@ -4,13 +4,12 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
-import { ZCutClipJob } from "@/lib/schemas/jobs";
 import { deletePrefix, keys, presignGet, putObject, uploadStream } from "@/lib/storage";
 import { swapClip } from "../clips/swap";
 import { clipSpec, planCut, type CutPlan } from "../ffmpeg/clip-commands";
 import { posterSpec } from "../ffmpeg/media";
 import { runFfmpeg } from "../ffmpeg/run";
-import { defineJob, PermanentError } from "./types";
+import { job, PermanentError } from "./types";
 import { jobTempDir } from "../temp";
 import { highlightWithdrawn } from "./cancel";
 
@@ -18,9 +17,7 @@ import { highlightWithdrawn } from "./cancel";
  * One highlight → one frame-exact H.264/AAC MP4 + poster. Latest wins: the job carries the revision it
  * was asked for and gives up (deleting what it made) if the boundaries changed before or during the cut.
  */
-export const cutClipJob = defineJob({
-  name: "cut-clip",
-  schema: ZCutClipJob,
+export const cutClipJob = job("cut-clip", {
   cancelledBy: ({ highlightId }) => highlightWithdrawn(highlightId),
   options: { concurrency: 1, timeoutMs: 20 * 60_000 },
 

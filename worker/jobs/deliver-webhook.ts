@@ -3,8 +3,7 @@ import { childLogger } from "@/lib/logger";
 import { guardedPost } from "@/lib/notify/post";
 import { SIGNATURE_HEADER, signBody } from "@/lib/notify/sign";
 import { RefusedUrlError, webhookGuard } from "@/lib/security/ssrf";
-import { ZDeliverWebhookJob } from "@/lib/schemas/jobs";
-import { defineJob, PermanentError } from "./types";
+import { job, PermanentError } from "./types";
 
 const TIMEOUT_MS = 10_000;
 
@@ -14,9 +13,7 @@ const TIMEOUT_MS = 10_000;
 const permanent = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
 
 /** POSTs one stored delivery body, signed, and records every attempt in the delivery log. */
-export const deliverWebhookJob = defineJob({
-  name: "deliver-webhook",
-  schema: ZDeliverWebhookJob,
+export const deliverWebhookJob = job("deliver-webhook", {
   options: { concurrency: 4, timeoutMs: 60_000 },
 
   async handle({ deliveryId }, ctx) {

@@ -1,13 +1,10 @@
 import { env } from "@/lib/env";
 import { runJanitor, janitorSlot } from "@/lib/janitor/run";
 import { enqueueNext } from "@/lib/pipeline/enqueue";
-import { ZJanitorJob } from "@/lib/schemas/jobs";
-import { defineJob } from "./types";
+import { job } from "./types";
 
 /** Expires abandoned uploads and removes orphaned objects, then queues the next slot's run. */
-export const janitorJob = defineJob({
-  name: "janitor",
-  schema: ZJanitorJob,
+export const janitorJob = job("janitor", {
   options: { concurrency: 1, timeoutMs: 30 * 60_000 },
 
   async handle({ slot }) {

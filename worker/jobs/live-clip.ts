@@ -1,12 +1,9 @@
 import { db } from "@/lib/db";
-import { ZLiveClipJob } from "@/lib/schemas/jobs";
 import { cutClip } from "../live/recording";
-import { defineJob } from "./types";
+import { job } from "./types";
 
 /** Cuts a settled live highlight to an MP4 in S3 as soon as its end has been seen. */
-export const liveClipJob = defineJob({
-  name: "live-clip",
-  schema: ZLiveClipJob,
+export const liveClipJob = job("live-clip", {
   options: { concurrency: 1, timeoutMs: 5 * 60_000 },
 
   async handle({ liveHighlightId }, ctx) {

@@ -1,12 +1,9 @@
 import { db } from "@/lib/db";
-import { ZLiveFinalizeJob } from "@/lib/schemas/jobs";
 import { finalizeRecording } from "../live/recording";
-import { defineJob } from "./types";
+import { job } from "./types";
 
 /** The stream ended, was stopped or failed: its recording becomes a Video and is probed like an upload. */
-export const liveFinalizeJob = defineJob({
-  name: "live-finalize",
-  schema: ZLiveFinalizeJob,
+export const liveFinalizeJob = job("live-finalize", {
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },
 
   async handle({ liveSourceId }, ctx) {

@@ -1,9 +1,8 @@
 import { db } from "@/lib/db";
-import { ZLivePollJob } from "@/lib/schemas/jobs";
 import { warmUpScoring } from "../live/score";
 import { runTick } from "../live/tick";
 import { settleAllAndFinalize } from "../live/tick-end";
-import { defineJob } from "./types";
+import { job } from "./types";
 
 /**
  * Follows a live HLS source, one tick per job: load the playlist, store and score the new segments,
@@ -16,9 +15,7 @@ import { defineJob } from "./types";
  * mid-tick leaves a stalled job that BullMQ hands out again; it resumes from the stored state, and the
  * per-segment guard in worker/live/store.ts keeps a segment from being stored twice.
  */
-export const livePollJob = defineJob({
-  name: "live-poll",
-  schema: ZLivePollJob,
+export const livePollJob = job("live-poll", {
   options: { concurrency: 2, timeoutMs: 5 * 60_000 },
 
   async handle({ liveSourceId, tick }, ctx) {

@@ -4,17 +4,14 @@ import { childLogger } from "@/lib/logger";
 import { sendMail } from "@/lib/notify/mailer";
 import { analysisMail, webhookBody, type NotifyFacts } from "@/lib/notify/messages";
 import { enqueueNext } from "@/lib/pipeline/enqueue";
-import { ZNotifyJob } from "@/lib/schemas/jobs";
-import { defineJob } from "./types";
+import { job } from "./types";
 
 /**
  * Fans an analysis outcome out to every active webhook (one delivery row + one deliver-webhook job
  * each) and e-mails the uploader. Webhooks first: their rows are idempotent (unique per webhook and
  * event), so a retry after a failed e-mail does not deliver twice.
  */
-export const notifyJob = defineJob({
-  name: "notify",
-  schema: ZNotifyJob,
+export const notifyJob = job("notify", {
   options: { concurrency: 2, timeoutMs: 2 * 60_000 },
 
   async handle({ videoId, analysisId, event }, ctx) {

@@ -8,12 +8,11 @@ import { childLogger } from "@/lib/logger";
 import { enqueueNext } from "@/lib/pipeline/enqueue";
 import { highlightRows, planApply } from "@/lib/review/apply";
 import { segmentParamsOf } from "@/lib/schemas/analysis";
-import { ZRescoreJob } from "@/lib/schemas/jobs";
 import { keys, putObject } from "@/lib/storage";
 import { scoreFeatures } from "../analysis/pipeline";
 import { modelFor } from "../analysis/models";
 import { readFeatures, toScoreFile } from "../analysis/store";
-import { defineJob } from "./types";
+import { job } from "./types";
 
 /**
  * Issue #14: moves a video's current analysis onto the model version just activated, from its cached
@@ -21,9 +20,7 @@ import { defineJob } from "./types";
  * editor's decisions (and their clips) move with it, suggestions are derived again with the stored
  * slider parameters (lib/review/apply.ts planApply: an unchanged suggestion keeps its row and clip).
  */
-export const rescoreJob = defineJob({
-  name: "rescore",
-  schema: ZRescoreJob,
+export const rescoreJob = job("rescore", {
   options: { concurrency: 1, timeoutMs: 10 * 60_000 },
 
   async handle({ videoId, versionId }, ctx) {

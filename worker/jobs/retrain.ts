@@ -8,7 +8,6 @@ import { taughtLabelNames } from "@/lib/labels/taught";
 import { judge } from "@/lib/learn/verdict";
 import { childLogger } from "@/lib/logger";
 import type { LoadedModel } from "@/lib/model";
-import { ZRetrainJob } from "@/lib/schemas/jobs";
 import { keys, putObject } from "@/lib/storage";
 import { readFeatures } from "../analysis/store";
 import { modelFor } from "../analysis/models";
@@ -19,7 +18,7 @@ import { checkParity, evaluateHeldOut } from "../learn/evaluate";
 import { grownManifest } from "../learn/new-labels";
 import { missingTrainerModules, runTrainer } from "../learn/trainer";
 import { TrainerError } from "../learn/trainer-failure";
-import { defineJob, PermanentError, type JobContext } from "./types";
+import { job, PermanentError, type JobContext } from "./types";
 import { jobTempDir } from "../temp";
 
 const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonObject;
@@ -29,9 +28,7 @@ const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonOb
  * against the model it starts from on held-out labelled videos, and stores it as a model version —
  * "ready" if it beats that model there, "refused" (with the numbers) if not.
  */
-export const retrainJob = defineJob({
-  name: "retrain",
-  schema: ZRetrainJob,
+export const retrainJob = job("retrain", {
   // One at a time per worker; the trainer runs at nice 19, so analysis keeps the CPU.
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },
 

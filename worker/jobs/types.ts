@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { JobName } from "@/lib/pipeline/graph";
+import { graph, type JobName, type JobPayload } from "@/lib/pipeline/graph";
 
 export interface JobContext {
   jobId: string;
@@ -21,19 +21,23 @@ export interface JobOptions {
   timeoutMs: number;
 }
 
-export interface JobDefinition<S extends z.ZodType = z.ZodType> {
-  name: JobName;
-  schema: S;
+/**
+ * One job kind's handler. Its name and payload schema are its graph node's (lib/pipeline/graph.ts): `job()`
+ * takes them from there, so nothing here restates the graph.
+ */
+export interface JobDefinition<N extends JobName = JobName> {
+  name: N;
+  schema: z.ZodType<JobPayload<N>>;
   options: JobOptions;
-  handle(data: z.infer<S>, ctx: JobContext): Promise<unknown>;
+  handle(data: JobPayload<N>, ctx: JobContext): Promise<unknown>;
   /**
    * Why this job's work is no longer wanted (its video was deleted, its analysis stopped), or null.
    * The runtime asks before the handler starts and every few seconds while it runs; a reason aborts
    * ctx.signal (ffmpeg is killed) and the job ends as cancelled: no retry, no onFailed.
    */
-  cancelledBy?(data: z.infer<S>): Promise<string | null>;
+  cancelledBy?(data: JobPayload<N>): Promise<string | null>;
   /** Called once the job will not run again (permanent error or attempts used up). */
-  onFailed?(data: z.infer<S>, message: string): Promise<void>;
+  onFailed?(data: JobPayload<N>, message: string): Promise<void>;
   /**
    * Called once when a worker starts taking this kind, so the first job does not wait for what every
    * later one finds ready (model files checked, inference sessions created). Failures are only logged.
@@ -49,8 +53,14 @@ export class PermanentError extends Error {
   }
 }
 
-export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
-  return def;
+/** The handler of the graph's job `name`: its name and payload schema come from its graph node. */
+export function job<N extends JobName>(
+  name: N,
+  def: Omit<JobDefinition<N>, "name" | "schema">,
+): JobDefinition<N> {
+  // TypeScript cannot correlate graph[N]'s schema with JobPayload<N> for a generic N (it widens the index
+  // to every node); for each concrete name they are the same type by JobPayload's definition.
+  return { name, schema: graph[name].schema as z.ZodType<JobPayload<N>>, ...def };
 }
 
 /** The reason ctx.signal carries when the runtime cancelled a job (JobDefinition.cancelledBy). */

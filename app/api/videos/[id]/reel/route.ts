@@ -10,7 +10,11 @@ export const GET = route({}, ({ params, req }) =>
   getReel(paramsOf(ZIdParams, params).id, labelParam(req.nextUrl.searchParams)),
 );
 
-// POST {"label": "goal"}: a reel of that label only; no label: every label.
+// POST {"label": "goal"}: a reel of that label only; no label: every label. "brand": true dresses it with
+// the instance brand; "shootout": true takes the first shoot-out's kicks, numbered, with the tally.
 export const POST = route({ role: "editor", body: ZReelRequest }, ({ params, body }) =>
-  requestReel(paramsOf(ZIdParams, params).id, body.label ?? null),
+  requestReel(paramsOf(ZIdParams, params).id, body.label ?? null, {
+    brand: body.brand,
+    shootout: body.shootout,
+  }),
 );

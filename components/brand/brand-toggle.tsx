@@ -1,0 +1,34 @@
+"use client";
+
+import type { TReelDto } from "@/lib/schemas/highlights";
+import { useBrand } from "./use-brand";
+
+/** What the stored reel carries, in words: "With the brand · shoot-out, kicks numbered". */
+export function reelDressText(r: Pick<TReelDto, "branded" | "shootout">): string {
+  const parts = [r.branded ? "With the brand" : "Without the brand"];
+  if (r.shootout) parts.push("shoot-out: kicks in order, numbered, with the tally");
+  return parts.join(" · ");
+}
+
+/**
+ * Brand on or off for the reel built next (issue #29); its ZIP/share link carry what was built. Off and
+ * disabled, with the reason, while the instance has no brand set up.
+ */
+export function BrandToggle({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
+  const brand = useBrand();
+  const ready = Boolean(brand.data?.logo);
+  return (
+    <label className="brand-toggle">
+      <input
+        type="checkbox"
+        checked={on && ready}
+        disabled={!ready}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />{" "}
+      With brand (logo, cards, lower-thirds)
+      {!ready && brand.data ? (
+        <span className="muted"> — no brand logo yet (an admin sets it under Brand)</span>
+      ) : null}
+    </label>
+  );
+}

@@ -1,0 +1,3 @@
+export const brandKeys = {
+  all: ["brand"] as const,
+};
