@@ -30,26 +30,31 @@ from metrics import fit_temperature  # noqa: E402
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
-def fold_models(cache, plan, cfg, hp, log=print):
-    """Trains the K fold heads of one configuration; returns per fold the judged timelines' scores."""
+def fold_models(cache, plan, cfg, hp, log=print, only=None):
+    """Trains the K fold heads of one configuration (or only fold `only`); returns per fold the judged
+    timelines' scores."""
     from train import penalty_logit, train_head, AUGS
     T = cfg["T"]
     stride = 2
     out = []
     for f in plan["folds"]:
+        if only is not None and f["k"] != only:
+            continue
         t0 = time.time()
         exclude = set(f["test"]) | set(f["val"])
-        model = train_head(cache, T, AUGS, True, {**hp, **cfg.get("hp", {})}, log=lambda *_: None,
-                           hard_paths=hard_paths(cache) if cfg["hard"] else None, without=exclude,
-                           short_frac=cfg.get("short_frac", 0.0))
+        # Scored by the head on the projected features (the exported head is the same function, train.py
+        # fold_basis, at ten times the cost).
+        model, pcache = train_head(cache, T, AUGS, True, {**hp, **cfg.get("hp", {})}, log=lambda *_: None,
+                                   hard_paths=hard_paths(cache) if cfg["hard"] else None, without=exclude,
+                                   short_frac=cfg.get("short_frac", 0.0), small=True)
         res = {"fold": f["k"], "T": T}
         for part in ("val", "test"):
-            tl = judged_timeline(cache, set(f[part]), seed=f["k"])
+            tl = judged_timeline(pcache, set(f[part]), seed=f["k"])
             X = product_windows(tl["x"], T, stride)
             res[part] = {**{k: v for k, v in tl.items() if k != "x"}, "logit": penalty_logit(model, X).tolist()}
             # Per-clip windows (as serving scores a clip on its own): the calibration error is measured on these.
             zs, ys, gs = [], [], []
-            for e in cache.judged(set(f[part])):
+            for e in pcache.judged(set(f[part])):
                 if e["overlay"]:
                     continue
                 w = product_windows(e["x"], T, stride)
@@ -79,14 +84,25 @@ def segments(folds, budget, out_dir, name):
     return json.load(open(dst))
 
 
-def run_config(cache, plan, name, cfg, hp, budget, out_dir, log=print):
+def run_config(cache, plan, name, cfg, hp, budget, out_dir, log=print, only=None):
+    """The folds of one configuration, cached in out_dir (each fold head on its own too, so that
+    `--fold k` runs can train the folds side by side)."""
     key = hashlib.sha256(json.dumps([plan["fingerprint"], cfg, hp, budget], sort_keys=True).encode()).hexdigest()[:12]
     done = os.path.join(out_dir, f"cv-{key}.json")
     if os.path.exists(done):
         log(f"{name}: cached ({done})")
         return json.load(open(done))
-    log(f"{name}: training {len(plan['folds'])} fold heads")
-    folds = fold_models(cache, plan, cfg, hp, log)
+    folds = []
+    for f in plan["folds"]:
+        if only is not None and f["k"] != only:
+            continue
+        part = os.path.join(out_dir, f"cv-{key}-fold{f['k'] + 1}.json")
+        if not os.path.exists(part):
+            log(f"{name}: training fold {f['k'] + 1} of {len(plan['folds'])}")
+            json.dump(fold_models(cache, plan, cfg, hp, log, only=f["k"])[0], open(part, "w"))
+        folds.append(json.load(open(part)))
+    if only is not None:
+        return None
     segs = segments(folds, budget, out_dir, key)
     res = {"name": name, "config": cfg, "key": key, "folds": segs["folds"]}
     json.dump(res, open(done, "w"))
@@ -101,6 +117,7 @@ def main():
     ap.add_argument("--ablation", action="store_true", help="every configuration in cvdata.CONFIGS, not only the chosen one")
     ap.add_argument("--config", default=None, help="the configuration to report (default: the shipped one)")
     ap.add_argument("--boot", type=int, default=2000)
+    ap.add_argument("--fold", type=int, help="train only this fold (1-based) of the configuration, cache it and stop")
     ap.add_argument("--manifest", default="models/penalty-lstm/manifest.json")
     ap.add_argument("--out", help="write the figures here as JSON")
     args = ap.parse_args()
@@ -120,6 +137,10 @@ def main():
     os.makedirs(out_dir, exist_ok=True)
     print(plan["summary"])
     names = list(CONFIGS) if args.ablation else [chosen]
+    if args.fold is not None:
+        for n in names:
+            run_config(cache, plan, n, CONFIGS[n], HP, args.budget, out_dir, only=args.fold - 1)
+        return
     results = {n: run_config(cache, plan, n, CONFIGS[n], HP, args.budget, out_dir) for n in names}
     figures = {n: report(r, plan, args.boot, verbose=(n == chosen)) for n, r in results.items()}
     if len(names) > 1:
