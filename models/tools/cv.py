@@ -116,7 +116,7 @@ def main():
     ap.add_argument("--budget", type=float, default=1.0)
     ap.add_argument("--ablation", action="store_true", help="every configuration in cvdata.CONFIGS, not only the chosen one")
     ap.add_argument("--config", default=None, help="the configuration to report (default: the shipped one)")
-    ap.add_argument("--boot", type=int, default=2000)
+    ap.add_argument("--boot", type=int, default=1000)
     ap.add_argument("--fold", type=int, help="train only this fold (1-based) of the configuration, cache it and stop")
     ap.add_argument("--manifest", default="models/penalty-lstm/manifest.json")
     ap.add_argument("--out", help="write the figures here as JSON")

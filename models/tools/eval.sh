@@ -6,12 +6,12 @@
 set -euo pipefail
 export PYTHONDONTWRITEBYTECODE=1  # keep models/tools free of __pycache__
 cd "$(dirname "$0")/../.."
-DATA="${MATCHCUT_DATA:-../shared/data}"
+DATA_DIR="${MATCHCUT_DATA:-../shared/data}"  # lib.sh (python-deps.sh) sets its own DATA
 CACHE=.data/model-cache
 # shellcheck source=models/tools/python-deps.sh
 source models/tools/python-deps.sh
 ensure_python_deps
-LOG_LEVEL=warn npx tsx models/tools/extract-features.ts --data "$DATA" --out "$CACHE" >&2
+LOG_LEVEL=warn npx tsx models/tools/extract-features.ts --data "$DATA_DIR" --out "$CACHE" >&2
 args=("$@")
 [[ " ${args[*]} " == *" --cv "* ]] || args=(--cv 5 "${args[@]}")
-MATCHCUT_DATA="$DATA" /usr/bin/python3 -u models/tools/cv.py --cache "$CACHE" --out "$CACHE/cv-eval.json" "${args[@]}"
+MATCHCUT_DATA="$DATA_DIR" /usr/bin/python3 -u models/tools/cv.py --cache "$CACHE" --out "$CACHE/cv-eval.json" "${args[@]}"
