@@ -36,6 +36,20 @@ export const INTERACTIVE_PRIORITY = {
   rescore: 10,
 };
 
+/** How many earlier revisions a queued cut looks back over to remove their waiting cuts. */
+const SUPERSEDE_REVISIONS = 8;
+
+/**
+ * The ids (graph.ts cut-clip) of a highlight's cuts that a cut of `revision` supersedes: a newer trim
+ * replaces the last few still waiting in the lane (one revision per trim); an older one left from a
+ * longer run gives up at its own revision check, at once.
+ */
+export const earlierCuts = (highlightId: string, revision: number): string[] =>
+  Array.from(
+    { length: Math.min(revision, SUPERSEDE_REVISIONS) },
+    (_, i) => `${highlightId}:cut:${revision - 1 - i}`,
+  );
+
 /** Niceness of the ffmpeg a background kind runs: it gets the cycles analysis and clips leave. */
 export const BACKGROUND_NICENESS = 10;
 

@@ -63,6 +63,8 @@ export interface JobNode<P, N extends readonly JobName[], E extends readonly Ent
   videoProgress: P extends { videoId: string } ? boolean : false;
   /** Heavy work that takes a slot of the worker's CPU budget (null: a light job with its own queue). */
   cpu: CpuSlot<P> | null;
+  /** Earlier jobs this one makes pointless, removed while they wait (only cut-clip; queue/producer.ts). */
+  supersedes?(payload: P): string[];
 }
 
 // Every field is spelled out for every job (no defaults), so the table below reads on its own.

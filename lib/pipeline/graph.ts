@@ -1,5 +1,5 @@
 import * as S from "../schemas/jobs";
-import { INTERACTIVE_PRIORITY, slot } from "./cpu";
+import { earlierCuts, INTERACTIVE_PRIORITY, slot } from "./cpu";
 import { node, type EntryPoint, type JobName, type JobNode } from "./graph-node";
 
 export { jobNames, type EntryPoint, type JobName, type JobNode, type Retry } from "./graph-node";
@@ -89,6 +89,7 @@ export const graph = {
     next: [],
     entry: ["highlights edited"],
     videoProgress: false,
+    supersedes: (p) => earlierCuts(p.highlightId, p.revision),
     // An editor's cut (a trim, an accepted or added highlight) before the cuts an analysis makes itself.
     cpu: slot.interactive<S.TCutClipJob>((p) =>
       p.editor ? INTERACTIVE_PRIORITY.editor : INTERACTIVE_PRIORITY.automatic,

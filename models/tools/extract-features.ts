@@ -1,6 +1,6 @@
 // Feature extraction for training/eval, through the product's own decode → preprocess → backbone
 // code (worker/analysis/pipeline.ts), so the trainer sees exactly what serving computes.
-// Usage: npx tsx models/tools/extract-features.ts [--data ../shared/data] [--out .data/model-cache]
+// Usage: npx tsx models/tools/extract-features.ts [--data ../shared/data] [--out .data/model-cache] [--split test]
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,7 +10,8 @@ import { readManifest, resolveFile, verifySha256, type LoadedModel } from "@/lib
 import { BACKBONE_BATCH, embedFrames } from "@/worker/inference/backbone";
 import { disposeSessions } from "@/worker/inference/session";
 import { collectFeatures } from "@/worker/analysis/pipeline";
-import { videoLeadOf } from "@/worker/ffmpeg/ffprobe";
+import { videoFactsOf } from "@/worker/ffmpeg/ffprobe";
+import { samplerKey } from "@/worker/ffmpeg/sampler";
 import { leadSlots } from "@/worker/ffmpeg/frames";
 import { listItems, type Item } from "./groups";
 
@@ -49,6 +50,8 @@ const { values } = parseArgs({
     // "i/n": extract only every n-th file from the i-th (1-based), and write no index; a run
     // without --shard afterwards indexes everything (the shards' files are then cached).
     shard: { type: "string" },
+    // Only this split of splits.json; default: all of them (the cross-validation needs every clip).
+    split: { type: "string" },
   },
 });
 const shard = values.shard ? values.shard.split("/").map(Number) : null;
@@ -122,10 +125,15 @@ async function main() {
   const m = model.manifest;
   const version = createHash("sha256")
     // "lead": clips keep no slot before the video's first picture (issue #23), as serving scores none.
-    .update(JSON.stringify([m.backbone, m.preprocess, "lead"]))
+    // The sampler (issue #25) picks other frames: "every" keeps the key the features had before it.
+    .update(
+      JSON.stringify([m.backbone, m.preprocess, "lead", ...(samplerKey() === "every" ? [] : [samplerKey()])]),
+    )
     .digest("hex")
     .slice(0, 12);
-  const items = listItems(dataDir, path.resolve("models/tools/splits.json"));
+  const items = listItems(dataDir, path.resolve("models/tools/splits.json")).filter(
+    (it) => !values.split || it.split === values.split,
+  );
   const index: Entry[] = [];
   const dim = m.backbone.featureDim;
   const t0 = Date.now();
@@ -177,10 +185,17 @@ async function main() {
       continue;
     }
     const input = path.join(dataDir, j.it.path);
-    const all = await collectFeatures({ input, model, augment: AUGMENTS[j.variant], rate: j.rate });
+    const facts = await videoFactsOf(input);
+    const all = await collectFeatures({
+      input,
+      model,
+      augment: AUGMENTS[j.variant],
+      rate: j.rate,
+      codec: facts.codec,
+    });
     // A clip whose camera starts after its sound: the slots before its first picture are copies of it
     // (worker/ffmpeg/frames.ts leadSlots) and no served window starts there, so none is trained on.
-    const lead = Math.min(all.count, leadSlots(await videoLeadOf(input), j.rate));
+    const lead = Math.min(all.count, leadSlots(facts.leadS, j.rate));
     writeFileSync(target, all.features.subarray(lead * dim));
     framesDone += all.count - lead;
     console.error(
