@@ -3,6 +3,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { env } from "@/lib/env";
 import { childLogger, logger } from "@/lib/logger";
+import { inJobContext } from "@/lib/pipeline/correlate";
 import {
   CPU_QUEUE,
   INTERACTIVE_QUEUE,
@@ -20,6 +21,7 @@ import { progressTracker, throttle } from "./progress";
 import type { JobContext, JobDefinition } from "./jobs/types";
 import { CancelledError, PermanentError } from "./jobs/types";
 import { LockLostError, LockWatch } from "./lock-watch";
+import { cpuFields, recordCpu, withCpuAccount, type CpuUsed } from "./cpu-account";
 
 /** How often a running job checks whether it was cancelled: a deleted video's chunk stops within this. */
 const CANCEL_POLL_MS = 2_000;
@@ -75,7 +77,7 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
     worker.on("lockRenewalFailed", (jobIds) => locks.lost(jobIds, "Redis refused to renew its lock"));
     worker.on("failed", (job, err) => {
       const def = job && defOf(job);
-      if (def) void finalFailure(def, job, err);
+      if (def) void inJobContext(def.name, job, () => finalFailure(def, job, err));
     });
     return worker;
   };
@@ -138,7 +140,9 @@ async function dispatch(
   token: string | undefined,
   locks: LockWatch,
 ): Promise<unknown> {
-  if (def && !(await outranked(job))) return runJob(def, job, token, locks);
+  // Every line the job writes, here, in lib/ and in its handler, carries its video's ids (issue #27).
+  if (def && !(await outranked(job)))
+    return inJobContext(def.name, job, () => runJob(def, job, token, locks));
   // Handed back: a delay of 0 has BullMQ put it among the prioritized jobs by its priority at once.
   await job.moveToDelayed(Date.now() + (def ? 0 : 1000), token);
   throw new DelayedError();
@@ -213,9 +217,14 @@ async function runJob(def: JobDefinition, job: Job, token: string | undefined, l
     },
   };
   log.info("job started");
+  let cpu: CpuUsed | undefined;
+  const account = (used: CpuUsed) => {
+    cpu = used;
+    recordCpu(def.name, used, log);
+  };
   try {
-    const result = await def.handle(parsed.data, ctx);
-    log.info({ ms: Date.now() - startedAt }, "job done");
+    const result = await withCpuAccount(() => def.handle(parsed.data, ctx), account);
+    log.info({ ms: Date.now() - startedAt, ...cpuFields(cpu) }, "job done");
     return result;
   } catch (err) {
     if (abort.signal.reason instanceof CancelledError) {
@@ -223,7 +232,7 @@ async function runJob(def: JobDefinition, job: Job, token: string | undefined, l
       return { cancelled: abort.signal.reason.message };
     }
     if (abort.signal.reason instanceof LockLostError) return handBack(job, token, abort.signal.reason, log);
-    log.warn({ err: (err as Error).message }, "job failed");
+    log.warn({ err: (err as Error).message, ...cpuFields(cpu) }, "job failed");
     if (err instanceof PermanentError) throw new UnrecoverableError(err.message);
     throw err;
   } finally {
