@@ -21,3 +21,15 @@ export const badRequest = (msg: string) => new AppError(400, msg, "bad_request")
 export const tooLarge = (msg: string) => new AppError(413, msg, "too_large");
 export const tooManyRequests = (msg: string, retryAfterS: number) =>
   new AppError(429, msg, "rate_limited", { "Retry-After": String(Math.max(1, Math.ceil(retryAfterS))) });
+
+/**
+ * The client closed its connection before the answer (the request body's stream failed under the
+ * reader). Nobody is left to answer: the route wrapper logs it as a client abort (499, as nginx
+ * writes it), not as a server error.
+ */
+export class ClientClosedError extends Error {
+  constructor(cause?: unknown) {
+    super("The client closed the connection before the request was answered", { cause });
+    this.name = "ClientClosedError";
+  }
+}

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { env } from "@/lib/env";
 import type { TReviewDto } from "@/lib/schemas/review";
 import type { TVideoDto } from "@/lib/schemas/videos";
+import { mediaSettled, playbackWords } from "@/components/review/playback-words";
 import { signIn, uploadFile } from "./upload-client";
 
 // The admin login lives in .env (npm run up writes it there); the environment wins over the file.
@@ -44,13 +45,14 @@ if (values.wait) {
     const r = await api<TReviewDto>(`/api/videos/${videoId}/review`);
     const line =
       `${v.status}${v.stage ? ` · ${v.stage}` : ""} ${Math.round(v.progress * 100)}%` +
-      ` · proxy ${r.media.kind === "proxy" ? "ready" : (r.proxyError ?? "pending")}` +
-      ` · filmstrip ${r.filmstripVttUrl ? "ready" : "pending"}`;
+      ` · ${playbackWords(r)}` +
+      ` · filmstrip ${r.filmstripVttUrl ? "ready" : "pending"}` +
+      ` · waveform ${r.waveform ? "ready" : "pending"} · ${r.shots.length} shot cuts`;
     if (line !== last)
       console.log(`${new Date().toISOString()} +${Math.round((Date.now() - started) / 1000)} s ${line}`);
     last = line;
     if (v.status === "failed") throw new Error(`video failed: ${v.error}`);
-    if (v.status === "ready" && (r.media.kind === "proxy" || r.proxyError) && r.filmstripVttUrl) break;
+    if (v.status === "ready" && mediaSettled(r) && r.filmstripVttUrl) break;
     await new Promise((res) => setTimeout(res, 10_000));
   }
 }

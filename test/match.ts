@@ -34,7 +34,8 @@ export async function durationOf(input: string): Promise<number> {
 export async function buildMatch(
   clips: string[],
   out: string,
-  opts: { keyframeEveryS?: number } = {},
+  // faststart: the index (moov) first, as a browser wants it (issue #25: then no proxy is made)
+  opts: { keyframeEveryS?: number; faststart?: boolean } = {},
 ): Promise<{ starts: number[]; durations: number[] }> {
   const durations: number[] = [];
   for (const c of clips) durations.push(await durationOf(c));
@@ -62,6 +63,7 @@ export async function buildMatch(
       ? ["-g", String(25 * opts.keyframeEveryS), "-keyint_min", String(25 * opts.keyframeEveryS)]
       : []),
     ...(opts.keyframeEveryS ? ["-sc_threshold", "0"] : []),
+    ...(opts.faststart ? ["-movflags", "+faststart"] : []),
     out,
   ]);
   // fps=25 rounds each clip to whole frames; starts follow the rounded lengths.

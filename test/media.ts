@@ -55,13 +55,14 @@ export async function frameIndices(file: string, undo = ""): Promise<number[]> {
 export interface Probed {
   streams: {
     codec_type: string;
+    codec_name?: string;
     width?: number;
     height?: number;
     duration?: string;
     nb_frames?: string;
     side_data_list?: { rotation?: number }[];
   }[];
-  format: { duration: string };
+  format: { duration: string; start_time?: string };
   frames: { media_type?: string; pts_time?: string; best_effort_timestamp_time?: string }[];
 }
 

@@ -17,6 +17,14 @@ interface Props {
   onPlayer: (player: Player | null) => void;
 }
 
+/** The type video.js picks its tech by: the proxy's pieces are an HLS playlist (issue #25). */
+export function mediaType(src: string): string {
+  const path = src.split("?")[0] ?? "";
+  if (path.endsWith(".m3u8")) return "application/x-mpegURL";
+  if (path.endsWith(".webm")) return "video/webm";
+  return "video/mp4";
+}
+
 /**
  * The one place video.js lives: created on mount, disposed on unmount. Its own hotkeys are off; the
  * review room's shortcuts (J/K/L, frame steps …) work page-wide instead.
@@ -44,7 +52,7 @@ export function VideoPlayer({ src, label, thumbnails, onPlayer }: Props) {
       aspectRatio: "16:9",
       playbackRates: [0.25, 0.5, 1, 2, 4],
       userActions: { hotkeys: false, doubleClick: true },
-      sources: [{ src: initialSrc.current, type: "video/mp4" }],
+      sources: [{ src: initialSrc.current, type: mediaType(initialSrc.current) }],
     });
     p.ready(() => {
       p.el().querySelector("video")?.setAttribute("aria-label", label);
@@ -63,10 +71,11 @@ export function VideoPlayer({ src, label, thumbnails, onPlayer }: Props) {
   useEffect(() => {
     const p = player.current;
     if (!p || p.currentSrc() === src || initialSrc.current === src) return;
-    // Source → proxy once the proxy job finishes: same timeline, so keep the position and paused state.
+    // Source → proxy, or a proxy playlist with more pieces (issue #25): same timeline, so keep the
+    // position and paused state.
     const at = p.currentTime() ?? 0;
     const paused = p.paused();
-    p.src({ src, type: "video/mp4" });
+    p.src({ src, type: mediaType(src) });
     p.one("loadedmetadata", () => {
       p.currentTime(at);
       if (!paused) void p.play();

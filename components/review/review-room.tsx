@@ -22,6 +22,7 @@ import { useReviewRoom } from "./use-review-room";
 import { CopyLink } from "./copy-link";
 import { roomLinkHref, type RoomLink } from "./deep-link";
 import { useDeepLink } from "./use-deep-link";
+import { playbackWords } from "./playback-words";
 
 export function ReviewRoom({ id, canEdit, link }: { id: string; canEdit: boolean; link: RoomLink }) {
   const review = useReview(id);
@@ -61,11 +62,7 @@ function Room({ data, canEdit, link }: { data: TReviewDto; canEdit: boolean; lin
           <FileFacts id={video.id} />
           {failed ? null : (
             <span className="chip" title={data.proxyError ?? undefined} data-testid="media-kind">
-              {data.media.kind === "proxy"
-                ? "proxy"
-                : data.proxyError
-                  ? "source (no proxy)"
-                  : "source (proxy coming)"}
+              {playbackWords(data)}
             </span>
           )}
           {data.modelVersion && (

@@ -8,16 +8,13 @@ import { apiFetch } from "../api";
 import { highlightKeys } from "../highlights/keys";
 import { parseThumbVtt, type ThumbCue } from "../player/vtt";
 import { reviewKeys, reviewUrl } from "./keys";
+import { mediaSettled } from "./playback-words";
 
 // Until the proxy, shots or analysis arrive the page polls; after that it reloads only on demand
 // (the heavy part, scores, does not change without a new analysis).
 const POLL_MS = 4000;
 const settled = (r: TReviewDto | undefined) =>
-  Boolean(
-    r &&
-    (r.video.status === "failed" ||
-      (r.scores && (r.media.kind === "proxy" || r.proxyError) && r.video.status === "ready")),
-  );
+  Boolean(r && (r.video.status === "failed" || (r.scores && mediaSettled(r) && r.video.status === "ready")));
 
 export function useReview(videoId: string) {
   const qc = useQueryClient();

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type z } from "zod";
 import { env } from "../env";
-import { AppError, forbidden, unauthorized } from "../errors";
+import { AppError, ClientClosedError, forbidden, unauthorized } from "../errors";
 import { childLogger } from "../logger";
 import { hasRole, type TRole } from "../auth/roles";
 import { SESSION_COOKIE, userForToken, type SessionUser } from "../auth/session";
@@ -36,8 +36,8 @@ type Body<S> = S extends z.ZodType ? z.infer<S> : undefined;
 /**
  * The one wrapper every route handler goes through: same-origin and JSON-only writes (CSRF), auth, a
  * capped body read, zod parsing (strings PostgreSQL cannot store are refused there), and the central
- * error mapper (ZodError → 422, AppError → its status, database errors from bad input → 4xx, anything
- * else → masked 500 with a logged id).
+ * error mapper (ZodError → 422, AppError → its status, database errors from bad input → 4xx, a client
+ * that closed its connection → a 499 log line, anything else → masked 500 with a logged id).
  */
 export function route<S extends z.ZodType | undefined = undefined>(
   opts: Options<S>,
@@ -115,6 +115,14 @@ export function errorResponse(err: unknown, req: NextRequest): Response {
       { error: mapped.message, code: mapped.code },
       { status: mapped.status, headers },
     );
+  }
+  if (err instanceof ClientClosedError) {
+    // Not a fault of the app and no one to answer: one plain line, no stack (nginx's 499).
+    childLogger({ method: req.method, url: req.nextUrl.pathname }).info(
+      { status: 499 },
+      "client closed the request before the answer",
+    );
+    return new Response(null, { status: 499, headers: noStore });
   }
   const errorId = randomUUID();
   childLogger({ errorId, method: req.method, url: req.nextUrl.pathname }).error(

@@ -36,6 +36,20 @@ export const INTERACTIVE_PRIORITY = {
   rescore: 10,
 };
 
+/** How many earlier revisions a queued cut looks back over to remove their waiting cuts. */
+const SUPERSEDE_REVISIONS = 8;
+
+/**
+ * The ids (graph.ts cut-clip) of a highlight's cuts that a cut of `revision` supersedes: a newer trim
+ * replaces the last few still waiting in the lane (one revision per trim); an older one left from a
+ * longer run gives up at its own revision check, at once.
+ */
+export const earlierCuts = (highlightId: string, revision: number): string[] =>
+  Array.from(
+    { length: Math.min(revision, SUPERSEDE_REVISIONS) },
+    (_, i) => `${highlightId}:cut:${revision - 1 - i}`,
+  );
+
 /** Niceness of the ffmpeg a background kind runs: it gets the cycles analysis and clips leave. */
 export const BACKGROUND_NICENESS = 10;
 
@@ -54,6 +68,14 @@ export const slot = {
     niceness: 0,
   }),
   background: { queue: CPU_QUEUE, priority: () => CPU_PRIORITY.background, niceness: BACKGROUND_NICENESS },
+  // Issue #25: proxy pieces in order (piece i of a video before its piece i + 1), after everything else.
+  proxyPiece: <P extends { piece?: number }>(): CpuSlot<P> => ({
+    queue: CPU_QUEUE,
+    priority: (p) => CPU_PRIORITY.background + Math.min(p.piece ?? 0, FAIR_CHUNKS),
+    niceness: BACKGROUND_NICENESS,
+  }),
+  // Issue #25: the waveform is an audio-only pass (seconds of CPU for a match): beside a first chunk.
+  audio: { queue: CPU_QUEUE, priority: () => CPU_PRIORITY.analysis, niceness: BACKGROUND_NICENESS },
   interactive: <P>(priority: (payload: P) => number): CpuSlot<P> => ({
     queue: INTERACTIVE_QUEUE,
     priority,

@@ -27,8 +27,8 @@ describe("job graph", () => {
   it("reads upload → probe → analyze → finalize → clips as declared edges", () => {
     expect(graph.probe.entry).toContain("upload complete");
     expect(graph.probe.next).toContain("analyze");
-    expect(graph.analyze.next).toEqual(["analyze-chunk", "analyze-finalize", "filmstrip", "proxy"]);
-    expect(graph["analyze-finalize"].next).toEqual(["cut-clip", "notify"]);
+    expect(graph.analyze.next).toEqual(["analyze-chunk", "analyze-finalize", "waveform", "proxy"]);
+    expect(graph["analyze-finalize"].next).toEqual(["cut-clip", "notify", "filmstrip"]);
   });
 
   it("builds the deterministic ids the jobs were queued under before", () => {
@@ -55,10 +55,14 @@ describe("job graph", () => {
     expect(chunk(0)).toBeLessThan(chunk(1));
     expect(chunk(1e6)).toBeLessThan(proxy);
     expect(proxy).toBe(graph.filmstrip.cpu!.priority({ videoId: vid }));
+    // issue #25: a proxy's pieces in order; the audio-only waveform beside a first chunk
+    expect(graph.proxy.cpu!.priority({ videoId: vid, piece: 3 })).toBe(proxy + 3);
+    expect(graph.waveform.cpu!.priority({ videoId: vid })).toBeLessThan(chunk(1));
+    expect(jobIdOf("proxy", { videoId: vid, piece: 3 })).toBe(`${vid}:proxy:3`);
     expect(graph.proxy.cpu!.niceness).toBeGreaterThan(0);
     expect(graph["analyze-chunk"].cpu!.niceness).toBe(0);
     const inQueue = (q: string) => jobNames.filter((n) => graph[n].cpu?.queue === q);
-    expect(inQueue(CPU_QUEUE)).toEqual(["analyze-chunk", "filmstrip", "proxy"]);
+    expect(inQueue(CPU_QUEUE)).toEqual(["analyze-chunk", "filmstrip", "proxy", "waveform"]);
     // issue #25: clip cuts, reels, live clips and re-scores never wait behind an encode or a chunk
     expect(inQueue(INTERACTIVE_QUEUE)).toEqual(["cut-clip", "build-reel", "live-clip", "rescore"]);
     const editorCut = graph["cut-clip"].cpu!.priority({ highlightId: vid, revision: 1, editor: true });

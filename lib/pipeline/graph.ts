@@ -1,6 +1,8 @@
-import type { z } from "zod";
 import * as S from "../schemas/jobs";
-import { INTERACTIVE_PRIORITY, slot, type CpuSlot } from "./cpu";
+import { earlierCuts, INTERACTIVE_PRIORITY, slot } from "./cpu";
+import { node, type EntryPoint, type JobName, type JobNode } from "./graph-node";
+
+export { jobNames, type EntryPoint, type JobName, type JobNode, type Retry } from "./graph-node";
 
 export {
   BACKGROUND_NICENESS,
@@ -20,8 +22,9 @@ export {
  *
  *   upload complete ─► probe ─► analyze ─► analyze-chunk × n ─► analyze-finalize ─► cut-clip × highlights
  *                                   │                                            └► notify ─► deliver-webhook
- *                                   ├► filmstrip   (queued after the chunks, so they are taken first)
- *                                   └► proxy
+ *                                   ├► waveform    (an audio-only pass)
+ *                                   └► proxy × pieces (only where the browser cannot play the source)
+ *   analyze-finalize ─► filmstrip (only for chunks analysed before issue #25; now they make the tiles)
  *   editor: re-analysis asked for ─► probe or analyze; highlights edited ─► cut-clip;
  *           reel asked for ─► build-reel
  *   live source added ─► live-poll ─► live-poll (next tick), live-clip, live-finalize ─► probe
@@ -35,74 +38,6 @@ export {
  * CPU_QUEUE with a BullMQ priority, and each worker takes them with WORKER_CPU_SLOTS at a time
  * (worker/runtime.ts). Light kinds keep a queue of their own, outside that budget.
  */
-
-export const jobNames = [
-  "probe",
-  "analyze",
-  "analyze-chunk",
-  "analyze-finalize",
-  "cut-clip",
-  "build-reel",
-  "filmstrip",
-  "proxy",
-  "notify",
-  "deliver-webhook",
-  "live-poll",
-  "live-clip",
-  "live-finalize",
-  "purge-video",
-  "janitor",
-  "retrain",
-  "rescore",
-] as const;
-export type JobName = (typeof jobNames)[number];
-
-/** Where work enters the graph from outside a job: a web request, or the editor's action. */
-export type EntryPoint =
-  | "upload complete"
-  | "re-analysis asked for"
-  | "highlights edited"
-  | "reel asked for"
-  | "live source added"
-  | "video trashed"
-  | "worker started"
-  | "janitor asked for"
-  | "retrain asked for"
-  | "model version activated";
-
-export interface Retry {
-  attempts: number;
-  backoffMs: number;
-}
-
-export interface JobNode<P, N extends readonly JobName[], E extends readonly EntryPoint[]> {
-  schema: z.ZodType<P>;
-  /**
-   * Deterministic BullMQ id: the same work is queued once (BullMQ keeps one job per id). `nonce` is for
-   * work the user may ask for again (a new reel), which must then be a new job.
-   */
-  id(payload: P, nonce?: string): string;
-  retry: Retry;
-  /** The jobs this one enqueues (as single jobs or as a flow's parent and children). */
-  next: N;
-  /** Where this job is started from outside the worker. */
-  entry: E;
-  /**
-   * The runtime mirrors ctx.reportProgress onto the Video row (stage, progress, ETA). Only the jobs
-   * that make a video ready: side jobs (filmstrip, proxy, reel) run beside the analysis and must not
-   * overwrite its stage.
-   */
-  videoProgress: P extends { videoId: string } ? boolean : false;
-  /** Heavy work that takes a slot of the worker's CPU budget (null: a light job with its own queue). */
-  cpu: CpuSlot<P> | null;
-}
-
-// Every field is spelled out for every job (no defaults), so the table below reads on its own.
-function node<P, const N extends readonly JobName[], const E extends readonly EntryPoint[]>(
-  n: JobNode<P, N, E>,
-): JobNode<P, N, E> {
-  return n;
-}
 
 export const graph = {
   probe: node({
@@ -120,9 +55,10 @@ export const graph = {
     schema: S.ZAnalyzeJob,
     id: (p, nonce) => (nonce === undefined ? `${p.videoId}:analyze` : `${p.videoId}:analyze:${nonce}`),
     retry: { attempts: 3, backoffMs: 5_000 },
-    // a flow: the finaliser runs once every chunk is done; filmstrip and proxy are queued after the
-    // chunks, so a worker with a free slot cannot take them in the moment before the chunks exist
-    next: ["analyze-chunk", "analyze-finalize", "filmstrip", "proxy"],
+    // a flow: the finaliser runs once every chunk is done; waveform and proxy pieces are queued after
+    // the chunks, so a worker with a free slot cannot take them in the moment before the chunks exist.
+    // The chunks make the filmstrip and shot cuts themselves (issue #25: one decode feeds everything).
+    next: ["analyze-chunk", "analyze-finalize", "waveform", "proxy"],
     entry: ["re-analysis asked for"],
     videoProgress: true,
     cpu: null,
@@ -140,7 +76,7 @@ export const graph = {
     schema: S.ZAnalyzeFinalizeJob,
     id: (p) => `${p.analysisId}:finalize`,
     retry: { attempts: 3, backoffMs: 10_000 },
-    next: ["cut-clip", "notify"],
+    next: ["cut-clip", "notify", "filmstrip"],
     entry: [],
     videoProgress: false,
     cpu: null,
@@ -153,6 +89,7 @@ export const graph = {
     next: [],
     entry: ["highlights edited"],
     videoProgress: false,
+    supersedes: (p) => earlierCuts(p.highlightId, p.revision),
     // An editor's cut (a trim, an accepted or added highlight) before the cuts an analysis makes itself.
     cpu: slot.interactive<S.TCutClipJob>((p) =>
       p.editor ? INTERACTIVE_PRIORITY.editor : INTERACTIVE_PRIORITY.automatic,
@@ -178,12 +115,21 @@ export const graph = {
   }),
   proxy: node({
     schema: S.ZProxyJob,
-    id: (p) => `${p.videoId}:proxy`,
+    id: (p) => `${p.videoId}:proxy:${p.piece ?? 0}`,
     retry: { attempts: 2, backoffMs: 30_000 },
     next: [],
     entry: [],
     videoProgress: false,
-    cpu: slot.background,
+    cpu: slot.proxyPiece<S.TProxyJob>(),
+  }),
+  waveform: node({
+    schema: S.ZWaveformJob,
+    id: (p) => `${p.videoId}:waveform`,
+    retry: { attempts: 2, backoffMs: 30_000 },
+    next: [],
+    entry: [],
+    videoProgress: false,
+    cpu: slot.audio,
   }),
   notify: node({
     schema: S.ZNotifyJob,

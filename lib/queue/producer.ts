@@ -52,7 +52,28 @@ export async function enqueue<N extends JobName>(
     ...opts,
     jobId,
   });
+  const older = nodeOf(name).supersedes?.(data) ?? [];
+  if (older.length) await dropWaiting(queueFor(name), older.map(safeJobId), job.id);
   return job.id;
+}
+
+/**
+ * Removes the jobs among `ids` that are still waiting (graph.ts `supersedes`). One a worker has taken
+ * stays: its own checks stop it (a cut gives up once its revision is not the highlight's).
+ */
+async function dropWaiting(queue: Queue, ids: string[], by: string | undefined): Promise<void> {
+  for (const id of ids) {
+    const job = await queue.getJob(id);
+    if (!job) continue;
+    const state = await job.getState();
+    if (state !== "waiting" && state !== "prioritized" && state !== "delayed") continue;
+    // A worker may take it between the two calls: BullMQ then refuses to remove a locked job.
+    const removed = await job.remove().then(
+      () => true,
+      () => false,
+    );
+    if (removed) childLogger({ queue: queue.name, jobId: id, by }).info("superseded while waiting; removed");
+  }
 }
 
 /**

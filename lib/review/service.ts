@@ -9,14 +9,15 @@ import { BACKGROUND } from "../labels/kinds";
 import { recordDecision } from "../labels/service";
 import { taughtLabelNames } from "../labels/taught";
 import { db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
+import type { Prisma, Video } from "../generated/prisma/client";
 import { badRequest, conflict, notFound } from "../errors";
 import { deriveAllSegments, type SegmentParams } from "../highlights/segments";
 import { childLogger } from "../logger";
 import { readManifest, ZModelManifest } from "../model";
 import type { THighlightCreate, TReviewDto, TSegmentsApplied, TWaveform } from "../schemas/review";
 import type { THighlightDto } from "../schemas/highlights";
-import { getObjectBytes, isNotFound, presignGet } from "../storage";
+import { getObjectBytes, isNotFound, presignGet, typeForKey } from "../storage";
+import { playablePieces, playlistUrl } from "../videos/proxy-playlist";
 import { highlightRows, planApply, scoreStats } from "./apply";
 
 // The player keeps its URL for the whole session; a review can last an afternoon.
@@ -83,15 +84,30 @@ function scoresOf(scoresKey: string | null): Promise<TScoreFile | null> {
   return read;
 }
 
+/**
+ * Issue #25: the source where the browser plays it well (through /api/media with the embedded storage);
+ * for a proxy, the pieces made so far; a whole-file proxy of a video made before; else the source.
+ */
+async function mediaOf(video: Video): Promise<TReviewDto["media"]> {
+  if (video.playback === "proxy") {
+    const n = await playablePieces(video.id);
+    if (n > 0) return { url: playlistUrl(video.id, n), kind: "proxy", type: "application/x-mpegURL" };
+  }
+  const key = video.playback === "source" ? video.sourceKey : (video.proxyKey ?? video.sourceKey);
+  const url = await presignGet(key, { expiresIn: MEDIA_TTL_S });
+  const type = typeForKey(key) === "video/webm" ? "video/webm" : "video/mp4";
+  return { url, kind: key === video.proxyKey ? "proxy" : "source", type };
+}
+
 export async function getReview(videoId: string): Promise<TReviewDto> {
   const video = await videoOr404(videoId);
   const analysis = await currentAnalysis(videoId);
-  const [scores, shots, waveform, highlights, mediaUrl] = await Promise.all([
+  const [scores, shots, waveform, highlights, media] = await Promise.all([
     scoresOf(analysis?.scoresKey ?? null),
     readJson(video.shotsKey),
     readJson(video.waveformKey),
     listHighlights(videoId),
-    presignGet(video.proxyKey ?? video.sourceKey, { expiresIn: MEDIA_TTL_S }),
+    mediaOf(video),
   ]);
   const defaults = await modelDefaults(analysis);
   return {
@@ -106,7 +122,15 @@ export async function getReview(videoId: string): Promise<TReviewDto> {
       width: video.width,
       height: video.height,
     },
-    media: { url: mediaUrl, kind: video.proxyKey ? "proxy" : "source" },
+    media,
+    playback: video.playback
+      ? {
+          mode: video.playback === "proxy" ? "proxy" : "source",
+          reason: video.playbackReason ?? "",
+          pieces: video.proxyPieces,
+          piecesDone: video.proxyPiecesDone,
+        }
+      : null,
     proxyError: video.proxyError,
     filmstripVttUrl: video.filmstripVttKey ? `/api/videos/${video.id}/filmstrip.vtt` : null,
     analysisId: analysis?.id ?? null,

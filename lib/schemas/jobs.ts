@@ -49,9 +49,13 @@ export type TNotifyJob = z.infer<typeof ZNotifyJob>;
 export const ZDeliverWebhookJob = z.object({ deliveryId: z.uuid() });
 export type TDeliverWebhookJob = z.infer<typeof ZDeliverWebhookJob>;
 
-// Issue #6: the review room's scrubbing proxy, shot cuts and waveform, made once the video is probed.
-export const ZProxyJob = z.object({ videoId: z.uuid() });
+// Issue #6: the review room's scrubbing proxy. Issue #25: only for sources the browser cannot play well,
+// one job per piece (an HLS segment); piece 0 when absent.
+export const ZProxyJob = z.object({ videoId: z.uuid(), piece: z.number().int().min(0).optional() });
 export type TProxyJob = z.infer<typeof ZProxyJob>;
+// Issue #25: the review room's waveform, from an audio-only pass as soon as the video is probed.
+export const ZWaveformJob = z.object({ videoId: z.uuid() });
+export type TWaveformJob = z.infer<typeof ZWaveformJob>;
 
 // Issue #15: a trashed video is removed for good once its time in the trash is up.
 export const ZPurgeVideoJob = z.object({ videoId: z.uuid() });

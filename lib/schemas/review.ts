@@ -41,8 +41,20 @@ export interface TReviewDto {
     width: number | null;
     height: number | null;
   };
-  /** The proxy once the job made it, else the source (plays, but seeks slower on long GOPs). */
-  media: { url: string; kind: "proxy" | "source" };
+  /**
+   * What the player plays: the source where the browser plays it well, else the proxy's pieces made so
+   * far (an HLS playlist), else the source until the first piece exists.
+   */
+  media: {
+    url: string;
+    kind: "proxy" | "source";
+    type: "video/mp4" | "video/webm" | "application/x-mpegURL";
+  };
+  /**
+   * Issue #25: decided at probe, in words ("plays the original", "proxy: AVI container"), and for a
+   * proxy how many of its pieces exist; null for videos probed before.
+   */
+  playback: { mode: "source" | "proxy"; reason: string; pieces: number | null; piecesDone: number } | null;
   proxyError: string | null;
   filmstripVttUrl: string | null;
   analysisId: string | null;

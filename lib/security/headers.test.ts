@@ -9,6 +9,10 @@ describe("contentSecurityPolicy", () => {
     expect(csp()).toContain("font-src 'self' data:");
   });
 
+  it("lets video.js start its HLS remuxing worker from its own blob: URL, and workers from nowhere else", () => {
+    expect(csp()).toContain("worker-src 'self' blob:");
+  });
+
   it("keeps scripts on the nonce and objects and framing off", () => {
     expect(csp()).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
     expect(csp()).toContain("object-src 'none'");

@@ -24,6 +24,9 @@ export function contentSecurityPolicy(i: HeaderInputs): string {
     // video.js ships its control-bar icon font inline in its CSS as a data: URI; without data: the
     // player shows empty boxes. A font cannot run code; no other origin is allowed.
     "font-src 'self' data:",
+    // video.js plays the proxy's HLS pieces (issue #25) by remuxing them in a worker it starts from a
+    // blob: URL of its own bundled code; no other origin may start a worker.
+    "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, tooLarge } from "../errors";
+import { AppError, ClientClosedError, tooLarge } from "../errors";
 
 /** Largest JSON body any route accepts; the biggest real one (a part list of 10,000 ETags) is ~700 kB. */
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -16,7 +16,10 @@ export async function readJsonBody(req: Request, max = MAX_JSON_BYTES): Promise<
   if (req.body) {
     const reader = req.body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
+      // The body's stream fails only when the client's connection does (a closed tab, a timeout).
+      const { done, value } = await reader.read().catch((err: unknown) => {
+        throw new ClientClosedError(err);
+      });
       if (done) break;
       size += value.byteLength;
       if (size > max) {

@@ -25,7 +25,7 @@ export const keys = {
   // rename's transaction, so no reader sees names the database does not have yet
   relabelledScores: (videoId: string, analysisId: string, stamp: string) =>
     `videos/${videoId}/analyses/${analysisId}/scores-${stamp}.json`,
-  analysisChunk: (videoId: string, analysisId: string, index: number, ext: "json" | "f16") =>
+  analysisChunk: (videoId: string, analysisId: string, index: number, ext: "json" | "f16" | "tiles") =>
     `videos/${videoId}/analyses/${analysisId}/chunks/${String(index).padStart(5, "0")}.${ext}`,
   analysisChunks: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/chunks/`,
   clip: (videoId: string, highlightId: string) => `videos/${videoId}/clips/${highlightId}.mp4`,
@@ -44,6 +44,13 @@ export const keys = {
   proxy: (videoId: string) => `videos/${videoId}/proxy/proxy.mp4`,
   proxyShots: (videoId: string) => `videos/${videoId}/proxy/shots.json`,
   proxyWaveform: (videoId: string) => `videos/${videoId}/proxy/waveform.json`,
+  // issue #25: shot cuts found by the analysis's own decode, the waveform by an audio-only pass, and the
+  // proxy (only for sources the browser cannot play well) as HLS pieces
+  shots: (videoId: string, analysisId: string) => `videos/${videoId}/analyses/${analysisId}/shots.json`,
+  waveform: (videoId: string) => `videos/${videoId}/waveform.json`,
+  proxyPiece: (videoId: string, index: number) =>
+    `videos/${videoId}/proxy/pieces/${String(index).padStart(5, "0")}.ts`,
+  proxyPieces: (videoId: string) => `videos/${videoId}/proxy/pieces/`,
   // issue #14: retrained heads (head.onnx, parity.json), one prefix per model version
   modelVersionFile: (versionId: string, file: "head.onnx" | "parity.json") =>
     `models/versions/${versionId}/${file}`,

@@ -212,6 +212,8 @@ export async function uploadPartStream(
   partNumber: number,
   body: Readable,
   length: number,
+  /** aborts the request to S3 (the body's sender went away) */
+  signal?: AbortSignal,
 ): Promise<string> {
   const out = await s3().send(
     new UploadPartCommand({
@@ -222,6 +224,7 @@ export async function uploadPartStream(
       Body: body,
       ContentLength: length,
     }),
+    { abortSignal: signal },
   );
   if (!out.ETag) throw new Error("S3 did not return an ETag");
   return out.ETag;

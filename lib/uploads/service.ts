@@ -233,6 +233,7 @@ export async function storePart(
   partNumber: number,
   body: Readable,
   length: number,
+  signal?: AbortSignal,
 ): Promise<{ etag: string }> {
   const upload = await activeUploadOf(user, uploadId);
   const count = partCount(Number(upload.size), upload.partSize);
@@ -240,7 +241,7 @@ export async function storePart(
     throw badRequest(`Part ${partNumber} is out of range: this upload has ${count} parts`);
   const expected = expectedPartSize(Number(upload.size), upload.partSize, partNumber);
   if (length !== expected) throw badRequest(`Part ${partNumber} should be ${expected} bytes, not ${length}`);
-  return { etag: await uploadPartStream(upload.key, upload.s3UploadId, partNumber, body, length) };
+  return { etag: await uploadPartStream(upload.key, upload.s3UploadId, partNumber, body, length, signal) };
 }
 
 async function ownUpload(user: SessionUser, uploadId: string) {

@@ -80,6 +80,9 @@ export type ProbedFields = Pick<
   | "hasAudio"
   | "bitrate"
   | "posterKey"
+  | "playback"
+  | "playbackReason"
+  | "proxyPieces"
 >;
 
 export const videoLifecycle = {

@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
   rate?: number;
   // Where the video's first picture is (worker/ffmpeg/media.ts videoLeadS); probed when omitted.
   leadS?: number;
+  // Issue #25: sees every decoded frame before it is scored (the chunk's filmstrip tiles and shot cuts).
+  onFrame?: (frame: Frame) => void;
 }
 
 export interface FeatureBlock {
@@ -88,6 +90,7 @@ export async function* streamFeatures(o: AnalyzeOptions): AsyncGenerator<Feature
   const span = o.expectedDurationS ?? o.durationS;
   for await (const batch of batchesOf(prefetch(frames, PREFETCH_FRAMES), BACKBONE_BATCH)) {
     o.signal?.throwIfAborted();
+    if (o.onFrame) for (const f of batch) o.onFrame(f);
     const features = await embedFrames(
       o.model,
       batch.map((f) => f.rgb),

@@ -14,6 +14,8 @@ export interface ChunkMeta {
   timeline: TScoreFile;
   // Slots before the video's first picture (absent in chunks written before issue #23: none).
   leadFrames?: number;
+  // Issue #25: the shot cuts and filmstrip tiles of its own slots (absent in chunks written before).
+  byProducts?: { shots: number[]; tiles: number[] };
 }
 
 export function toScoreFile(t: ScoreTimeline): TScoreFile {

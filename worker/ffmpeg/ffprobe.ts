@@ -58,3 +58,41 @@ export async function videoLeadOf(input: string): Promise<number> {
   const { data } = await runProbe(input);
   return data ? videoLeadS(data) : 0;
 }
+
+// Issue #25: how far apart the keyframes are decides whether the browser can seek the source well.
+// Packets only (no decode): the first KEYFRAME_WINDOW_S seconds of the video track.
+export const KEYFRAME_WINDOW_S = 30;
+
+/** Parses `-show_entries packet=pts_time,flags -of csv=p=0` lines ("1.920000,K__") into keyframe times. */
+export function parseKeyframes(text: string): { keyframes: number[]; untilS: number } {
+  const keyframes: number[] = [];
+  let untilS = 0;
+  for (const line of text.split("\n")) {
+    const [pts, flags] = line.trim().split(",");
+    const t = Number(pts);
+    if (!pts || !Number.isFinite(t)) continue;
+    untilS = Math.max(untilS, t);
+    if (flags?.startsWith("K")) keyframes.push(t);
+  }
+  keyframes.sort((a, b) => a - b);
+  return { keyframes, untilS };
+}
+
+/** Keyframe times of the video track's first KEYFRAME_WINDOW_S seconds; null when ffprobe fails. */
+export function keyframeTimes(
+  input: string,
+  timeoutMs = 60_000,
+): Promise<{ keyframes: number[]; untilS: number } | null> {
+  const args = ["-hide_banner", "-v", "error", "-select_streams", "v:0"];
+  args.push("-read_intervals", `%+${KEYFRAME_WINDOW_S}`, "-show_entries", "packet=pts_time,flags");
+  args.push("-of", "csv=p=0", input);
+  const [cmd, guardedArgs] = guarded(env().FFPROBE_PATH, args);
+  return new Promise((resolve) => {
+    execFile(
+      cmd,
+      guardedArgs,
+      { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, killSignal: "SIGKILL" },
+      (err, stdout) => resolve(err ? null : parseKeyframes(stdout)),
+    );
+  });
+}

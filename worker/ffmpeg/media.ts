@@ -7,6 +7,7 @@ export interface ProbeStream {
   codec_long_name?: string;
   codec_tag_string?: string;
   pix_fmt?: string;
+  field_order?: string;
   width?: number;
   height?: number;
   avg_frame_rate?: string;

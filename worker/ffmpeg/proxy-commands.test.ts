@@ -1,41 +1,71 @@
 import { describe, expect, it } from "vitest";
-import { filterPath, parseShots, parseWaveform, proxyGop, proxyHeight, proxySpec } from "./proxy-commands";
+import {
+  filterPath,
+  parseWaveform,
+  proxyGop,
+  proxyHeight,
+  proxyPieceCount,
+  proxyPieceSpan,
+  proxyPieceSpec,
+  waveformSpec,
+} from "./proxy-commands";
 
 const info = { width: 1920, height: 1080, rotation: 0, fps: 25, hasAudio: true };
-const out = { video: "/t/proxy.mp4", shots: "/t/shots.txt", waveform: "/t/wave.txt" };
 
-describe("proxySpec", () => {
-  it("encodes ≤720p short-GOP CFR H.264 + AAC with shots and waveform from the same decode", () => {
-    const spec = proxySpec("http://s3/src.mp4", info, out);
-    expect(spec.input).toBe("http://s3/src.mp4");
-    expect(spec.output).toBe("/t/proxy.mp4");
+describe("proxyPieceSpec", () => {
+  it("encodes one 60-s piece as ≤720p short-GOP CFR H.264 + AAC in MPEG-TS, placed at its time", () => {
+    const spec = proxyPieceSpec("http://s3/src.avi", info, { startS: 120, durationS: 60 }, "/t/piece.ts");
+    expect(spec.input).toBe("http://s3/src.avi");
+    expect(spec.inputOptions).toEqual(["-ss", "120"]);
+    expect(spec.output).toBe("/t/piece.ts");
     expect(spec.outputOptions).toEqual([
-      "-filter_complex",
-      "[0:v:0]setpts=PTS-STARTPTS,split=2[enc][sc];" +
-        "[enc]scale=-2:720,setsar=1[vout];" +
-        "[sc]scale=64:36,select='gt(scene\\,0.3)',metadata=print:file=/t/shots.txt,nullsink;" +
-        "[0:a:0]asetpts=PTS-STARTPTS,asplit=2[aout][wa];" +
-        "[wa]aresample=8000,asetnsamples=n=800:p=0,astats=metadata=1:reset=1," +
-        "ametadata=print:key=lavfi.astats.Overall.Peak_level:file=/t/wave.txt,anullsink",
-      ...["-map", "[vout]", "-map", "[aout]", "-c:a", "aac", "-b:a", "128k", "-ac", "2"],
+      ...["-t", "60", "-map", "0:v:0"],
+      ...["-map", "0:a:0", "-c:a", "aac", "-b:a", "128k", "-ac", "2"],
+      ...["-vf", "scale=-2:720,setsar=1"],
       ...["-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"],
       ...["-g", "13", "-keyint_min", "13", "-sc_threshold", "0"],
       ...["-fps_mode", "cfr", "-r", "25"],
-      ...["-movflags", "+faststart", "-sn", "-dn", "-y"],
+      ...["-output_ts_offset", "120", "-muxdelay", "0", "-muxpreload", "0"],
+      ...["-f", "mpegts", "-sn", "-dn", "-y"],
     ]);
   });
 
-  it("drops the audio branches without audio and keeps NTSC rates exact", () => {
-    const spec = proxySpec("in", { ...info, fps: 30000 / 1001, hasAudio: false }, out);
-    const graph = spec.outputOptions[1]!;
-    expect(graph).not.toContain("[0:a");
+  it("does not seek for the first piece, drops audio without any, and keeps NTSC rates exact", () => {
+    const spec = proxyPieceSpec(
+      "in",
+      { ...info, fps: 30000 / 1001, hasAudio: false },
+      proxyPieceSpan(0, 30),
+      "o",
+    );
+    expect(spec.inputOptions).toEqual([]);
     expect(spec.outputOptions).toContain("-an");
-    expect(
-      spec.outputOptions.slice(spec.outputOptions.indexOf("-r"), spec.outputOptions.indexOf("-r") + 2),
-    ).toEqual(["-r", "30000/1001"]);
-    expect(
-      spec.outputOptions.slice(spec.outputOptions.indexOf("-g"), spec.outputOptions.indexOf("-g") + 2),
-    ).toEqual(["-g", "15"]);
+    expect(spec.outputOptions.join(" ")).not.toContain("0:a");
+    const at = (flag: string) =>
+      spec.outputOptions.slice(spec.outputOptions.indexOf(flag), spec.outputOptions.indexOf(flag) + 2);
+    expect(at("-r")).toEqual(["-r", "30000/1001"]);
+    expect(at("-g")).toEqual(["-g", "15"]);
+    expect(at("-t")).toEqual(["-t", "30"]);
+  });
+
+  it("cuts a match into 60-s pieces, the last one what is left", () => {
+    expect(proxyPieceCount(720)).toBe(12);
+    expect(proxyPieceCount(721)).toBe(13);
+    expect(proxyPieceCount(5)).toBe(1);
+    expect(proxyPieceSpan(12, 721)).toEqual({ startS: 720, durationS: 1 });
+    expect(proxyPieceSpan(3, 721)).toEqual({ startS: 180, durationS: 60 });
+  });
+});
+
+describe("waveformSpec", () => {
+  it("measures peaks from the audio alone: no video stream is decoded", () => {
+    const spec = waveformSpec("http://s3/src.mp4", "/t/levels.txt");
+    expect(spec.outputOptions).toEqual([
+      ...["-map", "0:a:0", "-vn", "-sn", "-dn"],
+      "-af",
+      "asetpts=PTS-STARTPTS,aresample=8000,asetnsamples=n=800:p=0,astats=metadata=1:reset=1," +
+        "ametadata=print:key=lavfi.astats.Overall.Peak_level:file=/t/levels.txt",
+      ...["-f", "null"],
+    ]);
   });
 });
 
@@ -54,23 +84,6 @@ describe("proxy sizing", () => {
   });
   it("escapes filter-option metacharacters in paths", () => {
     expect(filterPath("/tmp/a:b,c;d'e[f]")).toBe("/tmp/a\\:b\\,c\\;d\\'e\\[f\\]");
-  });
-});
-
-describe("parseShots", () => {
-  it("reads pts_time lines, skips the first frame and duplicates within a frame", () => {
-    const text = [
-      "frame:0    pts:0       pts_time:0",
-      "lavfi.scene_score=1.000000",
-      "frame:1    pts:38400   pts_time:3",
-      "lavfi.scene_score=0.345668",
-      "frame:2    pts:38401   pts_time:3.01",
-      "lavfi.scene_score=0.5",
-      "frame:3    pts:90000   pts_time:7.04",
-      "lavfi.scene_score=0.9",
-    ].join("\n");
-    expect(parseShots(text, 25)).toEqual([3, 7.04]);
-    expect(parseShots("", 25)).toEqual([]);
   });
 });
 

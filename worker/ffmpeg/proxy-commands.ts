@@ -1,11 +1,10 @@
-// Pure builders and parsers for the review proxy (job proxy); no process is started here.
+// Pure builders and parsers for the review proxy (job proxy) and the waveform (job waveform); no process
+// is started here.
 // The same -r as the clip cutter (clip-commands.ts), so proxy frame n is the clip's frame n.
 import { fpsArg } from "./clip-commands";
 import type { FfmpegSpec } from "./media";
 
 export const PROXY_MAX_HEIGHT = 720;
-// At 64×36 a hard cut between two broadcasts scores ≈0.35–0.9 and motion inside a shot stays < 0.1.
-export const SCENE_THRESHOLD = 0.3;
 // Waveform resolution: 10 peaks per second is one per 2–3 px at the timeline's frame-level zoom.
 export const WAVEFORM_RATE = 10;
 const WAVEFORM_SAMPLE_RATE = 8000;
@@ -16,12 +15,6 @@ export interface ProxyInput {
   rotation: number;
   fps: number;
   hasAudio: boolean;
-}
-
-export interface ProxyOutputs {
-  video: string;
-  shots: string;
-  waveform: string;
 }
 
 /** Keyframe every ~0.5 s: the browser decodes at most that much to land on any frame. */
@@ -42,64 +35,71 @@ export function filterPath(p: string): string {
   return p.replace(/[\\':,;[\]]/g, (c) => `\\${c}`);
 }
 
+// Issue #25: a proxy only where the browser cannot play the source well, made in pieces: each piece is
+// one HLS segment (MPEG-TS) of PROXY_PIECE_S seconds, encoded by a job of its own, so a background
+// encode yields its CPU slot between pieces and the player plays the pieces that exist.
+export const PROXY_PIECE_S = 60;
+
+export function proxyPieceCount(durationS: number): number {
+  return Math.max(1, Math.ceil(durationS / PROXY_PIECE_S - 1e-9));
+}
+
+/** Piece i's span [startS, startS + durationS) of the source's timeline (from 0). */
+export function proxyPieceSpan(index: number, durationS: number): { startS: number; durationS: number } {
+  const startS = index * PROXY_PIECE_S;
+  return { startS, durationS: Math.max(0, Math.min(PROXY_PIECE_S, durationS - startS)) };
+}
+
 /**
- * One decode of the source feeds the proxy encoder, the shot-cut detector (scene score on a 64×36
- * copy) and, when there is audio, the waveform meter (peak level per 1/10 s), so a 3-hour match is
- * decoded once. setpts makes every time start at 0, as the proxy's and the player's do.
+ * One piece: an accurate input seek to its start, ≤720p H.264 with a keyframe every ~0.5 s at the
+ * source's frame rate, AAC stereo, and timestamps offset to where the piece sits in the match, so the
+ * pieces play as one timeline (the HLS playlist, lib/videos/proxy-playlist.ts).
  */
-export function proxySpec(input: string, info: ProxyInput, out: ProxyOutputs): FfmpegSpec {
-  const rate = fpsArg(info.fps);
+export function proxyPieceSpec(
+  input: string,
+  info: ProxyInput,
+  span: { startS: number; durationS: number },
+  output: string,
+): FfmpegSpec {
   const gop = String(proxyGop(info.fps));
-  const video = [
-    "[0:v:0]setpts=PTS-STARTPTS,split=2[enc][sc]",
-    `[enc]scale=-2:${proxyHeight(info)},setsar=1[vout]`,
-    `[sc]scale=64:36,select='gt(scene\\,${SCENE_THRESHOLD})',metadata=print:file=${filterPath(out.shots)},nullsink`,
-  ];
-  const perPeak = WAVEFORM_SAMPLE_RATE / WAVEFORM_RATE;
-  const audio = info.hasAudio
-    ? [
-        "[0:a:0]asetpts=PTS-STARTPTS,asplit=2[aout][wa]",
-        `[wa]aresample=${WAVEFORM_SAMPLE_RATE},asetnsamples=n=${perPeak}:p=0,astats=metadata=1:reset=1,` +
-          `ametadata=print:key=lavfi.astats.Overall.Peak_level:file=${filterPath(out.waveform)},anullsink`,
-      ]
-    : [];
+  const at = (s: number) => String(Math.round(s * 1e6) / 1e6);
   return {
     input,
-    inputOptions: [],
-    output: out.video,
+    inputOptions: span.startS > 0 ? ["-ss", at(span.startS)] : [],
+    output,
     outputOptions: [
-      "-filter_complex",
-      [...video, ...audio].join(";"),
-      "-map",
-      "[vout]",
-      ...(info.hasAudio ? ["-map", "[aout]", "-c:a", "aac", "-b:a", "128k", "-ac", "2"] : ["-an"]),
+      ...["-t", at(span.durationS), "-map", "0:v:0"],
+      ...(info.hasAudio ? ["-map", "0:a:0", "-c:a", "aac", "-b:a", "128k", "-ac", "2"] : ["-an"]),
+      ...["-vf", `scale=-2:${proxyHeight(info)},setsar=1`],
       ...["-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"],
       // Fixed short GOP, no scene-cut keyframes: seek cost is the same everywhere on the timeline.
       ...["-g", gop, "-keyint_min", gop, "-sc_threshold", "0"],
-      ...["-fps_mode", "cfr", "-r", rate],
-      ...["-movflags", "+faststart", "-sn", "-dn", "-y"],
+      ...["-fps_mode", "cfr", "-r", fpsArg(info.fps)],
+      ...["-output_ts_offset", at(span.startS), "-muxdelay", "0", "-muxpreload", "0"],
+      ...["-f", "mpegts", "-sn", "-dn", "-y"],
+    ],
+  };
+}
+
+/** The waveform from an audio-only pass (no video decode): peak level per 1/WAVEFORM_RATE s. */
+export function waveformSpec(input: string, output: string): FfmpegSpec {
+  const perPeak = WAVEFORM_SAMPLE_RATE / WAVEFORM_RATE;
+  return {
+    input,
+    inputOptions: [],
+    output: "-",
+    outputOptions: [
+      ...["-map", "0:a:0", "-vn", "-sn", "-dn"],
+      "-af",
+      `asetpts=PTS-STARTPTS,aresample=${WAVEFORM_SAMPLE_RATE},asetnsamples=n=${perPeak}:p=0,` +
+        `astats=metadata=1:reset=1,ametadata=print:key=lavfi.astats.Overall.Peak_level:file=${filterPath(output)}`,
+      ...["-f", "null"],
     ],
   };
 }
 
 // `metadata=print` writes "frame:N pts:P pts_time:T" then one "key=value" line per selected frame.
 const PTS_TIME = /pts_time:(-?\d+(?:\.\d+)?(?:e-?\d+)?)/;
-
-/** Shot-cut times (s, ascending, de-duplicated to one per frame) from the detector's print file. */
-export function parseShots(text: string, fps: number): number[] {
-  const frame = 1 / (fps > 0 ? fps : 25);
-  const out: number[] = [];
-  for (const line of text.split("\n")) {
-    const m = PTS_TIME.exec(line);
-    if (!m) continue;
-    const t = Number(m[1]);
-    // The first frame "cuts" from nothing (scene score vs. a blank); it is not an edit.
-    if (!Number.isFinite(t) || t < frame / 2) continue;
-    if (out.length > 0 && t - out[out.length - 1]! < frame / 2) continue;
-    out.push(Math.round(t * 1e4) / 1e4);
-  }
-  return out.sort((a, b) => a - b);
-}
 
 /**
  * Peaks (0..1, linear) at WAVEFORM_RATE per second from astats' Peak_level lines (dBFS; "-inf" is

@@ -7,6 +7,8 @@ import { analyze } from "../analysis/pipeline";
 import { modelFor } from "../analysis/models";
 import { chunkPlanOf } from "../analysis/params";
 import { toScoreFile, writeChunk } from "../analysis/store";
+import { byProductCollector } from "../analysis/by-products";
+import { byProductPlanOf, writeChunkTiles } from "../analysis/by-products-store";
 import { setChunkProgress } from "../progress";
 import { job, PermanentError } from "./types";
 import { analysisStopped } from "./cancel";
@@ -32,6 +34,10 @@ export const analyzeChunkJob = job("analyze-chunk", {
     await setChunkProgress(analysisId, index, 0, share, true);
     const url = await presignGet(analysis.video.sourceKey, { internal: true, expiresIn: 6 * 3600 });
     const span = chunk.durationS ?? (analysis.video.durationS ?? 0) - chunk.startS;
+    // Issue #25: the same frames give the filmstrip's tiles and the shot cuts of this chunk's slots.
+    const m = model.manifest;
+    const plan = byProductPlanOf(chunk, analysis.video, { rate: m.sampleRate, size: m.preprocess.size });
+    const by = plan ? byProductCollector(plan) : null;
     const result = await analyze({
       input: url,
       model,
@@ -39,6 +45,7 @@ export const analyzeChunkJob = job("analyze-chunk", {
       durationS: chunk.durationS,
       expectedDurationS: span,
       signal: ctx.signal,
+      onFrame: by ? (f) => by.onFrame(f) : undefined,
       onProgress: (pct) => {
         const fraction = Math.min(1, pct / 100);
         if (fraction - reported < 0.05 && pct < 100) return; // ~20 updates per chunk
@@ -52,6 +59,8 @@ export const analyzeChunkJob = job("analyze-chunk", {
       if (err instanceof FfmpegError) throw new PermanentError(humanFfmpegError(err.stderrTail));
       throw err;
     });
+    const got = by?.result();
+    if (got) await writeChunkTiles({ videoId: analysis.videoId, analysisId }, index, got);
     await writeChunk(
       { videoId: analysis.videoId, analysisId },
       index,
@@ -61,11 +70,15 @@ export const analyzeChunkJob = job("analyze-chunk", {
         featureDim: result.featureDim,
         timeline: toScoreFile(result.timeline),
         leadFrames: result.leadFrames,
+        byProducts: got ? { shots: got.shots, tiles: got.tiles } : undefined,
       },
       result.features,
     );
     await setChunkProgress(analysisId, index, 1, share);
-    log.info({ frames: result.frameCount, windows: result.timeline.windows.length }, "chunk analysed");
+    log.info(
+      { frames: result.frameCount, windows: result.timeline.windows.length, shots: got?.shots.length },
+      "chunk analysed",
+    );
     return { frames: result.frameCount };
   },
 });

@@ -10,6 +10,8 @@ import { mergeTimelines } from "../analysis/pipeline";
 import { chunkPlanOf } from "../analysis/params";
 import { modelFor } from "../analysis/models";
 import { fromScoreFile, readChunkMeta, toScoreFile, writeFeatures } from "../analysis/store";
+import { storeByProducts } from "../analysis/by-products-store";
+import { enqueueNext } from "@/lib/pipeline/enqueue";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { job, PermanentError } from "./types";
 import { afterAnalysis } from "../clips/after-analysis";
@@ -40,6 +42,10 @@ export const analyzeFinalizeJob = job("analyze-finalize", {
     const scoresKey = keys.scores(videoId, analysisId);
     await putObject(scoresKey, JSON.stringify(scores), "application/json");
     const features = await writeFeatures(ids, chunks, metas);
+    // Issue #25: the filmstrip and shot cuts the chunks found in their own frames; an analysis whose
+    // chunks were written before that has the filmstrip made by its own decode, as before.
+    const made = await storeByProducts(ids, durationS, chunks, metas, ctx.signal);
+    if (!made && !video.filmstripVttKey) await enqueueNext("analyze-finalize", "filmstrip", { videoId });
 
     const params = segmentParamsOf(analysis.params, m.segmentDefaults);
     const segments = deriveAllSegments(tracksOf(scores), params, durationS);

@@ -9,7 +9,7 @@ import { ZScoreFile } from "@/lib/analysis/scores";
 import { db, disconnectDb } from "@/lib/db";
 import { loadModel } from "@/lib/model";
 import { enqueue } from "@/lib/queue";
-import { getObjectBytes, headObject } from "@/lib/storage";
+import { getObjectBytes, headObject, keys, listObjects } from "@/lib/storage";
 import { buildMatch, makeUser, makeVideo, readFixture, sharedClip, waitFor } from "@/test/fixtures";
 import { analyze } from "../analysis/pipeline";
 import { startRuntime, type Runtime } from "../runtime";
@@ -54,12 +54,36 @@ async function analyseFile(file: string) {
 describe("analysis flow (real ffmpeg, ONNX, S3, Redis, Postgres)", () => {
   it("finds the penalty placed at a known time, across several chunks", { timeout: 400_000 }, async () => {
     const file = path.join(tmp, "with-penalty.mp4");
-    const { starts, durations } = await buildMatch([OPEN_PLAY, PENALTY, OVERHEAD], file);
+    // A file the browser plays as it is (H.264, 2-s GOP, index first): no proxy (issue #25).
+    const { starts, durations } = await buildMatch([OPEN_PLAY, PENALTY, OVERHEAD], file, {
+      keyframeEveryS: 2,
+      faststart: true,
+    });
     const kick = { start: starts[1]!, end: starts[1]! + durations[1]! };
     const { video, analysis } = await analyseFile(file);
 
     expect(video.status).toBe("ready");
     expect((analysis.params as { chunks: number }).chunks).toBeGreaterThan(1);
+
+    // Issue #25: one decode feeds everything. The chunks' own frames gave the filmstrip and the shot
+    // cuts (the two cuts between the clips, to the 4-fps sample after them); no proxy was needed.
+    expect([video.playback, video.playbackReason, video.proxyPieces]).toEqual([
+      "source",
+      "plays the original",
+      null,
+    ]);
+    expect(await listObjects(keys.proxyPieces(video.id))).toEqual([]);
+    const sprite = await headObject(video.filmstripSpriteKey!);
+    expect(sprite!.size).toBeGreaterThan(1000);
+    const vtt = new TextDecoder().decode(await getObjectBytes(video.filmstripVttKey!));
+    expect(vtt.match(/#xywh=/g)).toHaveLength(Math.ceil(video.durationS! / 10));
+    const { shots } = JSON.parse(new TextDecoder().decode(await getObjectBytes(video.shotsKey!))) as {
+      shots: number[];
+    };
+    for (const cut of starts.slice(1)) {
+      const nearest = shots.reduce((a, b) => (Math.abs(b - cut) < Math.abs(a - cut) ? b : a), -1);
+      expect(Math.abs(nearest - cut)).toBeLessThanOrEqual(0.25 + 0.04 + 1e-6);
+    }
     const penalties = analysis.highlights.filter((h) => h.label === "penalty");
     expect(penalties.some((h) => h.startS < kick.end && h.endS > kick.start)).toBe(true);
     for (const h of penalties) expect(h.endS).toBeLessThanOrEqual(video.durationS!);

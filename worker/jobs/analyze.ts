@@ -58,11 +58,14 @@ export const analyzeJob = job("analyze", {
         data: { analysisId: analysis.id, index: c.index },
       })),
     );
-    // After the chunks: a worker with a free CPU slot takes the highest priority queued, and these are
-    // the lowest (issue #17). A re-analysis does not encode again what the video already has.
-    // issue #5: trick-play thumbnails; issue #6: the review room's scrubbing proxy, shots and waveform
-    if (!video.filmstripVttKey) await enqueueNext("analyze", "filmstrip", { videoId });
-    if (!video.proxyKey) await enqueueNext("analyze", "proxy", { videoId });
+    // After the chunks (issue #17). Issue #25: the chunks make the filmstrip and the shot cuts from their
+    // own frames; the waveform is an audio-only pass; a proxy is made only where probe found that the
+    // browser cannot play the source well, piece by piece. A re-analysis does not redo what exists.
+    if (video.hasAudio && !video.waveformKey) await enqueueNext("analyze", "waveform", { videoId });
+    if (video.playback === "proxy" && video.proxyPieces) {
+      for (let piece = video.proxyPiecesDone; piece < video.proxyPieces; piece++)
+        await enqueueNext("analyze", "proxy", { videoId, piece });
+    }
     log.info(
       { analysisId: analysis.id, model: `${m.id}@${m.version}`, chunks: chunks.length },
       "analysis planned",

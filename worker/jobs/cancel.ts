@@ -19,7 +19,16 @@ export async function analysisStopped(analysisId: string): Promise<string | null
   return a.status === "running" ? null : `the analysis is ${a.status}`;
 }
 
-export async function highlightWithdrawn(highlightId: string): Promise<string | null> {
-  const h = await db().highlight.findUnique({ where: { id: highlightId }, select: { videoId: true } });
-  return h ? videoWithdrawn(h.videoId) : "the highlight no longer exists";
+/**
+ * A cut stops once its highlight was edited again: the newer revision's cut is queued, and this one's
+ * file would be dropped at the swap anyway, after holding the editors' lane for nothing.
+ */
+export async function cutSuperseded(highlightId: string, revision: number): Promise<string | null> {
+  const h = await db().highlight.findUnique({
+    where: { id: highlightId },
+    select: { revision: true, video: { select: { deletedAt: true } } },
+  });
+  if (!h) return "the highlight no longer exists";
+  if (h.video.deletedAt) return "the video was deleted";
+  return h.revision === revision ? null : `the highlight was edited again (revision ${h.revision})`;
 }

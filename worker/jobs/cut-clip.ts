@@ -11,14 +11,14 @@ import { posterSpec } from "../ffmpeg/media";
 import { runFfmpeg } from "../ffmpeg/run";
 import { job, PermanentError } from "./types";
 import { jobTempDir } from "../temp";
-import { highlightWithdrawn } from "./cancel";
+import { cutSuperseded } from "./cancel";
 
 /**
  * One highlight → one frame-exact H.264/AAC MP4 + poster. Latest wins: the job carries the revision it
  * was asked for and gives up (deleting what it made) if the boundaries changed before or during the cut.
  */
 export const cutClipJob = job("cut-clip", {
-  cancelledBy: ({ highlightId }) => highlightWithdrawn(highlightId),
+  cancelledBy: ({ highlightId, revision }) => cutSuperseded(highlightId, revision),
   options: { concurrency: 1, timeoutMs: 20 * 60_000 },
 
   async handle({ highlightId, revision }, ctx) {

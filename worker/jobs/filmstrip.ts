@@ -8,12 +8,12 @@ import { runFfmpeg } from "../ffmpeg/run";
 import { job } from "./types";
 import { jobTempDir } from "../temp";
 import { videoWithdrawn } from "./cancel";
-
-// The VTT names the sprite relatively; GET /api/videos/[id]/filmstrip.vtt swaps in a presigned URL.
-export const SPRITE_REF = "sprite.jpg";
+import { SPRITE_REF } from "../analysis/by-products-store";
 
 /**
- * Trick-play thumbnails: one 160×90 tile every 10 s in one JPEG sprite, plus a WebVTT cue file.
+ * Trick-play thumbnails: one 160×90 tile every 10 s in one JPEG sprite, plus a WebVTT cue file. Issue
+ * #25: the analysis chunks make them from their own frames now; this decode is only for an analysis
+ * whose chunks were written before that (analyze-finalize queues it then).
  * It runs beside the analysis, so its graph node leaves the Video row's progress alone.
  */
 export const filmstripJob = job("filmstrip", {

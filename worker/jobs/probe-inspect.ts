@@ -2,7 +2,8 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { getObjectRange } from "@/lib/storage";
-import { runProbe } from "../ffmpeg/ffprobe";
+import { keyframeTimes, runProbe } from "../ffmpeg/ffprobe";
+import { decidePlayback, type Playback } from "../ffmpeg/playable";
 import { limitRefusal } from "../ffmpeg/limits";
 import {
   frameCountOf,
@@ -29,8 +30,11 @@ export async function headOf(key: string, size: number): Promise<SourceHead> {
   return { size, head: new Uint8Array(Buffer.concat(parts)) };
 }
 
-/** Media facts of a source, or an UnplayableError saying specifically why it is not a video we take. */
-export async function inspect(url: string, src: SourceHead): Promise<MediaInfo> {
+/**
+ * Media facts of a source, or an UnplayableError saying specifically why it is not a video we take; and
+ * whether the browser plays it as it is (issue #25).
+ */
+export async function inspect(url: string, src: SourceHead): Promise<MediaInfo & { playback: Playback }> {
   const sniffed = sniff(src);
   if (sniffed) throw new UnplayableError(sniffed);
   const { data, stderr } = await runProbe(url);
@@ -44,7 +48,13 @@ export async function inspect(url: string, src: SourceHead): Promise<MediaInfo> 
   };
   const refused = limitRefusal(info, frameCountOf(data), parseRate(video?.avg_frame_rate), limits);
   if (refused) throw new UnplayableError(refused);
-  return info;
+  const keys = await keyframeTimes(url);
+  const playback = decidePlayback(data, {
+    head: src.head,
+    keyframes: keys?.keyframes ?? null,
+    keyframesUntilS: keys?.untilS ?? 0,
+  });
+  return { ...info, playback };
 }
 
 const written = (p: string) =>

@@ -4,6 +4,7 @@ import { childLogger } from "@/lib/logger";
 import { enqueueNext } from "@/lib/pipeline/enqueue";
 import { keys, presignGet, putObject } from "@/lib/storage";
 import { UnplayableError } from "../ffmpeg/media";
+import { proxyPieceCount } from "../ffmpeg/proxy-commands";
 import { headOf, inspect, makePoster } from "./probe-inspect";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { job, PermanentError } from "./types";
@@ -33,10 +34,17 @@ export const probeJob = job("probe", {
       const poster = await asPermanent(() => makePoster(url, info.durationS, dir, ctx.signal));
       const posterKey = keys.poster(videoId);
       await putObject(posterKey, poster, "image/jpeg");
-      await videoLifecycle.probed(videoId, { ...info, posterKey });
+      const { playback, ...facts } = info;
+      await videoLifecycle.probed(videoId, {
+        ...facts,
+        posterKey,
+        playback: playback.mode,
+        playbackReason: playback.reason,
+        proxyPieces: playback.mode === "proxy" ? proxyPieceCount(facts.durationS) : null,
+      });
       // filmstrip and proxy follow from analyze, once its chunks are queued (lib/pipeline/graph.ts)
       await enqueueNext("probe", "analyze", { videoId });
-      log.info({ durationS: info.durationS, width: info.width, height: info.height }, "probed");
+      log.info({ durationS: info.durationS, width: info.width, height: info.height, playback }, "probed");
       return info;
     } finally {
       await rm(dir, { recursive: true, force: true });

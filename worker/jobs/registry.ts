@@ -13,6 +13,7 @@ import { liveFinalizeJob } from "./live-finalize";
 import { livePollJob } from "./live-poll";
 import { probeJob } from "./probe";
 import { proxyJob } from "./proxy";
+import { waveformJob } from "./waveform";
 import { purgeVideoJob } from "./purge-video";
 import { rescoreJob } from "./rescore";
 import { retrainJob } from "./retrain";
@@ -31,6 +32,7 @@ export const registry = {
   "build-reel": buildReelJob,
   filmstrip: filmstripJob,
   proxy: proxyJob,
+  waveform: waveformJob,
   notify: notifyJob,
   "deliver-webhook": deliverWebhookJob,
   "live-poll": livePollJob,

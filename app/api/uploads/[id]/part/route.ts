@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
 import { route } from "@/lib/api/handler";
-import { badRequest } from "@/lib/errors";
+import { badRequest, ClientClosedError } from "@/lib/errors";
 import { ZPartNumber } from "@/lib/schemas/uploads";
 import { ZIdParams } from "@/lib/schemas/ids";
 import { paramsOf } from "@/lib/schemas/params";
@@ -21,7 +21,16 @@ export const PUT = route({ role: "editor", rawBody: true }, async ({ req, user, 
   if (!Number.isInteger(length) || length <= 0 || !req.body)
     throw badRequest("Send the part with its Content-Length");
   const body = Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>);
-  const { etag } = await storePart(user, id, part, body, length);
+  // The S3 client pipes the body, and a pipe does not pass its source's errors on: a client that goes
+  // away mid-part would be an uncaught exception and an S3 request waiting for bytes that never come.
+  const closed = new AbortController();
+  body.once("error", (err) => closed.abort(new ClientClosedError(err)));
+  const etag = await storePart(user, id, part, body, length, closed.signal).then(
+    (r) => r.etag,
+    (err: unknown) => {
+      throw closed.signal.aborted ? closed.signal.reason : err;
+    },
+  );
   // The wrapper adds the API security headers (this route is outside proxy.ts).
   return new Response(null, { status: 200, headers: { ETag: etag, "Cache-Control": "no-store" } });
 });
