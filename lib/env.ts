@@ -77,6 +77,10 @@ export const ZEnv = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Matchcut <matchcut@localhost>"),
+  // How the 4-fps sampler decodes (worker/ffmpeg/sampler.ts, issue #25): "reference" skips the frames no
+  // other frame refers to (B-frames) where the codec allows it; "every" decodes every frame, as before.
+  // Training, evaluation and serving read it alike; a feature cache is keyed by it.
+  ANALYZE_SAMPLER: z.enum(["reference", "every"]).default("reference"),
   // Analysis is split into chunks of this many seconds that any worker can take (scale-out).
   ANALYZE_CHUNK_S: z.coerce.number().positive().default(300),
   // Refused at probe (issue #16): longer than this, or fewer frames per second of timeline than

@@ -1,7 +1,9 @@
 // `npm run bench [-- --file F | --seconds N] [--rounds R]`: how close the analysis pipeline runs to the speed of
 // the decoder alone. Makes (or takes) a 720p25 H.264 file, then times
-//   (a) a bare ffmpeg decode with the same sampling, scaling and decoder flags, piped to /dev/null;
-//   (b) the full pipeline, chunk after chunk as one worker runs it (decode → backbone → LSTM head).
+//   (a) a bare ffmpeg decode of every frame with the same sampling, scaling and decoder flags, to /dev/null;
+//   (b) the full pipeline, chunk after chunk as one worker runs it (decode → backbone → LSTM head);
+//   (c) the bare decode of the frames the sampler decodes (worker/ffmpeg/sampler.ts; = (a) without B-frames).
+// Issue #25's figure is (b)/(a): the analysis against decoding every frame, ≤ 0.7 with B-frames.
 // The last line is one JSON object with the figures.
 //
 // Both are timed --rounds times, alternating (a) (b) (a) (b) …, and the medians are compared: on a
@@ -13,8 +15,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "@/lib/env";
 import { loadModel } from "@/lib/model";
+import { loadavg } from "node:os";
 import { frameArgs } from "@/worker/ffmpeg/commands";
 import { probe } from "@/worker/ffmpeg/run";
+import { videoCodecOf } from "@/worker/ffmpeg/media";
+import { skipFramesFor, type SkipFrames } from "@/worker/ffmpeg/sampler";
 import { analyze, mergeTimelines } from "@/worker/analysis/pipeline";
 import { planChunks } from "@/worker/analysis/plan";
 import { getSession } from "@/worker/inference/session";
@@ -28,12 +33,17 @@ const { values } = parseArgs({
   },
 });
 
-async function bareDecode(file: string, rate: number, size: number): Promise<number> {
+async function bareDecode(
+  file: string,
+  rate: number,
+  size: number,
+  skipFrames?: SkipFrames,
+): Promise<number> {
   const devnull = await open("/dev/null", "w");
   const t0 = performance.now();
   try {
     await new Promise<void>((resolve, reject) => {
-      const p = spawn(env().FFMPEG_PATH, frameArgs({ input: file, rate, size }), {
+      const p = spawn(env().FFMPEG_PATH, frameArgs({ input: file, rate, size, skipFrames }), {
         stdio: ["ignore", devnull.fd, "inherit"],
       });
       p.once("error", reject);
@@ -46,7 +56,9 @@ async function bareDecode(file: string, rate: number, size: number): Promise<num
 }
 
 const file = values.file ? path.resolve(values.file) : await benchVideo(Number(values.seconds));
-const durationS = Number((await probe(file)).format.duration);
+const probed = await probe(file);
+const durationS = Number(probed.format.duration);
+const skip = skipFramesFor(videoCodecOf(probed));
 const model = await loadModel();
 const m = model.manifest;
 console.log(
@@ -78,6 +90,7 @@ const median = (xs: number[]) => {
 const rounds = Math.max(1, Number(values.rounds));
 const decodes: number[] = [];
 const pipelines: number[] = [];
+const samplerDecodes: number[] = [];
 let frames = 0;
 let windows = 0;
 for (let i = 1; i <= rounds; i++) {
@@ -85,20 +98,33 @@ for (let i = 1; i <= rounds; i++) {
   const p = await fullPipeline();
   pipelines.push(p.seconds);
   ({ frames, windows } = p);
+  samplerDecodes.push(await bareDecode(file, m.sampleRate, m.preprocess.size, skip));
   console.log(
-    `round ${i}/${rounds}: (a) bare decode ${decodes.at(-1)!.toFixed(2)} s, (b) full pipeline ${p.seconds.toFixed(2)} s, ratio ${(p.seconds / decodes.at(-1)!).toFixed(3)}`,
+    `round ${i}/${rounds}: (a) bare decode ${decodes.at(-1)!.toFixed(2)} s, (b) full pipeline ${p.seconds.toFixed(2)} s, ratio ${(p.seconds / decodes.at(-1)!).toFixed(3)}; (c) sampler's decode ${samplerDecodes.at(-1)!.toFixed(2)} s`,
   );
 }
 const decodeS = median(decodes);
 const pipelineS = median(pipelines);
 console.log(`(a) bare decode:   ${decodeS.toFixed(2)} s (median of ${rounds})`);
 console.log(`(b) full pipeline: ${pipelineS.toFixed(2)} s (median of ${rounds})`);
+const samplerS = median(samplerDecodes);
+console.log(
+  `(c) sampler's bare decode (${skip ? `-skip_frame ${skip}` : "every frame"}): ${samplerS.toFixed(2)} s (median of ${rounds})`,
+);
+console.log(
+  `analysis against a bare decode of every frame, (b)/(a): ${(pipelineS / decodeS).toFixed(3)} (issue #25: ≤ 0.7 on a source with B-frames); load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")}`,
+);
 
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 const result = {
   decode_s: +decodeS.toFixed(3),
   pipeline_s: +pipelineS.toFixed(3),
   ratio: +(pipelineS / decodeS).toFixed(3),
+  sampler_decode_s: +samplerS.toFixed(3),
+  sampler: skip ?? "every",
+  load1: +loadavg()[0]!.toFixed(1),
   realtime_x: +(durationS / pipelineS).toFixed(2),
   peak_rss_mb: +peakRssMb.toFixed(1),
   provider: (await getSession(model.backboneFile)).provider,

@@ -124,6 +124,26 @@ describe("/api/metrics", () => {
     expect(m.get('matchcut_analysis_realtime_factor{quantile="1"}')).toBe(12_000);
   });
 
+  it("exposes the CPU seconds of finished jobs per kind, their own and their children's (issue #25)", async () => {
+    const jobs = 'matchcut_job_cpu_jobs{queue="probe"}';
+    const children = 'matchcut_job_cpu_seconds{queue="probe",part="children"}';
+    const self = 'matchcut_job_cpu_seconds{queue="probe",part="self"}';
+    const before = parseExposition(await (await scrape()).text());
+    for (const k of [jobs, children, self]) expect(before.has(k), k).toBe(true);
+    // A probe that fails (this file is refused by its first bytes, before any ffprobe) counts all the same;
+    // worker/cpu-account.test.ts checks the children's share against a child's own figure.
+    const video = await makeVideo(ownerId, new TextEncoder().encode("Team sheet\n".repeat(500)), "cpu.mp4");
+    const jobId = (await enqueue("probe", { videoId: video.id }, { jobId: `${video.id}:probe` }))!;
+    const after = await waitFor(async () => {
+      const m = parseExposition(await (await scrape()).text());
+      return m.get(jobs)! > before.get(jobs)! ? m : null;
+    });
+    expect(after.get(jobs)).toBe(before.get(jobs)! + 1);
+    expect(after.get(children)!).toBeGreaterThanOrEqual(before.get(children)!);
+    expect(after.get(self)!).toBeGreaterThan(before.get(self)!);
+    await removeJob("probe", jobId);
+  });
+
   it("refuses without credentials (401), with a wrong token or a non-admin session (403)", async () => {
     expect((await scrape({})).status).toBe(401);
     expect((await scrape({ authorization: "Bearer wrong-token-of-some-length" })).status).toBe(403);

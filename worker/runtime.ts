@@ -20,6 +20,7 @@ import { progressTracker, throttle } from "./progress";
 import type { JobContext, JobDefinition } from "./jobs/types";
 import { CancelledError, PermanentError } from "./jobs/types";
 import { LockLostError, LockWatch } from "./lock-watch";
+import { cpuFields, recordCpu, withCpuAccount, type CpuUsed } from "./cpu-account";
 
 /** How often a running job checks whether it was cancelled: a deleted video's chunk stops within this. */
 const CANCEL_POLL_MS = 2_000;
@@ -213,9 +214,14 @@ async function runJob(def: JobDefinition, job: Job, token: string | undefined, l
     },
   };
   log.info("job started");
+  let cpu: CpuUsed | undefined;
+  const account = (used: CpuUsed) => {
+    cpu = used;
+    recordCpu(def.name, used, log);
+  };
   try {
-    const result = await def.handle(parsed.data, ctx);
-    log.info({ ms: Date.now() - startedAt }, "job done");
+    const result = await withCpuAccount(() => def.handle(parsed.data, ctx), account);
+    log.info({ ms: Date.now() - startedAt, ...cpuFields(cpu) }, "job done");
     return result;
   } catch (err) {
     if (abort.signal.reason instanceof CancelledError) {
@@ -223,7 +229,7 @@ async function runJob(def: JobDefinition, job: Job, token: string | undefined, l
       return { cancelled: abort.signal.reason.message };
     }
     if (abort.signal.reason instanceof LockLostError) return handBack(job, token, abort.signal.reason, log);
-    log.warn({ err: (err as Error).message }, "job failed");
+    log.warn({ err: (err as Error).message, ...cpuFields(cpu) }, "job failed");
     if (err instanceof PermanentError) throw new UnrecoverableError(err.message);
     throw err;
   } finally {

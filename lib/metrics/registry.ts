@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
-import { finishedTimes, queueCounts } from "../queue";
+import { finishedTimes, jobCpuTotals, queueCounts } from "../queue";
 import { analysesByStatus, recentLiveLatencies, recentRealtimeFactors, videosByStatus } from "./sources";
 import { quantiles } from "./stats";
 
@@ -47,6 +47,32 @@ function build(): Registry {
     "Queue wait (added → taken by a worker) of the completed jobs BullMQ keeps, per queue",
     "waits",
   );
+
+  // Issue #25: what each kind of job costs. Sums kept in Redis by the workers (lib/queue/cpu.ts), so they
+  // only count up (a counter's meaning) though exposed as gauges, like every figure read at scrape time.
+  new Gauge({
+    name: "matchcut_job_cpu_seconds",
+    help: "CPU seconds used by finished jobs per kind: part=self (the worker's share) or children (ffmpeg, trainer)",
+    labelNames: ["queue", "part"],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const k of await jobCpuTotals()) {
+        this.set({ queue: k.kind, part: "self" }, k.selfS);
+        this.set({ queue: k.kind, part: "children" }, k.childrenS);
+      }
+    },
+  });
+  new Gauge({
+    name: "matchcut_job_cpu_jobs",
+    help: "Finished jobs per kind whose CPU matchcut_job_cpu_seconds counts",
+    labelNames: ["queue"],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const k of await jobCpuTotals()) this.set({ queue: k.kind }, k.jobs);
+    },
+  });
 
   new Gauge({
     name: "matchcut_analysis_realtime_factor",

@@ -6,3 +6,4 @@ export { bestQueuedPriority } from "./priority";
 export { jobStatuses, jobStatus, POSITION_TIMEOUT_MS } from "./position";
 export { isRedisConnectionError, noteRedisError, noteRedisReady, redisOutage } from "./outage";
 export { boundedRedis, redisUnavailable } from "./bounded";
+export { recordJobCpu, readJobCpu, jobCpuTotals, type JobCpu, type KindCpu } from "./cpu";

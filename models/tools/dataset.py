@@ -30,6 +30,24 @@ class Cache:
             and (variants is None or e["variant"] in variants) and len(e["x"]) > 0
         ]
 
+    def training(self, kind=None, label=None, variants=None, exclude=()):
+        """The copies a head trains on: penalty clips at 2x the serving rate, non-penalty clips as served
+        (extract-features.ts), stills, from every match not in `exclude` (held-out cross-validation folds)."""
+        return [
+            e for e in self.entries
+            if (e["kind"] == "still" or e["rate"] > self.rate or e["label"] == "background") and e["group"] not in exclude
+            and (kind is None or e["kind"] == kind) and (label is None or e["label"] == label)
+            and (variants is None or e["variant"] in variants) and len(e["x"]) > 0
+        ]
+
+    def judged(self, groups=None):
+        """The copies serving would score: each clip's original at the serving rate."""
+        return [
+            e for e in self.entries
+            if e["kind"] == "clip" and e["variant"] == "orig" and e["rate"] == self.rate and len(e["x"]) > 0
+            and (groups is None or e["group"] in groups)
+        ]
+
 
 def pad_to(seq, T, rng, context=None):
     """Embed a short sequence in a T window: edge padding, or real context around it."""
@@ -76,12 +94,13 @@ def still_window(stills_by_group, T, rng):
     return np.stack(win[:T])
 
 
-def hard_negative_pool(cache, T, stride, variants, groups):
-    """Every non-penalty training window of these groups the product would score: background clips on
-    the serving grid at both 4 fps phases of their 8 fps cache, and each still as a static window."""
+def hard_negative_pool(cache, T, stride, variants, groups, paths=None):
+    """Every non-penalty training window of these groups (and, given `paths`, only of these files) the
+    product would score: background clips on the serving grid at both 4 fps phases of their 8 fps cache,
+    and each still as a static window."""
     wins = []
-    for e in cache.select("train", None, "background", variants):
-        if e["group"] not in groups:
+    for e in cache.training(None, "background", variants):
+        if e["group"] not in groups or (paths is not None and e["path"] not in paths):
             continue
         if e["kind"] == "still":
             wins.append(np.repeat(e["x"][:1], T, axis=0)[None])
@@ -91,14 +110,18 @@ def hard_negative_pool(cache, T, stride, variants, groups):
             w = product_windows(e["x"][phase::factor], T, stride)
             if len(w):
                 wins.append(w)
-    return np.concatenate(wins)
+    return np.concatenate(wins) if wins else np.empty((0, T, cache.dim), np.float32)
 
 
-def training_windows(cache, n, T, rng, variants, speed, pen_frac=0.4, hard=None, hard_frac=0.0, without=()):
-    """`without`: background groups left out (out-of-fold hard-negative mining)."""
-    pens = cache.select("train", "clip", "penalty", variants)
-    bgs = [e for e in cache.select("train", "clip", "background", variants) if e["group"] not in without]
-    stills = [e for e in cache.select("train", "still", None, variants) if e["group"] not in without]
+def training_windows(cache, n, T, rng, variants, speed, pen_frac=0.4, hard=None, hard_frac=0.0, without=(),
+                     short_frac=0.0, short_s=1.5):
+    """`without`: matches left out (the held-out folds of a cross-validation), penalties and others alike.
+    `short_frac`: share of windows that are a kick clip shorter than `short_s` (only the strike) cut into
+    real non-penalty footage on both sides, as an editor's tight cut sits in a broadcast."""
+    pens = cache.training("clip", "penalty", variants, without)
+    bgs = cache.training("clip", "background", variants, without)
+    stills = cache.training("still", None, variants, without)
+    shorts = [e for e in pens if e.get("durationS", 99) < short_s]
     by_group = {}
     for s in stills:
         by_group.setdefault(s["group"], []).append(s)
@@ -107,7 +130,12 @@ def training_windows(cache, n, T, rng, variants, speed, pen_frac=0.4, hard=None,
     base = cache.rate
     for i in range(n):
         r = rng.random()
-        if hard is not None and len(hard) and rng.random() < hard_frac:
+        if short_frac and shorts and rng.random() < short_frac:
+            seq = draw_seq(shorts[int(rng.integers(0, len(shorts)))], rng, speed, base)
+            ctx = draw_seq(bgs[int(rng.integers(0, len(bgs)))], rng, speed, base)
+            X[i] = pad_to(seq[:T], T, rng, ctx)
+            y[i] = 1
+        elif hard is not None and len(hard) and rng.random() < hard_frac:
             # Hard negatives: training windows the previous round scored as penalties.
             X[i] = hard[int(rng.integers(0, len(hard)))]
             y[i] = 0

@@ -1,6 +1,6 @@
 // Feature extraction for training/eval, through the product's own decode → preprocess → backbone
 // code (worker/analysis/pipeline.ts), so the trainer sees exactly what serving computes.
-// Usage: npx tsx models/tools/extract-features.ts [--data ../shared/data] [--out .data/model-cache]
+// Usage: npx tsx models/tools/extract-features.ts [--data ../shared/data] [--out .data/model-cache] [--split test]
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,7 +10,8 @@ import { readManifest, resolveFile, verifySha256, type LoadedModel } from "@/lib
 import { BACKBONE_BATCH, embedFrames } from "@/worker/inference/backbone";
 import { disposeSessions } from "@/worker/inference/session";
 import { collectFeatures } from "@/worker/analysis/pipeline";
-import { videoLeadOf } from "@/worker/ffmpeg/ffprobe";
+import { videoFactsOf } from "@/worker/ffmpeg/ffprobe";
+import { samplerKey } from "@/worker/ffmpeg/sampler";
 import { leadSlots } from "@/worker/ffmpeg/frames";
 import { listItems, type Item } from "./groups";
 
@@ -25,10 +26,10 @@ export const AUGMENTS: Record<string, string[]> = {
 // Training clips are sampled at 2× the serving rate so the trainer can draw 4 fps sequences at two
 // phases and at other speeds; val/test are sampled exactly as serving samples them.
 const TRAIN_RATE_FACTOR = 2;
-const STILL_AUGMENTS = ["orig", "hflip", "crop", "colour"];
-// Background clips are long next to the kicks: on 2 shared cores all five variants cost ~10 min,
-// so they get the two cheapest-to-justify ones (mirroring is label-preserving for any scene).
-const BACKGROUND_CLIP_AUGMENTS = ["orig", "hflip"];
+const STILL_AUGMENTS = ["orig", "hflip"];
+// Penalty clips train on these (2026-12-07: the 1.0.0 ablation measured no benefit from crop, colour or
+// lowres, and the cross-validation needs every clip decoded on 2 shared cores).
+const PENALTY_AUGMENTS = ["orig", "hflip"];
 
 export interface Entry {
   path: string;
@@ -46,8 +47,16 @@ const { values } = parseArgs({
   options: {
     data: { type: "string", default: "../shared/data" },
     out: { type: "string", default: ".data/model-cache" },
+    // "i/n": extract only every n-th file from the i-th (1-based), and write no index; a run
+    // without --shard afterwards indexes everything (the shards' files are then cached).
+    shard: { type: "string" },
+    // Only this split of splits.json; default: all of them (the cross-validation needs every clip).
+    split: { type: "string" },
   },
 });
+const shard = values.shard ? values.shard.split("/").map(Number) : null;
+if (shard && !(shard.length === 2 && shard[0]! >= 1 && shard[0]! <= shard[1]!))
+  throw new Error(`--shard must be i/n with 1 ≤ i ≤ n, got ${values.shard}`);
 const dataDir = path.resolve(values.data!);
 const outDir = path.resolve(values.out!, "features");
 mkdirSync(outDir, { recursive: true });
@@ -116,25 +125,35 @@ async function main() {
   const m = model.manifest;
   const version = createHash("sha256")
     // "lead": clips keep no slot before the video's first picture (issue #23), as serving scores none.
-    .update(JSON.stringify([m.backbone, m.preprocess, "lead"]))
+    // The sampler (issue #25) picks other frames: "every" keeps the key the features had before it.
+    .update(
+      JSON.stringify([m.backbone, m.preprocess, "lead", ...(samplerKey() === "every" ? [] : [samplerKey()])]),
+    )
     .digest("hex")
     .slice(0, 12);
-  const items = listItems(dataDir, path.resolve("models/tools/splits.json"));
+  const items = listItems(dataDir, path.resolve("models/tools/splits.json")).filter(
+    (it) => !values.split || it.split === values.split,
+  );
   const index: Entry[] = [];
   const dim = m.backbone.featureDim;
   const t0 = Date.now();
   let framesDone = 0;
+  // Penalty clips are cached twice over: their training variants at 2× the serving rate (any match may
+  // train in a cross-validation fold, and the shipped head trains on all of them) and the original at the
+  // serving rate, exactly as serving samples it (the copy that is judged). Non-penalty clips (40 min, most
+  // of the decoding) are cached once, as serving samples them: the head trains and is judged on that copy.
+  // Stills: all their variants.
   const jobs = items.flatMap((it) => {
-    const variants =
-      it.split !== "train"
-        ? ["orig"]
-        : it.kind === "still"
-          ? STILL_AUGMENTS
-          : it.label === "background"
-            ? BACKGROUND_CLIP_AUGMENTS
-            : Object.keys(AUGMENTS);
-    const rate = it.kind === "clip" && it.split === "train" ? m.sampleRate * TRAIN_RATE_FACTOR : m.sampleRate;
-    return variants.map((variant) => ({
+    const plan =
+      it.kind === "still"
+        ? STILL_AUGMENTS.map((variant) => ({ variant, rate: m.sampleRate }))
+        : it.label === "background"
+          ? [{ variant: "orig", rate: m.sampleRate }]
+          : [
+              ...PENALTY_AUGMENTS.map((variant) => ({ variant, rate: m.sampleRate * TRAIN_RATE_FACTOR })),
+              { variant: "orig", rate: m.sampleRate },
+            ];
+    return plan.map(({ variant, rate }) => ({
       it,
       variant,
       rate,
@@ -154,21 +173,29 @@ async function main() {
     framesDone += pendingStills.length;
     pendingStills.length = 0;
   };
-  for (const j of jobs) {
+  for (const [n, j] of jobs.entries()) {
     const target = path.join(outDir, j.file);
     const entry: Entry = { ...j.it, variant: j.variant, rate: j.rate, frames: 0, file: j.file };
     index.push(entry);
     if (existsSync(target)) continue;
+    if (shard && n % shard[1]! !== shard[0]! - 1) continue;
     if (j.it.kind === "still") {
       pendingStills.push(j);
       if (pendingStills.length === BACKBONE_BATCH) await flushStills();
       continue;
     }
     const input = path.join(dataDir, j.it.path);
-    const all = await collectFeatures({ input, model, augment: AUGMENTS[j.variant], rate: j.rate });
+    const facts = await videoFactsOf(input);
+    const all = await collectFeatures({
+      input,
+      model,
+      augment: AUGMENTS[j.variant],
+      rate: j.rate,
+      codec: facts.codec,
+    });
     // A clip whose camera starts after its sound: the slots before its first picture are copies of it
     // (worker/ffmpeg/frames.ts leadSlots) and no served window starts there, so none is trained on.
-    const lead = Math.min(all.count, leadSlots(await videoLeadOf(input), j.rate));
+    const lead = Math.min(all.count, leadSlots(facts.leadS, j.rate));
     writeFileSync(target, all.features.subarray(lead * dim));
     framesDone += all.count - lead;
     console.error(
@@ -176,6 +203,10 @@ async function main() {
     );
   }
   await flushStills();
+  if (shard) {
+    await disposeSessions();
+    return;
+  }
   for (const e of index) e.frames = readFileSync(path.join(outDir, e.file)).length / 4 / dim;
   writeFileSync(
     path.join(outDir, "index.json"),

@@ -13,6 +13,10 @@ export interface Item {
   split: Split;
   sha256: string;
   durationS: number;
+  // Broadcast soccer (a TV feed or a crop of one): the footage the false-highlight figure is counted on.
+  broadcast: boolean;
+  // A burned-in overlay (manifest note "overlay: …"): trained on, never judged (issue #26).
+  overlay: boolean;
 }
 
 interface Splits {
@@ -98,6 +102,8 @@ export function listItems(dataDir: string, splitsFile: string): Item[] {
       split: penalty ? penaltySplit(group) : otherSplit(group, s, false),
       sha256: r.sha256!,
       durationS: Number(r.duration_s),
+      broadcast: !penalty && isBroadcastSoccer(r.path!, r.match_id!),
+      overlay: (r.note ?? "").startsWith("overlay:"),
     };
   });
   const stills = parseCsv(readFileSync(path.join(dataDir, "frames_manifest.csv"), "utf8")).map((r): Item => {
@@ -110,6 +116,8 @@ export function listItems(dataDir: string, splitsFile: string): Item[] {
       split: otherSplit(group, s, true),
       sha256: r.sha256!,
       durationS: 0,
+      broadcast: false,
+      overlay: false,
     };
   });
   return [...clips, ...stills];
@@ -132,7 +140,10 @@ const BROADCAST = [
   /^vighnesh2709_vertical-/,
   /_SNMOT-\d+/,
 ];
-export function isBroadcastSoccer(file: string): boolean {
+// The 82 clips added on 2026-12-07 all name their match; every one is a broadcast feed or a crop of one
+// except the amateur matches (their match_id says so). Overlay clips are excluded by the caller.
+export function isBroadcastSoccer(file: string, matchId = ""): boolean {
   const stem = path.basename(file);
+  if (matchId && !matchId.startsWith("amateur-")) return true;
   return BROADCAST.some((r) => r.test(stem));
 }

@@ -12,21 +12,26 @@ import os
 import sys
 import time
 
-import numpy as np
-import torch
-from torch import nn
+# One BLAS thread: numpy's own threads thrash on the shared 2-core box (an eigendecomposition took 80 s).
+for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_v, "1")
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+from torch import nn  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(__file__))
-from dataset import Cache, eval_windows, hard_negative_pool, training_windows  # noqa: E402
-from metrics import ece, fit_temperature, pr_auc, roc_auc  # noqa: E402
+from dataset import Cache, hard_negative_pool, training_windows  # noqa: E402
 
-AUGS = ["orig", "hflip", "crop", "colour", "lowres"]
+AUGS = ["orig", "hflip"]  # extract-features.ts PENALTY_AUGMENTS
 # Sized for this machine: Debian's torch does ~2 GFLOP/s here, and the 1280→proj layer dominates.
-HP = {"proj": 64, "hidden": 48, "dropout": 0.3, "epochs": 15, "windows_per_epoch": 2000, "lr": 1e-3,
+HP = {"proj": 64, "hidden": 48, "dropout": 0.3, "epochs": 8, "windows_per_epoch": 1200, "lr": 1e-3,
       "weight_decay": 1e-4, "batch": 64, "noise": 0.05, "seed": 7,
-      # Hard-negative round: share of each epoch drawn from the training windows that an out-of-fold
-      # head scored >= hard_threshold although they are not penalties. Fixed before any result was seen.
-      "hard_frac": 0.2, "hard_threshold": 0.5, "mining_folds": 2, "mining_epochs": 8}
+      # Hard negatives: share of each epoch drawn from the windows of non-penalty clips of goals,
+      # celebrations, set pieces and shots (cvdata.HARD_WORDS). Fixed before any result was seen.
+      "hard_frac": 0.2,
+      # Training runs on the first `basis` principal axes of the stills and overlay clips' frames (folded
+      # back into the 1280-wide layer on export): 5-fold cross-validations have to fit the shared box.
+      "basis": 128}
 
 
 class Head(nn.Module):
@@ -47,16 +52,78 @@ class Head(nn.Module):
         return torch.softmax(self.logits(x), dim=1)
 
 
-def train_head(cache, T, variants, speed, hp, log=print, hard=None, without=()):
+class Projected:
+    """A cache whose frame features are mapped by a fixed linear basis (mean-centred principal axes,
+    fit_basis): training costs a tenth of the 1280-d projection layer's time on this box, and
+    the basis folds exactly into that layer when the head is exported (fold_basis)."""
+
+    def __init__(self, cache, mu, P):
+        self.rate, self.dim, self.mu, self.P = cache.rate, P.shape[1], mu, P
+        self.entries = [{**e, "x": ((e["x"] - mu) @ P).astype(np.float32)} for e in cache.entries]
+
+    training = Cache.training
+    judged = Cache.judged
+
+
+_BASES = {}
+_PROJECTED = {}
+
+
+def fit_basis(cache, k, n=2000, seed=7):
+    """Principal axes of the frames every head trains on and none is judged on (stills, overlay clips):
+    one basis for every fold, fitted on no judged match, once per process."""
+    key = (id(cache), k)
+    if key not in _BASES:
+        pool = [e["x"] for e in cache.training(variants=["orig"]) if e["kind"] == "still" or e.get("overlay")]
+        xs = np.concatenate(pool) if pool else np.concatenate([e["x"] for e in cache.training(variants=["orig"])])
+        rng = np.random.default_rng(seed)
+        xs = xs[rng.choice(len(xs), min(n, len(xs)), replace=False)].astype(np.float64)
+        mu = xs.mean(axis=0)
+        _, _, vt = np.linalg.svd(xs - mu, full_matrices=False)
+        _BASES[key] = (mu.astype(np.float32), vt[:k].T.astype(np.float32).copy())
+    return _BASES[key]
+
+
+def fold_basis(small, mu, P, hp):
+    """The full-width head: Linear(P^T (x - mu)) = (W P^T) x + (b - W P^T mu), exact."""
+    full = Head(P.shape[0], 2, hp["proj"], hp["hidden"], hp["dropout"])
+    full.load_state_dict({k: v for k, v in small.state_dict().items() if not k.startswith("proj.1.")}, strict=False)
+    W = small.proj[1].weight.detach().numpy().astype(np.float64)
+    b = small.proj[1].bias.detach().numpy().astype(np.float64)
+    Wf = W @ P.T.astype(np.float64)
+    with torch.no_grad():
+        full.proj[1].weight.copy_(torch.from_numpy(Wf.astype(np.float32)))
+        full.proj[1].bias.copy_(torch.from_numpy((b - Wf @ mu.astype(np.float64)).astype(np.float32)))
+    full.eval()
+    return full
+
+
+def train_head(cache, T, variants, speed, hp, log=print, hard=None, without=(), short_frac=0.0, hard_paths=None,
+               small=False):
+    """`hard_paths`: non-penalty clips whose windows are oversampled as hard negatives (hp hard_frac);
+    `hp["basis"]` > 0 trains on that many principal axes of the training frames (Projected); `small`
+    returns (head on the projected features, projected cache) instead of the full-width head."""
     torch.manual_seed(hp["seed"])
     rng = np.random.default_rng(hp["seed"])
+    full_cache, basis = cache, None
+    if hp.get("basis"):
+        basis = fit_basis(cache, hp["basis"])
+        key = (id(full_cache), hp["basis"])
+        if key not in _PROJECTED:
+            _PROJECTED[key] = Projected(cache, *basis)
+        cache = _PROJECTED[key]
+    if hard_paths:
+        groups = {e["group"] for e in cache.training(None, "background", ["orig"], set(without))}
+        hard = hard_negative_pool(cache, T, 2, ["orig", "hflip"], groups, hard_paths)
+        log(f"  hard negatives: {len(hard)} windows")
     model = Head(cache.dim, 2, hp["proj"], hp["hidden"], hp["dropout"])
     opt = torch.optim.AdamW(model.parameters(), lr=hp["lr"], weight_decay=hp["weight_decay"])
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, hp["epochs"])
     loss_fn = nn.CrossEntropyLoss()
     for epoch in range(hp["epochs"]):
         X, y = training_windows(cache, hp["windows_per_epoch"], T, rng, variants, speed,
-                                hard=hard, hard_frac=hp["hard_frac"] if hard is not None else 0.0, without=without)
+                                hard=hard, hard_frac=hp["hard_frac"] if hard is not None and len(hard) else 0.0,
+                                without=without, short_frac=short_frac)
         X = torch.from_numpy(X)
         y = torch.from_numpy(y)
         model.train()
@@ -74,6 +141,10 @@ def train_head(cache, T, variants, speed, hp, log=print, hard=None, without=()):
         if epoch % 5 == 4 or epoch == hp["epochs"] - 1:
             log(f"  epoch {epoch + 1}: loss {total / len(X):.4f}")
     model.eval()
+    if small:
+        return model, cache
+    if basis is not None:
+        model = fold_basis(model, basis[0], basis[1], hp)
     return model
 
 
@@ -90,23 +161,10 @@ def penalty_logit(model, X):
     return z[:, 1] - z[:, 0]
 
 
-def val_scores(model, cache, T, stride, split="val"):
-    X, y, _ = eval_windows(cache, split, T, stride)
-    p = predict(model, X)[:, 1]
-    return {"roc_auc": roc_auc(y, p), "pr_auc": pr_auc(y, p), "windows": int(len(y)), "penalty_windows": int(y.sum())}, y, p
-
-
 def parity_input(shape):
     """Fixed input both trainer and worker can rebuild: (sin(0.37 i) + 1) * 1.5 in float32."""
     n = int(np.prod(shape))
     return ((np.sin(0.37 * np.arange(n, dtype=np.float64)) + 1) * 1.5).astype(np.float32).reshape(shape)
-
-
-def fingerprint(cache, splits_text):
-    h = hashlib.sha256(splits_text.encode())
-    for e in sorted(cache.entries, key=lambda e: (e["path"], e["variant"])):
-        h.update(f'{e["path"]}|{e["sha256"]}|{e["split"]}|{e["variant"]}|{e["rate"]}\n'.encode())
-    return h.hexdigest()
 
 
 def sha256_file(p):
@@ -117,8 +175,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", default=".data/model-cache")
     ap.add_argument("--model-dir", default="models/penalty-lstm")
-    ap.add_argument("--ablation", action="store_true")
-    # Retraining from labelled windows (issue #14, models/tools/finetune.py): no decoding, no splits.json.
+    ap.add_argument("--cv-figures", help="cv.py --out: the configuration, operating point and temperature the folds agree on")
+    ap.add_argument("--config", help="the configuration to train (default: the one cv.py reported)")
+    # Retraining from labelled windows (issue #14, models/tools/finetune.py): no decoding, no folds.
     ap.add_argument("--windows", help="directory written by the retrain job (index.json + features)")
     ap.add_argument("--init", help="model directory whose head.onnx + parity.json the new head starts from")
     ap.add_argument("--out", help="where --windows writes head.onnx, parity.json and result.json")
@@ -127,73 +186,43 @@ def main():
     if args.windows:
         from finetune import run
         return run(args, Head, HP, parity_input)
+    from cvdata import CONFIGS, HARD_WORDS, fold_plan, hard_paths
+    from operating import params_for
     # One thread measured faster than two on the shared 2-core box (less contention with ffmpeg/node).
     torch.set_num_threads(1)
     torch.set_flush_denormal(True)
     t0 = time.time()
+    cv = json.load(open(args.cv_figures)) if args.cv_figures and os.path.exists(args.cv_figures) else None
+    chosen = args.config or (cv and cv["chosen"])
+    if chosen not in CONFIGS:
+        sys.exit(f"train.py needs --config (one of {', '.join(CONFIGS)}) or --cv-figures from cv.py")
+    cfg = CONFIGS[chosen]
     manifest_path = os.path.join(args.model_dir, "manifest.json")
     manifest = json.load(open(manifest_path))
-    T, stride = manifest["window"]["frames"], manifest["window"]["stride"]
+    T, stride = cfg["T"], manifest["window"]["stride"]
     cache = Cache(args.cache)
     assert cache.rate == manifest["sampleRate"], "feature cache was built for another sample rate"
-    counts = {s: {f"{k}:{l}": len(cache.select(s, k, l, ["orig"])) for k, l in [("clip", "penalty"), ("clip", "background"), ("still", "background")]} for s in ["train", "val", "test"]}
-    print("files per split (orig):", json.dumps(counts))
-
-    ablation = {}
-    if args.ablation:
-        # Each variant trains the same head with one augmentation removed (val split only).
-        configs = {"all": (AUGS, True), "none (orig, no speed/phase jitter)": (["orig"], False),
-                   "without speed/phase jitter": (AUGS, False)}
-        for a in AUGS[1:]:
-            configs[f"without {a}"] = ([v for v in AUGS if v != a], True)
-        for name, (variants, speed) in configs.items():
-            # Shorter schedule than the shipped head (8 vs 15 epochs) to fit the 2-core budget.
-            m = train_head(cache, T, variants, speed, {**HP, "epochs": 8}, log=lambda *_: None)
-            ablation[name] = val_scores(m, cache, T, stride)[0]
-            print(f"ablation {name:38s} val ROC-AUC {ablation[name]['roc_auc']:.4f} PR-AUC {ablation[name]['pr_auc']:.4f}")
-
-    print("round 1: training head (all augmentations)")
-    base = train_head(cache, T, AUGS, True, HP)
-    val_base = val_scores(base, cache, T, stride)[0]
-    print(f"round 1 val ROC-AUC {val_base['roc_auc']:.4f} PR-AUC {val_base['pr_auc']:.4f}")
-    # Out-of-fold mining: a head scores only background groups it was not trained on (round 1 scores
-    # none of its own training windows >= 0.5: it has memorised them). Penalties are in every fold.
-    groups = sorted({e["group"] for e in cache.select("train", None, "background", AUGS)})
-    hard_parts, pool_size = [], 0
-    for f in range(HP["mining_folds"]):
-        held = set(groups[f::HP["mining_folds"]])
-        fold = train_head(cache, T, AUGS, True, {**HP, "epochs": HP["mining_epochs"]}, log=lambda *_: None, without=held)
-        pool = hard_negative_pool(cache, T, stride, AUGS, held)
-        p_pool = predict(fold, pool)[:, 1]
-        hard_parts.append(pool[p_pool >= HP["hard_threshold"]])
-        pool_size += len(pool)
-        print(f"  fold {f + 1}: {len(hard_parts[-1])} of {len(pool)} held-out training windows score >= {HP['hard_threshold']}")
-        del pool
-    hard = np.concatenate(hard_parts)
-    print(f"hard negatives: {len(hard)} of {pool_size} non-penalty training windows (out of fold)")
-    print("round 2: retraining with the hard negatives oversampled")
-    mined = train_head(cache, T, AUGS, True, HP, hard=hard)
-    val_mined = val_scores(mined, cache, T, stride)[0]
-    print(f"round 2 val ROC-AUC {val_mined['roc_auc']:.4f} PR-AUC {val_mined['pr_auc']:.4f}")
-    # Kept only if it helps on val (PR-AUC: the penalty class is the rare one); test is reported, not used.
-    keep_mined = val_mined["pr_auc"] >= val_base["pr_auc"]
-    model = mined if keep_mined else base
-    print(f"kept: {'round 2 (hard negatives)' if keep_mined else 'round 1 (hard negatives did not help on val)'}")
-    ablation_rounds = {}
-    for name, m in [("round 1 (all data)", base), ("round 2 (+ hard negatives)", mined)]:
-        ablation_rounds[name] = {"val": val_scores(m, cache, T, stride)[0], "test": val_scores(m, cache, T, stride, "test")[0]}
-        a = ablation_rounds[name]
-        print(f"  {name:28s} val ROC-AUC {a['val']['roc_auc']:.4f} PR-AUC {a['val']['pr_auc']:.4f} | "
-              f"test ROC-AUC {a['test']['roc_auc']:.4f} PR-AUC {a['test']['pr_auc']:.4f}")
-    val, y, p = val_scores(model, cache, T, stride)
-
-    # Temperature scaling on the val windows; the operating point (operating-point.ts) is chosen on the
-    # calibrated scores afterwards.
-    Xv, yv, _ = eval_windows(cache, "val", T, stride)
-    z = penalty_logit(model, Xv)
-    temp = fit_temperature(yv, z)
-    ece_before, ece_after = ece(yv, 1 / (1 + np.exp(-z))), ece(yv, 1 / (1 + np.exp(-z / temp)))
-    print(f"temperature {temp:.3f} (fitted on val); val ECE {ece_before:.4f} → {ece_after:.4f}")
+    print(f"shipped head: {chosen!r} trained on every match (no fold held out)")
+    hard = hard_paths(cache) if cfg["hard"] else None
+    # The head's weights depend on the data, configuration and hyperparameters only: cached beside the folds.
+    key = hashlib.sha256(json.dumps([fold_plan(cache, 5)["fingerprint"], cfg, HP], sort_keys=True).encode()).hexdigest()[:12]
+    saved = os.path.join(args.cache, "cv", f"shipped-{key}.pt")
+    model = Head(cache.dim, 2, HP["proj"], HP["hidden"], HP["dropout"])
+    if os.path.exists(saved):
+        model.load_state_dict(torch.load(saved))
+        model.eval()
+        print(f"head cached ({saved})")
+    else:
+        if hard:
+            print(f"hard negatives: the windows of {len(hard)} clips of goals, celebrations, set pieces and shots")
+        model = train_head(cache, T, AUGS, True, HP, log=print, hard_paths=hard, short_frac=cfg.get("short_frac", 0.0))
+        os.makedirs(os.path.dirname(saved), exist_ok=True)
+        torch.save(model.state_dict(), saved)
+    if cv is None or cv["chosen"] != chosen:
+        sys.exit("head trained and cached; the operating point and temperature come from cv.py --out (npm run model:train runs both)")
+    fig = cv["figures"][chosen]
+    temp = fig["agreed_temperature"]
+    enter = fig["agreed_enter"]
 
     head_path = os.path.join(args.model_dir, "head.onnx")
     dummy = torch.zeros(2, T, cache.dim)
@@ -206,25 +235,34 @@ def main():
                "probs": [[float(v) for v in row] for row in probs]},
               open(os.path.join(args.model_dir, "parity.json"), "w"), indent=1)
 
-    splits_text = open(os.path.join(os.path.dirname(__file__), "splits.json")).read()
+    h = hashlib.sha256(open(os.path.join(os.path.dirname(__file__), "cvdata.py"), "rb").read())
+    for e in sorted(cache.entries, key=lambda e: (e["path"], e["variant"], e["rate"])):
+        h.update(f'{e["path"]}|{e["sha256"]}|{e["variant"]}|{e["rate"]}\n'.encode())
     manifest.update({
-        "version": "1.2.0",
-        "description": "Penalty-kick detector: int8 MobileNetV2 frame features at 4 fps, LSTM over 4 s windows (stride 0.5 s).",
+        "version": "1.3.0",
+        "description": f"Penalty-kick detector: int8 MobileNetV2 frame features at 4 fps, LSTM over {T / cache.rate:g} s windows (stride 0.5 s).",
+        "window": {"frames": T, "stride": stride},
         "head": {"file": "head.onnx", "sha256": sha256_file(head_path)},
         "calibration": {"method": "temperature", "temperature": round(temp, 4),
-                        "fittedOn": f"val split, {len(yv)} windows ({int(yv.sum())} penalty)",
-                        "ece": {"before": ece_before, "after": ece_after}},
-        "trainingData": {"fingerprint": fingerprint(cache, splits_text),
-                         "note": "sha256 over splits.json and every (path, sha256, split, variant, rate) of the feature cache; data from ../shared/data"},
+                        "fittedOn": f"median of the {cv['cv']} cross-validation folds' temperatures, each fitted on that fold's validation matches",
+                        "ece": {"before": fig["point"]["ece_uncalibrated"], "after": fig["point"]["ece"]}},
+        "segmentDefaults": {**manifest.get("segmentDefaults", {}), "penalty": params_for(enter)},
+        "training": {"config": chosen, "matches": "all of ../shared/data (overlay clips train, never judge)"},
+        "trainingData": {"fingerprint": h.hexdigest(),
+                         "note": "sha256 over cvdata.py and every (path, sha256, variant, rate) of the feature cache; data from ../shared/data"},
     })
-    manifest["metrics"] = {**manifest.get("metrics", {}), "val": val, "hard_negatives": {
-                               "pool": int(pool_size), "mined": int(len(hard)), "kept": bool(keep_mined)},
-                           "ablation_rounds": ablation_rounds,
-                           "hyperparameters": HP, "params": int(sum(p.numel() for p in model.parameters()))}
-    if ablation:
-        manifest["metrics"]["ablation_val"] = ablation
+    ablation = {n: {"point": f["point"], "ci90": f["ci90"], "config": f["config"]} for n, f in cv["figures"].items()}
+    manifest["metrics"] = {
+        "cv": {"folds": cv["cv"], "plan": cv["plan"], "config": chosen, "point": fig["point"], "ci90": fig["ci90"],
+               "recall_by_match": fig["recall_by_match"], "fold_enter": fig["fold_enter"],
+               "fold_temperature": fig["fold_temperature"], "false": fig["false"]},
+        "ablation_cv": ablation if len(ablation) > 1 else manifest.get("metrics", {}).get("ablation_cv", ablation),
+        "hard_negatives": {"clips": len(hard) if hard else 0, "words": list(HARD_WORDS)},
+        "hyperparameters": HP, "params": int(sum(p.numel() for p in model.parameters())),
+    }
     json.dump(manifest, open(manifest_path, "w"), indent=2)
     open(manifest_path, "a").write("\n")
+    print(f"operating point enter {enter:.2f} (exit {params_for(enter)['exit']}), temperature {temp:.3f}: the folds' median")
     print(f"wrote {head_path} ({os.path.getsize(head_path) / 1e6:.2f} MB), {manifest_path} in {time.time() - t0:.0f} s")
 
 

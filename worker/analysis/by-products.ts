@@ -44,8 +44,8 @@ export function tileBox(aspect: number): { w: number; h: number } {
   return { w: Math.max(2, Math.min(TILE_W, Math.round(TILE_H * a))), h: TILE_H };
 }
 
-/** Area-averages a size×size rgb24 square into w×h (rgb24). */
-export function shrink(rgb: Uint8Array, size: number, w: number, h: number): Uint8Array {
+/** Area-averages a size×size rgb24 square into w×h (rgb24), reading every `step`-th pixel of each area. */
+export function shrink(rgb: Uint8Array, size: number, w: number, h: number, step = 1): Uint8Array {
   const out = new Uint8Array(w * h * 3);
   for (let y = 0; y < h; y++) {
     const y0 = Math.floor((y * size) / h);
@@ -56,15 +56,16 @@ export function shrink(rgb: Uint8Array, size: number, w: number, h: number): Uin
       let r = 0;
       let g = 0;
       let b = 0;
-      for (let yy = y0; yy < y1; yy++) {
-        for (let xx = x0; xx < x1; xx++) {
+      let n = 0;
+      for (let yy = y0; yy < y1; yy += step) {
+        for (let xx = x0; xx < x1; xx += step) {
           const i = (yy * size + xx) * 3;
           r += rgb[i]!;
           g += rgb[i + 1]!;
           b += rgb[i + 2]!;
+          n++;
         }
       }
-      const n = (y1 - y0) * (x1 - x0);
       const o = (y * w + x) * 3;
       out[o] = Math.round(r / n);
       out[o + 1] = Math.round(g / n);
@@ -108,7 +109,8 @@ export function byProductCollector(plan: ByProductPlan) {
   return {
     onFrame(f: Frame): void {
       const owned = f.index >= plan.ownFirst && f.index < plan.ownEnd;
-      const small = shrink(f.rgb, plan.size, SHOT_SIDE, SHOT_SIDE);
+      // every other pixel of each area: a quarter of the reads, the same means to within grain
+      const small = shrink(f.rgb, plan.size, SHOT_SIDE, SHOT_SIDE, 2);
       if (prev && prev.index === f.index - 1) {
         const mafd = meanAbsDiff(prev.small, small);
         const score = Math.min(mafd, Math.abs(mafd - (prev.mafd ?? 0))) / 100;

@@ -1,6 +1,6 @@
 import type { ScoreTrack } from "@/lib/highlights/segments";
 import { calibrate, type LoadedModel } from "@/lib/model";
-import { videoLeadOf } from "../ffmpeg/ffprobe";
+import { videoFactsOf } from "../ffmpeg/ffprobe";
 import { leadSlots, readFrames, type Frame } from "../ffmpeg/frames";
 import { BACKBONE_BATCH, embedFrames } from "../inference/backbone";
 import { scoreWindows } from "../inference/head";
@@ -22,6 +22,9 @@ export interface AnalyzeOptions {
   rate?: number;
   // Where the video's first picture is (worker/ffmpeg/media.ts videoLeadS); probed when omitted.
   leadS?: number;
+  // The video codec, which decides the frames the sampler decodes (worker/ffmpeg/sampler.ts); probed
+  // when omitted.
+  codec?: string;
   // Issue #25: sees every decoded frame before it is scored (the chunk's filmstrip tiles and shot cuts).
   onFrame?: (frame: Frame) => void;
 }
@@ -86,6 +89,7 @@ export async function* streamFeatures(o: AnalyzeOptions): AsyncGenerator<Feature
     durationS: o.durationS,
     augment: o.augment,
     signal: o.signal,
+    codec: o.codec,
   });
   const span = o.expectedDurationS ?? o.durationS;
   for await (const batch of batchesOf(prefetch(frames, PREFETCH_FRAMES), BACKBONE_BATCH)) {
@@ -161,8 +165,10 @@ export async function collectFeatures(o: AnalyzeOptions): Promise<FeatureBlock> 
 export async function analyze(o: AnalyzeOptions): Promise<AnalysisResult> {
   const dim = o.model.manifest.backbone.featureDim;
   const rate = o.rate ?? o.model.manifest.sampleRate;
-  const leadFrames = leadSlots(o.leadS ?? (await videoLeadOf(o.input)), rate);
-  const all = await collectFeatures(o);
+  // One probe for both facts (a chunk's presigned URL is otherwise probed twice).
+  const facts = o.leadS === undefined || o.codec === undefined ? await videoFactsOf(o.input) : undefined;
+  const leadFrames = leadSlots(o.leadS ?? facts!.leadS, rate);
+  const all = await collectFeatures({ ...o, codec: o.codec ?? facts!.codec });
   const wholeSource = (o.startS ?? 0) === 0 && o.durationS === undefined;
   const timeline = await scoreFeatures(o.model, all, wholeSource, rate, leadFrames);
   o.onProgress?.(100);

@@ -76,3 +76,15 @@ describe("hardware decoding", () => {
     expect(frameArgs({ input: "in.mp4", rate: 4, size: 224, hwaccel: null })).not.toContain("-hwaccel");
   });
 });
+
+describe("the reference-frame sampler", () => {
+  it("asks the decoder to skip non-reference frames, before the input", () => {
+    const args = frameArgs({ input: "in.mp4", rate: 4, size: 224, startS: 8, skipFrames: "noref" });
+    expect(args.slice(4, 10)).toEqual(["-skip_frame", "noref", "-ss", "8", "-i", "in.mp4"]);
+    expect(args[args.indexOf("-vf") + 1]).toBe(sampleFilter(4, 224));
+  });
+
+  it("decodes every frame when told nothing", () => {
+    expect(frameArgs({ input: "in.mp4", rate: 4, size: 224 })).not.toContain("-skip_frame");
+  });
+});

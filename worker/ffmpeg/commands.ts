@@ -11,6 +11,8 @@ export interface FrameArgsOptions {
   threads?: number;
   // A hardware decoder (e.g. "cuda"); decoded frames are copied back for the CPU filters.
   hwaccel?: string | null;
+  // Frames the decoder leaves out (./sampler.ts): "noref" decodes only the frames others refer to.
+  skipFrames?: "noref";
 }
 
 const isUrl = (input: string) => /^https?:\/\//i.test(input);
@@ -34,6 +36,8 @@ export function frameArgs(o: FrameArgsOptions): string[] {
   }
   if (o.threads !== undefined) args.push("-threads", String(o.threads));
   if (o.hwaccel) args.push("-hwaccel", o.hwaccel);
+  // A decoder option, so before -i; the fps filter then picks among the decoded frames by the same rule.
+  if (o.skipFrames) args.push("-skip_frame", o.skipFrames);
   if (o.startS !== undefined && o.startS > 0) args.push("-ss", secs(o.startS));
   args.push("-i", o.input, "-map", "0:v:0", "-an", "-sn", "-dn");
   // -t as an output option counts sampled-frame time (k/rate from the seek point); as an input

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { env } from "@/lib/env";
-import { type ProbeData, probeFailure, UnplayableError, videoLeadS } from "./media";
+import { type ProbeData, probeFailure, UnplayableError, videoCodecOf, videoLeadS } from "./media";
 import { guarded } from "./child-guard";
 
 // ffprobe's JSON, read directly: fluent-ffmpeg's ffprobe parses the flat text output and drops the
@@ -53,10 +53,20 @@ export async function probe(input: string): Promise<ProbeData> {
   return data;
 }
 
-/** Where the video starts on ffmpeg's timeline (./media.ts videoLeadS); 0 when ffprobe cannot tell. */
-export async function videoLeadOf(input: string): Promise<number> {
+export interface VideoFacts {
+  /** Where the video starts on ffmpeg's timeline (./media.ts videoLeadS); 0 when ffprobe cannot tell. */
+  leadS: number;
+  /** The decoded stream's codec (the sampler's choice of frames, ./sampler.ts); undefined if unknown. */
+  codec: string | undefined;
+}
+
+export async function videoFactsOf(input: string): Promise<VideoFacts> {
   const { data } = await runProbe(input);
-  return data ? videoLeadS(data) : 0;
+  return { leadS: data ? videoLeadS(data) : 0, codec: data ? videoCodecOf(data) : undefined };
+}
+
+export async function videoLeadOf(input: string): Promise<number> {
+  return (await videoFactsOf(input)).leadS;
 }
 
 // Issue #25: how far apart the keyframes are decides whether the browser can seek the source well.

@@ -2,7 +2,9 @@ import { spawn } from "node:child_process";
 import { guarded } from "./child-guard";
 import { env } from "@/lib/env";
 import { frameArgs, type FrameArgsOptions } from "./commands";
+import { videoFactsOf } from "./ffprobe";
 import { hardwareDecoder } from "./hwaccel";
+import { skipFramesFor } from "./sampler";
 
 // Raw frames come over a pipe from a plain spawn: fluent-ffmpeg (worker/ffmpeg/run.ts, used for
 // probing and transcodes) buffers nothing useful for a binary stdout stream we must pace ourselves.
@@ -15,8 +17,10 @@ export interface Frame {
 }
 
 // hwaccel undefined: whatever hardwareDecoder() found; null: CPU.
-export interface ReadFramesOptions extends FrameArgsOptions {
+export interface ReadFramesOptions extends Omit<FrameArgsOptions, "skipFrames"> {
   signal?: AbortSignal;
+  // The video codec (ffprobe's codec_name), which decides the frames the sampler skips; probed if omitted.
+  codec?: string;
 }
 
 export class FfmpegError extends Error {
@@ -58,7 +62,9 @@ export async function* readFrames(o: ReadFramesOptions): AsyncGenerator<Frame> {
   const lastExclusive = o.durationS === undefined ? Infinity : first + Math.round(o.durationS * o.rate);
   o.signal?.throwIfAborted();
   const hwaccel = o.hwaccel === undefined ? await hardwareDecoder() : o.hwaccel;
-  const [cmd, args] = guarded(env().FFMPEG_PATH, frameArgs({ ...o, hwaccel }));
+  // Every reader (serving, training, evaluation, calibration) comes through here: one sampler for all.
+  const skipFrames = skipFramesFor(o.codec ?? (await videoFactsOf(o.input)).codec);
+  const [cmd, args] = guarded(env().FFMPEG_PATH, frameArgs({ ...o, hwaccel, skipFrames }));
   const proc = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   proc.stderr.setEncoding("utf8");

@@ -144,6 +144,11 @@ export function videoLeadS(data: ProbeData): number {
   return Number.isFinite(lead) && lead > 0 ? lead : 0;
 }
 
+/** The codec of the stream the sampler decodes (`-map 0:v:0`: the first video stream). */
+export function videoCodecOf(data: ProbeData): string | undefined {
+  return data.streams.find((s) => s.codec_type === "video")?.codec_name;
+}
+
 /** Frames the container says the video track has (MP4, AVI); null where it does not count them. */
 export function frameCountOf(data: ProbeData): number | null {
   const video = data.streams.find((s) => s.codec_type === "video" && !s.disposition?.attached_pic);
