@@ -117,7 +117,8 @@ test("a web-playable upload: thumbnails, waveform and shot cuts from the analysi
     piecesDone: 0,
   });
   expect(done.media).toMatchObject({ kind: "source", type: "video/mp4" });
-  expect(done.media.url).toMatch(/^\/api\/media\/videos\/.+\/source\.mp4/);
+  // a browser upload stays at its staging key (uploads/<id>/source.mp4)
+  expect(done.media.url).toMatch(/^\/api\/media\/uploads\/.+\/source\.mp4/);
   expect((await page.request.get(`/api/videos/${id}/proxy/1/playlist.m3u8`)).status()).toBe(404);
   // the two cuts between the broadcasts, each found by the analysis's own 4-fps frames
   expect(done.shots.length).toBeGreaterThanOrEqual(2);

@@ -3,6 +3,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { env } from "@/lib/env";
 import { childLogger, logger } from "@/lib/logger";
+import { inJobContext } from "@/lib/pipeline/correlate";
 import {
   CPU_QUEUE,
   INTERACTIVE_QUEUE,
@@ -76,7 +77,7 @@ export function startRuntime(jobs: JobDefinition[], opts: RuntimeOptions = {}): 
     worker.on("lockRenewalFailed", (jobIds) => locks.lost(jobIds, "Redis refused to renew its lock"));
     worker.on("failed", (job, err) => {
       const def = job && defOf(job);
-      if (def) void finalFailure(def, job, err);
+      if (def) void inJobContext(def.name, job, () => finalFailure(def, job, err));
     });
     return worker;
   };
@@ -139,7 +140,9 @@ async function dispatch(
   token: string | undefined,
   locks: LockWatch,
 ): Promise<unknown> {
-  if (def && !(await outranked(job))) return runJob(def, job, token, locks);
+  // Every line the job writes, here, in lib/ and in its handler, carries its video's ids (issue #27).
+  if (def && !(await outranked(job)))
+    return inJobContext(def.name, job, () => runJob(def, job, token, locks));
   // Handed back: a delay of 0 has BullMQ put it among the prioritized jobs by its priority at once.
   await job.moveToDelayed(Date.now() + (def ? 0 : 1000), token);
   throw new DelayedError();

@@ -1,4 +1,6 @@
+import { childLogger } from "../logger";
 import { enqueue, enqueueFlow, queueFor } from "../queue";
+import { idsIn } from "./correlate";
 import { boundedRedis } from "../queue/bounded";
 import { safeJobId } from "../queue/options";
 import { stage, type OutboxClient } from "./outbox";
@@ -38,7 +40,10 @@ export function startJob<N extends JobName>(
   if (!(nodeOf(name).entry as readonly string[]).includes(from)) {
     throw new Error(`job graph: "${name}" is not started by "${from}"`);
   }
-  return stage(client, { name, jobId: jobIdOf(name, payload, extra.nonce), payload, delayMs: extra.delayMs });
+  const jobId = jobIdOf(name, payload, extra.nonce);
+  // The first line of a video's story in the logs: what the request started, under the ids it carries.
+  childLogger({ ...idsIn(payload), entry: from, job: name, jobId }).info("job staged");
+  return stage(client, { name, jobId, payload, delayMs: extra.delayMs });
 }
 
 /** Enqueues the job that follows `from`; only an edge declared in graph.ts is allowed. */

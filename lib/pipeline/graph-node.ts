@@ -9,6 +9,7 @@ export const jobNames = [
   "analyze-chunk",
   "analyze-finalize",
   "cut-clip",
+  "reframe-clip",
   "build-reel",
   "filmstrip",
   "proxy",
@@ -31,6 +32,7 @@ export type EntryPoint =
   | "re-analysis asked for"
   | "highlights edited"
   | "reel asked for"
+  | "aspect asked for"
   | "live source added"
   | "video trashed"
   | "worker started"

@@ -64,7 +64,14 @@ describe("job graph", () => {
     const inQueue = (q: string) => jobNames.filter((n) => graph[n].cpu?.queue === q);
     expect(inQueue(CPU_QUEUE)).toEqual(["analyze-chunk", "filmstrip", "proxy", "waveform"]);
     // issue #25: clip cuts, reels, live clips and re-scores never wait behind an encode or a chunk
-    expect(inQueue(INTERACTIVE_QUEUE)).toEqual(["cut-clip", "build-reel", "live-clip", "rescore"]);
+    // issue #29: and the clips' crops to other aspects
+    expect(inQueue(INTERACTIVE_QUEUE)).toEqual([
+      "cut-clip",
+      "reframe-clip",
+      "build-reel",
+      "live-clip",
+      "rescore",
+    ]);
     const editorCut = graph["cut-clip"].cpu!.priority({ highlightId: vid, revision: 1, editor: true });
     const autoCut = graph["cut-clip"].cpu!.priority({ highlightId: vid, revision: 0 });
     const reel = graph["build-reel"].cpu!.priority({ videoId: vid });

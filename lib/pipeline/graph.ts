@@ -1,6 +1,7 @@
 import * as S from "../schemas/jobs";
 import { earlierCuts, INTERACTIVE_PRIORITY, slot } from "./cpu";
 import { node, type EntryPoint, type JobName, type JobNode } from "./graph-node";
+import { reframeClipNode } from "./graph-reframe"; // issue #29
 
 export { jobNames, type EntryPoint, type JobName, type JobNode, type Retry } from "./graph-node";
 
@@ -26,7 +27,7 @@ export {
  *                                   └► proxy × pieces (only where the browser cannot play the source)
  *   analyze-finalize ─► filmstrip (only for chunks analysed before issue #25; now they make the tiles)
  *   editor: re-analysis asked for ─► probe or analyze; highlights edited ─► cut-clip;
- *           reel asked for ─► build-reel
+ *           reel asked for ─► build-reel; aspect asked for ─► reframe-clip
  *   live source added ─► live-poll ─► live-poll (next tick), live-clip, live-finalize ─► probe
  *   video trashed ─► purge-video (30 days later; a restore removes it)
  *   worker started, janitor asked for ─► janitor ─► janitor (the next slot)
@@ -95,6 +96,7 @@ export const graph = {
       p.editor ? INTERACTIVE_PRIORITY.editor : INTERACTIVE_PRIORITY.automatic,
     ),
   }),
+  "reframe-clip": node(reframeClipNode),
   "build-reel": node({
     schema: S.ZBuildReelJob,
     id: (p, nonce) => `${p.videoId}:reel:${nonce ?? ""}`,

@@ -2,6 +2,9 @@ import { ZKickResult } from "./brand";
 import { z } from "zod";
 import { ZExportFormat } from "../exports";
 import type { TJobStatus } from "./job-status";
+import type { TCropAspect } from "../reframe/aspect";
+import type { TAutoPath, TCropKey } from "../reframe/path";
+import type { TAspectState } from "../reframe/service";
 
 export const ZHighlightStatus = z.enum(["suggested", "accepted", "rejected", "edited"]);
 export type THighlightStatus = z.infer<typeof ZHighlightStatus>;
@@ -77,9 +80,20 @@ export interface THighlightDto {
   clipUrl: string | null;
   posterUrl: string | null;
   downloadName: string;
+  /** issue #29: the crop path (automatic path per source frame, the editor's keyframes and lock) */
+  crop: { auto: TAutoPath | null; keys: TCropKey[]; locked: boolean; revision: number };
+  /** issue #29: the clip in each cropped aspect, made on request */
+  aspects: Record<TCropAspect, TAspectDto>;
   /** issue #29: the editor's tag on a shoot-out kick, and its place (null: not in a shoot-out) */
   kick: "scored" | "missed" | null;
   kickNumber: { shootout: number; kick: number } | null;
+}
+
+export interface TAspectDto {
+  state: TAspectState;
+  url: string | null;
+  error: string | null;
+  downloadName: string;
 }
 
 export interface THighlightsDto {

@@ -30,6 +30,14 @@ export const ZCutClipJob = z.object({
   editor: z.boolean().optional(),
 });
 export type TCutClipJob = z.infer<typeof ZCutClipJob>;
+// Issue #29: the 16:9 clip of `revision` cropped to `aspect` along the crop path of `cropRevision`.
+export const ZReframeClipJob = z.object({
+  highlightId: z.uuid(),
+  aspect: z.enum(["9:16", "1:1", "4:5"]),
+  revision: z.number().int().nonnegative(),
+  cropRevision: z.number().int().nonnegative(),
+});
+export type TReframeClipJob = z.infer<typeof ZReframeClipJob>;
 // label: the reel of one label's highlights (issue #14); absent or null: every label. It travels in the
 // payload (as cut-clip's revision does) so the video's reelLabel only changes when that reel is stored.
 // brand / shootout (issue #29): dress the reel with the instance brand; take the shoot-out's kicks only.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAspect } from "../reframe/aspect";
 
 // Issue #24: share links for a reel or a clip. Browser-safe (zod + types only).
 
@@ -15,7 +16,15 @@ export const ZShareCreate = z.discriminatedUnion(
   "kind",
   [
     z.object({ kind: z.literal("reel"), videoId: z.uuid("Not a video id"), days }).strict(),
-    z.object({ kind: z.literal("clip"), highlightId: z.uuid("Not a highlight id"), days }).strict(),
+    // issue #29: the clip in one aspect (16:9 when left out); a cropped aspect must be rendered first
+    z
+      .object({
+        kind: z.literal("clip"),
+        highlightId: z.uuid("Not a highlight id"),
+        days,
+        aspect: ZAspect.default("16:9"),
+      })
+      .strict(),
   ],
   { error: 'Say what to share: kind "reel" with a videoId, or kind "clip" with a highlightId' },
 );
@@ -32,6 +41,8 @@ export interface TShareLinkDto {
   /** "Highlight reel", or the clip's name ("Penalty 2" when the editor gave none) */
   what: string;
   createdBy: string | null;
+  /** issue #29: the aspect a clip link serves */
+  aspect: string;
   createdAt: string;
   expiresAt: string;
 }

@@ -11,6 +11,8 @@ import type { TShareCreated, TShareLinkDto } from "../schemas/shares";
 import { ZShareToken, type ZShareCreate } from "../schemas/shares";
 import { videoOr404 } from "../videos/find";
 import { hashShareToken, newShareToken } from "./token";
+import type { TCropAspect } from "../reframe/aspect";
+import { aspectState } from "../reframe/service";
 import type { z } from "zod";
 
 const DAY_MS = 86_400_000;
@@ -33,6 +35,7 @@ function dto(row: Row): TShareLinkDto {
     videoTitle: row.video.title,
     what: row.highlight ? clipName(row.highlight) : "Highlight reel",
     createdBy: row.createdBy?.name ?? null,
+    aspect: row.aspect,
     createdAt: row.createdAt.toISOString(),
     expiresAt: row.expiresAt.toISOString(),
   };
@@ -55,6 +58,7 @@ export async function createShareLink(
       throw conflict("This highlight's clip is not cut yet: share it once its Download button shows");
     videoId = h.videoId;
     highlightId = h.id;
+    if (body.aspect !== "16:9") await assertAspectReady(h, body.aspect);
   }
   const token = newShareToken();
   const row = await db().shareLink.create({
@@ -63,6 +67,7 @@ export async function createShareLink(
       kind: body.kind,
       videoId,
       highlightId,
+      aspect: body.kind === "clip" ? body.aspect : "16:9",
       createdById: userId,
       expiresAt: new Date(Date.now() + body.days * DAY_MS),
     },
@@ -70,6 +75,19 @@ export async function createShareLink(
   });
   const path = `/s/${token}`;
   return { ...dto(row), path, url: new URL(path, env().APP_URL).toString() };
+}
+
+async function assertAspectReady(
+  h: { id: string; clipKey: string | null; clipRevision: number | null; cropRevision: number },
+  aspect: TCropAspect,
+): Promise<void> {
+  const a = await db().aspectClip.findUnique({
+    where: { highlightId_aspect: { highlightId: h.id, aspect } },
+  });
+  if (aspectState(h, a ?? undefined).state !== "ready")
+    throw conflict(
+      `This clip is not cropped to ${aspect} yet: share it once its ${aspect} download is ready`,
+    );
 }
 
 /** Links that still open something: not revoked, not expired, their video not in the trash. */
@@ -107,12 +125,24 @@ export async function sharedMedia(token: string): Promise<SharedMedia | null> {
     where: { tokenHash: hashShareToken(token) },
     include: {
       video: { select: { title: true, deletedAt: true, reelKey: true } },
-      highlight: { select: { label: true, name: true, startS: true, clipKey: true, clipRevision: true } },
+      highlight: {
+        select: {
+          label: true,
+          name: true,
+          startS: true,
+          clipKey: true,
+          clipRevision: true,
+          aspectClips: { select: { aspect: true, key: true } },
+        },
+      },
     },
   });
   if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now() || row.video.deletedAt) return null;
   const h = row.highlight;
-  const key = row.kind === "reel" ? row.video.reelKey : h?.clipRevision !== null ? h?.clipKey : null;
+  // A cropped aspect serves its latest render (a re-render after a crop edit swaps in when done).
+  const clipKey =
+    row.aspect === "16:9" ? h?.clipKey : h?.aspectClips.find((a) => a.aspect === row.aspect)?.key;
+  const key = row.kind === "reel" ? row.video.reelKey : h?.clipRevision !== null ? clipKey : null;
   if (!key) return null;
   return {
     key,

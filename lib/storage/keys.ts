@@ -36,6 +36,15 @@ export const keys = {
     `videos/${videoId}/clips/${highlightId}-r${revision}${frames ? `-f${frames.startFrame}-${frames.endFrame}` : ""}-${nonce}.mp4`,
   clipPoster: (videoId: string, highlightId: string, revision: number, nonce: string) =>
     `videos/${videoId}/clips/${highlightId}-r${revision}-${nonce}.jpg`,
+  // issue #29: the clip of `revision` cropped to an aspect ("9x16") along the crop path of `cropRevision`
+  clipAspect: (
+    videoId: string,
+    highlightId: string,
+    revision: number,
+    slug: string,
+    cropRevision: number,
+    nonce: string,
+  ) => `videos/${videoId}/clips/${highlightId}-r${revision}-${slug}-c${cropRevision}-${nonce}.mp4`,
   reel: (videoId: string, nonce: string) => `videos/${videoId}/reel/reel-${nonce}.mp4`,
   filmstripSprite: (videoId: string) => `videos/${videoId}/filmstrip/sprite.jpg`,
   filmstripVtt: (videoId: string) => `videos/${videoId}/filmstrip/thumbnails.vtt`,

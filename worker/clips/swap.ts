@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 interface OldKeys {
   clipKey: string | null;
@@ -14,6 +15,8 @@ export async function swapClip(
   highlightId: string,
   revision: number,
   next: { clipKey: string; posterKey: string },
+  // issue #29: the crop path found on the new clip (undefined: keep the stored one)
+  cropAuto?: Prisma.InputJsonValue,
 ): Promise<OldKeys | null> {
   return db().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<(OldKeys & { revision: number })[]>`
@@ -22,7 +25,7 @@ export async function swapClip(
     if (!row || row.revision !== revision) return null;
     await tx.highlight.update({
       where: { id: highlightId },
-      data: { ...next, clipStatus: "ready", clipRevision: revision, clipError: null },
+      data: { ...next, cropAuto, clipStatus: "ready", clipRevision: revision, clipError: null },
     });
     return { clipKey: row.clipKey, posterKey: row.posterKey };
   });

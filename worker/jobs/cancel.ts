@@ -32,3 +32,19 @@ export async function cutSuperseded(highlightId: string, revision: number): Prom
   if (h.video.deletedAt) return "the video was deleted";
   return h.revision === revision ? null : `the highlight was edited again (revision ${h.revision})`;
 }
+
+/** Issue #29: a crop render stops once its clip was re-cut or its crop edited (a newer render is queued). */
+export async function reframeSuperseded(
+  highlightId: string,
+  revision: number,
+  cropRevision: number,
+): Promise<string | null> {
+  const h = await db().highlight.findUnique({
+    where: { id: highlightId },
+    select: { clipRevision: true, cropRevision: true, video: { select: { deletedAt: true } } },
+  });
+  if (!h) return "the highlight no longer exists";
+  if (h.video.deletedAt) return "the video was deleted";
+  if (h.clipRevision !== revision) return `the clip was cut again (revision ${h.clipRevision})`;
+  return h.cropRevision === cropRevision ? null : `the crop was edited again (revision ${h.cropRevision})`;
+}

@@ -12,6 +12,7 @@ import { runFfmpeg } from "../ffmpeg/run";
 import { job, PermanentError } from "./types";
 import { jobTempDir } from "../temp";
 import { cutSuperseded } from "./cancel";
+import { clipCropPath } from "../reframe/clip-path";
 
 /**
  * One highlight → one frame-exact H.264/AAC MP4 + poster. Latest wins: the job carries the revision it
@@ -52,6 +53,13 @@ export const cutClipJob = job("cut-clip", {
       const progress = (t: number) => void ctx.reportProgress("cutting", Math.min(0.95, t / plan.durationS));
       await runFfmpeg(clipSpec(url, plan, o, clipPath), ctx.signal, progress);
       await runFfmpeg(posterSpec(clipPath, plan.durationS / 2, posterPath), ctx.signal);
+      const cropAuto = await clipCropPath(
+        clipPath,
+        dir,
+        { fps: video.fps, startFrame: plan.startFrame },
+        h,
+        log,
+      );
 
       const nonce = randomUUID().slice(0, 8);
       const next = {
@@ -64,7 +72,7 @@ export const cutClipJob = job("cut-clip", {
       await uploadStream(next.clipKey, createReadStream(clipPath), "video/mp4");
       await putObject(next.posterKey, await readFile(posterPath), "image/jpeg");
 
-      const old = await swapClip(h.id, revision, next);
+      const old = await swapClip(h.id, revision, next, cropAuto);
       if (!old) {
         await Promise.all([deletePrefix(next.clipKey), deletePrefix(next.posterKey)]);
         return log.info("boundaries changed during the cut; dropped it");

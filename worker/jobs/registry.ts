@@ -4,6 +4,7 @@ import { analyzeChunkJob } from "./analyze-chunk";
 import { analyzeFinalizeJob } from "./analyze-finalize";
 import { buildReelJob } from "./build-reel";
 import { cutClipJob } from "./cut-clip";
+import { reframeClipJob } from "./reframe-clip";
 import { deliverWebhookJob } from "./deliver-webhook";
 import { filmstripJob } from "./filmstrip";
 import { janitorJob } from "./janitor";
@@ -29,6 +30,7 @@ export const registry = {
   "analyze-chunk": analyzeChunkJob,
   "analyze-finalize": analyzeFinalizeJob,
   "cut-clip": cutClipJob,
+  "reframe-clip": reframeClipJob,
   "build-reel": buildReelJob,
   filmstrip: filmstripJob,
   proxy: proxyJob,

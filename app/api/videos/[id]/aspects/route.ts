@@ -1,0 +1,11 @@
+import { route } from "@/lib/api/handler";
+import { ZVideoAspectRequest } from "@/lib/reframe/schemas";
+import { requestVideoAspect } from "@/lib/reframe/video";
+import { ZIdParams } from "@/lib/schemas/ids";
+import { paramsOf } from "@/lib/schemas/params";
+
+// POST {"aspect": "9:16", "label": "penalty"}: every clip not rejected (of that label) cropped to 9:16,
+// for the ZIP (GET clips.zip?aspect=9:16) and the cards' downloads.
+export const POST = route({ body: ZVideoAspectRequest }, ({ params, body }) =>
+  requestVideoAspect(paramsOf(ZIdParams, params).id, body.aspect, body.label ?? null),
+);
