@@ -26,8 +26,8 @@ export function BrandAdmin() {
       <section className="card stack" aria-labelledby="brand-title">
         <h1 id="brand-title">Brand</h1>
         <p className="muted">
-          Put on the reel (and the files made from it) when an editor picks “With brand” in the downloads
-          menu.
+          Put on a reel when an editor ticks “With brand” in the downloads panel (single clips stay
+          unbranded).
         </p>
         {brand.error ? (
           <p className="error-text" role="alert">

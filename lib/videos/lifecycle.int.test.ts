@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "../db";
 import { makeUser, makeVideo } from "@/test/fixtures";
-import { VideoTransitionError, videoLifecycle } from "./lifecycle";
+import { TransitionError } from "../lifecycle/machine";
+import { videoLifecycle } from "./lifecycle";
 
 afterAll(() => disconnectDb());
 
@@ -27,9 +28,7 @@ describe("video lifecycle in the database", () => {
 
   it("refuses ready from queued, and leaves the row as it was", async () => {
     const v = await freshVideo();
-    await expect(db().$transaction((tx) => videoLifecycle.ready(v.id, tx))).rejects.toThrow(
-      VideoTransitionError,
-    );
+    await expect(db().$transaction((tx) => videoLifecycle.ready(v.id, tx))).rejects.toThrow(TransitionError);
     expect(await statusOf(v.id)).toBe("queued");
   });
 

@@ -1,5 +1,6 @@
 import { db } from "../db";
 import type { Prisma, VideoStatus } from "../generated/prisma/client";
+import { machine } from "../lifecycle/machine";
 import { advance, etaSeconds } from "../status/progress";
 
 /**
@@ -24,48 +25,41 @@ export const initialVideoStatus: VideoStatus = "queued";
 /** A step starts from nothing: no fraction, no measured rate, no time left. */
 const noProgress = { progress: 0, etaSeconds: null, progressAt: null, progressRate: null };
 
-export function canTransition(from: VideoStatus, to: VideoStatus): boolean {
-  return (videoTransitions[from] as readonly VideoStatus[]).includes(to);
-}
-
+const videos = machine("video", videoTransitions);
+export const canTransition = videos.can;
 /** The statuses a video may be in to move to `to`. */
-export function sourcesOf(to: VideoStatus): VideoStatus[] {
-  return (Object.keys(videoTransitions) as VideoStatus[]).filter((from) => canTransition(from, to));
-}
-
-export class VideoTransitionError extends Error {
-  constructor(
-    readonly videoId: string,
-    readonly from: VideoStatus,
-    readonly to: VideoStatus,
-  ) {
-    super(`video ${videoId} cannot go from ${from} to ${to}`);
-    this.name = "VideoTransitionError";
-  }
-}
+export const sourcesOf = videos.sourcesOf;
 
 type Client = Pick<Prisma.TransactionClient, "video">;
 type Fields = Omit<Prisma.VideoUpdateManyMutationInput, "status">;
 
 /**
- * Compare-and-set on the status, so a concurrent writer cannot slip an illegal move in between a read
- * and a write. Returns false when the video is gone (handlers then stop quietly, as for a missing row).
+ * Compare-and-set on the status (lib/lifecycle/machine.ts), so a concurrent writer cannot slip an
+ * illegal move in between a read and a write. Returns false when the video is gone (handlers then stop
+ * quietly, as for a missing row); a refused move throws TransitionError.
  */
-async function move(
+function move(
   videoId: string,
   to: VideoStatus,
   data: Fields,
-  { client = db(), from = sourcesOf(to) }: { client?: Client; from?: VideoStatus[] } = {},
+  { client = db(), from }: { client?: Client; from?: VideoStatus[] } = {},
 ): Promise<boolean> {
-  const { count } = await client.video.updateMany({
-    // An event may narrow the table (a probe result never revives a failed video), never widen it.
-    where: { id: videoId, status: { in: from.filter((s) => canTransition(s, to)) } },
-    data: { ...data, status: to },
-  });
-  if (count > 0) return true;
-  const row = await client.video.findUnique({ where: { id: videoId }, select: { status: true } });
-  if (!row) return false;
-  throw new VideoTransitionError(videoId, row.status, to);
+  return videos.move(
+    videoId,
+    to,
+    {
+      set: async (allowed) =>
+        (
+          await client.video.updateMany({
+            where: { id: videoId, status: { in: allowed } },
+            data: { ...data, status: to },
+          })
+        ).count,
+      current: async () =>
+        (await client.video.findUnique({ where: { id: videoId }, select: { status: true } }))?.status ?? null,
+    },
+    from,
+  );
 }
 
 export type ProbedFields = Pick<
