@@ -18,8 +18,7 @@ import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { queuePrefix, redisConnection } from "@/lib/queue/connection";
 import { isRedisConnectionError, noteRedisError, redisOutage } from "@/lib/queue/outage";
 import { progressTracker, throttle } from "./progress";
-import type { JobContext, JobDefinition } from "./jobs/types";
-import { CancelledError, PermanentError } from "./jobs/types";
+import { CancelledError, PermanentError, type JobContext, type JobDefinition } from "./jobs/types";
 import { LockLostError, LockWatch } from "./lock-watch";
 import { cpuFields, recordCpu, withCpuAccount, type CpuUsed } from "./cpu-account";
 
@@ -256,10 +255,7 @@ async function handBack(
 ): Promise<never> {
   log.warn({ reason: reason.message }, "lock lost: the job's children were killed; handing it back");
   await job.moveToDelayed(Date.now(), token).catch((err: unknown) => {
-    log.info(
-      { err: (err as Error).message },
-      "the lock has lapsed; the stalled-job check will return the job",
-    );
+    log.info({ err: (err as Error).message }, "lock lapsed: the stalled-job check returns the job");
   });
   throw new DelayedError();
 }
