@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { TReviewDto } from "@/lib/schemas/review";
+import { durationOf } from "../test/match";
 import { ADMIN, expect, signIn, test } from "./helpers";
 
 const CLIPS = path.resolve("../shared/data/clips");
@@ -27,8 +28,13 @@ const ffmpeg = (args: string[]) =>
 /** Three broadcasts back to back (two hard cuts) with a tone: H.264/AAC, 2-s GOP, index first. */
 async function webPlayable(file: string): Promise<void> {
   const part = (i: number) => `[${i}:v]scale=640:360,setsar=1,fps=25,format=yuv420p[v${i}]`;
+  // The tone lasts as long as the pictures: -shortest does not cut a filtergraph's audio here, and a
+  // 10-min tone under 48 s of video made a file whose video ends early ("partly analysed").
+  let seconds = 0;
+  for (const clip of [OPEN_PLAY, PENALTY, OVERHEAD]) seconds += await durationOf(clip);
+  const tone = `sine=frequency=440:d=${seconds.toFixed(2)}`;
   await ffmpeg([
-    ...["-i", OPEN_PLAY, "-i", PENALTY, "-i", OVERHEAD, "-f", "lavfi", "-i", "sine=frequency=440:d=600"],
+    ...["-i", OPEN_PLAY, "-i", PENALTY, "-i", OVERHEAD, "-f", "lavfi", "-i", tone],
     "-filter_complex",
     `${part(0)};${part(1)};${part(2)};[v0][v1][v2]concat=n=3:v=1:a=0[v];[3:a]volume='0.2+0.8*gt(mod(t,4),2)':eval=frame[a]`,
     ...["-map", "[v]", "-map", "[a]", "-shortest", "-c:v", "libx264", "-preset", "veryfast"],
@@ -122,10 +128,23 @@ test("a web-playable upload: thumbnails, waveform and shot cuts from the analysi
   expect((await page.request.get(`/api/videos/${id}/proxy/1/playlist.m3u8`)).status()).toBe(404);
   // the two cuts between the broadcasts, each found by the analysis's own 4-fps frames
   expect(done.shots.length).toBeGreaterThanOrEqual(2);
-  expect(Math.max(...done.waveform!.peaks)).toBeGreaterThan(0.5);
+  // The fixture's tone is loud (volume 1) for 2 s in every 4 and quiet (volume 0.2) between: the
+  // waveform must follow it (lavfi's sine peaks at 1/8, so loud ≈ 0.125 and quiet ≈ 0.025).
+  const wave = done.waveform!;
+  const at = (phase: [number, number]) =>
+    wave.peaks.filter((_, i) => {
+      const m = (i / wave.rate) % 4;
+      return m >= phase[0] && m <= phase[1];
+    });
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const loud = mean(at([2.3, 3.7]));
+  const quiet = mean(at([0.3, 1.7]));
+  expect(loud).toBeGreaterThan(0.08);
+  expect(loud / quiet).toBeGreaterThan(3);
 
   await page.goto(`/videos/${id}`);
   await expect(page.getByTestId("media-kind")).toHaveText("plays the original");
+  await expect(page.getByText("Partly analysed")).toHaveCount(0);
   await expect(page.getByText(`${done.shots.length} shot cuts`)).toBeVisible();
   await page.waitForFunction(() => (document.querySelector("video")?.readyState ?? 0) >= 2);
   // the sprite the filmstrip draws from is a real image
