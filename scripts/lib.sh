@@ -223,10 +223,24 @@ start_s3() {
   uses_local_s3 || return 0
   port_open $S3_PORT && return 0
   mkdir -p "$DATA/s3"
-  # node itself, not npx: a signal must reach the server, not an npm/sh wrapper around it.
-  nohup node --import tsx scripts/s3-server.ts "$S3_PORT" >"$LOGS/s3.log" 2>&1 &
-  echo $! >"$DATA/s3.pid"
-  wait_port $S3_PORT "S3 server (s3rver)"
+  # The default port lies in Linux's ephemeral range (32768-60999): a client socket of another process
+  # may hold it for a moment (CI saw EADDRINUSE once). Such a socket closes, so try again a few times.
+  local try i pid
+  for try in 1 2 3 4 5; do
+    # node itself, not npx: a signal must reach the server, not an npm/sh wrapper around it.
+    nohup node --import tsx scripts/s3-server.ts "$S3_PORT" >"$LOGS/s3.log" 2>&1 &
+    pid=$!
+    echo $pid >"$DATA/s3.pid"
+    for i in $(seq 1 100); do
+      port_open $S3_PORT && return 0
+      kill -0 $pid 2>/dev/null || break
+      sleep 0.2
+    done
+    grep -q EADDRINUSE "$LOGS/s3.log" 2>/dev/null || break
+    say "port $S3_PORT is held by another socket; starting the S3 server again in 3 s (try $try of 5)"
+    sleep 3
+  done
+  die "S3 server (s3rver) did not start on port $S3_PORT (see $LOGS/)"
 }
 
 stop_s3() {
