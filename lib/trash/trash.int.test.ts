@@ -125,6 +125,9 @@ describe("trash", () => {
       "PUT app/api/videos/[id]/labels/route.ts": { annotations: [] },
       "PUT app/api/videos/[id]/review-complete/route.ts": { complete: true },
       "POST app/api/videos/[id]/reel/route.ts": { label: "penalty" },
+      "POST app/api/videos/[id]/aspects/route.ts": { aspect: "9:16", label: "penalty" },
+      "POST app/api/highlights/[id]/aspects/route.ts": { aspect: "9:16" },
+      "PUT app/api/highlights/[id]/crop/route.ts": { keys: [], locked: false },
     };
     const byId = (await allRoutes()).filter((r) => /^app\/api\/(videos|highlights)\/\[id\]\//.test(r.file));
     expect(byId.length).toBeGreaterThan(10);
