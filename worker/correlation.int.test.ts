@@ -10,6 +10,8 @@ import { POST as completeRoute } from "@/app/api/uploads/[id]/complete/route";
 import type { SessionUser } from "@/lib/auth/session";
 import { db, disconnectDb } from "@/lib/db";
 import { logToFile } from "@/lib/logger";
+import { jobNames } from "@/lib/pipeline/graph";
+import { queueFor } from "@/lib/queue";
 import { recordParts, startUpload, storePart } from "@/lib/uploads/service";
 import { makeUser, sharedClip, waitFor } from "@/test/fixtures";
 import { call, cookieFor } from "@/test/routes";
@@ -25,6 +27,10 @@ let runtime: Runtime;
 let user: SessionUser;
 
 beforeAll(async () => {
+  // Only this upload's jobs may run here: the earlier files of the stage can leave jobs queued or delayed
+  // (a janitor's next slot, a retry's backoff) and rows in the outbox, and this runtime would take them.
+  await db().outboxJob.deleteMany({});
+  for (const name of jobNames) await queueFor(name).obliterate({ force: true });
   runtime = startRuntime(jobs);
   const u = await makeUser();
   user = { id: u.id, email: u.email, name: u.name, role: u.role };
