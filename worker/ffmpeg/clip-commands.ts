@@ -59,23 +59,17 @@ function cutFilters(i: number, plan: CutPlan, hasAudio: boolean): string[] {
 // H.264 High + AAC in MP4 with the index up front: plays in every browser and imports into every NLE.
 // Rotation: ffmpeg's autorotate (on by default) turns the picture upright before our filters and
 // writes no rotation tag, so players and NLEs agree on the orientation.
+// The picture settings every delivered clip shares (the 16:9 cut and its reframed aspects).
+export const CLIP_VIDEO_CODEC = ["-c:v", "libx264", "-preset", "veryfast", "-crf", "18"];
+// No subtitle, data or source metadata; the index up front (plays while it downloads).
+export const CLIP_MP4_TAIL = ["-sn", "-dn", "-map_metadata", "-1", "-movflags", "+faststart", "-y"];
+
 const encodeOptions = (hasAudio: boolean, fps: number) => [
-  "-c:v",
-  "libx264",
-  "-preset",
-  "veryfast",
-  "-crf",
-  "18",
+  ...CLIP_VIDEO_CODEC,
   "-r",
   fpsArg(fps),
   ...(hasAudio ? ["-c:a", "aac", "-b:a", "192k"] : ["-an"]),
-  "-sn",
-  "-dn",
-  "-map_metadata",
-  "-1",
-  "-movflags",
-  "+faststart",
-  "-y",
+  ...CLIP_MP4_TAIL,
 ];
 
 // ffmpeg wants NTSC rates as fractions, or it writes 2997/100 and the MP4 time base drifts.

@@ -1,6 +1,7 @@
 // Issue #29: pure builders for the reframe: the grey decode the motion analysis reads, the crop render
 // (a sendcmd script moves the crop frame by frame) and the contact sheet with the crop box drawn.
 import { GRID_H, GRID_W } from "../reframe/motion";
+import { CLIP_MP4_TAIL, CLIP_VIDEO_CODEC } from "./clip-commands";
 import type { FfmpegSpec } from "./media";
 
 /** The clip as raw 128×72 grey frames, every frame (the analysis works per frame). */
@@ -60,23 +61,12 @@ export function reframeSpec(
       ...(o.hasAudio ? ["-map", "0:a:0?", "-c:a", "copy"] : ["-an"]),
       "-vf",
       `setpts=PTS-STARTPTS,sendcmd=f=${cmdFile},crop=w=${crop.w}:h=${crop.h}:x=${crop.x0}:y=0:exact=1,format=yuv420p`,
-      "-c:v",
-      "libx264",
-      "-preset",
-      "veryfast",
-      "-crf",
-      "18",
+      ...CLIP_VIDEO_CODEC,
       "-r",
       o.fps,
       "-fps_mode",
       "passthrough",
-      "-sn",
-      "-dn",
-      "-map_metadata",
-      "-1",
-      "-movflags",
-      "+faststart",
-      "-y",
+      ...CLIP_MP4_TAIL,
     ],
   };
 }
