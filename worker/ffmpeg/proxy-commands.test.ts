@@ -30,14 +30,14 @@ describe("proxyPieceSpec", () => {
     ]);
   });
 
-  it("does not seek for the first piece, drops audio without any, and keeps NTSC rates exact", () => {
+  it("seeks to 0 for the first piece, drops audio without any, and keeps NTSC rates exact", () => {
     const spec = proxyPieceSpec(
       "in",
       { ...info, fps: 30000 / 1001, hasAudio: false },
       proxyPieceSpan(0, 30),
       "o",
     );
-    expect(spec.inputOptions).toEqual([]);
+    expect(spec.inputOptions).toEqual(["-ss", "0"]);
     expect(spec.outputOptions).toContain("-an");
     expect(spec.outputOptions.join(" ")).not.toContain("0:a");
     const at = (flag: string) =>

@@ -65,7 +65,9 @@ export function proxyPieceSpec(
   const at = (s: number) => String(Math.round(s * 1e6) / 1e6);
   return {
     input,
-    inputOptions: span.startS > 0 ? ["-ss", at(span.startS)] : [],
+    // Always an input seek, 0 included: without one, an MP4 whose edit list starts past decoded frames
+    // (pre-roll) has the output -t counted from those frames, and a 7-s clip's piece held 2.76 s.
+    inputOptions: ["-ss", at(span.startS)],
     output,
     outputOptions: [
       ...["-t", at(span.durationS), "-map", "0:v:0"],
