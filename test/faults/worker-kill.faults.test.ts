@@ -77,7 +77,11 @@ async function chunkInFlight(videoId: string, worker: ChildProcess) {
     const children = childrenOf(worker.pid!);
     seen = `analysis ${a?.id ?? "none running"} ${JSON.stringify(map)}, children ${children.map((p) => p.comm)}`;
     if (!a || !Object.values(map).some((f) => f > 0 && f < 1)) return null;
-    const decoders = children.filter((p) => p.comm === "ffmpeg" && p.cmdline.includes(videoId));
+    // The chunk's frame readers (raw frames to the worker); not the video's proxy piece or waveform, which
+    // run beside the chunks since issue #25 and belong to the video, so a re-analysis leaves them be.
+    const decoders = children.filter(
+      (p) => p.comm === "ffmpeg" && p.cmdline.includes(videoId) && p.cmdline.includes("-f rawvideo"),
+    );
     return decoders.length > 0 ? { analysisId: a.id, decoders } : null;
   }, 300_000).catch((err: Error) => {
     // Say what the wait last saw, so a miss under load can be told from a fault.
@@ -199,7 +203,14 @@ describe("faults: a worker killed mid-chunk, a video deleted or re-analysed mid-
       const reply = await reanalyzeVideo(video.id);
       expect(reply.status).toBe("processing");
       expect(reply.stage).toMatch(/^(queued for analysis|analyzing)$/);
-      await waitFor(async () => decoders.every((d) => !isRunning(d.pid)) || null, 15_000);
+      await waitFor(async () => decoders.every((d) => !isRunning(d.pid)) || null, 15_000).catch(
+        (err: Error) => {
+          const left = decoders.filter((d) => isRunning(d.pid)).map((d) => d.cmdline.slice(0, 300));
+          throw new Error(
+            `${err.message} for the chunk's ffmpeg to stop; still running: ${left.join(" | ")}`,
+          );
+        },
+      );
       console.log(
         `re-analyse during analysis: running chunk stopped ${Date.now() - t0} ms after the request`,
       );
