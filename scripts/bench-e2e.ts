@@ -18,7 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { env } from "@/lib/env";
 import { nodeOf } from "@/lib/pipeline/graph";
-import { closeQueues, queueFor, readJobCpu, type KindCpu } from "@/lib/queue";
+import { closeQueues, producerReachable, queueFor, readJobCpu, type KindCpu } from "@/lib/queue";
 import { safeJobId } from "@/lib/queue/options";
 import { benchMatch, type BenchMatch } from "./bench-match";
 import { allVisible, highlightsListed } from "./bench-follow";
@@ -185,6 +185,8 @@ async function main(): Promise<void> {
   const admin = { email: env().ADMIN_EMAIL, password: env().ADMIN_PASSWORD };
   if (!admin.password) throw new Error("ADMIN_PASSWORD is not set (scripts/bench-e2e.sh sets it)");
   const api = await signIn(values.url, admin.email, admin.password);
+  // The CPU totals are read on the producer connection, which does not queue commands while it connects.
+  await producerReachable(10_000);
 
   // 1. Today's path (the worker of --baseline) against this checkout's, one match each, same app.
   let today: Awaited<ReturnType<typeof onePath>>["r"] | null = null;
