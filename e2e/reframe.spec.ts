@@ -43,7 +43,8 @@ const shot = async (page: Page, name: string) => {
     [390, 844],
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
-    await page.getByTestId("crop-bar").scrollIntoViewIfNeeded();
+    // the player in the middle of the window, clear of the sticky header
+    await page.locator(".crop-stage").evaluate((el) => el.scrollIntoView({ block: "center" }));
     await page.screenshot({ path: path.join(ARTIFACTS, `reframe-${name}-${w}.png`) });
   }
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -72,7 +73,7 @@ test("an editor drags the 9:16 crop at one moment; the downloaded 9:16 clip foll
 }) => {
   test.setTimeout(600_000);
   await signIn(page, ADMIN.email, ADMIN.password);
-  // opened at 4 s (source frame 100), the highlight selected
+  // opened on the highlight, selected
   await page.goto(`/videos/${seeded.videoId}?highlight=${seeded.highlightId}&t=4`);
   const card = page.locator(`[data-highlight-id="${seeded.highlightId}"]`);
   await expect(card.getByRole("link", { name: "Download", exact: true })).toBeVisible({ timeout: 180_000 });
@@ -81,6 +82,10 @@ test("an editor drags the 9:16 crop at one moment; the downloaded 9:16 clip foll
   expect(before.keys).toEqual([]);
 
   await page.getByLabel("Crop box").selectOption("9:16");
+  // the player to 4 s (source frame 100) directly: in the first run the room had opened at 0 s despite ?t=4
+  await page.locator("video").evaluate((v: HTMLVideoElement) => {
+    v.currentTime = 4;
+  });
   const overlay = page.getByTestId("crop-overlay");
   await expect(overlay).toHaveAttribute("data-frame", "100");
   const autoLeft = expectedLefts(before)[50]! / W;
@@ -88,6 +93,8 @@ test("an editor drags the 9:16 crop at one moment; the downloaded 9:16 clip foll
   await shot(page, "auto");
 
   // drag the handle a fifth of the picture to the left (or right, if the path is already left of centre)
+  // the handle sits on the top edge of the picture: scrolled to the top, the sticky header is not over it
+  await page.evaluate(() => window.scrollTo(0, 0));
   const grab = page.getByRole("slider", { name: /Crop position \(9:16\)/ });
   const area = (await overlay.boundingBox())!;
   const handle = (await grab.boundingBox())!;
