@@ -41,7 +41,7 @@ describe("status columns are written only in their lifecycle modules (issue #27)
         'await db().video.updateMany({ where: { status: "ready" }, data: { title } });',
         'await db().liveHighlight.update({ where: { id }, data: { clipStatus: "ready" } });',
         'await db().upload.update({ where: { id }, data: { status: "completed" } });',
-        'await db().$queryRaw`SELECT status FROM "Video" WHERE status IN (\'queued\') FOR UPDATE`;',
+        "await db().$queryRaw`SELECT status FROM \"Video\" WHERE status IN ('queued') FOR UPDATE`;",
         'await db().$executeRaw`UPDATE "Analysis" a SET "chunkProgress" = x WHERE a.status = \'running\'`;',
         "await db().video.findMany({ where: { reelStatus: 'cutting' }, select: { status: true } });",
         'const dto = { clipStatus: "ready", status: "accepted" };',
@@ -50,7 +50,8 @@ describe("status columns are written only in their lifecycle modules (issue #27)
   });
 
   it("lets a lifecycle module write its own column only, and seed only in fixtures", () => {
-    const write = 'await tx.video.updateMany({ where: { id }, data: { reelStatus: "failed", status: "failed" } });';
+    const write =
+      'await tx.video.updateMany({ where: { id }, data: { reelStatus: "failed", status: "failed" } });';
     expect(statusWrites("lib/clips/lifecycle.ts", write).map((w) => w.what)).toEqual([
       "video.status written outside lib/videos/lifecycle.ts",
     ]);
@@ -62,7 +63,15 @@ describe("status columns are written only in their lifecycle modules (issue #27)
 
   it("finds no such write anywhere in the repository, tests and fixtures included", () => {
     const root = fileURLToPath(new URL("..", import.meta.url));
-    const skip = new Set(["node_modules", ".next", ".data", ".git", "generated", "test-results", "playwright-report"]);
+    const skip = new Set([
+      "node_modules",
+      ".next",
+      ".data",
+      ".git",
+      "generated",
+      "test-results",
+      "playwright-report",
+    ]);
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const e of readdirSync(path.join(root, dir), { withFileTypes: true })) {

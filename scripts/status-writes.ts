@@ -40,7 +40,13 @@ const WRITES = new Set([
   "updateManyAndReturn",
   "upsert",
 ]);
-const LIFECYCLES = new Set(["videoLifecycle", "clipLifecycle", "reelLifecycle", "analysisLifecycle", "liveLifecycle"]);
+const LIFECYCLES = new Set([
+  "videoLifecycle",
+  "clipLifecycle",
+  "reelLifecycle",
+  "analysisLifecycle",
+  "liveLifecycle",
+]);
 
 export interface Write {
   file: string;
@@ -49,7 +55,8 @@ export interface Write {
 }
 
 /** Tests, test fixtures, e2e specs and scripts: where a row may be seeded in a status. */
-export const isFixture = (file: string) => /(^|\/)(test|e2e|scripts)\//.test(file) || /\.test\.tsx?$/.test(file);
+export const isFixture = (file: string) =>
+  /(^|\/)(test|e2e|scripts)\//.test(file) || /\.test\.tsx?$/.test(file);
 
 const nameOf = (n: ts.PropertyName | undefined) =>
   n && (ts.isIdentifier(n) || ts.isStringLiteral(n)) ? n.text : undefined;
@@ -109,7 +116,11 @@ export function statusWrites(file: string, text: string): Write[] {
       return [];
     });
   const field = (e: ts.Expression | undefined, key: string) =>
-    objects(e).flatMap((o) => props(o).filter((p) => p.name === key).map((p) => p.value));
+    objects(e).flatMap((o) =>
+      props(o)
+        .filter((p) => p.name === key)
+        .map((p) => p.value),
+    );
 
   const data = (model: string, e: ts.Expression | undefined): void => {
     for (const o of objects(e))
@@ -122,7 +133,9 @@ export function statusWrites(file: string, text: string): Write[] {
           for (const k of ["createMany", "updateMany"])
             field(p.value, k).forEach((v) => field(v, "data").forEach((d) => data(nested, d)));
           for (const k of ["upsert", "connectOrCreate"])
-            field(p.value, k).forEach((v) => ["create", "update"].forEach((x) => field(v, x).forEach((d) => data(nested, d))));
+            field(p.value, k).forEach((v) =>
+              ["create", "update"].forEach((x) => field(v, x).forEach((d) => data(nested, d))),
+            );
         }
       }
   };

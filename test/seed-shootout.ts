@@ -42,7 +42,13 @@ async function main() {
     },
   });
   const analysis = await db().analysis.create({
-    data: { videoId: id, modelId: "seed", modelVersion: "1", ...analysisLifecycle.seed("complete"), current: true },
+    data: {
+      videoId: id,
+      modelId: "seed",
+      modelVersion: "1",
+      ...analysisLifecycle.seed("complete"),
+      current: true,
+    },
   });
   for (const s of spans)
     await db().highlight.create({

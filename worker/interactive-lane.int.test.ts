@@ -75,7 +75,14 @@ describe("the editors' lane (real Redis, ffmpeg, S3, Postgres)", () => {
       videoIds.push(v.id);
       await db().video.update({
         where: { id: v.id },
-        data: { ...videoLifecycle.seed("ready"), fps: 25, durationS: 8, width: 160, height: 90, hasAudio: true },
+        data: {
+          ...videoLifecycle.seed("ready"),
+          fps: 25,
+          durationS: 8,
+          width: 160,
+          height: 90,
+          hasAudio: true,
+        },
       });
       const a = await db().analysis.create({
         data: {

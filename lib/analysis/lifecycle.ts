@@ -62,7 +62,8 @@ export const analysisLifecycle = {
   async failed(analysisId: string, message: string): Promise<string | null> {
     if (!(await move(analysisId, "failed", { error: message }))) return null;
     return (
-      (await db().analysis.findUnique({ where: { id: analysisId }, select: { videoId: true } }))?.videoId ?? null
+      (await db().analysis.findUnique({ where: { id: analysisId }, select: { videoId: true } }))?.videoId ??
+      null
     );
   },
 

@@ -125,7 +125,8 @@ export async function patchHighlight(
           clipError: null,
           ...(keep ? { clipRevision: h.revision + 1 } : {}),
         });
-    if (!changed) throw conflict("Someone else changed this highlight at the same time; reload and try again");
+    if (!changed)
+      throw conflict("Someone else changed this highlight at the same time; reload and try again");
     if (moved && !keep)
       await startJob(tx, "highlights edited", "cut-clip", {
         highlightId: id,

@@ -35,7 +35,9 @@ describe("the clip, reel, analysis and live lifecycles in the database (issue #2
 
   it("refuses a second reel while one is cutting, and fails only the cuts a delete stops", async () => {
     const { video: v, highlight: h } = await freshHighlight();
-    expect(await db().$transaction((tx) => reelLifecycle.requested(tx, v.id, { reelProgress: 0 }))).toBe(true);
+    expect(await db().$transaction((tx) => reelLifecycle.requested(tx, v.id, { reelProgress: 0 }))).toBe(
+      true,
+    );
     await expect(
       db().$transaction((tx) => reelLifecycle.requested(tx, v.id, { reelProgress: 0 })),
     ).rejects.toThrow(TransitionError);
@@ -53,7 +55,9 @@ describe("the clip, reel, analysis and live lifecycles in the database (issue #2
   it("completes only a running analysis: a stopped one stays failed", async () => {
     const { video: v, analysis: a } = await freshHighlight();
     expect(await db().$transaction((tx) => analysisLifecycle.stopped(tx, v.id, "replaced"))).toBe(1);
-    expect(await db().$transaction((tx) => analysisLifecycle.completed(tx, a.id, { current: true }))).toBe(false);
+    expect(await db().$transaction((tx) => analysisLifecycle.completed(tx, a.id, { current: true }))).toBe(
+      false,
+    );
     const row = await db().analysis.findUniqueOrThrow({ where: { id: a.id } });
     expect(row).toMatchObject({ status: "failed", error: "replaced", current: false });
     expect(await analysisLifecycle.failed(a.id, "boom")).toBe(v.id);

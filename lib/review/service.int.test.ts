@@ -50,7 +50,13 @@ async function seed() {
     data: { ...videoLifecycle.seed("ready"), fps: 25, durationS: 60, width: 160, height: 90, hasAudio: true },
   });
   const a = await db().analysis.create({
-    data: { videoId: v.id, modelId: "missing-model", modelVersion: "1", ...analysisLifecycle.seed("complete"), current: true },
+    data: {
+      videoId: v.id,
+      modelId: "missing-model",
+      modelVersion: "1",
+      ...analysisLifecycle.seed("complete"),
+      current: true,
+    },
   });
   const scoresKey = keys.scores(v.id, a.id);
   await putObject(scoresKey, JSON.stringify(scores), "application/json");

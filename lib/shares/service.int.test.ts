@@ -39,7 +39,13 @@ beforeAll(async () => {
     data: { reelKey, ...reelLifecycle.seed("ready"), fps: 25, durationS: 60 },
   });
   const a = await db().analysis.create({
-    data: { videoId: v.id, modelId: "m", modelVersion: "1", ...analysisLifecycle.seed("complete"), current: true },
+    data: {
+      videoId: v.id,
+      modelId: "m",
+      modelVersion: "1",
+      ...analysisLifecycle.seed("complete"),
+      current: true,
+    },
   });
   const [h, uncut] = await makeHighlights(v.id, a.id, [
     ["penalty", 10, 20, "accepted"],

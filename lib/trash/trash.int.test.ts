@@ -33,7 +33,13 @@ afterAll(async () => {
 async function videoWithClip() {
   const v = await makeVideo(owner.id, new Uint8Array(1000).fill(1), "Final.mp4");
   const a = await db().analysis.create({
-    data: { videoId: v.id, modelId: "m", modelVersion: "1", ...analysisLifecycle.seed("complete"), current: true },
+    data: {
+      videoId: v.id,
+      modelId: "m",
+      modelVersion: "1",
+      ...analysisLifecycle.seed("complete"),
+      current: true,
+    },
   });
   const clipKey = keys.clip(v.id, randomUUID());
   await putObject(clipKey, new Uint8Array(10), "video/mp4");

@@ -185,9 +185,18 @@ describe("re-analyse", () => {
 
   it("stops the analysis under way and queues a new one (issue #16)", async () => {
     const id = ids[5]!;
-    await db().video.update({ where: { id }, data: { ...videoLifecycle.seed("processing"), stage: "analyzing" } });
+    await db().video.update({
+      where: { id },
+      data: { ...videoLifecycle.seed("processing"), stage: "analyzing" },
+    });
     const running = await db().analysis.create({
-      data: { videoId: id, modelId: "penalty-lstm", modelVersion: "1", ...analysisLifecycle.seed("running"), params: {} },
+      data: {
+        videoId: id,
+        modelId: "penalty-lstm",
+        modelVersion: "1",
+        ...analysisLifecycle.seed("running"),
+        params: {},
+      },
     });
     expect(await reanalyzeVideo(id)).toMatchObject({ status: "processing", stage: "queued for analysis" });
     expect(await db().analysis.findUniqueOrThrow({ where: { id: running.id } })).toMatchObject({

@@ -48,7 +48,15 @@ async function analysedVideo() {
   const v = await makeVideo(user.id, await readFixture(file), "Cup Final.mp4");
   await db().video.update({
     where: { id: v.id },
-    data: { ...videoLifecycle.seed("ready"), fps: 25, durationS: 6, width: 160, height: 90, hasAudio: true, rotation: 0 },
+    data: {
+      ...videoLifecycle.seed("ready"),
+      fps: 25,
+      durationS: 6,
+      width: 160,
+      height: 90,
+      hasAudio: true,
+      rotation: 0,
+    },
   });
   const analysis = await db().analysis.create({
     data: {

@@ -143,7 +143,13 @@ describe("branded shoot-out reel (routes, job, ffmpeg)", () => {
       },
     });
     const analysis = await db().analysis.create({
-      data: { videoId: v.id, modelId: "test", modelVersion: "1", ...analysisLifecycle.seed("complete"), current: true },
+      data: {
+        videoId: v.id,
+        modelId: "test",
+        modelVersion: "1",
+        ...analysisLifecycle.seed("complete"),
+        current: true,
+      },
     });
     const kicks = await makeHighlights(
       v.id,

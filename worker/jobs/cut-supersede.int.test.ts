@@ -41,7 +41,14 @@ async function seed(endS: number) {
   const v = await makeVideo(ownerId, await readFixture(file), "Long Final.mp4");
   await db().video.update({
     where: { id: v.id },
-    data: { ...videoLifecycle.seed("ready"), fps: 25, durationS: SECONDS, width: 1280, height: 720, hasAudio: true },
+    data: {
+      ...videoLifecycle.seed("ready"),
+      fps: 25,
+      durationS: SECONDS,
+      width: 1280,
+      height: 720,
+      hasAudio: true,
+    },
   });
   const analysis = await db().analysis.create({
     data: {

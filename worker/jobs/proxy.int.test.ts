@@ -163,7 +163,10 @@ describe("proxy pieces and waveform (real S3, Redis, Postgres, ffmpeg)", () => {
     await makeFile(file, 5, [...H264, "-movflags", "+faststart"]);
     const { v, info } = await uploaded(file);
     const { playback: _playback, ...facts } = info;
-    await db().video.update({ where: { id: v.id }, data: { ...facts, ...videoLifecycle.seed("processing") } });
+    await db().video.update({
+      where: { id: v.id },
+      data: { ...facts, ...videoLifecycle.seed("processing") },
+    });
     await enqueue("waveform", { videoId: v.id }, { jobId: `${v.id}:waveform` });
     const done = await waitFor(async () => {
       const row = await db().video.findUnique({ where: { id: v.id } });

@@ -63,10 +63,24 @@ async function seed() {
   const v = await makeVideo(owner.id, await readFixture(file), "derby.mp4");
   const video = await db().video.update({
     where: { id: v.id },
-    data: { title: "Derby", ...videoLifecycle.seed("ready"), fps: 25, durationS: 8, width: 160, height: 90, hasAudio: true },
+    data: {
+      title: "Derby",
+      ...videoLifecycle.seed("ready"),
+      fps: 25,
+      durationS: 8,
+      width: 160,
+      height: 90,
+      hasAudio: true,
+    },
   });
   const analysis = await db().analysis.create({
-    data: { videoId: video.id, modelId: "test", modelVersion: "1", ...analysisLifecycle.seed("complete"), current: true },
+    data: {
+      videoId: video.id,
+      modelId: "test",
+      modelVersion: "1",
+      ...analysisLifecycle.seed("complete"),
+      current: true,
+    },
   });
   const highlights = await makeHighlights(video.id, analysis.id, SPANS);
   return { video, highlights };

@@ -95,7 +95,15 @@ async function seed() {
   const v = await makeVideo(user.id, await readFixture(await source()), "Shoot-out.mp4");
   const video = await db().video.update({
     where: { id: v.id },
-    data: { ...videoLifecycle.seed("ready"), fps: 25, durationS: 6, width: 320, height: 180, hasAudio: true, rotation: 0 },
+    data: {
+      ...videoLifecycle.seed("ready"),
+      fps: 25,
+      durationS: 6,
+      width: 320,
+      height: 180,
+      hasAudio: true,
+      rotation: 0,
+    },
   });
   const analysis = await db().analysis.create({
     data: {

@@ -72,7 +72,10 @@ export async function reschedule(
   id: string,
   tick: number,
   delayMs: number,
-  { status, ...data }: Omit<Prisma.LiveSourceUpdateManyMutationInput, "status"> & { status: LiveFollowStatus },
+  {
+    status,
+    ...data
+  }: Omit<Prisma.LiveSourceUpdateManyMutationInput, "status"> & { status: LiveFollowStatus },
 ) {
   await enqueueNext("live-poll", "live-poll", { liveSourceId: id, tick: tick + 1 }, { delayMs });
   await liveLifecycle.rescheduled(id, tick, status, data);
