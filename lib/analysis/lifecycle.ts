@@ -14,7 +14,7 @@ export const analysisTransitions = {
   failed: ["failed"],
 } as const satisfies Record<AnalysisStatus, readonly AnalysisStatus[]>;
 
-const analyses = machine("analysis", analysisTransitions);
+const analyses = machine<AnalysisStatus>("analysis", analysisTransitions);
 
 type Client = Pick<Prisma.TransactionClient, "analysis">;
 type Fields = Omit<Prisma.AnalysisUpdateManyMutationInput, "status">;

@@ -20,8 +20,8 @@ const moves = {
 
 export const clipTransitions = moves;
 export const reelTransitions = moves;
-const clips = machine("clip", clipTransitions);
-const reels = machine("reel", reelTransitions);
+const clips = machine<ClipStatus>("clip", clipTransitions);
+const reels = machine<ClipStatus>("reel", reelTransitions);
 
 type HighlightClient = Pick<Prisma.TransactionClient, "highlight">;
 type VideoClient = Pick<Prisma.TransactionClient, "video">;

@@ -18,7 +18,7 @@ export const liveTransitions = {
 
 export type LiveFollowStatus = "starting" | "following" | "stalled";
 
-const sources = machine("live source", liveTransitions);
+const sources = machine<LiveStatus>("live source", liveTransitions);
 
 type Fields = Omit<Prisma.LiveSourceUpdateManyMutationInput, "status">;
 
