@@ -49,6 +49,18 @@ describe("judge (cross-validation matching)", () => {
     expect(out.map((h) => h.in)).toEqual([null, "b", null, null]);
   });
 
+  it("charges a highlight on filler (footage judged elsewhere, keeping kicks apart) to no piece", () => {
+    const spaced = [
+      bg("a", 0, 15),
+      kick("k1", 15, 19),
+      { ...bg("a", 19, 34), filler: true },
+      bg("b", 34, 49),
+    ];
+    const out = judge({ pieces: spaced }, [seg(22, 30), seg(40, 45)]);
+    expect(out.map((h) => h.in)).toEqual([null, "b"]);
+    expect(out.map((h) => h.kicks)).toEqual([[], []]);
+  });
+
   it("gives a kick to one highlight only when two overlap it", () => {
     const out = judge({ pieces }, [seg(49, 52), seg(53, 60)]);
     expect(out.map((h) => h.kicks)).toEqual([[], ["k3"]]);

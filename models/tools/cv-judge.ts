@@ -10,6 +10,8 @@ export interface Piece {
   end: number;
   broadcast?: boolean;
   short?: boolean;
+  /** Footage judged elsewhere in the timeline, played again to keep kicks apart: never judged. */
+  filler?: boolean;
 }
 
 export interface Judged {
@@ -20,7 +22,7 @@ export interface Judged {
   kicks: string[];
   /** Other kicks it overlaps, found by another highlight or by none. */
   covers: string[];
-  /** A false highlight: the non-penalty piece it is charged to. */
+  /** A false highlight: the non-penalty piece it is charged to (null on filler or on kicks only). */
   in: string | null;
 }
 
@@ -29,7 +31,8 @@ export interface Judged {
 // let one highlight at a low threshold run across minutes of footage and "find" all the kicks in it
 // (fold 5 of the first run: one 147-s highlight, 5 kicks found, 0 false), which made low thresholds
 // look best on validation and reported 18-s boundary errors. A highlight matched to no kick is false,
-// charged to the non-penalty piece it overlaps most (null if it lies on kicks only).
+// charged to the non-penalty piece it overlaps most; if that piece is filler (footage judged elsewhere
+// in the timeline) or it lies on kicks only, it is charged to none.
 export function judge(tl: { pieces: Piece[] }, segs: Segment[]): Judged[] {
   const kicks = tl.pieces.filter((k) => k.kind === "kick");
   const overlap = (s: Segment, p: Piece) => Math.min(s.end, p.end) - Math.max(s.start, p.start);
@@ -55,7 +58,7 @@ export function judge(tl: { pieces: Piece[] }, segs: Segment[]): Judged[] {
       peak: s.peak,
       kicks: k === undefined ? [] : [kicks[k]!.path],
       covers: kicks.filter((c, j) => j !== k && overlap(s, c) > 0).map((c) => c.path),
-      in: k === undefined ? (bg?.path ?? null) : null,
+      in: k === undefined && bg && !bg.filler ? bg.path : null,
     };
   });
 }

@@ -48,9 +48,8 @@ function track(tl: Timeline, T: number): ScoreTrack {
 
 function count(tl: Timeline, T: number, enter: number) {
   const segs = judge(tl, deriveSegments(track(tl, T), paramsFor(enter), tl.durationS));
-  const bcMin =
-    tl.pieces.filter((b) => b.kind === "background" && b.broadcast).reduce((n, b) => n + b.end - b.start, 0) /
-    60;
+  const judged = tl.pieces.filter((b) => b.kind === "background" && b.broadcast && !b.filler);
+  const bcMin = judged.reduce((n, b) => n + b.end - b.start, 0) / 60;
   const broadcast = new Set(
     tl.pieces.filter((b) => b.kind === "background" && b.broadcast).map((b) => b.path),
   );

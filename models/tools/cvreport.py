@@ -19,7 +19,7 @@ def units(res):
         group_of = {p["path"]: p["group"] for p in pieces}
         bc_paths = {p["path"] for p in pieces if p["kind"] == "background" and p.get("broadcast")}
         for p in pieces:
-            if p["kind"] == "background":
+            if p["kind"] == "background" and not p.get("filler"):
                 d = (p["end"] - p["start"]) / 60
                 u[p["group"]]["all_min"] += d
                 if p.get("broadcast"):
