@@ -36,11 +36,18 @@ const pieces = [
 ];
 
 describe("judge (cross-validation matching)", () => {
-  it("credits one highlight running across several kicks with one kick only, the one it overlaps most", () => {
-    const [h] = judge({ pieces }, [seg(3, 57)]);
-    expect(h!.kicks).toEqual(["k3"]);
-    expect(h!.covers).toEqual(["k1", "k2"]);
+  it("credits a highlight that overlaps several kicks with one kick only, the one it overlaps most", () => {
+    const [h] = judge({ pieces }, [seg(11, 34.5)]);
+    expect(h!.kicks).toEqual(["k1"]);
+    expect(h!.covers).toEqual(["k2"]);
     expect(h!.in).toBeNull();
+  });
+
+  it("finds no kick by a highlight whose middle is more than a window away from it: that highlight is false", () => {
+    const [h] = judge({ pieces }, [seg(0, 57)]);
+    expect(h!.kicks).toEqual([]);
+    expect(h!.covers).toEqual(["k1", "k2", "k3"]);
+    expect(h!.in).toBe("a");
   });
 
   it("finds each kick by its own highlight and charges a highlight on no kick to the piece it overlaps most", () => {

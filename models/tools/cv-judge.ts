@@ -27,18 +27,27 @@ export interface Judged {
 }
 
 // Each highlight finds at most one kick and each kick is found by at most one highlight: pairs that
-// overlap are matched greedily, the longest overlap first. Crediting every kick a highlight touches
+// overlap (and are near, below) are matched greedily, the longest overlap first. Crediting every kick a highlight touches
 // let one highlight at a low threshold run across minutes of footage and "find" all the kicks in it
 // (fold 5 of the first run: one 147-s highlight, 5 kicks found, 0 false), which made low thresholds
 // look best on validation and reported 18-s boundary errors. A highlight matched to no kick is false,
 // charged to the non-penalty piece it overlaps most; if that piece is filler (footage judged elsewhere
 // in the timeline) or it lies on kicks only, it is charged to none.
+// A highlight finds a kick only if its middle lies within one window (4 s) of the kick: otherwise a
+// threshold low enough to join minutes of footage into one highlight would "find" a kick somewhere
+// inside it and make no false highlight (fold 1's validation chose 0.06 that way).
+export const CENTRE_TOLERANCE_S = 4;
+
 export function judge(tl: { pieces: Piece[] }, segs: Segment[]): Judged[] {
   const kicks = tl.pieces.filter((k) => k.kind === "kick");
   const overlap = (s: Segment, p: Piece) => Math.min(s.end, p.end) - Math.max(s.start, p.start);
+  const near = (s: Segment, k: Piece) => {
+    const mid = (s.start + s.end) / 2;
+    return mid >= k.start - CENTRE_TOLERANCE_S && mid <= k.end + CENTRE_TOLERANCE_S;
+  };
   const pairs = segs
-    .flatMap((s, i) => kicks.map((k, j) => ({ i, j, o: overlap(s, k) })))
-    .filter((p) => p.o > 0)
+    .flatMap((s, i) => kicks.map((k, j) => ({ i, j, o: overlap(s, k), near: near(s, k) })))
+    .filter((p) => p.o > 0 && p.near)
     .sort((a, b) => b.o - a.o || a.i - b.i || a.j - b.j);
   const kickOf = new Map<number, number>();
   const taken = new Set<number>();
