@@ -16,6 +16,8 @@ import { getObjectBytes } from "../storage";
 import { afterAnalysis } from "@/worker/clips/after-analysis";
 import { exportHighlights } from "../exports/service";
 import { clipsZip, listHighlights, patchHighlight } from "./service";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 let runtime: Runtime;
 let tmp: string;
@@ -39,7 +41,7 @@ async function analysedVideo() {
     where: { id: v.id },
     data: {
       title: "Derby: Città vs Königsblau",
-      status: "ready",
+      ...videoLifecycle.seed("ready"),
       fps: 25,
       durationS: 6,
       width: 160,
@@ -52,7 +54,7 @@ async function analysedVideo() {
       videoId: video.id,
       modelId: "m",
       modelVersion: "1",
-      status: "complete",
+      ...analysisLifecycle.seed("complete"),
       current: true,
       completedAt: new Date(),
     },

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser } from "@/test/fixtures";
 import { allRoutes, call, cookieFor, paramsFor, urlFor, type RouteMethod } from "@/test/routes";
 import { POST as createUserRoute } from "@/app/api/users/route";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { db, disconnectDb } from "../db";
+import { env } from "../env";
+import { PrismaClient } from "../generated/prisma/client";
 import { closeQueues } from "../queue";
 import { mapDatabaseError } from "./db-errors";
 import { MAX_JSON_BYTES } from "./json-body";
@@ -181,5 +184,22 @@ describe("database errors from bad input", () => {
       .catch((e: unknown) => e);
     expect(mapDatabaseError(gone)?.status).toBe(404);
     expect(mapDatabaseError(new Error("boom"))).toBeNull();
+  });
+
+  it("maps a database that cannot be reached to 503 with Retry-After, not a masked 500", async () => {
+    // A real client against a loopback port where nothing listens (what a PostgreSQL restart looks like).
+    const url = new URL(env().DATABASE_URL);
+    url.hostname = "127.0.0.1";
+    url.port = "1";
+    const down = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
+    try {
+      const err = await down.user.findFirst().catch((e: unknown) => e);
+      const mapped = mapDatabaseError(err);
+      expect(mapped?.status).toBe(503);
+      expect(mapped?.headers?.["Retry-After"]).toBe("5");
+      expect(mapped?.message).toMatch(/database is unavailable/);
+    } finally {
+      await down.$disconnect();
+    }
   });
 });

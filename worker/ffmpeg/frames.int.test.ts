@@ -27,6 +27,18 @@ describe("readFrames", () => {
       expect(Buffer.compare(Buffer.from(f.rgb), Buffer.from(whole[f.index]!.rgb))).toBe(0);
   });
 
+  it("a first chunk of an edit-list MP4 (pre-roll frames before 0) holds all its frames", async () => {
+    // tiago_bra-cro-wc2022-8's edit list starts 4.32 s into decoded pre-roll. A proxy piece without an
+    // input seek lost most of its 7 s to that; the analysis reader must not (its fps filter starts the
+    // grid at 0, so it gives all 28 frames with or without -ss 0).
+    const input = "../shared/data/clips/penalty/wc2022-bra-cro/tiago_bra-cro-wc2022-8.mp4";
+    const whole = await collect(readFrames({ input, rate: 4, size: 224 }));
+    const first = await collect(readFrames({ input, rate: 4, size: 224, startS: 0, durationS: 7 }));
+    expect(first.map((f) => f.index)).toEqual([...Array(28).keys()]);
+    for (const f of first)
+      expect(Buffer.compare(Buffer.from(f.rgb), Buffer.from(whole[f.index]!.rgb))).toBe(0);
+  });
+
   it("stops ffmpeg when the consumer breaks early", async () => {
     let n = 0;
     for await (const _f of readFrames({ input: CLIP, rate: 4, size: 224 })) if (++n === 2) break;

@@ -12,6 +12,7 @@ import { modelFor } from "../analysis/models";
 import { fromScoreFile, readChunkMeta, toScoreFile, writeFeatures } from "../analysis/store";
 import { storeByProducts } from "../analysis/by-products-store";
 import { enqueueNext } from "@/lib/pipeline/enqueue";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { job, PermanentError } from "./types";
 import { afterAnalysis } from "../clips/after-analysis";
@@ -53,19 +54,15 @@ export const analyzeFinalizeJob = job("analyze-finalize", {
     // Compare-and-set on "running": a delete or a re-analysis that stopped this analysis while it was
     // being stitched wins, and nothing of it becomes current (the janitor removes what it wrote).
     const completed = await db().$transaction(async (tx) => {
-      const { count } = await tx.analysis.updateMany({
-        where: { id: analysisId, status: "running" },
-        data: {
-          status: "complete",
-          current: true,
-          progress: 1,
-          scoresKey,
-          featuresKey: features.key,
-          coverage,
-          completedAt: new Date(),
-        },
+      const done = await analysisLifecycle.completed(tx, analysisId, {
+        current: true,
+        progress: 1,
+        scoresKey,
+        featuresKey: features.key,
+        coverage,
+        completedAt: new Date(),
       });
-      if (count === 0) return false;
+      if (!done) return false;
       await tx.analysis.updateMany({
         where: { videoId, current: true, id: { not: analysisId } },
         data: { current: false },
@@ -91,11 +88,9 @@ export const analyzeFinalizeJob = job("analyze-finalize", {
   },
 
   async onFailed({ analysisId }, message) {
-    const analysis = await db().analysis.update({
-      where: { id: analysisId },
-      data: { status: "failed", error: message },
-    });
-    await videoLifecycle.failed(analysis.videoId, `analysis failed: ${message}`);
-    await afterAnalysis.failed(analysis.videoId, analysisId);
+    const videoId = await analysisLifecycle.failed(analysisId, message);
+    if (!videoId) return;
+    await videoLifecycle.failed(videoId, `analysis failed: ${message}`);
+    await afterAnalysis.failed(videoId, analysisId);
   },
 });

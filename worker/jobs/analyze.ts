@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAnalysisParamsInput } from "@/lib/schemas/analysis";
 import { planChunks } from "../analysis/plan";
 import { servingModel } from "../analysis/models";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { job, PermanentError } from "./types";
 import { videoWithdrawn } from "./cancel";
@@ -40,7 +41,7 @@ export const analyzeJob = job("analyze", {
         modelId: m.id,
         modelVersion: m.version,
         modelVersionId: versionId,
-        status: "running",
+        ...analysisLifecycle.started(),
         params: storedParams({
           chunkS: env().ANALYZE_CHUNK_S,
           chunks: chunks.length,

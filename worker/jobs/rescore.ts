@@ -1,4 +1,5 @@
 import { coverageFrom } from "@/lib/analysis/coverage";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 import { tracksOf } from "@/lib/analysis/scores";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -43,7 +44,7 @@ export const rescoreJob = job("rescore", {
         modelId: cur.modelId,
         modelVersion: model.manifest.version,
         modelVersionId: versionId,
-        status: "running",
+        ...analysisLifecycle.started(),
         params: (cur.params ?? undefined) as Prisma.InputJsonValue | undefined,
         featuresKey: cur.featuresKey,
         shotsKey: cur.shotsKey,
@@ -72,9 +73,11 @@ export const rescoreJob = job("rescore", {
         select: { id: true, revision: true },
       });
       await tx.analysis.update({ where: { id: cur.id }, data: { current: false } });
-      await tx.analysis.update({
-        where: { id: next.id },
-        data: { status: "complete", current: true, progress: 1, scoresKey, completedAt: new Date() },
+      await analysisLifecycle.completed(tx, next.id, {
+        current: true,
+        progress: 1,
+        scoresKey,
+        completedAt: new Date(),
       });
       return rows;
     });
