@@ -19,5 +19,5 @@ for clip in "${clips[@]}"; do
   name="$(basename "$clip" .mp4)"
   ffmpeg -v error -y -i "$data/$clip" -an -vf \
     "select='not(mod(n\,4))',scale=640:-2,$grid,drawtext=text='f %{eif\:n*4\:d}':x=w-70:y=h-24:fontsize=18:fontcolor=white:box=1:boxcolor=black,tile=3x2" \
-    -fps_mode passthrough "$out/${name}_%02d.png"
+    -fps_mode passthrough "$out/$name"_%02d.png
 done
