@@ -160,6 +160,16 @@ test("an editor drags the 9:16 crop at one moment; the downloaded 9:16 clip foll
   const res = await page.request.get((await zip.getAttribute("href"))!);
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toBe("application/zip");
+  for (const [w, h] of [
+    [1366, 768],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await downloads.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page.evaluate(() => window.scrollBy(0, -80));
+    await page.screenshot({ path: path.join(ARTIFACTS, `reframe-downloads-${w}.png`) });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.keyboard.press("Escape");
   await shot(page, "locked");
 });

@@ -1,7 +1,8 @@
 "use client";
 
-import { useSyncExternalStore, type ReactNode } from "react";
+import { useState, useSyncExternalStore, type ReactNode } from "react";
 import { ASPECTS, cropShare, isCropAspect, type TAspect } from "@/lib/reframe/aspect";
+import type { TCropKey } from "@/lib/reframe/path";
 import type { THighlightDto } from "@/lib/schemas/highlights";
 import { frameOf } from "../review/frames";
 import type { PlayheadStore } from "../review/playhead";
@@ -38,15 +39,23 @@ export function CropStage(p: Props) {
   const save = useSaveCrop(p.videoId);
   const frame = frameOf(t, p.fps);
   const found = isCropAspect(p.aspect) ? cropTarget(p.highlights, p.selectedId, t) : null;
-  // While a save is on its way the box stays where the editor left it.
-  const pending = save.isPending && save.variables?.id === found?.id ? save.variables : null;
+  // While a save is on its way the box and the lock show what was sent (set in the same render as the
+  // drag's end or the click: a controlled checkbox would otherwise flip back until the request starts).
+  const [sent, setSent] = useState<{ id: string; keys: TCropKey[]; locked: boolean } | null>(null);
+  const pending = sent && sent.id === found?.id ? sent : null;
   const h =
     found && pending
       ? { ...found, crop: { ...found.crop, keys: pending.keys, locked: pending.locked } }
       : found;
   const share = p.video.width && p.video.height ? cropShare(p.aspect, p.video.width, p.video.height) : 9 / 32;
-  const put = (keys: THighlightDto["crop"]["keys"], locked: boolean) =>
-    h && save.mutate({ id: h.id, keys, locked, cropRevision: h.crop.revision });
+  const put = (keys: TCropKey[], locked: boolean) => {
+    if (!h) return;
+    setSent({ id: h.id, keys, locked });
+    save.mutate(
+      { id: h.id, keys, locked, cropRevision: h.crop.revision },
+      { onSettled: () => setSent(null) },
+    );
+  };
 
   return (
     <>
