@@ -32,7 +32,7 @@ export function syntheticFeatures(opts: {
   };
 }
 
-/** What a job handler is given by the runtime, for calling `handle` directly. */
+/** What the runtime gives job `name`'s handler, for calling `handle` directly (commit stages its next). */
 export const jobCtx = (name: JobName = "retrain") => ({
   jobId: "test",
   attempt: 1,
