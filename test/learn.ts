@@ -4,6 +4,8 @@ import { keys, putObject } from "@/lib/storage";
 import { makeVideo } from "./fixtures";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { analysisLifecycle } from "@/lib/analysis/lifecycle";
+import type { JobName } from "@/lib/pipeline/graph";
+import { committer } from "@/worker/runtime-next";
 
 // Synthetic cached features for the learning-loop tests (no decode): low noise, and inside each event
 // span a pattern on every `period`-th channel from `offset`. The noise generator is the returned
@@ -30,12 +32,13 @@ export function syntheticFeatures(opts: {
   };
 }
 
-/** What a job handler is given by the runtime, for calling `handle` directly. */
-export const jobCtx = () => ({
+/** What the runtime gives job `name`'s handler, for calling `handle` directly (commit stages its next). */
+export const jobCtx = (name: JobName = "retrain") => ({
   jobId: "test",
   attempt: 1,
   reportProgress: async () => undefined,
   signal: new AbortController().signal,
+  commit: committer(name),
 });
 
 /**

@@ -5,10 +5,13 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
+import { clipLifecycle } from "@/lib/clips/lifecycle";
 import { db, disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startJob } from "@/lib/pipeline/enqueue";
 import { keys, putObject } from "@/lib/storage";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { buildReframeSource, REFRAME_SOURCE } from "./reframe";
 
 async function main() {
@@ -34,7 +37,7 @@ async function main() {
         size: BigInt(bytes.length),
       },
       ...{
-        status: "ready",
+        ...videoLifecycle.seed("ready"),
         durationS: seconds,
         fps,
         width: w,
@@ -45,13 +48,19 @@ async function main() {
     },
   });
   const analysis = await db().analysis.create({
-    data: { videoId: id, modelId: "seed", modelVersion: "1", status: "complete", current: true },
+    data: {
+      videoId: id,
+      modelId: "seed",
+      modelVersion: "1",
+      ...analysisLifecycle.seed("complete"),
+      current: true,
+    },
   });
   const highlight = await db().$transaction(async (tx) => {
     const row = await tx.highlight.create({
       data: {
         ...{ videoId: id, analysisId: analysis.id, label: "penalty", startS: 2, endS: 6 },
-        ...{ peak: 0.9, mean: 0.8, status: "accepted", clipStatus: "cutting" },
+        ...{ peak: 0.9, mean: 0.8, status: "accepted", ...clipLifecycle.seed("cutting") },
       },
     });
     // the worker's outbox dispatcher hands it to BullMQ

@@ -87,12 +87,12 @@ export const videoLifecycle = {
   seed: (status: VideoStatus) => ({ status }),
 
   /** ffprobe read it: the media facts are stored and analysis is next. */
-  probed: (videoId: string, info: ProbedFields) =>
+  probed: (videoId: string, info: ProbedFields, client?: Client) =>
     move(
       videoId,
       "processing",
       { ...info, stage: "queued for analysis", ...noProgress, error: null },
-      { from: ["queued", "processing"] },
+      { from: ["queued", "processing"], client },
     ),
 
   analyzing: (videoId: string) =>

@@ -6,7 +6,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { deriveAllSegments } from "@/lib/highlights/segments";
 import { activeVersion } from "@/lib/learn/active";
 import { childLogger } from "@/lib/logger";
-import { enqueueNext } from "@/lib/pipeline/enqueue";
 import { highlightRows, planApply } from "@/lib/review/apply";
 import { segmentParamsOf } from "@/lib/schemas/analysis";
 import { keys, putObject } from "@/lib/storage";
@@ -65,7 +64,8 @@ export const rescoreJob = job("rescore", {
     const derived = deriveAllSegments(tracksOf(scores), params, cur.video.durationS ?? 0);
     const existing = await db().highlight.findMany({ where: { analysisId: cur.id } });
     const plan = planApply(existing, derived);
-    const created = await db().$transaction(async (tx) => {
+    // The new highlights' cuts commit with them (staged in the outbox inside this transaction).
+    const { created } = await ctx.commit(async (tx) => {
       await tx.highlight.deleteMany({ where: { id: { in: plan.remove } } });
       await tx.highlight.updateMany({ where: { analysisId: cur.id }, data: { analysisId: next.id } });
       const rows = await tx.highlight.createManyAndReturn({
@@ -79,10 +79,12 @@ export const rescoreJob = job("rescore", {
         scoresKey,
         completedAt: new Date(),
       });
-      return rows;
+      const cuts = rows.map((h) => ({
+        job: "cut-clip" as const,
+        data: { highlightId: h.id, revision: h.revision },
+      }));
+      return { created: rows, next: cuts };
     });
-    for (const h of created)
-      await enqueueNext("rescore", "cut-clip", { highlightId: h.id, revision: h.revision });
     log.info(
       {
         analysisId: next.id,
