@@ -137,6 +137,34 @@ export default tseslint.config(
   { files: ["lib/queue/**", "worker/runtime.ts"], rules: restrict(["bullmq", "ioredis"]) },
   { files: ["lib/metrics/**"], rules: restrict(["prom-client"]) },
   {
+    // Issue #27: handlers return what follows ({ next: [{ job, data }] }) and the runtime stages it in
+    // the outbox (worker/runtime-next.ts); routes start work with startJob. Nothing else may put a job on
+    // a queue. Tests may, as a harness. Still to move: analyze's chunk flow (the outbox holds single
+    // jobs), notify (its webhooks go out before its mail), the live follow loop (tick-end, store).
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: [
+      "lib/pipeline/**",
+      "lib/queue/**",
+      "worker/runtime.ts",
+      "worker/runtime-next.ts",
+      "**/*.test.ts",
+      "test/**",
+      "worker/jobs/analyze.ts",
+      "worker/jobs/notify.ts",
+      "worker/live/tick-end.ts",
+      "worker/live/store.ts",
+    ],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportSpecifier[imported.name=/^enqueue(Flow|Next|NextFlow)?$/]",
+          message: "Return the jobs that follow as { next: [{ job, data }] }; the runtime enqueues them.",
+        },
+      ],
+    },
+  },
+  {
     // Only lib/env.ts reads process.env.
     files: ["**/*.ts", "**/*.tsx"],
     // Tests may set variables before lib/env.ts first reads them; scripts and configs run outside the app.

@@ -21,6 +21,8 @@ import { closeQueues } from "@/lib/queue";
 import { keys, putObject } from "@/lib/storage";
 import { waitFor } from "@/test/fixtures";
 import { childrenOf, memoryMb } from "@/test/procs";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 const { values } = parseArgs({
   options: {
@@ -111,7 +113,7 @@ for (let i = 0; i < matches; i++) {
       originalName: `retrain-bench-${i + 1}.mp4`,
       sourceKey: `bench-retrain/${i}-${Date.now()}`,
       size: 0n,
-      status: "ready",
+      ...videoLifecycle.seed("ready"),
       durationS: minutes * 60,
       fps: 25,
       reviewCompleteAt: new Date(),
@@ -122,7 +124,7 @@ for (let i = 0; i < matches; i++) {
       videoId: video.id,
       modelId: m.id,
       modelVersion: m.version,
-      status: "complete",
+      ...analysisLifecycle.seed("complete"),
       current: true,
     },
   });

@@ -2,6 +2,10 @@ import { encodeF16 } from "@/lib/analysis/f16";
 import { db } from "@/lib/db";
 import { keys, putObject } from "@/lib/storage";
 import { makeVideo } from "./fixtures";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
+import type { JobName } from "@/lib/pipeline/graph";
+import { committer } from "@/worker/runtime-next";
 
 // Synthetic cached features for the learning-loop tests (no decode): low noise, and inside each event
 // span a pattern on every `period`-th channel from `offset`. The noise generator is the returned
@@ -28,12 +32,13 @@ export function syntheticFeatures(opts: {
   };
 }
 
-/** What a job handler is given by the runtime, for calling `handle` directly. */
-export const jobCtx = () => ({
+/** What the runtime gives job `name`'s handler, for calling `handle` directly (commit stages its next). */
+export const jobCtx = (name: JobName = "retrain") => ({
   jobId: "test",
   attempt: 1,
   reportProgress: async () => undefined,
   signal: new AbortController().signal,
+  commit: committer(name),
 });
 
 /**
@@ -51,14 +56,14 @@ export async function makeLabelledVideo(o: {
   const v = await makeVideo(o.ownerId, new TextEncoder().encode(o.name), `${o.name}.mp4`);
   await db().video.update({
     where: { id: v.id },
-    data: { status: "ready", durationS: o.durationS, fps: 25, reviewCompleteAt: new Date() },
+    data: { ...videoLifecycle.seed("ready"), durationS: o.durationS, fps: 25, reviewCompleteAt: new Date() },
   });
   const a = await db().analysis.create({
     data: {
       videoId: v.id,
       modelId: "penalty-lstm",
       modelVersion: "1.2.0",
-      status: "complete",
+      ...analysisLifecycle.seed("complete"),
       current: true,
     },
   });

@@ -3,6 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 const TOKEN = `metrics-${randomUUID()}`;
 process.env.METRICS_TOKEN = TOKEN;
@@ -105,7 +107,7 @@ describe("/api/metrics", () => {
         sourceKey: `test/${randomUUID()}.mp4`,
         size: 1n,
         durationS: 6000,
-        status: "ready",
+        ...videoLifecycle.seed("ready"),
       },
     });
     const createdAt = new Date(Date.now() - 60_000);
@@ -114,7 +116,7 @@ describe("/api/metrics", () => {
         videoId: video.id,
         modelId: "m",
         modelVersion: "1",
-        status: "complete",
+        ...analysisLifecycle.seed("complete"),
         createdAt,
         completedAt: new Date(createdAt.getTime() + 500),
       },

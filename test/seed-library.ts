@@ -12,6 +12,10 @@ import { env } from "@/lib/env";
 import { frameSpan } from "@/lib/highlights/frame-span";
 import { keys, putObject } from "@/lib/storage";
 import { ffmpegMake, sharedClip } from "./match";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
+import { clipLifecycle } from "@/lib/clips/lifecycle";
+import { liveLifecycle } from "@/lib/live/lifecycle";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
 
 const CLIP = sharedClip("clips/penalty/wc2022-bra-cro/tiago_bra-cro-wc2022-8.mp4");
 const TEAMS = ["Ajax", "Benfica", "Celtic", "Dortmund", "Everton", "Fiorentina", "Galatasaray", "Hajduk"];
@@ -87,12 +91,13 @@ async function main() {
         originalName: `${title}.mp4`,
         sourceKey,
         size: BigInt(kind === "real" ? 3_000_000 : 2_500_000_000),
-        status:
+        ...videoLifecycle.seed(
           kind === "unreadable" || kind === "analysis-failed"
             ? "failed"
             : kind === "processing"
               ? "processing"
               : "ready",
+        ),
         stage: kind === "processing" ? "analyzing" : null,
         progress: kind === "processing" ? 0.42 : 0,
         etaSeconds: kind === "processing" ? 380 : null,
@@ -142,7 +147,7 @@ async function main() {
         videoId: id,
         modelId: "penalty-lstm",
         modelVersion: "seed",
-        status: "complete",
+        ...analysisLifecycle.seed("complete"),
         current: true,
         scoresKey,
       },
@@ -167,7 +172,7 @@ async function main() {
           // the real clip's highlight stays a suggestion: the spec trims it and undoes the trim
           status: kind !== "real" && k === 0 && i % 3 === 0 ? "accepted" : "suggested",
           posterKey,
-          ...(clipKey ? { clipKey, clipRevision: 0, clipStatus: "ready" as const } : {}),
+          ...(clipKey ? { clipKey, clipRevision: 0, ...clipLifecycle.seed("ready") } : {}),
         },
       });
     }
@@ -183,7 +188,7 @@ async function main() {
       ownerId: admin.id,
       title: `${tag} Cup final (live)`,
       url: "https://streams.example.org/cup-final/index.m3u8",
-      status: "ended",
+      ...liveLifecycle.seed("ended"),
       streamTimeS: 60,
       targetDurationS: 10,
       params: { grid, segments },
@@ -227,7 +232,7 @@ async function main() {
       ownerId: admin.id,
       title: `${tag} Friendly (expired link)`,
       url: "https://streams.example.org/friendly/index.m3u8?token=expired",
-      status: "failed",
+      ...liveLifecycle.seed("failed"),
       error: "https://streams.example.org/friendly/index.m3u8: HTTP 403",
       endedAt: new Date(),
     },

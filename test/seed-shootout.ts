@@ -10,6 +10,8 @@ import { db, disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { keys, putObject } from "@/lib/storage";
 import { buildShootout, SHOOTOUT_SIZE } from "./brand";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 async function main() {
   const admin = await db().user.findUniqueOrThrow({ where: { email: env().ADMIN_EMAIL } });
@@ -30,7 +32,7 @@ async function main() {
       originalName: `${title}.mp4`,
       sourceKey,
       size: BigInt(bytes.length),
-      status: "ready",
+      ...videoLifecycle.seed("ready"),
       durationS: spans.at(-1)!.endS,
       fps: 25,
       width: SHOOTOUT_SIZE.w,
@@ -40,7 +42,13 @@ async function main() {
     },
   });
   const analysis = await db().analysis.create({
-    data: { videoId: id, modelId: "seed", modelVersion: "1", status: "complete", current: true },
+    data: {
+      videoId: id,
+      modelId: "seed",
+      modelVersion: "1",
+      ...analysisLifecycle.seed("complete"),
+      current: true,
+    },
   });
   for (const s of spans)
     await db().highlight.create({

@@ -26,6 +26,7 @@ import {
 } from "@/test/fixtures";
 import { jobs } from "./jobs/registry";
 import { startRuntime, type Runtime } from "./runtime";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
 
 const BACKGROUND_VIDEOS = 3;
 type Job = Awaited<ReturnType<ReturnType<typeof namedQueue>["getJob"]>>;
@@ -49,7 +50,7 @@ async function probedVideo() {
   const v = await makeVideo(ownerId, await readFixture(match), "match.mp4");
   // buildMatch makes 720p25 without audio
   const data = { durationS: await durationOf(match), fps: 25, width: 1280, height: 720, hasAudio: false };
-  return db().video.update({ where: { id: v.id }, data: { status: "processing", ...data } });
+  return db().video.update({ where: { id: v.id }, data: { ...videoLifecycle.seed("processing"), ...data } });
 }
 
 /** Niceness of this process's proxy/filmstrip ffmpeg (fluent-ffmpeg runs it as `nice -n N ffmpeg`). */

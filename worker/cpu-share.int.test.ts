@@ -25,6 +25,7 @@ import {
 } from "@/test/fixtures";
 import { jobs } from "./jobs/registry";
 import { startRuntime, type Runtime } from "./runtime";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
 
 const NAMES = ["share-a", "share-b"];
 
@@ -47,7 +48,10 @@ describe("two workers on the CPU queue (real Redis, ffmpeg, ONNX, S3, Postgres)"
     const v = await makeVideo(u.id, await readFixture(match), "match.mp4");
     // buildMatch makes 720p25 without audio; probed as the probe job would leave it
     const probed = { durationS: await durationOf(match), fps: 25, width: 1280, height: 720, hasAudio: false };
-    await db().video.update({ where: { id: v.id }, data: { status: "processing", ...probed } });
+    await db().video.update({
+      where: { id: v.id },
+      data: { ...videoLifecycle.seed("processing"), ...probed },
+    });
     await enqueue("analyze", { videoId: v.id }, { jobId: `${v.id}:analyze` });
 
     const done = await waitFor(async () => {

@@ -25,6 +25,8 @@ import {
 import { makeIndexedVideo } from "@/test/media";
 import { jobs } from "./jobs/registry";
 import { startRuntime, type Runtime } from "./runtime";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 let runtime: Runtime | undefined;
 let ownerId: string;
@@ -46,7 +48,7 @@ async function matchVideo(file: string) {
   const v = await makeVideo(ownerId, await readFixture(file), "match.mp4");
   videoIds.push(v.id);
   const data = { durationS: await durationOf(file), fps: 25, width: 1280, height: 720, hasAudio: false };
-  return db().video.update({ where: { id: v.id }, data: { status: "processing", ...data } });
+  return db().video.update({ where: { id: v.id }, data: { ...videoLifecycle.seed("processing"), ...data } });
 }
 
 describe("the editors' lane (real Redis, ffmpeg, S3, Postgres)", () => {
@@ -73,14 +75,21 @@ describe("the editors' lane (real Redis, ffmpeg, S3, Postgres)", () => {
       videoIds.push(v.id);
       await db().video.update({
         where: { id: v.id },
-        data: { status: "ready", fps: 25, durationS: 8, width: 160, height: 90, hasAudio: true },
+        data: {
+          ...videoLifecycle.seed("ready"),
+          fps: 25,
+          durationS: 8,
+          width: 160,
+          height: 90,
+          hasAudio: true,
+        },
       });
       const a = await db().analysis.create({
         data: {
           videoId: v.id,
           modelId: "test",
           modelVersion: "1",
-          status: "complete",
+          ...analysisLifecycle.seed("complete"),
           current: true,
           progress: 1,
         },

@@ -6,6 +6,8 @@ import { db, disconnectDb } from "@/lib/db";
 import { getVideo } from "@/lib/videos/service";
 import { makeUser, makeVideo } from "@/test/fixtures";
 import { setChunkProgress } from "./progress";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 afterAll(() => disconnectDb());
 
@@ -13,9 +15,18 @@ describe("setChunkProgress", () => {
   it("a retried chunk does not send the video's progress back", async () => {
     const owner = await makeUser();
     const v = await makeVideo(owner.id, new Uint8Array([0]), "Retry.mp4");
-    await db().video.update({ where: { id: v.id }, data: { status: "processing", stage: "analyzing" } });
+    await db().video.update({
+      where: { id: v.id },
+      data: { ...videoLifecycle.seed("processing"), stage: "analyzing" },
+    });
     const a = await db().analysis.create({
-      data: { videoId: v.id, modelId: "m", modelVersion: "1", status: "running", params: { chunks: 2 } },
+      data: {
+        videoId: v.id,
+        modelId: "m",
+        modelVersion: "1",
+        ...analysisLifecycle.seed("running"),
+        params: { chunks: 2 },
+      },
     });
     const share = 0.95 / 2;
     const shown: number[] = [];

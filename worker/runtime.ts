@@ -20,6 +20,7 @@ import { isRedisConnectionError, noteRedisError, redisOutage } from "@/lib/queue
 import { progressTracker, throttle } from "./progress";
 import { CancelledError, PermanentError, type JobContext, type JobDefinition } from "./jobs/types";
 import { LockLostError, LockWatch } from "./lock-watch";
+import { committer, followUp } from "./runtime-next";
 import { cpuFields, recordCpu, withCpuAccount, type CpuUsed } from "./cpu-account";
 
 /** How often a running job checks whether it was cancelled: a deleted video's chunk stops within this. */
@@ -206,6 +207,7 @@ async function runJob(def: JobDefinition, job: Job, token: string | undefined, l
     attempt: job.attemptsMade + 1,
     signal: abort.signal,
     niceness: nodeOf(def.name).cpu?.niceness ?? 0,
+    commit: committer(def.name),
     async reportProgress(stage, fraction) {
       const mark = progress.report(stage, fraction);
       // A stopped job reports nothing more (and must not wait on a Redis that is away).
@@ -222,7 +224,8 @@ async function runJob(def: JobDefinition, job: Job, token: string | undefined, l
     recordCpu(def.name, used, log);
   };
   try {
-    const result = await withCpuAccount(() => def.handle(parsed.data, ctx), account);
+    const outcome = await withCpuAccount(() => def.handle(parsed.data, ctx), account);
+    const result = await followUp(def.name, outcome);
     log.info({ ms: Date.now() - startedAt, ...cpuFields(cpu) }, "job done");
     return result;
   } catch (err) {
@@ -288,10 +291,8 @@ async function finalFailure(def: JobDefinition, job: Job | undefined, err: Error
   const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
   if (!permanent && !exhausted) return;
   try {
-    await def.onFailed?.(
-      job.data,
-      permanent ? err.message : `${err.message} (after ${job.attemptsMade} attempts)`,
-    );
+    const message = permanent ? err.message : `${err.message} (after ${job.attemptsMade} attempts)`;
+    await followUp(def.name, await def.onFailed?.(job.data, message));
   } catch (hookErr) {
     childLogger({ job: def.name, jobId: job.id }).error({ err: hookErr }, "onFailed hook failed");
   }

@@ -11,13 +11,26 @@ import { downloadHref, reelOfLabel } from "./label-choice";
 import { useBuildReel, useHighlights, useReel } from "./use-highlights";
 import { jobStatusText } from "../status/job-status";
 import { BrandToggle, reelDressText } from "../brand/brand-toggle";
+import { isCropAspect, type TAspect } from "@/lib/reframe/aspect";
+import { AspectRow } from "../reframe/aspect-downloads";
+import { aspectProgress } from "../reframe/aspect-progress";
 
 /**
  * Clips, reel and exports: one download menu (every file this video offers, each with a line on what
  * opens it) and the reel with its progress. Single clips download from their highlight cards. With more
  * than one label, one choice (all labels or one) applies to the ZIP, the reel and the exports.
  */
-export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit: boolean }) {
+export function DownloadsPanel({
+  videoId,
+  canEdit,
+  aspect,
+  setAspect,
+}: {
+  videoId: string;
+  canEdit: boolean;
+  aspect: TAspect;
+  setAspect: (a: TAspect) => void;
+}) {
   const list = useHighlights(videoId);
   const all = list.data?.highlights ?? [];
   const labels = labelsOf(all);
@@ -32,6 +45,7 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
   const clips = kept.filter((h) => h.clipUrl).length;
   const plan = reelPlan(highlights, label);
   const r = reel.data;
+  const zip = isCropAspect(aspect) ? aspectProgress(highlights, aspect).allReady : clips > 0;
   const reelBusy = r?.status === "cutting";
 
   return (
@@ -41,7 +55,8 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
         <DownloadMenu
           videoId={videoId}
           label={label}
-          zip={clips > 0}
+          aspect={aspect}
+          zip={zip}
           reel={r?.url && !reelBusy ? { url: r.url, name: r.downloadName, of: reelOfLabel(r.label) } : null}
           exports={kept.length > 0}
         />
@@ -63,7 +78,16 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
           </select>
         </label>
       ) : null}
-      <BrandToggle on={branded} onChange={setBranded} />
+      <div className="aspect-row">
+        <AspectRow
+          videoId={videoId}
+          label={label}
+          aspect={aspect}
+          setAspect={setAspect}
+          highlights={highlights}
+        />
+        <BrandToggle on={branded} onChange={setBranded} />
+      </div>
       <p className="muted" data-testid="clip-summary">
         {clipSummary(kept)}
       </p>
@@ -146,13 +170,15 @@ export function DownloadsPanel({ videoId, canEdit }: { videoId: string; canEdit:
 interface MenuProps {
   videoId: string;
   label: string | null;
+  aspect: TAspect;
   zip: boolean;
   reel: { url: string; name: string; of: string } | null;
   exports: boolean;
 }
 
 /** A disclosure (details/summary): keyboard and screen readers get it for free; Escape/outside click close. */
-function DownloadMenu({ videoId, label, zip, reel, exports }: MenuProps) {
+function DownloadMenu({ videoId, label, aspect, zip, reel, exports }: MenuProps) {
+  const zipUrl = `/api/videos/${videoId}/clips.zip${aspect === "16:9" ? "" : `?aspect=${encodeURIComponent(aspect)}`}`;
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const close = (e: Event) => {
@@ -172,9 +198,13 @@ function DownloadMenu({ videoId, label, zip, reel, exports }: MenuProps) {
       <summary className="button button--primary">Download ▾</summary>
       <ul className="menu__list" aria-label="Downloads">
         <MenuItem
-          href={zip ? downloadHref(`/api/videos/${videoId}/clips.zip`, label) : null}
-          label={label === null ? "All clips (ZIP)" : `All ${label} clips (ZIP)`}
-          hint="One frame-exact MP4 per highlight, rejected ones left out"
+          href={zip ? downloadHref(zipUrl, label) : null}
+          label={`${label === null ? "All clips" : `All ${label} clips`}${aspect === "16:9" ? "" : `, ${aspect}`} (ZIP)`}
+          hint={
+            zip || aspect === "16:9"
+              ? "One frame-exact MP4 per highlight, rejected ones left out"
+              : `Crop the clips to ${aspect} first (Aspect, below)`
+          }
         />
         <MenuItem
           href={reel?.url ?? null}

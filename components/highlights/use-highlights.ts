@@ -10,7 +10,9 @@ const FAST_MS = 2000;
 // Presigned links last an hour (lib/clips/service.ts); refetching every 10 min keeps them fresh.
 const SLOW_MS = 10 * 60_000;
 
-const cutting = (h: THighlightDto) => h.clipStatus === "cutting" || h.clipStale;
+// issue #29: a clip being cropped to another aspect polls fast too
+const cutting = (h: THighlightDto) =>
+  h.clipStatus === "cutting" || h.clipStale || Object.values(h.aspects).some((a) => a.state === "cutting");
 
 export function useHighlights(videoId: string) {
   return useQuery({

@@ -8,6 +8,8 @@ import { matchTime, timecode, timeOfFrame } from "./frames";
 import { HighlightWords } from "./highlight-words";
 import { KickTags } from "./kick-tags";
 import { jobStatusText } from "../status/job-status";
+import type { TAspect } from "@/lib/reframe/aspect";
+import { AspectLink } from "../reframe/aspect-downloads";
 
 interface Props {
   videoId: string;
@@ -21,6 +23,8 @@ interface Props {
   onPlay: (h: THighlightDto) => void;
   onStatus: (h: THighlightDto, status: THighlightStatus) => void;
   onAcceptAbove: (threshold: number) => void;
+  /** issue #29: the aspect chosen in the room; a cropped one adds its download to each card */
+  aspect: TAspect;
 }
 
 const STATUSES: THighlightStatus[] = ["suggested", "accepted", "edited", "rejected"];
@@ -171,6 +175,7 @@ export function ReviewPanel(p: Props) {
                     Download
                   </a>
                 ) : null}
+                {h.clipUrl && !cutting(h) ? <AspectLink h={h} videoId={p.videoId} aspect={p.aspect} /> : null}
                 {p.canEdit ? (
                   <>
                     <button

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { TAspect } from "@/lib/reframe/aspect";
 import type { TReviewDto } from "@/lib/schemas/review";
 import { DownloadsPanel } from "../highlights/downloads-panel";
 import { VideoPlayer } from "../player/video-player";
@@ -23,6 +25,7 @@ import { CopyLink } from "./copy-link";
 import { roomLinkHref, type RoomLink } from "./deep-link";
 import { useDeepLink } from "./use-deep-link";
 import { playbackWords } from "./playback-words";
+import { CropStage } from "../reframe/crop-stage";
 
 export function ReviewRoom({ id, canEdit, link }: { id: string; canEdit: boolean; link: RoomLink }) {
   const review = useReview(id);
@@ -45,6 +48,8 @@ function Room({ data, canEdit, link }: { data: TReviewDto; canEdit: boolean; lin
   const { video, fps, duration, editState } = r;
   const selected = editState.items.find((i) => i.id === editState.selectedId);
   const router = useRouter();
+  // issue #29: one aspect for the crop box over the player, the cards' and the downloads menu's files
+  const [aspect, setAspect] = useState<TAspect>("16:9");
   const failed = video.status === "failed";
   // A video that failed before it was probed has no duration: there is no media to play either.
   const playable = !failed || (failureHelp(video.error).playable && duration > 0);
@@ -106,12 +111,24 @@ function Room({ data, canEdit, link }: { data: TReviewDto; canEdit: boolean; lin
 
       <div className="review__top">
         <div className="review__player">
-          <VideoPlayer
-            src={r.media}
-            label={`Play ${video.title}`}
-            thumbnails={r.thumbs}
-            onPlayer={onPlayer}
-          />
+          <CropStage
+            videoId={video.id}
+            video={video}
+            fps={fps}
+            highlights={r.highlights}
+            selectedId={editState.selectedId}
+            playhead={r.playhead}
+            aspect={aspect}
+            setAspect={setAspect}
+            canEdit={canEdit}
+          >
+            <VideoPlayer
+              src={r.media}
+              label={`Play ${video.title}`}
+              thumbnails={r.thumbs}
+              onPlayer={onPlayer}
+            />
+          </CropStage>
           <Clock playhead={r.playhead} fps={fps} duration={duration} />
           <CopyLink
             label="Copy link to this moment"
@@ -180,6 +197,7 @@ function Room({ data, canEdit, link }: { data: TReviewDto; canEdit: boolean; lin
         onPlay={r.playInPlace}
         onStatus={r.setStatus}
         onAcceptAbove={r.acceptAbove}
+        aspect={aspect}
       />
       {canEdit && (
         <TeachPanel
@@ -191,7 +209,7 @@ function Room({ data, canEdit, link }: { data: TReviewDto; canEdit: boolean; lin
           marking={r.marking}
         />
       )}
-      <DownloadsPanel videoId={video.id} canEdit={canEdit} />
+      <DownloadsPanel videoId={video.id} canEdit={canEdit} aspect={aspect} setAspect={setAspect} />
       <ShortcutsDialog open={r.help} onClose={() => r.setHelp(false)} />
     </div>
   );

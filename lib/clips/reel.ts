@@ -1,6 +1,8 @@
 // The highlight reel of a video: its state and download link, and building a new one (job build-reel).
 import { randomUUID } from "node:crypto";
 import { db } from "../db";
+import { TransitionError } from "../lifecycle/machine";
+import { reelLifecycle } from "./lifecycle";
 import { conflict } from "../errors";
 import type { TReelDto } from "../schemas/highlights";
 import { presignGet } from "../storage";
@@ -69,16 +71,14 @@ export async function requestReel(
   // Compare-and-set on the status: two clicks queue one build. The job is staged in the same
   // transaction, so a "cutting" reel always has a build on its way (lib/pipeline/outbox.ts).
   await db().$transaction(async (tx) => {
-    const { count } = await tx.video.updateMany({
-      where: { id: video.id, reelStatus: { not: "cutting" } },
-      data: {
-        reelStatus: "cutting",
+    const requested = await reelLifecycle
+      .requested(tx, video.id, {
         reelProgress: 0,
         reelError: null,
         reelJobId: jobIdOf("build-reel", payload, nonce),
-      },
-    });
-    if (count === 0) throw conflict("A reel is already being built");
+      })
+      .catch((err) => (err instanceof TransitionError ? false : Promise.reject(err)));
+    if (!requested) throw conflict("A reel is already being built");
     await startJob(tx, "reel asked for", "build-reel", payload, { nonce });
   });
   await dispatchSoon();

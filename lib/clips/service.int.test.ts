@@ -13,9 +13,11 @@ import type { JobDefinition } from "@/worker/jobs/types";
 import { db, disconnectDb } from "../db";
 import { enqueue } from "../queue";
 import { getObjectBytes } from "../storage";
-import { afterAnalysis } from "@/worker/clips/after-analysis";
+import { committer } from "@/worker/runtime-next";
 import { exportHighlights } from "../exports/service";
 import { clipsZip, listHighlights, patchHighlight } from "./service";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 let runtime: Runtime;
 let tmp: string;
@@ -39,7 +41,7 @@ async function analysedVideo() {
     where: { id: v.id },
     data: {
       title: "Derby: Città vs Königsblau",
-      status: "ready",
+      ...videoLifecycle.seed("ready"),
       fps: 25,
       durationS: 6,
       width: 160,
@@ -52,7 +54,7 @@ async function analysedVideo() {
       videoId: video.id,
       modelId: "m",
       modelVersion: "1",
-      status: "complete",
+      ...analysisLifecycle.seed("complete"),
       current: true,
       completedAt: new Date(),
     },
@@ -121,10 +123,18 @@ function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
   });
 }
 
+/** A cut per highlight, as the finaliser's transaction queues them (worker/jobs/analyze-finalize.ts). */
+async function cutAll(analysisId: string) {
+  const hs = await db().highlight.findMany({ where: { analysisId }, select: { id: true, revision: true } });
+  await committer("analyze-finalize")(async () => ({
+    next: hs.map((h) => ({ job: "cut-clip" as const, data: { highlightId: h.id, revision: h.revision } })),
+  }));
+}
+
 describe("highlight clips service (real S3, Redis, Postgres, ffmpeg)", () => {
   it("cuts clips after analysis, zips them with readable names, exports every format, re-cuts on edit", async () => {
     const { video, analysis } = await analysedVideo();
-    await afterAnalysis.completed(video.id, analysis.id);
+    await cutAll(analysis.id);
     let hs = await allReady(video.id);
     expect(hs.map((h) => h.downloadName)).toEqual([
       "derby-citta-vs-konigsblau_penalty_01_00m00s.mp4",
@@ -189,7 +199,7 @@ describe("highlight clips service (real S3, Redis, Postgres, ffmpeg)", () => {
 
   it("keeps the clip when an edit goes back to the frames it holds (an undone trim), and re-cuts otherwise", async () => {
     const { video, analysis } = await analysedVideo();
-    await afterAnalysis.completed(video.id, analysis.id);
+    await cutAll(analysis.id);
     await allReady(video.id);
     const first = await db().highlight.findFirstOrThrow({
       where: { analysisId: analysis.id },

@@ -18,6 +18,7 @@ import { cropOf } from "../reframe/stored";
 import { clipNumbers } from "./selection";
 import { kickNumbers } from "./shootout";
 import { zipObjects } from "./zip";
+import { clipLifecycle } from "./lifecycle";
 import { cutJobId, pendingStatuses } from "../status/lookup";
 
 export async function listHighlights(videoId: string): Promise<THighlightsDto> {
@@ -110,32 +111,21 @@ export async function patchHighlight(
   const words = { name: patch.name, note: patch.note, kick: patch.kick };
   // Back on the frames the stored clip holds (a trim undone before its re-cut finished): no new cut.
   const keep = moved && clipHolds(h, startS, endS);
-  const data = !moved
-    ? { ...words, status }
-    : keep
-      ? {
-          ...words,
-          startS,
-          endS,
-          status,
-          revision: { increment: 1 },
-          clipStatus: "ready" as const,
-          clipRevision: h.revision + 1,
-          clipError: null,
-        }
-      : {
-          ...words,
-          startS,
-          endS,
-          status,
-          revision: { increment: 1 },
-          clipStatus: "cutting" as const,
-          clipError: null,
-        };
   // The new boundaries and their cut commit together: a "cutting" clip always has a job on its way.
   await db().$transaction(async (tx) => {
-    const { count } = await tx.highlight.updateMany({ where: { id, revision: h.revision }, data });
-    if (count === 0)
+    const changed = !moved
+      ? (await tx.highlight.updateMany({ where: { id, revision: h.revision }, data: { ...words, status } }))
+          .count > 0
+      : await clipLifecycle.edited(tx, id, h.revision, keep, {
+          ...words,
+          startS,
+          endS,
+          status,
+          revision: { increment: 1 },
+          clipError: null,
+          ...(keep ? { clipRevision: h.revision + 1 } : {}),
+        });
+    if (!changed)
       throw conflict("Someone else changed this highlight at the same time; reload and try again");
     if (moved && !keep)
       await startJob(tx, "highlights edited", "cut-clip", {

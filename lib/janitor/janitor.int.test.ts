@@ -10,6 +10,7 @@ import { db, disconnectDb } from "../db";
 import { closeQueues, queueFor } from "../queue";
 import { createMultipart, headObject, keys, OPAQUE_TYPE, putObject } from "../storage";
 import { janitorReport, runJanitor } from "./index";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 let admin: { id: string; cookie: string };
 let editor: { id: string; cookie: string };
@@ -26,7 +27,13 @@ afterAll(async () => {
 async function seed() {
   const v = await makeVideo(editor.id, new Uint8Array(100).fill(1), "Final.mp4");
   const a = await db().analysis.create({
-    data: { videoId: v.id, modelId: "m", modelVersion: "1", status: "complete", current: true },
+    data: {
+      videoId: v.id,
+      modelId: "m",
+      modelVersion: "1",
+      ...analysisLifecycle.seed("complete"),
+      current: true,
+    },
   });
   const kept = keys.clipCut(v.id, randomUUID(), 1, "k");
   const removedHighlight = keys.clipCut(v.id, randomUUID(), 1, "r");

@@ -13,6 +13,8 @@ import { getLiveSource } from "../live/service";
 import { getReview } from "../review/service";
 import type { TKnownLabelsDto, TLabelRemovedDto } from "../schemas/labels";
 import { getObjectBytes, keys, putObject } from "../storage";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 let editor: string;
 let viewer: string;
@@ -78,7 +80,7 @@ async function learntBy(label: string, opts: { active?: boolean } = {}) {
   const v = await makeVideo(owner.id, new Uint8Array([1, 2, 3]), "Final.mp4");
   await db().video.update({
     where: { id: v.id },
-    data: { status: "ready", fps: 25, durationS: 60, reelLabel: label },
+    data: { ...videoLifecycle.seed("ready"), fps: 25, durationS: 60, reelLabel: label },
   });
   const a = await db().analysis.create({
     data: {
@@ -86,7 +88,7 @@ async function learntBy(label: string, opts: { active?: boolean } = {}) {
       modelId: installed.id,
       modelVersion: "r1",
       modelVersionId: version.id,
-      status: "complete",
+      ...analysisLifecycle.seed("complete"),
       current: true,
       params: { segments: { [label]: installed.segmentDefaults.penalty } },
     },

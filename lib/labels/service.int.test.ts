@@ -8,6 +8,8 @@ import { POST as addRoute } from "@/app/api/videos/[id]/review/highlights/route"
 import { db, disconnectDb } from "../db";
 import { closeQueues } from "../queue";
 import { listLabels } from "./service";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 let editor: string;
 let viewer: string;
@@ -23,9 +25,18 @@ beforeAll(async () => {
 async function seed() {
   const owner = await makeUser();
   const v = await makeVideo(owner.id, new Uint8Array([1, 2, 3]), "Final.mp4");
-  await db().video.update({ where: { id: v.id }, data: { status: "ready", fps: 25, durationS: 60 } });
+  await db().video.update({
+    where: { id: v.id },
+    data: { ...videoLifecycle.seed("ready"), fps: 25, durationS: 60 },
+  });
   const a = await db().analysis.create({
-    data: { videoId: v.id, modelId: "penalty-lstm", modelVersion: "1", status: "complete", current: true },
+    data: {
+      videoId: v.id,
+      modelId: "penalty-lstm",
+      modelVersion: "1",
+      ...analysisLifecycle.seed("complete"),
+      current: true,
+    },
   });
   const mk = (startS: number, endS: number) =>
     db().highlight.create({

@@ -1,7 +1,7 @@
 /**
  * The one state-machine helper every status column goes through (issue #27): a table of allowed moves,
  * a compare-and-set that applies one, and one error type for a move the table refuses. Each lifecycle
- * module (lib/videos/lifecycle.ts, lib/clips/reel-lifecycle.ts …) declares its table and says how its
+ * module (lib/videos, lib/clips, lib/analysis and lib/live, each in its lifecycle.ts) declares its table and says how its
  * row is updated and read; nothing else writes that column.
  */
 
@@ -36,6 +36,11 @@ export interface Machine<S extends string> {
    * TransitionError when it is in a status that may not move there.
    */
   move(id: string, to: S, cas: CompareAndSet<S>, from?: S[]): Promise<boolean>;
+  /**
+   * For a move of many rows at once (a deleted video's cuts): `from`, after checking that each may
+   * move to `to`, for the write's where. Throws TransitionError for one that may not.
+   */
+  only(to: S, from: S[]): S[];
 }
 
 export function machine<S extends string>(
@@ -54,6 +59,11 @@ export function machine<S extends string>(
       const now = await cas.current();
       if (now === null) return false;
       throw new TransitionError(entity, id, now, to);
+    },
+    only(to, from) {
+      const refused = from.find((s) => !can(s, to));
+      if (refused !== undefined) throw new TransitionError(entity, "(many)", refused, to);
+      return from;
     },
   };
 }

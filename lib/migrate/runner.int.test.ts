@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "../generated/prisma/client";
 import { env } from "../env";
 import { migrate } from "./runner";
+import { clipLifecycle, reelLifecycle } from "@/lib/clips/lifecycle";
 
 // A throwaway database next to the test database: migrations must build it from nothing.
 const name = `matchcut_migrate_${process.pid}`;
@@ -88,13 +89,13 @@ describe("SQL migration runner", () => {
       expect([clipped.revision, clipped.clipStatus, clipped.clipRevision]).toEqual([0, "none", null]);
       await prisma.highlight.update({
         where: { id: clipped.id },
-        data: { revision: 1, clipStatus: "ready", clipRevision: 1, clipKey: "k.mp4" },
+        data: { revision: 1, ...clipLifecycle.seed("ready"), clipRevision: 1, clipKey: "k.mp4" },
       });
       await prisma.video.update({
         where: { id: video.id },
         data: {
           reelKey: "r.mp4",
-          reelStatus: "ready",
+          ...reelLifecycle.seed("ready"),
           reelProgress: 1,
           reelBuiltAt: new Date(),
           filmstripSpriteKey: "s.jpg",

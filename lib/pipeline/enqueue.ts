@@ -46,6 +46,31 @@ export function startJob<N extends JobName>(
   return stage(client, { name, jobId, payload, delayMs: extra.delayMs });
 }
 
+/** One job a finished job returned as its `next` (worker/jobs/types.ts): a graph edge from it. */
+export interface NextEntry {
+  job: JobName;
+  data: unknown;
+  /** Run no earlier than this many ms from now (the janitor's next slot, the live follow loop). */
+  delayMs?: number;
+}
+
+/**
+ * The runtime's half of "handlers return what follows" (worker/runtime-next.ts): each entry is checked
+ * against the graph and written to the outbox through `client`, the transaction that records the job's
+ * outcome, so the state change and its follow-ups commit together. `dispatchSoon()` after the commit.
+ */
+export async function stageNext(
+  client: OutboxClient,
+  from: JobName,
+  next: readonly NextEntry[],
+): Promise<void> {
+  for (const n of next) assertEdge(from, n.job);
+  for (const n of next) {
+    const payload = n.data as JobPayload<JobName>;
+    await stage(client, { name: n.job, jobId: jobIdOf(n.job, payload), payload, delayMs: n.delayMs });
+  }
+}
+
 /** Enqueues the job that follows `from`; only an edge declared in graph.ts is allowed. */
 export function enqueueNext<F extends JobName, N extends NextOf<F> & JobName>(
   from: F,

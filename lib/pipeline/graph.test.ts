@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enqueueNext, jobIdOf, startJob } from "./enqueue";
+import { enqueueNext, jobIdOf, stageNext, startJob } from "./enqueue";
 import { CPU_QUEUE, graph, INTERACTIVE_QUEUE, jobNames, queueOf, type JobName } from "./graph";
 
 const vid = "8f0c2f4e-6a58-4c61-9d7b-0c8f2d5b9a11";
@@ -109,5 +109,19 @@ describe("job graph", () => {
     expect(() => startJob({} as never, "upload complete" as never, "analyze", { videoId: vid })).toThrow(
       /"analyze" is not started by "upload complete"/,
     );
+  });
+
+  it("stages none of a handler's next jobs when one of them is not an edge from it", async () => {
+    const staged: unknown[] = [];
+    const client = { outboxJob: { create: async (row: unknown) => void staged.push(row) } } as never;
+    await expect(
+      stageNext(client, "probe", [
+        { job: "analyze", data: { videoId: vid } },
+        { job: "cut-clip", data: { highlightId: vid, revision: 1 } },
+      ]),
+    ).rejects.toThrow(/"probe" does not enqueue "cut-clip"/);
+    expect(staged).toEqual([]);
+    await stageNext(client, "janitor", [{ job: "janitor", data: { slot: 7 }, delayMs: 60_000 }]);
+    expect(staged).toMatchObject([{ data: { name: "janitor", jobId: jobIdOf("janitor", { slot: 7 }) } }]);
   });
 });

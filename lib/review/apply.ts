@@ -1,5 +1,6 @@
 // Pure parts of "Apply" and "New highlight" (lib/review/service.ts), tested without a database.
 import { tracksOf, type TScoreFile } from "../analysis/scores";
+import { clipLifecycle } from "../clips/lifecycle";
 import type { Segment } from "../highlights/segments";
 
 export interface ExistingHighlight {
@@ -31,7 +32,7 @@ export function highlightRows(
     endS: s.end,
     peak: s.peak,
     mean: s.mean,
-    ...(opts.cutting ? { clipStatus: "cutting" as const } : {}),
+    ...clipLifecycle.created(opts.cutting),
   }));
 }
 

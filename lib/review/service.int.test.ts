@@ -11,6 +11,8 @@ import { tracksOf } from "../analysis/scores";
 import { closeQueues, queueFor } from "../queue";
 import { keys, putObject } from "../storage";
 import { applySegments, createHighlight, getReview } from "./service";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 let ownerId: string;
 let tmp: string;
@@ -45,10 +47,16 @@ async function seed() {
   const v = await makeVideo(ownerId, await readFixture(file), "Final.mp4");
   await db().video.update({
     where: { id: v.id },
-    data: { status: "ready", fps: 25, durationS: 60, width: 160, height: 90, hasAudio: true },
+    data: { ...videoLifecycle.seed("ready"), fps: 25, durationS: 60, width: 160, height: 90, hasAudio: true },
   });
   const a = await db().analysis.create({
-    data: { videoId: v.id, modelId: "missing-model", modelVersion: "1", status: "complete", current: true },
+    data: {
+      videoId: v.id,
+      modelId: "missing-model",
+      modelVersion: "1",
+      ...analysisLifecycle.seed("complete"),
+      current: true,
+    },
   });
   const scoresKey = keys.scores(v.id, a.id);
   await putObject(scoresKey, JSON.stringify(scores), "application/json");

@@ -3,6 +3,7 @@ import { tracksOf, ZScoreFile, type TScoreFile } from "../analysis/scores";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
 import { segmentParamsOf } from "../schemas/analysis";
+import { clipLifecycle } from "../clips/lifecycle";
 import { listHighlights } from "../clips/service";
 import { videoOr404 } from "../videos/find";
 import { BACKGROUND } from "../labels/kinds";
@@ -228,7 +229,7 @@ export async function createHighlight(videoId: string, body: THighlightCreate): 
         endS: body.endS,
         ...stats,
         status: "edited",
-        clipStatus: "cutting",
+        ...clipLifecycle.created(true),
       },
     });
     await startJob(tx, "highlights edited", "cut-clip", {

@@ -13,6 +13,8 @@ import { closeQueues } from "../queue";
 import { putObject } from "../storage";
 import type { TShareCreated, TShareLinkDto } from "../schemas/shares";
 import { hashShareToken } from "./token";
+import { clipLifecycle, reelLifecycle } from "@/lib/clips/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 let editor: string;
 let admin: string;
@@ -34,10 +36,16 @@ beforeAll(async () => {
   await putObject(reelKey, REEL, "video/mp4");
   await db().video.update({
     where: { id: v.id },
-    data: { reelKey, reelStatus: "ready", fps: 25, durationS: 60 },
+    data: { reelKey, ...reelLifecycle.seed("ready"), fps: 25, durationS: 60 },
   });
   const a = await db().analysis.create({
-    data: { videoId: v.id, modelId: "m", modelVersion: "1", status: "complete", current: true },
+    data: {
+      videoId: v.id,
+      modelId: "m",
+      modelVersion: "1",
+      ...analysisLifecycle.seed("complete"),
+      current: true,
+    },
   });
   const [h, uncut] = await makeHighlights(v.id, a.id, [
     ["penalty", 10, 20, "accepted"],
@@ -47,7 +55,7 @@ beforeAll(async () => {
   await putObject(key, CLIP, "video/mp4");
   await db().highlight.update({
     where: { id: h!.id },
-    data: { clipKey: key, clipRevision: 0, clipStatus: "ready" },
+    data: { clipKey: key, clipRevision: 0, ...clipLifecycle.seed("ready") },
   });
   clip = { id: h!.id, key };
   other = uncut!;

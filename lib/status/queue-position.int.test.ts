@@ -16,6 +16,9 @@ import { makeHighlights, makeUser, makeVideo, waitFor } from "@/test/fixtures";
 import { privateRedis, type PrivateRedis } from "@/test/private-redis";
 import { job } from "@/worker/jobs/types";
 import { startRuntime, type Runtime } from "@/worker/runtime";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
+import { clipLifecycle } from "@/lib/clips/lifecycle";
 
 const AHEAD = 3;
 
@@ -43,17 +46,39 @@ async function videoWithTrimmedHighlight() {
   const v = await makeVideo(owner.id, new Uint8Array([0]), "Derby.mp4");
   await db().video.update({
     where: { id: v.id },
-    data: { status: "processing", stage: "analyzing", fps: 25, durationS: 60, width: 160, height: 90 },
+    data: {
+      ...videoLifecycle.seed("processing"),
+      stage: "analyzing",
+      fps: 25,
+      durationS: 60,
+      width: 160,
+      height: 90,
+    },
   });
   // The editor reviews the current analysis while a re-analysis runs in 3 chunks.
   const current = await db().analysis.create({
-    data: { videoId: v.id, modelId: "m", modelVersion: "1", status: "complete", current: true },
+    data: {
+      videoId: v.id,
+      modelId: "m",
+      modelVersion: "1",
+      ...analysisLifecycle.seed("complete"),
+      current: true,
+    },
   });
   const analysis = await db().analysis.create({
-    data: { videoId: v.id, modelId: "m", modelVersion: "1", status: "running", params: { chunks: 3 } },
+    data: {
+      videoId: v.id,
+      modelId: "m",
+      modelVersion: "1",
+      ...analysisLifecycle.seed("running"),
+      params: { chunks: 3 },
+    },
   });
   const [h] = await makeHighlights(v.id, current.id, [["penalty", 10, 20, "accepted"]]);
-  await db().highlight.update({ where: { id: h!.id }, data: { clipStatus: "cutting", revision: 2 } });
+  await db().highlight.update({
+    where: { id: h!.id },
+    data: { ...clipLifecycle.seed("cutting"), revision: 2 },
+  });
   return { videoId: v.id, analysisId: analysis.id, highlightId: h!.id };
 }
 

@@ -1,7 +1,8 @@
 // Deleting a video moves it to the trash: hidden from every list and page, restorable by its owner or
 // an admin for TRASH_DAYS, then removed for good (rows and S3 objects) by the purge-video job.
-import { stopAnalyses } from "../analysis/stop";
+import { analysisLifecycle } from "../analysis/lifecycle";
 import { audit } from "../audit/log";
+import { clipLifecycle, reelLifecycle } from "../clips/lifecycle";
 import type { SessionUser } from "../auth/session";
 import { canAdmin } from "../auth/roles";
 import { db } from "../db";
@@ -61,15 +62,9 @@ export async function trashVideo(user: SessionUser, id: string): Promise<void> {
 async function stopWork(tx: Prisma.TransactionClient, id: string): Promise<void> {
   const reason = "Stopped because the video was deleted";
   await videoLifecycle.withdrawn(id, tx);
-  await stopAnalyses(tx, id, reason);
-  await tx.video.updateMany({
-    where: { id, reelStatus: "cutting" },
-    data: { reelStatus: "failed", reelError: reason },
-  });
-  await tx.highlight.updateMany({
-    where: { videoId: id, clipStatus: "cutting" },
-    data: { clipStatus: "failed", clipError: reason },
-  });
+  await analysisLifecycle.stopped(tx, id, reason);
+  await reelLifecycle.withdrawn(tx, id, reason);
+  await clipLifecycle.withdrawn(tx, id, reason);
 }
 
 export async function restoreVideo(user: SessionUser, id: string): Promise<void> {

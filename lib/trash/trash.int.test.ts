@@ -12,6 +12,8 @@ import { db, disconnectDb } from "../db";
 import { closeQueues, queueFor } from "../queue";
 import { headObject, keys, putObject } from "../storage";
 import { purgeVideo, TRASH_DAYS } from "./service";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
+import { clipLifecycle } from "@/lib/clips/lifecycle";
 
 let owner: { id: string; cookie: string };
 let other: { id: string; cookie: string };
@@ -31,7 +33,13 @@ afterAll(async () => {
 async function videoWithClip() {
   const v = await makeVideo(owner.id, new Uint8Array(1000).fill(1), "Final.mp4");
   const a = await db().analysis.create({
-    data: { videoId: v.id, modelId: "m", modelVersion: "1", status: "complete", current: true },
+    data: {
+      videoId: v.id,
+      modelId: "m",
+      modelVersion: "1",
+      ...analysisLifecycle.seed("complete"),
+      current: true,
+    },
   });
   const clipKey = keys.clip(v.id, randomUUID());
   await putObject(clipKey, new Uint8Array(10), "video/mp4");
@@ -45,7 +53,7 @@ async function videoWithClip() {
       peak: 0.9,
       mean: 0.8,
       clipKey,
-      clipStatus: "ready",
+      ...clipLifecycle.seed("ready"),
     },
   });
   return { ...v, clipKey, highlightId: h.id };

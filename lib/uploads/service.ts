@@ -8,7 +8,7 @@ import { AppError, badRequest, conflict, notFound, tooLarge } from "../errors";
 import { childLogger } from "../logger";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
-import { initialVideoStatus } from "../videos/lifecycle";
+import { videoLifecycle } from "../videos/lifecycle";
 import type {
   TCompleteUpload,
   TCompletedUpload,
@@ -196,7 +196,7 @@ export async function completeUpload(
         sourceKey: upload.key,
         size: upload.size,
         ownerId: user.id,
-        status: initialVideoStatus,
+        ...videoLifecycle.created(),
       },
     });
     await tx.upload.update({ where: { id: upload.id }, data: { status: "completed", videoId: created.id } });

@@ -9,6 +9,8 @@ import { ZLibraryQuery } from "../schemas/library";
 import { Prisma } from "../generated/prisma/client";
 import { listLibrary, pageQuery } from "./library";
 import { REPLACED_ERROR, reanalyzeVideo } from "./reanalyze";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 const N = 5000;
 const TAG = `lib${randomUUID().slice(0, 6)}`;
@@ -32,7 +34,7 @@ beforeAll(async () => {
       originalName: `m${i}.mp4`,
       sourceKey: `uploads/${id}/source.mp4`,
       size: BigInt(1000),
-      status: statuses[i % statuses.length]!,
+      ...videoLifecycle.seed(statuses[i % statuses.length]!),
       error: i % statuses.length === 3 ? "not a video file ffmpeg can read" : null,
       durationS: 5400,
       fps: 25,
@@ -48,7 +50,7 @@ beforeAll(async () => {
       videoId: v.id,
       modelId: "penalty-lstm",
       modelVersion: "test",
-      status: "complete" as const,
+      ...analysisLifecycle.seed("complete"),
       current: true,
     }));
   await db().analysis.createMany({ data: analyses });
@@ -183,9 +185,18 @@ describe("re-analyse", () => {
 
   it("stops the analysis under way and queues a new one (issue #16)", async () => {
     const id = ids[5]!;
-    await db().video.update({ where: { id }, data: { status: "processing", stage: "analyzing" } });
+    await db().video.update({
+      where: { id },
+      data: { ...videoLifecycle.seed("processing"), stage: "analyzing" },
+    });
     const running = await db().analysis.create({
-      data: { videoId: id, modelId: "penalty-lstm", modelVersion: "1", status: "running", params: {} },
+      data: {
+        videoId: id,
+        modelId: "penalty-lstm",
+        modelVersion: "1",
+        ...analysisLifecycle.seed("running"),
+        params: {},
+      },
     });
     expect(await reanalyzeVideo(id)).toMatchObject({ status: "processing", stage: "queued for analysis" });
     expect(await db().analysis.findUniqueOrThrow({ where: { id: running.id } })).toMatchObject({
@@ -200,7 +211,7 @@ describe("re-analyse", () => {
 
   it("leaves a probe under way alone", async () => {
     const id = ids[6]!;
-    await db().video.update({ where: { id }, data: { status: "queued", durationS: null } });
+    await db().video.update({ where: { id }, data: { ...videoLifecycle.seed("queued"), durationS: null } });
     await expect(reanalyzeVideo(id)).rejects.toThrow(/still being read/);
   });
 

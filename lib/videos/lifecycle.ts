@@ -80,13 +80,19 @@ export type ProbedFields = Pick<
 >;
 
 export const videoLifecycle = {
+  /** A new video (an upload completed, a live recording finished): queued for its probe. */
+  created: (): { status: VideoStatus } => ({ status: initialVideoStatus }),
+
+  /** Fixtures and seeds only (a guard test keeps it so): a row placed in a status it never lived through. */
+  seed: (status: VideoStatus) => ({ status }),
+
   /** ffprobe read it: the media facts are stored and analysis is next. */
-  probed: (videoId: string, info: ProbedFields) =>
+  probed: (videoId: string, info: ProbedFields, client?: Client) =>
     move(
       videoId,
       "processing",
       { ...info, stage: "queued for analysis", ...noProgress, error: null },
-      { from: ["queued", "processing"] },
+      { from: ["queued", "processing"], client },
     ),
 
   analyzing: (videoId: string) =>

@@ -1,4 +1,4 @@
-import { stopAnalyses } from "../analysis/stop";
+import { analysisLifecycle } from "../analysis/lifecycle";
 import { db } from "../db";
 import { conflict } from "../errors";
 import { childLogger } from "../logger";
@@ -32,7 +32,7 @@ export async function reanalyzeVideo(id: string): Promise<TVideoDto> {
   const stopped = await db().$transaction(async (tx) => {
     let stopped = 0;
     if (busy) {
-      stopped = await stopAnalyses(tx, id, REPLACED_ERROR);
+      stopped = await analysisLifecycle.stopped(tx, id, REPLACED_ERROR);
       if (stopped === 0)
         throw conflict("This video's analysis is about to start; re-analyse it once it is ready");
     }

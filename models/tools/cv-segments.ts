@@ -6,7 +6,8 @@
 // only; nothing is chosen on it.
 // Usage: npx tsx models/tools/cv-segments.ts <tracks.json> <segments.json>
 import { readFileSync, writeFileSync } from "node:fs";
-import { deriveSegments, type Segment, type ScoreTrack, type SegmentParams } from "@/lib/highlights/segments";
+import { deriveSegments, type ScoreTrack, type SegmentParams } from "@/lib/highlights/segments";
+import { judge, type Piece } from "./cv-judge";
 
 // Fixed by hand before any evaluation, as in 1.1.0; only enter (and exit with it) is searched. The
 // shipped manifest gets the same rule (models/tools/operating.py).
@@ -16,15 +17,6 @@ function paramsFor(enter: number): SegmentParams {
   return { enter, exit: Math.round(exit * 100) / 100, ...FIXED };
 }
 
-interface Piece {
-  kind: "kick" | "background";
-  path: string;
-  group: string;
-  start: number;
-  end: number;
-  broadcast?: boolean;
-  short?: boolean;
-}
 interface Timeline {
   rate: number;
   durationS: number;
@@ -54,27 +46,10 @@ function track(tl: Timeline, T: number): ScoreTrack {
   };
 }
 
-// Each highlight: the kicks it overlaps, or else the non-penalty piece its middle falls in.
-function judge(tl: Timeline, segs: Segment[]) {
-  return segs.map((s) => {
-    const kicks = tl.pieces.filter((k) => k.kind === "kick" && s.start < k.end && s.end > k.start);
-    const mid = (s.start + s.end) / 2;
-    const bg = tl.pieces.find((b) => b.kind === "background" && b.start <= mid && mid < b.end);
-    return {
-      start: s.start,
-      end: s.end,
-      peak: s.peak,
-      kicks: kicks.map((k) => k.path),
-      in: bg?.path ?? null,
-    };
-  });
-}
-
 function count(tl: Timeline, T: number, enter: number) {
   const segs = judge(tl, deriveSegments(track(tl, T), paramsFor(enter), tl.durationS));
-  const bcMin =
-    tl.pieces.filter((b) => b.kind === "background" && b.broadcast).reduce((n, b) => n + b.end - b.start, 0) /
-    60;
+  const judged = tl.pieces.filter((b) => b.kind === "background" && b.broadcast && !b.filler);
+  const bcMin = judged.reduce((n, b) => n + b.end - b.start, 0) / 60;
   const broadcast = new Set(
     tl.pieces.filter((b) => b.kind === "background" && b.broadcast).map((b) => b.path),
   );

@@ -22,12 +22,13 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(__file__))
-from cvdata import CONFIGS, fold_plan, hard_paths, judged_timeline  # noqa: E402
+from cvdata import BASELINE, CONFIGS, fold_plan, hard_paths, judged_timeline  # noqa: E402
 from cvreport import report, table_row  # noqa: E402
 from dataset import Cache, product_windows  # noqa: E402
 from metrics import fit_temperature  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+SEGMENT_CODE = ["models/tools/cv-segments.ts", "models/tools/cv-judge.ts", "lib/highlights/segments.ts"]
 
 
 def fold_models(cache, plan, cfg, hp, log=print, only=None):
@@ -47,6 +48,7 @@ def fold_models(cache, plan, cfg, hp, log=print, only=None):
         model, pcache = train_head(cache, T, AUGS, True, {**hp, **cfg.get("hp", {})}, log=lambda *_: None,
                                    hard_paths=hard_paths(cache) if cfg["hard"] else None, without=exclude,
                                    short_frac=cfg.get("short_frac", 0.0), small=True)
+        t_train = time.time() - t0
         res = {"fold": f["k"], "T": T}
         for part in ("val", "test"):
             tl = judged_timeline(pcache, set(f[part]), seed=f["k"])
@@ -68,7 +70,7 @@ def fold_models(cache, plan, cfg, hp, log=print, only=None):
             res[part]["p"] = (1 / (1 + np.exp(-np.array(res[part]["logit"]) / t))).tolist()
             res[part]["windows"]["p"] = (1 / (1 + np.exp(-np.array(res[part]["windows"]["logit"]) / t))).tolist()
         log(f"  fold {f['k'] + 1}/{len(plan['folds'])}: trained without {len(exclude)} matches, "
-            f"T {res['temperature']:.2f} ({time.time() - t0:.0f} s)")
+            f"T {res['temperature']:.2f} ({time.time() - t0:.0f} s, of which training {t_train:.0f} s)")
         out.append(res)
     return out
 
@@ -88,7 +90,10 @@ def run_config(cache, plan, name, cfg, hp, budget, out_dir, log=print, only=None
     """The folds of one configuration, cached in out_dir (each fold head on its own too, so that
     `--fold k` runs can train the folds side by side)."""
     key = hashlib.sha256(json.dumps([plan["fingerprint"], cfg, hp, budget], sort_keys=True).encode()).hexdigest()[:12]
-    done = os.path.join(out_dir, f"cv-{key}.json")
+    # The fold heads' scores are cached under `key`; the highlights made from them are redone whenever
+    # the code that makes and judges them changes (no retraining).
+    rule = hashlib.sha256(b"".join(open(os.path.join(ROOT, p), "rb").read() for p in SEGMENT_CODE)).hexdigest()[:8]
+    done = os.path.join(out_dir, f"cv-{key}-{rule}.json")
     if os.path.exists(done):
         log(f"{name}: cached ({done})")
         return json.load(open(done))
@@ -116,6 +121,8 @@ def main():
     ap.add_argument("--budget", type=float, default=1.0)
     ap.add_argument("--ablation", action="store_true", help="every configuration in cvdata.CONFIGS, not only the chosen one")
     ap.add_argument("--config", default=None, help="the configuration to report (default: the shipped one)")
+    ap.add_argument("--row", action="append", default=[], help="a configuration of the ablation table (repeat; "
+                    "with --ablation and no --row: every one in cvdata.CONFIGS)")
     ap.add_argument("--boot", type=int, default=1000)
     ap.add_argument("--fold", type=int, help="train only this fold (1-based) of the configuration, cache it and stop")
     ap.add_argument("--manifest", default="models/penalty-lstm/manifest.json")
@@ -129,14 +136,18 @@ def main():
     cache = Cache(args.cache)
     plan = fold_plan(cache, args.cv)
     manifest = json.load(open(args.manifest))
-    shipped = manifest.get("training", {}).get("config", "hard negatives")
+    shipped = manifest.get("training", {}).get("config", BASELINE)
     chosen = args.config or shipped
     if chosen not in CONFIGS:
         sys.exit(f"unknown configuration {chosen!r}; known: {', '.join(CONFIGS)}")
     out_dir = os.path.join(args.cache, "cv")
     os.makedirs(out_dir, exist_ok=True)
     print(plan["summary"])
-    names = list(CONFIGS) if args.ablation else [chosen]
+    unknown = [n for n in args.row if n not in CONFIGS]
+    if unknown:
+        sys.exit(f"unknown configuration {unknown[0]!r}; known: {', '.join(CONFIGS)}")
+    rows = args.row or (list(CONFIGS) if args.ablation else [])
+    names = [chosen] + [n for n in rows if n != chosen]
     if args.fold is not None:
         for n in names:
             run_config(cache, plan, n, CONFIGS[n], HP, args.budget, out_dir, only=args.fold - 1)

@@ -19,7 +19,7 @@ def units(res):
         group_of = {p["path"]: p["group"] for p in pieces}
         bc_paths = {p["path"] for p in pieces if p["kind"] == "background" and p.get("broadcast")}
         for p in pieces:
-            if p["kind"] == "background":
+            if p["kind"] == "background" and not p.get("filler"):
                 d = (p["end"] - p["start"]) / 60
                 u[p["group"]]["all_min"] += d
                 if p.get("broadcast"):
@@ -44,8 +44,9 @@ def units(res):
                 de = max(s["end"] for s in ov) - POST - k["end"]
                 err = (ds, de)
             u[k["group"]]["penalty"] = True
+            merged = not ov and any(k["path"] in s.get("covers", []) for s in segs)
             u[k["group"]]["kicks"].append({"path": k["path"], "short": k.get("short", False), "found": bool(ov),
-                                           "err": err, "fold": f["fold"] + 1})
+                                           "merged": merged, "err": err, "fold": f["fold"] + 1})
         w = f["windows"]
         y = np.asarray(w["y"], float)
         groups = np.array(w["group"])
@@ -83,6 +84,7 @@ def figures(us, names):
         "fh_per_10min_broadcast": fh / bc * 10 if bc else None, "false_broadcast": fh, "broadcast_min": bc,
         "fh_per_10min_all": fha / allm * 10 if allm else None, "false_all": fha, "all_min": allm,
         "recall": sum(k["found"] for k in kicks) / len(kicks) if kicks else None, "kicks": len(kicks),
+        "missed_merged": sum(k.get("merged", False) for k in kicks),
         "recall_short": sum(k["found"] for k in short) / len(short) if short else None, "short_kicks": len(short),
         "boundary_s": float(np.mean([(abs(a) + abs(b)) / 2 for a, b in errs])) if errs else None,
         "start_err_s": float(np.mean([abs(a) for a, _ in errs])) if errs else None,
@@ -142,6 +144,8 @@ def report(res, plan, boot, verbose=True):
     for n, m in per_match.items():
         extra = f", clips < 1.5 s {m['short_found']}/{m['short']}" if m["short"] else ""
         print(f"    recall {n:18s} {m['found']}/{m['kicks']} = {m['found'] / m['kicks']:.2f}{extra}")
+    if point["missed_merged"]:
+        print(f"    of the missed kicks, {point['missed_merged']} lie inside a highlight credited to another kick")
     print(f"  recall on clips < 1.5 s (strike only):           {fmt('recall_short')}  ({point['short_kicks']} kicks)")
     print(f"  boundary error, mean |Δ| net of the 1 s rolls:   {fmt('boundary_s')} s  "
           f"(start {point['start_err_s']:.2f} s, end {point['end_err_s']:.2f} s)" if point["boundary_s"] is not None else "")

@@ -10,10 +10,10 @@ import { readManifest, resolveFile, verifySha256, type LoadedModel } from "@/lib
 import { BACKBONE_BATCH, embedFrames } from "@/worker/inference/backbone";
 import { disposeSessions } from "@/worker/inference/session";
 import { collectFeatures } from "@/worker/analysis/pipeline";
-import { videoFactsOf } from "@/worker/ffmpeg/ffprobe";
-import { samplerKey } from "@/worker/ffmpeg/sampler";
+import { samplerKey, skipFramesFor } from "@/worker/ffmpeg/sampler";
 import { leadSlots } from "@/worker/ffmpeg/frames";
 import { listItems, type Item } from "./groups";
+import { ProbeCache } from "./probe-cache";
 
 // Augmentations are ffmpeg filters between sampling and scaling (see worker/ffmpeg/commands.ts).
 export const AUGMENTS: Record<string, string[]> = {
@@ -123,14 +123,23 @@ function stillBatch(
 async function main() {
   const model = await backboneModel();
   const m = model.manifest;
-  const version = createHash("sha256")
-    // "lead": clips keep no slot before the video's first picture (issue #23), as serving scores none.
-    // The sampler (issue #25) picks other frames: "every" keeps the key the features had before it.
-    .update(
-      JSON.stringify([m.backbone, m.preprocess, "lead", ...(samplerKey() === "every" ? [] : [samplerKey()])]),
-    )
-    .digest("hex")
-    .slice(0, 12);
+  // "lead": clips keep no slot before the video's first picture (issue #23), as serving scores none.
+  // The sampler (issue #25) picks other frames: "every" keeps the key the features had before it.
+  const versionOf = (sampler: string) =>
+    createHash("sha256")
+      .update(JSON.stringify([m.backbone, m.preprocess, "lead", ...(sampler === "every" ? [] : [sampler])]))
+      .digest("hex")
+      .slice(0, 12);
+  const version = versionOf(samplerKey());
+  // A file is keyed by the frames its decode keeps: where the sampler leaves none out (stills, codecs
+  // other than H.264) they are every frame, so its features are those of a full decode and keep that
+  // key; re-extracting them under another name would decode the same frames again.
+  const probes = new ProbeCache(path.join(outDir, "probe.json"));
+  const keyOf = async (it: Item): Promise<string> => {
+    if (it.kind === "still") return versionOf("every");
+    const facts = await probes.facts(it.sha256, path.join(dataDir, it.path));
+    return versionOf(skipFramesFor(facts.codec) ? samplerKey() : "every");
+  };
   const items = listItems(dataDir, path.resolve("models/tools/splits.json")).filter(
     (it) => !values.split || it.split === values.split,
   );
@@ -143,6 +152,9 @@ async function main() {
   // serving rate, exactly as serving samples it (the copy that is judged). Non-penalty clips (40 min, most
   // of the decoding) are cached once, as serving samples them: the head trains and is judged on that copy.
   // Stills: all their variants.
+  const keys = new Map<string, string>();
+  for (const it of items) keys.set(it.path, await keyOf(it));
+  probes.save();
   const jobs = items.flatMap((it) => {
     const plan =
       it.kind === "still"
@@ -157,7 +169,7 @@ async function main() {
       it,
       variant,
       rate,
-      file: `${it.sha256.slice(0, 16)}-${variant}-${rate}-${version}.f32`,
+      file: `${it.sha256.slice(0, 16)}-${variant}-${rate}-${keys.get(it.path)}.f32`,
     }));
   });
   const pendingStills: typeof jobs = [];
@@ -185,7 +197,7 @@ async function main() {
       continue;
     }
     const input = path.join(dataDir, j.it.path);
-    const facts = await videoFactsOf(input);
+    const facts = await probes.facts(j.it.sha256, input);
     const all = await collectFeatures({
       input,
       model,

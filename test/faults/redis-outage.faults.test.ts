@@ -16,6 +16,8 @@ import { makeUser, makeVideo, readFixture, waitFor } from "@/test/fixtures";
 import { privateRedis, type PrivateRedis } from "@/test/private-redis";
 import { jobs } from "@/worker/jobs/registry";
 import { startRuntime, type Runtime } from "@/worker/runtime";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 let redis: PrivateRedis;
 let runtime: Runtime;
@@ -46,14 +48,22 @@ async function analysedVideo() {
   const v = await makeVideo(user.id, await readFixture(file), "Cup Final.mp4");
   await db().video.update({
     where: { id: v.id },
-    data: { status: "ready", fps: 25, durationS: 6, width: 160, height: 90, hasAudio: true, rotation: 0 },
+    data: {
+      ...videoLifecycle.seed("ready"),
+      fps: 25,
+      durationS: 6,
+      width: 160,
+      height: 90,
+      hasAudio: true,
+      rotation: 0,
+    },
   });
   const analysis = await db().analysis.create({
     data: {
       videoId: v.id,
       modelId: "test",
       modelVersion: "1",
-      status: "complete",
+      ...analysisLifecycle.seed("complete"),
       current: true,
       progress: 1,
     },

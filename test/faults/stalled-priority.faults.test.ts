@@ -28,6 +28,7 @@ import {
 import { childrenOf } from "@/test/procs";
 import { jobs } from "@/worker/jobs/registry";
 import { startRuntime, type Runtime } from "@/worker/runtime";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
 
 process.env.QUEUE_PREFIX = `matchcut-faults-stalled-${process.pid}`;
 process.env.ANALYZE_CHUNK_S = "10";
@@ -58,7 +59,7 @@ afterAll(async () => {
 async function probedVideo(name: string) {
   const v = await makeVideo(user.id, await readFixture(file), name);
   const data = { durationS: await durationOf(file), fps: 25, width: 1280, height: 720, hasAudio: false };
-  return db().video.update({ where: { id: v.id }, data: { status: "processing", ...data } });
+  return db().video.update({ where: { id: v.id }, data: { ...videoLifecycle.seed("processing"), ...data } });
 }
 
 /** Whether process `pid` runs an ffmpeg on this video's files (the proxy encode). */

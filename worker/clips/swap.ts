@@ -1,3 +1,4 @@
+import { clipLifecycle } from "@/lib/clips/lifecycle";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -23,10 +24,7 @@ export async function swapClip(
       SELECT "clipKey", "posterKey", revision FROM "Highlight" WHERE id = ${highlightId}::uuid FOR UPDATE`;
     const row = rows[0];
     if (!row || row.revision !== revision) return null;
-    await tx.highlight.update({
-      where: { id: highlightId },
-      data: { ...next, cropAuto, clipStatus: "ready", clipRevision: revision, clipError: null },
-    });
+    await clipLifecycle.ready(tx, highlightId, revision, { ...next, cropAuto });
     return { clipKey: row.clipKey, posterKey: row.posterKey };
   });
 }

@@ -94,7 +94,8 @@ export function sheetSpec(
       "0:v:0",
       "-vf",
       [
-        "setpts=PTS-STARTPTS",
+        // timed by frame index, so the script's lines meet their frames whatever the file's timestamps
+        `setpts=N/(${o.fps}*TB)`,
         `sendcmd=f=${cmdFile}`,
         `drawbox@crop=x=0:y=0:w=${box.w}:h=${box.h}:color=yellow:t=${Math.max(4, Math.round(box.h / 90))}`,
         `select=not(mod(n\\,${every}))`,

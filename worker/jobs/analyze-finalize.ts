@@ -11,10 +11,9 @@ import { chunkPlanOf } from "../analysis/params";
 import { modelFor } from "../analysis/models";
 import { fromScoreFile, readChunkMeta, toScoreFile, writeFeatures } from "../analysis/store";
 import { storeByProducts } from "../analysis/by-products-store";
-import { enqueueNext } from "@/lib/pipeline/enqueue";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
-import { job, PermanentError } from "./types";
-import { afterAnalysis } from "../clips/after-analysis";
+import { job, PermanentError, type NextJob } from "./types";
 import { analysisStopped } from "./cancel";
 
 /** Runs once every chunk is done: stitches scores and features, derives highlights, swaps results in. */
@@ -45,43 +44,47 @@ export const analyzeFinalizeJob = job("analyze-finalize", {
     // Issue #25: the filmstrip and shot cuts the chunks found in their own frames; an analysis whose
     // chunks were written before that has the filmstrip made by its own decode, as before.
     const made = await storeByProducts(ids, durationS, chunks, metas, ctx.signal);
-    if (!made && !video.filmstripVttKey) await enqueueNext("analyze-finalize", "filmstrip", { videoId });
+    const filmstrip: NextJob<"analyze-finalize">[] =
+      !made && !video.filmstripVttKey ? [{ job: "filmstrip", data: { videoId } }] : [];
 
     const params = segmentParamsOf(analysis.params, m.segmentDefaults);
     const segments = deriveAllSegments(tracksOf(scores), params, durationS);
 
     // Compare-and-set on "running": a delete or a re-analysis that stopped this analysis while it was
-    // being stitched wins, and nothing of it becomes current (the janitor removes what it wrote).
-    const completed = await db().$transaction(async (tx) => {
-      const { count } = await tx.analysis.updateMany({
-        where: { id: analysisId, status: "running" },
-        data: {
-          status: "complete",
-          current: true,
-          progress: 1,
-          scoresKey,
-          featuresKey: features.key,
-          coverage,
-          completedAt: new Date(),
-        },
+    // being stitched wins, and nothing of it becomes current (the janitor removes what it wrote). The
+    // jobs that follow (issue #5: a clip per highlight, the uploader and webhooks told) commit with it.
+    const completed = await ctx.commit(async (tx) => {
+      const done = await analysisLifecycle.completed(tx, analysisId, {
+        current: true,
+        progress: 1,
+        scoresKey,
+        featuresKey: features.key,
+        coverage,
+        completedAt: new Date(),
       });
-      if (count === 0) return false;
+      if (!done) return false;
       await tx.analysis.updateMany({
         where: { videoId, current: true, id: { not: analysisId } },
         data: { current: false },
       });
       await tx.highlight.deleteMany({ where: { analysisId } });
-      await tx.highlight.createMany({ data: highlightRows(videoId, analysisId, segments) });
+      const rows = await tx.highlight.createManyAndReturn({
+        data: highlightRows(videoId, analysisId, segments),
+        select: { id: true, revision: true },
+      });
       await videoLifecycle.ready(videoId, tx, warning);
-      return true;
+      const next: NextJob<"analyze-finalize">[] = [
+        ...filmstrip,
+        ...rows.map((h) => ({ job: "cut-clip" as const, data: { highlightId: h.id, revision: h.revision } })),
+        { job: "notify", data: { videoId, analysisId, event: "analysis.completed" } },
+      ];
+      return { next };
     });
     if (!completed) {
       log.info("the analysis was stopped while it was stitched; its results are dropped");
-      return { stopped: true };
+      return { stopped: true, next: filmstrip };
     }
     await deletePrefix(keys.analysisChunks(videoId, analysisId));
-    // issue #5: cut a clip per highlight and tell the uploader/webhooks (jobs, so this stays fast)
-    await afterAnalysis.completed(videoId, analysisId);
     if (warning) log.warn({ coverage }, warning);
     log.info(
       { frames: features.frames, windows: scores.windows.length, highlights: segments.length },
@@ -91,11 +94,9 @@ export const analyzeFinalizeJob = job("analyze-finalize", {
   },
 
   async onFailed({ analysisId }, message) {
-    const analysis = await db().analysis.update({
-      where: { id: analysisId },
-      data: { status: "failed", error: message },
-    });
-    await videoLifecycle.failed(analysis.videoId, `analysis failed: ${message}`);
-    await afterAnalysis.failed(analysis.videoId, analysisId);
+    const videoId = await analysisLifecycle.failed(analysisId, message);
+    if (!videoId) return;
+    await videoLifecycle.failed(videoId, `analysis failed: ${message}`);
+    return { next: [{ job: "notify", data: { videoId, analysisId, event: "analysis.failed" as const } }] };
   },
 });

@@ -1,13 +1,14 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { childLogger } from "@/lib/logger";
-import { enqueueNext, enqueueNextFlow } from "@/lib/pipeline/enqueue";
+import { enqueueNextFlow } from "@/lib/pipeline/enqueue";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAnalysisParamsInput } from "@/lib/schemas/analysis";
 import { planChunks } from "../analysis/plan";
 import { servingModel } from "../analysis/models";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
-import { job, PermanentError } from "./types";
+import { job, PermanentError, type NextJob } from "./types";
 import { videoWithdrawn } from "./cancel";
 
 /**
@@ -40,7 +41,7 @@ export const analyzeJob = job("analyze", {
         modelId: m.id,
         modelVersion: m.version,
         modelVersionId: versionId,
-        status: "running",
+        ...analysisLifecycle.started(),
         params: storedParams({
           chunkS: env().ANALYZE_CHUNK_S,
           chunks: chunks.length,
@@ -61,16 +62,17 @@ export const analyzeJob = job("analyze", {
     // After the chunks (issue #17). Issue #25: the chunks make the filmstrip and the shot cuts from their
     // own frames; the waveform is an audio-only pass; a proxy is made only where probe found that the
     // browser cannot play the source well, piece by piece. A re-analysis does not redo what exists.
-    if (video.hasAudio && !video.waveformKey) await enqueueNext("analyze", "waveform", { videoId });
+    const next: NextJob<"analyze">[] = [];
+    if (video.hasAudio && !video.waveformKey) next.push({ job: "waveform", data: { videoId } });
     if (video.playback === "proxy" && video.proxyPieces) {
       for (let piece = video.proxyPiecesDone; piece < video.proxyPieces; piece++)
-        await enqueueNext("analyze", "proxy", { videoId, piece });
+        next.push({ job: "proxy", data: { videoId, piece } });
     }
     log.info(
       { analysisId: analysis.id, model: `${m.id}@${m.version}`, chunks: chunks.length },
       "analysis planned",
     );
-    return { analysisId: analysis.id, chunks: chunks.length };
+    return { analysisId: analysis.id, chunks: chunks.length, next };
   },
 
   async onFailed({ videoId }, message) {

@@ -31,6 +31,8 @@ import { ffmpegMake } from "@/test/match";
 import { startRuntime, type Runtime } from "../runtime";
 import { buildReelJob } from "./build-reel";
 import type { JobDefinition } from "./types";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 let runtime: Runtime;
 let tmp: string;
@@ -132,7 +134,7 @@ describe("branded shoot-out reel (routes, job, ffmpeg)", () => {
       where: { id: v.id },
       data: {
         title: "Brazil v Croatia",
-        status: "ready",
+        ...videoLifecycle.seed("ready"),
         fps: 25,
         durationS: spans.at(-1)!.endS,
         width: w,
@@ -141,7 +143,13 @@ describe("branded shoot-out reel (routes, job, ffmpeg)", () => {
       },
     });
     const analysis = await db().analysis.create({
-      data: { videoId: v.id, modelId: "test", modelVersion: "1", status: "complete", current: true },
+      data: {
+        videoId: v.id,
+        modelId: "test",
+        modelVersion: "1",
+        ...analysisLifecycle.seed("complete"),
+        current: true,
+      },
     });
     const kicks = await makeHighlights(
       v.id,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { reelLifecycle } from "@/lib/clips/lifecycle";
 import { labelsOf, ofLabel, reelSelection, unknownLabelMessage } from "@/lib/clips/selection";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
@@ -57,11 +58,8 @@ export const buildReelJob = job("build-reel", {
     const plans = items.map((h) => planCut(h.startS, h.endS, video.fps!, video.durationS!));
     const total = plans.reduce((a, p) => a + p.durationS, 0);
     const builtAt = new Date();
-    await db().video.update({
-      where: { id: videoId },
-      // reelProgress stays: a retry must not send the bar back to 0 (requestReel zeroed it for this build)
-      data: { reelStatus: "cutting", reelError: null },
-    });
+    // reelProgress stays: a retry must not send the bar back to 0 (requestReel zeroed it for this build)
+    if (!(await reelLifecycle.building(videoId))) return log.info("video is gone; no reel to build");
     await ctx.reportProgress("building reel", 0);
 
     const url = await presignGet(video.sourceKey, { internal: true, expiresIn: 6 * 3600 });
@@ -97,18 +95,13 @@ export const buildReelJob = job("build-reel", {
       const reelKey = keys.reel(videoId, randomUUID().slice(0, 8));
       await uploadStream(reelKey, createReadStream(out), "video/mp4");
       const old = await db().video.findUnique({ where: { id: videoId }, select: { reelKey: true } });
-      await db().video.update({
-        where: { id: videoId },
-        data: {
-          reelKey,
-          reelLabel: label,
-          reelStatus: "ready",
-          reelProgress: 1,
-          reelError: null,
-          reelBuiltAt: builtAt,
-          reelBranded: branded ?? false,
-          reelShootout: shootout ?? false,
-        },
+      await reelLifecycle.ready(videoId, {
+        reelKey,
+        reelLabel: label,
+        reelProgress: 1,
+        reelBuiltAt: builtAt,
+        reelBranded: branded ?? false,
+        reelShootout: shootout ?? false,
       });
       if (old?.reelKey && old.reelKey !== reelKey) await deletePrefix(old.reelKey);
       await ctx.reportProgress("building reel", 1);
@@ -120,9 +113,6 @@ export const buildReelJob = job("build-reel", {
   },
 
   async onFailed({ videoId }, message) {
-    await db().video.updateMany({
-      where: { id: videoId },
-      data: { reelStatus: "failed", reelError: message },
-    });
+    await reelLifecycle.failed(videoId, message);
   },
 });

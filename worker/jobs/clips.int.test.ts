@@ -11,6 +11,9 @@ import { startRuntime, type Runtime } from "../runtime";
 import { buildReelJob } from "./build-reel";
 import { cutClipJob } from "./cut-clip";
 import type { JobDefinition } from "./types";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
+import { reelLifecycle } from "@/lib/clips/lifecycle";
 
 let runtime: Runtime;
 let ownerId: string;
@@ -37,7 +40,7 @@ async function seed(
   const video = await db().video.update({
     where: { id: v.id },
     data: {
-      status: "ready",
+      ...videoLifecycle.seed("ready"),
       fps: o.fps,
       durationS: 8,
       width: 160,
@@ -51,7 +54,7 @@ async function seed(
       videoId: video.id,
       modelId: "test",
       modelVersion: "1",
-      status: "complete",
+      ...analysisLifecycle.seed("complete"),
       current: true,
       progress: 1,
     },
@@ -134,7 +137,7 @@ describe("cut-clip and build-reel (real S3, Redis, Postgres, ffmpeg)", () => {
     }
 
     // Reel: only the accepted ones (1st and 3rd), in time order, joined end to end.
-    await db().video.update({ where: { id: video.id }, data: { reelStatus: "cutting" } });
+    await db().video.update({ where: { id: video.id }, data: { ...reelLifecycle.seed("cutting") } });
     await startJob(db(), "reel asked for", "build-reel", { videoId: video.id }, { nonce: "t1" });
     const v = await waitFor(async () => {
       const row = await db().video.findUnique({ where: { id: video.id } });

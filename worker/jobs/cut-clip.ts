@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import { clipLifecycle } from "@/lib/clips/lifecycle";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
 import { deletePrefix, keys, presignGet, putObject, uploadStream } from "@/lib/storage";
@@ -37,10 +38,7 @@ export const cutClipJob = job("cut-clip", {
     } catch (err) {
       throw new PermanentError(`cannot cut this highlight: ${(err as Error).message}`);
     }
-    await db().highlight.updateMany({
-      where: { id: highlightId, revision },
-      data: { clipStatus: "cutting", clipError: null },
-    });
+    await clipLifecycle.cutting(highlightId, revision);
     await ctx.reportProgress("cutting", 0);
 
     const url = await presignGet(video.sourceKey, { internal: true, expiresIn: 3 * 3600 });
@@ -89,9 +87,6 @@ export const cutClipJob = job("cut-clip", {
   },
 
   async onFailed({ highlightId, revision }, message) {
-    await db().highlight.updateMany({
-      where: { id: highlightId, revision },
-      data: { clipStatus: "failed", clipError: message },
-    });
+    await clipLifecycle.failed(highlightId, revision, message);
   },
 });

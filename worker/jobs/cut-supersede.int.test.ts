@@ -14,6 +14,8 @@ import { ffmpegMake, makeHighlights, makeUser, makeVideo, readFixture, waitFor }
 import { startRuntime, type Runtime } from "../runtime";
 import { cutClipJob } from "./cut-clip";
 import type { JobDefinition } from "./types";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 let ownerId: string;
 let tmp: string;
@@ -39,14 +41,21 @@ async function seed(endS: number) {
   const v = await makeVideo(ownerId, await readFixture(file), "Long Final.mp4");
   await db().video.update({
     where: { id: v.id },
-    data: { status: "ready", fps: 25, durationS: SECONDS, width: 1280, height: 720, hasAudio: true },
+    data: {
+      ...videoLifecycle.seed("ready"),
+      fps: 25,
+      durationS: SECONDS,
+      width: 1280,
+      height: 720,
+      hasAudio: true,
+    },
   });
   const analysis = await db().analysis.create({
     data: {
       videoId: v.id,
       modelId: "test",
       modelVersion: "1",
-      status: "complete",
+      ...analysisLifecycle.seed("complete"),
       current: true,
       progress: 1,
     },

@@ -1,6 +1,5 @@
 import { env } from "@/lib/env";
 import { runJanitor, janitorSlot } from "@/lib/janitor/run";
-import { enqueueNext } from "@/lib/pipeline/enqueue";
 import { job } from "./types";
 
 /** Expires abandoned uploads and removes orphaned objects, then queues the next slot's run. */
@@ -11,12 +10,9 @@ export const janitorJob = job("janitor", {
     const result = await runJanitor();
     const next = janitorSlot(env().JANITOR_INTERVAL_H);
     // The next slot's id is the same whichever worker or run queues it: BullMQ keeps one.
-    await enqueueNext(
-      "janitor",
-      "janitor",
-      { slot: Math.max(slot, next.slot) + 1 },
-      { delayMs: next.nextInMs },
-    );
-    return result;
+    return {
+      ...result,
+      next: [{ job: "janitor", data: { slot: Math.max(slot, next.slot) + 1 }, delayMs: next.nextInMs }],
+    };
   },
 });

@@ -7,7 +7,8 @@ export const liveFinalizeJob = job("live-finalize", {
   options: { concurrency: 1, timeoutMs: 60 * 60_000 },
 
   async handle({ liveSourceId }, ctx) {
-    return { videoId: await finalizeRecording(liveSourceId, ctx.signal) };
+    const { videoId, made } = await finalizeRecording(liveSourceId, ctx.signal);
+    return { videoId, next: made && videoId ? [{ job: "probe", data: { videoId } }] : [] };
   },
 
   async onFailed({ liveSourceId }, message) {

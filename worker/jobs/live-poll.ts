@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { liveLifecycle } from "@/lib/live/lifecycle";
 import { warmUpScoring } from "../live/score";
 import { runTick } from "../live/tick";
 import { settleAllAndFinalize } from "../live/tick-end";
@@ -29,10 +30,7 @@ export const livePollJob = job("live-poll", {
   async onFailed({ liveSourceId }, message) {
     const src = await db().liveSource.findUnique({ where: { id: liveSourceId } });
     if (!src || src.status === "ended" || src.status === "stopped" || src.status === "failed") return;
-    await db().liveSource.update({
-      where: { id: liveSourceId },
-      data: { status: "failed", error: `following stopped: ${message}`, endedAt: new Date() },
-    });
+    await liveLifecycle.failed(liveSourceId, `following stopped: ${message}`);
     await settleAllAndFinalize(liveSourceId);
   },
 });

@@ -12,6 +12,8 @@ import { startRuntime, type Runtime } from "../runtime";
 import { deliverWebhookJob } from "./deliver-webhook";
 import { notifyJob } from "./notify";
 import type { JobDefinition } from "./types";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 // A local SMTP server and a local HTTP receiver stand in for the uploader's mailbox and an integration.
 const mails: { to: string[]; raw: string }[] = [];
@@ -94,7 +96,7 @@ describe("notifications when an analysis completes (real SMTP + HTTP receivers)"
         originalName: "final.mp4",
         sourceKey: `test/${owner.id}.mp4`,
         size: 1n,
-        status: "ready",
+        ...videoLifecycle.seed("ready"),
         durationS: 5400,
         fps: 25,
       },
@@ -104,7 +106,7 @@ describe("notifications when an analysis completes (real SMTP + HTTP receivers)"
         videoId: video.id,
         modelId: "penalty-v1",
         modelVersion: "1",
-        status: "complete",
+        ...analysisLifecycle.seed("complete"),
         current: true,
         completedAt: new Date(),
       },

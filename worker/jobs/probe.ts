@@ -1,7 +1,6 @@
 import { rm } from "node:fs/promises";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
-import { enqueueNext } from "@/lib/pipeline/enqueue";
 import { keys, presignGet, putObject } from "@/lib/storage";
 import { UnplayableError } from "../ffmpeg/media";
 import { proxyPieceCount } from "../ffmpeg/proxy-commands";
@@ -35,17 +34,22 @@ export const probeJob = job("probe", {
       const posterKey = keys.poster(videoId);
       await putObject(posterKey, poster, "image/jpeg");
       const { playback, ...facts } = info;
-      await videoLifecycle.probed(videoId, {
+      const probed = {
         ...facts,
         posterKey,
         playback: playback.mode,
         playbackReason: playback.reason,
         proxyPieces: playback.mode === "proxy" ? proxyPieceCount(facts.durationS) : null,
-      });
+      };
       // filmstrip and proxy follow from analyze, once its chunks are queued (lib/pipeline/graph.ts)
-      await enqueueNext("probe", "analyze", { videoId });
+      await ctx.commit(
+        async (tx) =>
+          (await videoLifecycle.probed(videoId, probed, tx)) && {
+            next: [{ job: "analyze" as const, data: { videoId } }],
+          },
+      );
       log.info({ durationS: info.durationS, width: info.width, height: info.height, playback }, "probed");
-      return info;
+      return { ...info };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -13,6 +13,7 @@ import { headOf, inspect } from "./probe-inspect";
 import { proxyJob } from "./proxy";
 import { waveformJob } from "./waveform";
 import type { JobDefinition } from "./types";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
 
 // Issue #25: the decision at probe, the proxy made in pieces, and the waveform from an audio-only pass.
 
@@ -105,7 +106,7 @@ describe("proxy pieces and waveform (real S3, Redis, Postgres, ffmpeg)", () => {
         where: { id: v.id },
         data: {
           ...facts,
-          status: "processing",
+          ...videoLifecycle.seed("processing"),
           playback: playback.mode,
           playbackReason: playback.reason,
           proxyPieces: 2,
@@ -162,7 +163,10 @@ describe("proxy pieces and waveform (real S3, Redis, Postgres, ffmpeg)", () => {
     await makeFile(file, 5, [...H264, "-movflags", "+faststart"]);
     const { v, info } = await uploaded(file);
     const { playback: _playback, ...facts } = info;
-    await db().video.update({ where: { id: v.id }, data: { ...facts, status: "processing" } });
+    await db().video.update({
+      where: { id: v.id },
+      data: { ...facts, ...videoLifecycle.seed("processing") },
+    });
     await enqueue("waveform", { videoId: v.id }, { jobId: `${v.id}:waveform` });
     const done = await waitFor(async () => {
       const row = await db().video.findUnique({ where: { id: v.id } });
@@ -184,7 +188,7 @@ describe("proxy pieces and waveform (real S3, Redis, Postgres, ffmpeg)", () => {
     await db().video.update({
       where: { id: v.id },
       data: {
-        status: "ready",
+        ...videoLifecycle.seed("ready"),
         durationS: 5,
         fps: 25,
         width: 320,

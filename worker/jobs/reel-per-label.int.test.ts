@@ -28,6 +28,9 @@ import { startRuntime, type Runtime } from "../runtime";
 import { buildReelJob } from "./build-reel";
 import { cutClipJob } from "./cut-clip";
 import type { JobDefinition } from "./types";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
+import { reelLifecycle } from "@/lib/clips/lifecycle";
 
 let runtime: Runtime;
 let tmp: string;
@@ -60,10 +63,24 @@ async function seed() {
   const v = await makeVideo(owner.id, await readFixture(file), "derby.mp4");
   const video = await db().video.update({
     where: { id: v.id },
-    data: { title: "Derby", status: "ready", fps: 25, durationS: 8, width: 160, height: 90, hasAudio: true },
+    data: {
+      title: "Derby",
+      ...videoLifecycle.seed("ready"),
+      fps: 25,
+      durationS: 8,
+      width: 160,
+      height: 90,
+      hasAudio: true,
+    },
   });
   const analysis = await db().analysis.create({
-    data: { videoId: video.id, modelId: "test", modelVersion: "1", status: "complete", current: true },
+    data: {
+      videoId: video.id,
+      modelId: "test",
+      modelVersion: "1",
+      ...analysisLifecycle.seed("complete"),
+      current: true,
+    },
   });
   const highlights = await makeHighlights(video.id, analysis.id, SPANS);
   return { video, highlights };
@@ -158,7 +175,7 @@ describe("downloads of one label (routes, real services)", () => {
   it("fails the reel with a message when its label left the analysis after it was asked for", async () => {
     const { video } = await seed();
     // What a re-analysis between the request and the build looks like to the job: no "save" highlight.
-    await db().video.update({ where: { id: video.id }, data: { reelStatus: "cutting" } });
+    await db().video.update({ where: { id: video.id }, data: { ...reelLifecycle.seed("cutting") } });
     await startJob(
       db(),
       "reel asked for",

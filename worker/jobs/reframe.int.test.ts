@@ -17,6 +17,8 @@ import { startRuntime, type Runtime } from "../runtime";
 import { cutClipJob } from "./cut-clip";
 import { reframeClipJob } from "./reframe-clip";
 import type { JobDefinition } from "./types";
+import { videoLifecycle } from "@/lib/videos/lifecycle";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 
 const run = promisify(execFile);
 let runtime: Runtime;
@@ -93,14 +95,22 @@ async function seed() {
   const v = await makeVideo(user.id, await readFixture(await source()), "Shoot-out.mp4");
   const video = await db().video.update({
     where: { id: v.id },
-    data: { status: "ready", fps: 25, durationS: 6, width: 320, height: 180, hasAudio: true, rotation: 0 },
+    data: {
+      ...videoLifecycle.seed("ready"),
+      fps: 25,
+      durationS: 6,
+      width: 320,
+      height: 180,
+      hasAudio: true,
+      rotation: 0,
+    },
   });
   const analysis = await db().analysis.create({
     data: {
       videoId: video.id,
       modelId: "test",
       modelVersion: "1",
-      status: "complete",
+      ...analysisLifecycle.seed("complete"),
       current: true,
       progress: 1,
     },

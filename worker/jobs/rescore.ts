@@ -1,11 +1,11 @@
 import { coverageFrom } from "@/lib/analysis/coverage";
+import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 import { tracksOf } from "@/lib/analysis/scores";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deriveAllSegments } from "@/lib/highlights/segments";
 import { activeVersion } from "@/lib/learn/active";
 import { childLogger } from "@/lib/logger";
-import { enqueueNext } from "@/lib/pipeline/enqueue";
 import { highlightRows, planApply } from "@/lib/review/apply";
 import { segmentParamsOf } from "@/lib/schemas/analysis";
 import { keys, putObject } from "@/lib/storage";
@@ -43,7 +43,7 @@ export const rescoreJob = job("rescore", {
         modelId: cur.modelId,
         modelVersion: model.manifest.version,
         modelVersionId: versionId,
-        status: "running",
+        ...analysisLifecycle.started(),
         params: (cur.params ?? undefined) as Prisma.InputJsonValue | undefined,
         featuresKey: cur.featuresKey,
         shotsKey: cur.shotsKey,
@@ -64,7 +64,8 @@ export const rescoreJob = job("rescore", {
     const derived = deriveAllSegments(tracksOf(scores), params, cur.video.durationS ?? 0);
     const existing = await db().highlight.findMany({ where: { analysisId: cur.id } });
     const plan = planApply(existing, derived);
-    const created = await db().$transaction(async (tx) => {
+    // The new highlights' cuts commit with them (staged in the outbox inside this transaction).
+    const { created } = await ctx.commit(async (tx) => {
       await tx.highlight.deleteMany({ where: { id: { in: plan.remove } } });
       await tx.highlight.updateMany({ where: { analysisId: cur.id }, data: { analysisId: next.id } });
       const rows = await tx.highlight.createManyAndReturn({
@@ -72,14 +73,18 @@ export const rescoreJob = job("rescore", {
         select: { id: true, revision: true },
       });
       await tx.analysis.update({ where: { id: cur.id }, data: { current: false } });
-      await tx.analysis.update({
-        where: { id: next.id },
-        data: { status: "complete", current: true, progress: 1, scoresKey, completedAt: new Date() },
+      await analysisLifecycle.completed(tx, next.id, {
+        current: true,
+        progress: 1,
+        scoresKey,
+        completedAt: new Date(),
       });
-      return rows;
+      const cuts = rows.map((h) => ({
+        job: "cut-clip" as const,
+        data: { highlightId: h.id, revision: h.revision },
+      }));
+      return { created: rows, next: cuts };
     });
-    for (const h of created)
-      await enqueueNext("rescore", "cut-clip", { highlightId: h.id, revision: h.revision });
     log.info(
       {
         analysisId: next.id,

@@ -124,7 +124,7 @@ describe("a label taught from marked examples (issue #14 item 4)", () => {
       where: { videoId, current: true },
       data: { params: { segments: { penalty: { ...penalty, enter: 0.9 } } } },
     });
-    await rescoreJob.handle({ videoId, versionId: v.id }, ctx());
+    await rescoreJob.handle({ videoId, versionId: v.id }, ctx("rescore"));
     const review = await getReview(videoId);
     expect(review.scores?.labels).toEqual(["background", "penalty", "corner"]);
     expect(review.defaults.corner).toEqual(penalty);

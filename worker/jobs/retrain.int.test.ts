@@ -104,7 +104,7 @@ describe("retrain and re-score from cached features (issue #14)", () => {
     expect(act.rescoring).toBeGreaterThanOrEqual(3);
     const videoId = videoIds[0]!;
     const before = await db().analysis.findFirstOrThrow({ where: { videoId, current: true } });
-    await rescoreJob.handle({ videoId, versionId: v.id }, ctx());
+    await rescoreJob.handle({ videoId, versionId: v.id }, ctx("rescore"));
     const after = await db().analysis.findFirstOrThrow({ where: { videoId, current: true } });
     expect(after.id).not.toBe(before.id);
     expect(after).toMatchObject({
@@ -118,7 +118,7 @@ describe("retrain and re-score from cached features (issue #14)", () => {
     // the new head finds the second event, which the accepted highlight does not cover
     expect(hs.some((h) => h.status === "suggested" && h.startS < 44 && h.endS > 40)).toBe(true);
     // a second run for the same version is a no-op
-    await rescoreJob.handle({ videoId, versionId: v.id }, ctx());
+    await rescoreJob.handle({ videoId, versionId: v.id }, ctx("rescore"));
     expect((await db().analysis.findFirstOrThrow({ where: { videoId, current: true } })).id).toBe(after.id);
   }, 600_000);
 

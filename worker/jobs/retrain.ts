@@ -83,7 +83,7 @@ async function failVersion(versionId: string, error: string, errorDetail: string
   childLogger({ versionId, job: "retrain" }).warn({ error }, "retrain failed");
 }
 
-async function train(v: ModelVersion, ctx: JobContext): Promise<unknown> {
+async function train(v: ModelVersion, ctx: JobContext): Promise<{ status: "ready" | "refused" } | void> {
   const versionId = v.id;
   const log = childLogger({ versionId, jobId: ctx.jobId, job: "retrain" });
   const t0 = Date.now();

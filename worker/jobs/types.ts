@@ -1,7 +1,11 @@
 import type { z } from "zod";
-import { graph, type JobName, type JobPayload } from "@/lib/pipeline/graph";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { graph, type JobName, type JobPayload, type NextOf } from "@/lib/pipeline/graph";
 
-export interface JobContext {
+/** What a job's transaction (JobContext.commit) returns: null or false when nothing follows. */
+export type Committed<N extends JobName> = { next?: NextJob<N>[] } | null | false;
+
+export interface JobContext<N extends JobName = JobName> {
   jobId: string;
   attempt: number;
   /**
@@ -12,6 +16,12 @@ export interface JobContext {
   signal: AbortSignal;
   /** How much nicer than the worker this kind's ffmpeg runs (its graph node's CPU slot; none: 0). */
   niceness?: number;
+  /**
+   * Runs `change` in one transaction and stages the `next` it returns in the outbox inside it, so a
+   * state change and the jobs that follow it commit together or not at all (worker/runtime-next.ts).
+   * Returns what `change` returned; its `next` is staged already, so the handler does not return it.
+   */
+  commit<T extends Committed<N>>(change: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T>;
 }
 
 // Retries are set at enqueue time from the job graph (lib/pipeline/graph.ts).
@@ -21,6 +31,17 @@ export interface JobOptions {
   timeoutMs: number;
 }
 
+/** A job that follows job `F`: only the graph's edges from `F` type-check (the runtime checks again). */
+export type NextJob<F extends JobName> = {
+  [K in NextOf<F> & JobName]: { job: K; data: JobPayload<K>; delayMs?: number };
+}[NextOf<F> & JobName];
+
+/**
+ * What a handler returns: what BullMQ keeps as the job's return value and, in `next`, the jobs that
+ * follow. The runtime stages those in the outbox (worker/runtime-next.ts); a handler enqueues nothing.
+ */
+export type Outcome<F extends JobName> = void | string | { next?: NextJob<F>[]; [key: string]: unknown };
+
 /**
  * One job kind's handler. Its name and payload schema are its graph node's (lib/pipeline/graph.ts): `job()`
  * takes them from there, so nothing here restates the graph.
@@ -29,7 +50,7 @@ export interface JobDefinition<N extends JobName = JobName> {
   name: N;
   schema: z.ZodType<JobPayload<N>>;
   options: JobOptions;
-  handle(data: JobPayload<N>, ctx: JobContext): Promise<unknown>;
+  handle(data: JobPayload<N>, ctx: JobContext<N>): Promise<Outcome<N>>;
   /**
    * Why this job's work is no longer wanted (its video was deleted, its analysis stopped), or null.
    * The runtime asks before the handler starts and every few seconds while it runs; a reason aborts
@@ -37,7 +58,7 @@ export interface JobDefinition<N extends JobName = JobName> {
    */
   cancelledBy?(data: JobPayload<N>): Promise<string | null>;
   /** Called once the job will not run again (permanent error or attempts used up). */
-  onFailed?(data: JobPayload<N>, message: string): Promise<void>;
+  onFailed?(data: JobPayload<N>, message: string): Promise<void | { next: NextJob<N>[] }>;
   /**
    * Called once when a worker starts taking this kind, so the first job does not wait for what every
    * later one finds ready (model files checked, inference sessions created). Failures are only logged.

@@ -11,6 +11,7 @@ import { createLiveSource } from "@/lib/live/service";
 import { makeUser, waitFor } from "@/test/fixtures";
 import { jobs } from "../jobs/registry";
 import { startRuntime, type Runtime } from "../runtime";
+import { liveLifecycle } from "@/lib/live/lifecycle";
 
 const DEAD_HOST = `${"x".repeat(64)}.invalid`;
 const DEAD_URL = `http://${DEAD_HOST}/live/index.m3u8`;
@@ -25,7 +26,7 @@ afterAll(async () => {
   // Should a check fail, its source must not be polled on by the next test file's live worker.
   await db().liveSource.updateMany({
     where: { ownerId, status: { notIn: ["failed", "ended", "stopped"] } },
-    data: { status: "stopped" },
+    data: { ...liveLifecycle.seed("stopped") },
   });
   await runtime.close();
   await disconnectDb();
@@ -53,7 +54,7 @@ describe("a live source whose host does not resolve", () => {
         title: "Gone",
         url: DEAD_URL,
         playlistUrl: DEAD_URL,
-        status: "following",
+        ...liveLifecycle.seed("following"),
         targetDurationS: 2,
         lastNewAt: new Date(),
       },

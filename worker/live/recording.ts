@@ -6,7 +6,6 @@ import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { childLogger } from "@/lib/logger";
-import { enqueueNext } from "@/lib/pipeline/enqueue";
 import { getObjectBytes, keys, presignGet, putObject, uploadStream } from "@/lib/storage";
 import { runFfmpeg } from "../ffmpeg/run";
 import { clipSpec, concatList, recordingSpec } from "../ffmpeg/live-commands";
@@ -57,13 +56,17 @@ export async function cutClip(liveHighlightId: string, signal: AbortSignal): Pro
 }
 
 /**
- * Stream copy of every recorded segment, in order, into one MP4 → a Video row → `probe`. ffmpeg reads
- * the segments through presigned URLs, so only the output touches local disk.
+ * Stream copy of every recorded segment, in order, into one MP4 → a Video row (then `probe`, which the
+ * job returns when `made`). ffmpeg reads the segments through presigned URLs, so only the output
+ * touches local disk.
  */
-export async function finalizeRecording(liveSourceId: string, signal: AbortSignal): Promise<string | null> {
+export async function finalizeRecording(
+  liveSourceId: string,
+  signal: AbortSignal,
+): Promise<{ videoId: string | null; made: boolean }> {
   const src = await db().liveSource.findUnique({ where: { id: liveSourceId } });
-  if (!src) return null;
-  if (src.videoId) return src.videoId;
+  if (!src) return { videoId: null, made: false };
+  if (src.videoId) return { videoId: src.videoId, made: false };
   const segs = await db().liveSegment.findMany({
     where: { liveSourceId, status: "recorded", key: { not: null } },
     orderBy: [{ epoch: "asc" }, { seq: "asc" }],
@@ -74,7 +77,7 @@ export async function finalizeRecording(liveSourceId: string, signal: AbortSigna
       where: { id: liveSourceId },
       data: { recordingError: "nothing was recorded" },
     });
-    return null;
+    return { videoId: null, made: false };
   }
   const videoId = randomUUID();
   const sourceKey = keys.source(videoId, "mp4");
@@ -102,7 +105,6 @@ export async function finalizeRecording(liveSourceId: string, signal: AbortSigna
     }),
     db().liveSource.update({ where: { id: liveSourceId }, data: { videoId, recordingError: null } }),
   ]);
-  await enqueueNext("live-finalize", "probe", { videoId });
   childLogger({ liveSourceId, videoId }).info({ segments: segs.length, size }, "live recording finalised");
-  return videoId;
+  return { videoId, made: true };
 }

@@ -6,6 +6,7 @@ import type { LiveSource, Prisma } from "@/lib/generated/prisma/client";
 import { childLogger } from "@/lib/logger";
 import { enqueueNext } from "@/lib/pipeline/enqueue";
 import { ZLiveParams } from "@/lib/schemas/live";
+import { liveLifecycle, type LiveFollowStatus } from "@/lib/live/lifecycle";
 import { followStatus } from "./follow";
 import { FetchError, redactUrl } from "./http";
 import { settleHighlights } from "./store";
@@ -71,10 +72,13 @@ export async function reschedule(
   id: string,
   tick: number,
   delayMs: number,
-  data: Prisma.LiveSourceUpdateManyMutationInput,
+  {
+    status,
+    ...data
+  }: Omit<Prisma.LiveSourceUpdateManyMutationInput, "status"> & { status: LiveFollowStatus },
 ) {
   await enqueueNext("live-poll", "live-poll", { liveSourceId: id, tick: tick + 1 }, { delayMs });
-  await db().liveSource.updateMany({ where: { id, tick: { lte: tick } }, data: { ...data, tick: tick + 1 } });
+  await liveLifecycle.rescheduled(id, tick, status, data);
 }
 
 export async function finish(
@@ -82,16 +86,13 @@ export async function finish(
   status: "ended" | "stopped",
   note: string | null,
 ): Promise<void> {
-  await db().liveSource.update({ where: { id: src.id }, data: { status, error: note, endedAt: new Date() } });
+  await liveLifecycle.finished(src.id, status, note);
   await settleAllAndFinalize(src.id);
 }
 
 export async function fail(src: LiveSource, message: string): Promise<void> {
   childLogger({ liveSourceId: src.id }).warn({ message }, "live source failed");
-  await db().liveSource.update({
-    where: { id: src.id },
-    data: { status: "failed", error: message, endedAt: new Date() },
-  });
+  await liveLifecycle.failed(src.id, message);
   await settleAllAndFinalize(src.id);
 }
 

@@ -1,6 +1,6 @@
 // Loading a live source's media playlist: the first load picks a variant of a master playlist and
 // remembers it; later loads (and the hold's fast reloads) read the remembered variant.
-import { db } from "@/lib/db";
+import { liveLifecycle } from "@/lib/live/lifecycle";
 import { env } from "@/lib/env";
 import type { LiveSource } from "@/lib/generated/prisma/client";
 import { fetchText } from "./http";
@@ -38,9 +38,6 @@ export async function loadMediaPlaylist(
       .filter(Boolean)
       .join(", ");
   }
-  await db().liveSource.update({
-    where: { id: src.id },
-    data: { playlistUrl, variant, status: "following", error: null },
-  });
+  await liveLifecycle.following(src.id, { playlistUrl, variant });
   return { pl: pl as MediaPlaylist, url: playlistUrl };
 }
