@@ -1,8 +1,9 @@
 "use client";
 
-import { ASPECTS, isCropAspect, type TAspect } from "@/lib/reframe/aspect";
+import { isCropAspect, type TAspect } from "@/lib/reframe/aspect";
 import type { THighlightDto } from "@/lib/schemas/highlights";
 import { aspectProgress } from "./aspect-progress";
+import { AspectSelect } from "./aspect-select";
 import { useRequestAspect } from "./use-reframe";
 
 /**
@@ -20,20 +21,12 @@ export function AspectRow(p: {
   const progress = isCropAspect(p.aspect) ? aspectProgress(p.highlights, p.aspect) : null;
   return (
     <div className="aspect-row">
-      <label>
-        Aspect{" "}
-        <select
-          className="input"
-          value={p.aspect}
-          onChange={(e) => p.setAspect(e.currentTarget.value as TAspect)}
-        >
-          {ASPECTS.map((a) => (
-            <option key={a} value={a}>
-              {a === "16:9" ? "16:9 (as filmed)" : `${a} (cropped, follows the action)`}
-            </option>
-          ))}
-        </select>
-      </label>
+      <AspectSelect
+        label="Aspect"
+        aspect={p.aspect}
+        setAspect={p.setAspect}
+        optionText={(a) => (a === "16:9" ? "16:9 (as filmed)" : `${a} (cropped, follows the action)`)}
+      />
       {progress && isCropAspect(p.aspect) ? (
         <>
           <span className="muted" data-testid="aspect-progress" aria-live="polite">

@@ -1,11 +1,12 @@
 "use client";
 
 import { useState, useSyncExternalStore, type ReactNode } from "react";
-import { ASPECTS, cropShare, isCropAspect, type TAspect } from "@/lib/reframe/aspect";
+import { cropShare, isCropAspect, type TAspect } from "@/lib/reframe/aspect";
 import type { TCropKey } from "@/lib/reframe/path";
 import type { THighlightDto } from "@/lib/schemas/highlights";
 import { frameOf } from "../review/frames";
 import type { PlayheadStore } from "../review/playhead";
+import { AspectSelect } from "./aspect-select";
 import { cropTarget, withKey } from "./crop-geometry";
 import { CropOverlay } from "./crop-overlay";
 import { useSaveCrop } from "./use-reframe";
@@ -76,20 +77,12 @@ export function CropStage(p: Props) {
         ) : null}
       </div>
       <div className="crop-bar" data-testid="crop-bar">
-        <label>
-          Crop box{" "}
-          <select
-            className="input"
-            value={p.aspect}
-            onChange={(e) => p.setAspect(e.currentTarget.value as TAspect)}
-          >
-            {ASPECTS.map((a) => (
-              <option key={a} value={a}>
-                {a === "16:9" ? "16:9 (no crop)" : a}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AspectSelect
+          label="Crop box"
+          aspect={p.aspect}
+          setAspect={p.setAspect}
+          optionText={(a) => (a === "16:9" ? "16:9 (no crop)" : a)}
+        />
         {isCropAspect(p.aspect) && !h ? (
           <span className="muted">The crop box shows while the playhead is inside a highlight.</span>
         ) : null}
