@@ -53,7 +53,8 @@ export const analyzeJob = job("analyze", {
     // The chunks run on any worker, any machine; the finaliser once all of them are done (a flow).
     // After them (issue #17). Issue #25: the chunks make the filmstrip and the shot cuts from their
     // own frames; the waveform is an audio-only pass; a proxy is made only where probe found that the
-    // browser cannot play the source well, piece by piece. A re-analysis does not redo what exists.
+    // browser cannot play the source well, piece by piece (or one stream copy for a remux). A re-analysis
+    // does not redo what exists.
     const next: NextJob<"analyze">[] = [
       {
         job: "analyze-finalize",
@@ -65,7 +66,7 @@ export const analyzeJob = job("analyze", {
       },
     ];
     if (video.hasAudio && !video.waveformKey) next.push({ job: "waveform", data: { videoId } });
-    if (video.playback === "proxy" && video.proxyPieces) {
+    if ((video.playback === "proxy" || video.playback === "remux") && video.proxyPieces) {
       for (let piece = video.proxyPiecesDone; piece < video.proxyPieces; piece++)
         next.push({ job: "proxy", data: { videoId, piece } });
     }
