@@ -21,8 +21,8 @@ export async function highlightsListed(api: Api, videoId: string) {
 
 /**
  * Issue #25: when the review room has everything it shows, polled from its own API: highlights (the video
- * ready), thumbnails (the filmstrip), the waveform and shot cuts. Null if the work ran out first (`done`
- * resolved) without all four.
+ * ready), thumbnails (the filmstrip), the waveform (or the word that the file has no audio) and shot cuts.
+ * Null if the work ran out first (`done` resolved) without all four.
  */
 export async function allVisible(api: Api, videoId: string, done: Promise<unknown>): Promise<number | null> {
   let over = false;
@@ -30,7 +30,12 @@ export async function allVisible(api: Api, videoId: string, done: Promise<unknow
   for (;;) {
     const last = over;
     const r = await api<TReviewDto>(`/api/videos/${videoId}/review`);
-    if (r.video.status === "ready" && r.filmstripVttUrl && r.waveform && r.shots.length > 0)
+    if (
+      r.video.status === "ready" &&
+      r.filmstripVttUrl &&
+      (r.waveform || r.video.hasAudio === false) &&
+      r.shots.length > 0
+    )
       return Date.now();
     if (last) return null;
     await new Promise((res) => setTimeout(res, POLL_MS));

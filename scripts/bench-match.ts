@@ -2,7 +2,9 @@
 // ../shared/data — held-out (test split) non-penalty clips played in turn, with held-out penalty kicks
 // at known times, one per ~5 minutes — as models/tools/build-match.ts makes its shorter test match.
 // Every piece is normalised once (same codec settings) so the concat demuxer joins them without a
-// second encode; pieces and matches are cached under .data/bench/.
+// second encode; pieces and matches are cached under .data/bench/. The match has a sound track (pink noise
+// at crowd level, AAC) as a broadcast has, so the waveform is part of what the benchmark waits for; its
+// MP4 index is at the end (no faststart), as a camera or an export without "web optimised" writes it.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -53,7 +55,7 @@ async function normalise(dir: string, src: string, flip: boolean): Promise<{ fil
 export async function benchMatch(minutes: number, dataDir = "../shared/data"): Promise<BenchMatch> {
   if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, got ${minutes}`);
   const root = path.resolve(env().DATA_DIR, "bench");
-  const out = path.join(root, `match-${minutes}min.json`);
+  const out = path.join(root, `match-${minutes}min-audio.json`);
   if (existsSync(out)) {
     const cached = JSON.parse(await readFile(out, "utf8")) as BenchMatch;
     if (existsSync(cached.file)) return cached;
@@ -101,10 +103,12 @@ export async function benchMatch(minutes: number, dataDir = "../shared/data"): P
   }
   const list = path.join(root, `match-${minutes}min.txt`);
   await writeFile(list, pieces.map((p) => `file '${p.file}'`).join("\n") + "\n");
-  const file = path.join(root, `match-${minutes}min.mp4`);
+  const file = path.join(root, `match-${minutes}min-audio.mp4`);
   await run(env().FFMPEG_PATH, [
     ...["-hide_banner", "-nostdin", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", list],
-    ...["-c", "copy", file],
+    ...["-f", "lavfi", "-i", `anoisesrc=color=pink:amplitude=0.05:sample_rate=48000:d=${at / FPS}`],
+    ...["-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy", "-c:a", "aac", "-b:a", "128k", "-ac", "2"],
+    ...["-shortest", file],
   ]);
   const match = { file, durationS: at / FPS, kicks: truth };
   await writeFile(out, JSON.stringify(match, null, 1));

@@ -84,6 +84,26 @@ export async function ffprobeJson(file: string, withFrames = false): Promise<Pro
   };
 }
 
+/** Every packet of every stream, in file order: stream index, pts (s), size in bytes and flags (K = key). */
+export async function ffprobePackets(
+  file: string,
+): Promise<{ stream: number; pts_time: string; size: number; flags: string }[]> {
+  const { stdout } = await run(
+    "ffprobe",
+    ["-v", "error", "-show_entries", "packet=stream_index,pts_time,size,flags", "-of", "json", file],
+    { maxBuffer: 256 * 1024 * 1024 },
+  );
+  const parsed = JSON.parse(stdout) as {
+    packets?: { stream_index: number; pts_time: string; size: string; flags: string }[];
+  };
+  return (parsed.packets ?? []).map((p) => ({
+    stream: p.stream_index,
+    pts_time: p.pts_time,
+    size: Number(p.size),
+    flags: p.flags,
+  }));
+}
+
 /** Top-level MP4 box names in order ("ftyp", "moov", "mdat" …): faststart puts moov before mdat. */
 export function mp4Boxes(bytes: Uint8Array): string[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -32,6 +32,22 @@ describe("what the room says it plays", () => {
     );
   });
 
+  it("says a remux is copying, then ready, and settles once the copy plays", () => {
+    const reason = "remux: the MP4 index (moov) is at the end";
+    const copying = { mode: "remux", reason, pieces: 1, piecesDone: 0 } as const;
+    expect(playbackWords(room({ playback: copying }))).toBe(
+      `${reason}, copying the streams (plays the source meanwhile)`,
+    );
+    expect(mediaSettled(room({ playback: copying }))).toBe(false);
+    const copy = { url: "/api/media/videos/v/proxy/proxy.mp4", kind: "proxy", type: "video/mp4" } as const;
+    const done = { ...copying, piecesDone: 1 };
+    expect(playbackWords(room({ media: copy, playback: done }))).toBe(`${reason}, ready`);
+    expect(mediaSettled(room({ media: copy, playback: done }))).toBe(true);
+    expect(playbackWords(room({ playback: copying, proxyError: "piece 1: no" }))).toBe(
+      `${reason}, failed: plays the source`,
+    );
+  });
+
   it("keeps the old words for a video probed before the decision was recorded", () => {
     expect(playbackWords(room({}))).toBe("source (proxy coming)");
     expect(playbackWords(room({ media: { ...hls, type: "video/mp4", kind: "proxy" } }))).toBe("proxy");

@@ -2,7 +2,8 @@ import type { TReviewDto } from "@/lib/schemas/review";
 
 /**
  * Issue #25: what the player plays and why, in the room's header: "plays the original",
- * "proxy: AVI container, 3 of 12 pieces", "proxy: keyframes 10 s apart, ready". Pure.
+ * "proxy: AVI container, 3 of 12 pieces", "proxy: keyframes 10 s apart, ready", "remux: the MP4 index
+ * (moov) is at the end, ready". Pure.
  */
 export function playbackWords(data: Pick<TReviewDto, "media" | "playback" | "proxyError">): string {
   const p = data.playback;
@@ -14,6 +15,7 @@ export function playbackWords(data: Pick<TReviewDto, "media" | "playback" | "pro
   if (p.mode === "source") return p.reason;
   if (data.proxyError) return `${p.reason}, failed: plays the source`;
   if (p.pieces !== null && p.piecesDone >= p.pieces) return `${p.reason}, ready`;
+  if (p.mode === "remux") return `${p.reason}, copying the streams (plays the source meanwhile)`;
   return `${p.reason}, ${p.piecesDone} of ${p.pieces ?? "?"} pieces`;
 }
 

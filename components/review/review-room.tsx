@@ -70,6 +70,11 @@ function Room({ data, canEdit, link }: { data: TReviewDto; canEdit: boolean; lin
               {playbackWords(data)}
             </span>
           )}
+          {video.hasAudio === false && (
+            <span className="chip" title="The file has no audio track, so the timeline has no waveform">
+              no audio
+            </span>
+          )}
           {data.modelVersion && (
             <span className="chip" data-testid="model-version">
               model {data.modelVersion}

@@ -87,7 +87,8 @@ function scoresOf(scoresKey: string | null): Promise<TScoreFile | null> {
 
 /**
  * Issue #25: the source where the browser plays it well (through /api/media with the embedded storage);
- * for a proxy, the pieces made so far; a whole-file proxy of a video made before; else the source.
+ * for a proxy, the pieces made so far; the remuxed copy (mode "remux") or a whole-file proxy of a video
+ * made before, once there is one; else the source.
  */
 async function mediaOf(video: Video): Promise<TReviewDto["media"]> {
   if (video.playback === "proxy") {
@@ -122,11 +123,12 @@ export async function getReview(videoId: string): Promise<TReviewDto> {
       fps: video.fps ?? 25,
       width: video.width,
       height: video.height,
+      hasAudio: video.hasAudio,
     },
     media,
     playback: video.playback
       ? {
-          mode: video.playback === "proxy" ? "proxy" : "source",
+          mode: video.playback === "proxy" || video.playback === "remux" ? video.playback : "source",
           reason: video.playbackReason ?? "",
           pieces: video.proxyPieces,
           piecesDone: video.proxyPiecesDone,

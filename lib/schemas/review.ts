@@ -40,6 +40,8 @@ export interface TReviewDto {
     fps: number;
     width: number | null;
     height: number | null;
+    /** false: the file has no audio track, so no waveform will come; null: not probed yet */
+    hasAudio: boolean | null;
   };
   /**
    * What the player plays: the source where the browser plays it well, else the proxy's pieces made so
@@ -54,7 +56,12 @@ export interface TReviewDto {
    * Issue #25: decided at probe, in words ("plays the original", "proxy: AVI container"), and for a
    * proxy how many of its pieces exist; null for videos probed before.
    */
-  playback: { mode: "source" | "proxy"; reason: string; pieces: number | null; piecesDone: number } | null;
+  playback: {
+    mode: "source" | "remux" | "proxy";
+    reason: string;
+    pieces: number | null;
+    piecesDone: number;
+  } | null;
   proxyError: string | null;
   filmstripVttUrl: string | null;
   analysisId: string | null;

@@ -68,24 +68,62 @@ async function upload(name: string) {
   return v;
 }
 
-/** An analysis chunk of this video is under way: some chunk partly done, and its ffmpeg running. */
+/**
+ * An analysis chunk of this video is under way: the analysis is running and a chunk has started, seen either
+ * as its frame reader (ffmpeg) running or as its progress part way. A chunk decodes ahead into a prefetch
+ * buffer, so on an idle machine its ffmpeg can be done while the model is still at work on the chunk: either
+ * sign counts, and the stop checks below look at the chunk jobs as well as at ffmpeg.
+ */
 async function chunkInFlight(videoId: string, worker: ChildProcess) {
   let seen = "nothing";
   return waitFor(async () => {
-    const a = await db().analysis.findFirst({ where: { videoId, status: "running" } });
+    const [v, a] = await Promise.all([
+      db().video.findUnique({ where: { id: videoId }, select: { status: true, stage: true, error: true } }),
+      db().analysis.findFirst({ where: { videoId, status: "running" } }),
+    ]);
     const map = (a?.chunkProgress ?? {}) as Record<string, number>;
     const children = childrenOf(worker.pid!);
-    seen = `analysis ${a?.id ?? "none running"} ${JSON.stringify(map)}, children ${children.map((p) => p.comm)}`;
-    if (!a || !Object.values(map).some((f) => f > 0 && f < 1)) return null;
+    seen = `video ${JSON.stringify(v)}, analysis ${a?.id ?? "none running"} ${JSON.stringify(map)}, children ${children.map((p) => p.comm)}`;
+    if (v && (v.status === "ready" || v.status === "failed")) {
+      throw new Error(`the analysis ended before a chunk was seen in flight; last seen: ${seen}`);
+    }
+    if (!a) return null;
     // The chunk's frame readers (raw frames to the worker); not the video's proxy piece or waveform, which
     // run beside the chunks since issue #25 and belong to the video, so a re-analysis leaves them be.
     const decoders = children.filter(
       (p) => p.comm === "ffmpeg" && p.cmdline.includes(videoId) && p.cmdline.includes("-f rawvideo"),
     );
-    return decoders.length > 0 ? { analysisId: a.id, decoders } : null;
+    const partway = Object.values(map).some((f) => f > 0 && f < 1);
+    return decoders.length > 0 || partway ? { analysisId: a.id, decoders } : null;
   }, 300_000).catch((err: Error) => {
     // Say what the wait last saw, so a miss under load can be told from a fault.
-    throw new Error(`${err.message} for a chunk in flight; last seen: ${seen}`);
+    throw new Error(
+      err.message.includes("last seen")
+        ? err.message
+        : `${err.message} for a chunk in flight; last seen: ${seen}`,
+    );
+  });
+}
+
+/** The chunk has stopped: its ffmpeg is gone and no analyze-chunk job of that analysis is active any more. */
+async function chunkStopped(
+  analysisId: string,
+  decoders: { pid: number; cmdline: string }[],
+  timeoutMs: number,
+) {
+  const activeChunks = async () =>
+    (await queueFor("analyze-chunk").getJobs(["active"])).filter(
+      (j) => j && (j.data as { analysisId?: string }).analysisId === analysisId,
+    );
+  await waitFor(
+    async () => (decoders.every((d) => !isRunning(d.pid)) && (await activeChunks()).length === 0) || null,
+    timeoutMs,
+  ).catch(async (err: Error) => {
+    const left = decoders.filter((d) => isRunning(d.pid)).map((d) => d.cmdline.slice(0, 300));
+    const jobs = (await activeChunks()).map((j) => j.id);
+    throw new Error(
+      `${err.message} for the chunk to stop; ffmpeg still running: [${left.join(" | ")}], chunk jobs still active: [${jobs.join(", ")}]`,
+    );
   });
 }
 
@@ -157,7 +195,7 @@ describe("faults: a worker killed mid-chunk, a video deleted or re-analysed mid-
 
       const t0 = Date.now();
       await trashVideo(user, video.id);
-      await waitFor(async () => decoders.every((d) => !isRunning(d.pid)) || null, 15_000);
+      await chunkStopped(analysisId, decoders, 15_000);
       const stopMs = Date.now() - t0;
       console.log(`delete during analysis: running chunk stopped ${stopMs} ms after the delete`);
       expect(runningWith(video.id)).toEqual([]);
@@ -203,14 +241,7 @@ describe("faults: a worker killed mid-chunk, a video deleted or re-analysed mid-
       const reply = await reanalyzeVideo(video.id);
       expect(reply.status).toBe("processing");
       expect(reply.stage).toMatch(/^(queued for analysis|analyzing)$/);
-      await waitFor(async () => decoders.every((d) => !isRunning(d.pid)) || null, 15_000).catch(
-        (err: Error) => {
-          const left = decoders.filter((d) => isRunning(d.pid)).map((d) => d.cmdline.slice(0, 300));
-          throw new Error(
-            `${err.message} for the chunk's ffmpeg to stop; still running: ${left.join(" | ")}`,
-          );
-        },
-      );
+      await chunkStopped(old, decoders, 15_000);
       console.log(
         `re-analyse during analysis: running chunk stopped ${Date.now() - t0} ms after the request`,
       );

@@ -80,7 +80,6 @@ describe("decidePlayback", () => {
     expect(why(mp4({ field_order: "tt" }))).toBe("proxy: interlaced video");
     expect(why(mp4({ width: 3840, height: 2160 }))).toBe("proxy: 3840×2160 is over 1080p");
     expect(why(mp4({}, "pcm_s16le"))).toBe("proxy: PCM_S16LE audio");
-    expect(why(mp4(), { ...everyTwo, head: END })).toBe("proxy: the MP4 index (moov) is at the end");
     expect(why(mp4(), { ...everyTwo, keyframes: [0, 10, 20], keyframesUntilS: 29.96 })).toBe(
       "proxy: keyframes 10 s apart",
     );
@@ -88,6 +87,18 @@ describe("decidePlayback", () => {
       "proxy: keyframes 30 s apart",
     );
     expect(why(mp4(), { ...everyTwo, keyframes: null })).toBe("proxy: its keyframes could not be read");
+  });
+
+  it("copies the streams into a new MP4 when the index at the end is the only reason", () => {
+    expect(decidePlayback(mp4(), { ...everyTwo, head: END })).toEqual({
+      mode: "remux",
+      reason: "remux: the MP4 index (moov) is at the end",
+    });
+    // anything an encode must fix as well wins: a remux would not make it play
+    expect(decidePlayback(mp4({ codec_name: "hevc" }), { ...everyTwo, head: END }).mode).toBe("proxy");
+    const sparse = { head: END, keyframes: [0, 10], keyframesUntilS: 19.96 };
+    expect(decidePlayback(mp4(), sparse).reason).toBe("proxy: keyframes 10 s apart");
+    expect(decidePlayback(mp4(), { ...everyTwo, head: END, keyframes: null }).mode).toBe("proxy");
   });
 
   it("reads the MP4's box order and the longest keyframe gap", () => {

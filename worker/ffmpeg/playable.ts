@@ -3,8 +3,11 @@
 import type { ProbeData, ProbeStream } from "./media";
 
 export interface Playback {
-  /** "source": the player streams the upload through /api/media; "proxy": a proxy is made in pieces. */
-  mode: "source" | "proxy";
+  /**
+   * "source": the player streams the upload through /api/media; "remux": the same streams copied into an
+   * MP4 with its index at the front (no decode, no encode); "proxy": a proxy is encoded in pieces.
+   */
+  mode: "source" | "remux" | "proxy";
   /** In words, for the review room and the API: "plays the original" or "proxy: AVI container". */
   reason: string;
 }
@@ -128,13 +131,15 @@ export function decidePlayback(data: ProbeData, facts: PlaybackFacts): Playback 
       family,
     );
   if (why) return proxy(why);
-  if (family === "mp4" && moovPosition(facts.head) !== "front")
-    return proxy("the MP4 index (moov) is at the end");
   if (!facts.keyframes) return proxy("its keyframes could not be read");
   const gop = longestGopS(facts.keyframes, facts.keyframesUntilS);
   if (gop > MAX_GOP_S + 0.05) {
     const apart = Number.isFinite(gop) ? `${Math.round(gop * 10) / 10} s apart` : "missing";
     return proxy(`keyframes ${apart}`);
   }
+  // Only the index is in the wrong place: copying the streams into a new MP4 fixes that in about the time
+  // it takes to read the file, where an encode of the whole match took most of the pipeline's CPU (#25).
+  if (family === "mp4" && moovPosition(facts.head) !== "front")
+    return { mode: "remux", reason: "remux: the MP4 index (moov) is at the end" };
   return { mode: "source", reason: PLAYS_ORIGINAL };
 }

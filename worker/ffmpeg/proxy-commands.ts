@@ -83,6 +83,23 @@ export function proxyPieceSpec(
   };
 }
 
+/**
+ * A source whose only fault is the MP4 index at the end (playable.ts, mode "remux"): the video and the
+ * first audio track copied as they are into an MP4 with the index first. No decode and no encode, so it
+ * costs about a read of the file, and the frames and timestamps are the source's own.
+ */
+export function remuxSpec(input: string, hasAudio: boolean, output: string): FfmpegSpec {
+  return {
+    input,
+    inputOptions: [],
+    output,
+    outputOptions: [
+      ...["-map", "0:v:0", ...(hasAudio ? ["-map", "0:a:0"] : [])],
+      ...["-c", "copy", "-sn", "-dn", "-movflags", "+faststart", "-f", "mp4", "-y"],
+    ],
+  };
+}
+
 /** The waveform from an audio-only pass (no video decode): peak level per 1/WAVEFORM_RATE s. */
 export function waveformSpec(input: string, output: string): FfmpegSpec {
   const perPeak = WAVEFORM_SAMPLE_RATE / WAVEFORM_RATE;

@@ -39,7 +39,8 @@ export const probeJob = job("probe", {
         posterKey,
         playback: playback.mode,
         playbackReason: playback.reason,
-        proxyPieces: playback.mode === "proxy" ? proxyPieceCount(facts.durationS) : null,
+        proxyPieces:
+          playback.mode === "proxy" ? proxyPieceCount(facts.durationS) : playback.mode === "remux" ? 1 : null,
       };
       // filmstrip and proxy follow from analyze, once its chunks are queued (lib/pipeline/graph.ts)
       await ctx.commit(

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { enqueue } from "@/lib/queue";
 import { getObjectBytes, keys, presignGet } from "@/lib/storage";
 import { proxyPlaylist } from "@/lib/videos/proxy-playlist";
 import { ffmpegMake, makeUser, makeVideo, readFixture, sharedClip, waitFor } from "@/test/fixtures";
-import { ffprobeJson } from "@/test/media";
+import { ffprobeJson, ffprobePackets, mp4Boxes } from "@/test/media";
 import { startRuntime, type Runtime } from "../runtime";
 import { headOf, inspect } from "./probe-inspect";
 import { proxyJob } from "./proxy";
@@ -69,7 +69,7 @@ describe("playback decision at probe (real ffprobe on real files)", () => {
     async () => {
       const cases: [string, string[], string | RegExp][] = [
         ["web.mp4", [...H264, "-g", "50", "-movflags", "+faststart"], "plays the original"],
-        ["tail.mp4", [...H264, "-g", "50"], "proxy: the MP4 index (moov) is at the end"],
+        ["tail.mp4", [...H264, "-g", "50"], "remux: the MP4 index (moov) is at the end"],
         [
           "sparse.mp4",
           [...H264, "-g", "250", "-sc_threshold", "0", "-movflags", "+faststart"],
@@ -87,7 +87,9 @@ describe("playback decision at probe (real ffprobe on real files)", () => {
           name,
           typeof reason === "string" ? reason : expect.stringMatching(reason),
         ]);
-        expect(info.playback.mode).toBe(name === "web.mp4" ? "source" : "proxy");
+        expect(info.playback.mode).toBe(
+          name === "web.mp4" ? "source" : name === "tail.mp4" ? "remux" : "proxy",
+        );
       }
     },
   );
@@ -155,6 +157,48 @@ describe("proxy pieces and waveform (real S3, Redis, Postgres, ffmpeg)", () => {
       ]);
       expect(playlist).toContain("proxy/pieces/00001.ts");
       expect(playlist.trim().endsWith("#EXT-X-ENDLIST")).toBe(true);
+    },
+  );
+
+  it(
+    "copies a moov-at-end MP4's streams into an MP4 with the index first: same frames, same times, no encode",
+    { timeout: 240_000 },
+    async () => {
+      const file = path.join(tmp, "phone.mp4");
+      await makeFile(file, 12, [...H264, "-g", "25"]);
+      const { v, info } = await uploaded(file);
+      expect(info.playback.mode).toBe("remux");
+      const { playback, ...facts } = info;
+      await db().video.update({
+        where: { id: v.id },
+        data: {
+          ...facts,
+          ...videoLifecycle.seed("processing"),
+          playback: playback.mode,
+          playbackReason: playback.reason,
+          proxyPieces: 1,
+        },
+      });
+      await enqueue("proxy", { videoId: v.id, piece: 0 }, { jobId: `${v.id}:proxy:0` });
+      const done = await waitFor(async () => {
+        const row = await db().video.findUnique({ where: { id: v.id } });
+        return row && (row.proxyPiecesDone >= 1 || row.proxyError) ? row : null;
+      }, 120_000);
+      expect(done).toMatchObject({ proxyError: null, proxyKey: keys.proxy(v.id), proxyPiecesDone: 1 });
+      expect(done.status).toBe("processing");
+
+      const copy = path.join(tmp, "phone-remuxed.mp4");
+      await writeFile(copy, await getObjectBytes(keys.proxy(v.id)));
+      // the index now comes first, so the browser plays it without fetching the file's tail
+      const order = async (f: string) => {
+        const boxes = mp4Boxes(new Uint8Array(await readFile(f)));
+        return boxes.indexOf("moov") < boxes.indexOf("mdat") ? "moov first" : "mdat first";
+      };
+      expect([await order(file), await order(copy)]).toEqual(["mdat first", "moov first"]);
+      // a stream copy: the same packets at the same times, bit for bit
+      const packets = async (f: string) =>
+        (await ffprobePackets(f)).map((p) => `${p.stream} ${p.pts_time} ${p.size} ${p.flags}`);
+      expect(await packets(copy)).toEqual(await packets(file));
     },
   );
 
