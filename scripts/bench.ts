@@ -4,6 +4,9 @@
 //   (b) the full pipeline, chunk after chunk as one worker runs it (decode → backbone → LSTM head);
 //   (c) the bare decode of the frames the sampler decodes (worker/ffmpeg/sampler.ts; = (a) without B-frames).
 // Issue #25's figure is (b)/(a): the analysis against decoding every frame, ≤ 0.7 with B-frames.
+// `--minutes N` (issue #28) instead takes an N-minute match of real footage with kicks (bench-match.ts) and
+// times (a), (b) and (d) fast analysis (keyframe pass, then (b)'s analysis only where it points),
+// 3 rounds by default, with the kicks each mode finds.
 // The last line is one JSON object with the figures.
 //
 // Both are timed --rounds times, alternating (a) (b) (a) (b) …, and the medians are compared: on a
@@ -24,12 +27,17 @@ import { analyze, mergeTimelines } from "@/worker/analysis/pipeline";
 import { planChunks } from "@/worker/analysis/plan";
 import { getSession } from "@/worker/inference/session";
 import { benchVideo } from "./bench-video";
+import { benchMatch } from "./bench-match";
+import { matchBench } from "./bench-fast";
+import { loadCandidate } from "@/worker/analysis/candidates";
 
 const { values } = parseArgs({
   options: {
     file: { type: "string" },
     seconds: { type: "string", default: "120" },
-    rounds: { type: "string", default: "5" },
+    rounds: { type: "string" },
+    // Issue #28: a real-footage match of N minutes (bench-match.ts) with full and fast analysis.
+    minutes: { type: "string" },
   },
 });
 
@@ -53,6 +61,19 @@ async function bareDecode(
     await devnull.close();
   }
   return (performance.now() - t0) / 1000;
+}
+
+if (values.minutes) {
+  const match = await benchMatch(Number(values.minutes));
+  const model = await loadModel();
+  const candidate = await loadCandidate(model);
+  if (!candidate) throw new Error(`model ${model.manifest.id} has no candidate model: no fast mode to bench`);
+  await analyze({ input: match.file, model, durationS: 4 }); // warm the sessions
+  const result = await matchBench(match, model, candidate, Math.max(1, Number(values.rounds ?? 3)), () =>
+    bareDecode(match.file, model.manifest.sampleRate, model.manifest.preprocess.size),
+  );
+  console.log(JSON.stringify({ ...result, load1: +loadavg()[0]!.toFixed(1) }));
+  process.exit(0);
 }
 
 const file = values.file ? path.resolve(values.file) : await benchVideo(Number(values.seconds));
@@ -87,7 +108,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-const rounds = Math.max(1, Number(values.rounds));
+const rounds = Math.max(1, Number(values.rounds ?? 5));
 const decodes: number[] = [];
 const pipelines: number[] = [];
 const samplerDecodes: number[] = [];

@@ -61,6 +61,8 @@ export const ZModelManifest = z.object({
   sampleRate: z.number().positive(),
   window: z.object({ frames: z.number().int().positive(), stride: z.number().int().positive() }),
   head: ZModelFile,
+  // Issue #28: the coarse pass's per-frame candidate model (JSON weights); absent: no fast mode.
+  candidate: ZModelFile.optional(),
   labels: ZModelFile.extend({ names: z.array(z.string().min(1)).min(2) }),
   segmentDefaults: z.record(z.string(), ZSegmentParams),
   calibration: ZCalibration.optional(),
