@@ -39,7 +39,7 @@ let exited: (Account | undefined)[] = [];
 let settleQueued = false;
 
 /** CPU seconds of this process's reaped children (cutime + cstime); null off Linux. */
-function reapedChildrenS(): number | null {
+export function reapedChildrenS(): number | null {
   try {
     const stat = readFileSync("/proc/self/stat", "utf8");
     // Fields after the command name (which may hold spaces): state is field 3, cutime 16, cstime 17.
