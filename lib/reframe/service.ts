@@ -1,8 +1,8 @@
 // Issue #29: a highlight's clip in other aspects. The 16:9 clip is the cut; 9:16, 1:1 and 4:5 are crops
 // of it along the crop path, rendered on request (reframe-clip, the editors' lane) and kept per aspect
 // until the clip or the crop changes. A crop edit re-renders the aspects that had been asked for.
-import { db } from "../db";
-import { conflict, notFound } from "../errors";
+import { db } from "@/lib/platform/db";
+import { conflict, notFound } from "@/lib/platform/errors";
 import type { AspectClip, Highlight } from "../generated/prisma/client";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";

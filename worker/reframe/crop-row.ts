@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 /**
  * Points the aspect row at a fresh render, but only if it still asks for this clip and crop revision
  * (an edit since queued a newer render). Returns the old key to delete, or false when stale.
