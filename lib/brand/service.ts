@@ -3,13 +3,8 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/platform/db";
 import type { Brand } from "../generated/prisma/client";
 import type { TBrandDto, TBrandPatch } from "../schemas/brand";
-<<<<<<< HEAD
-import { deletePrefix, getObjectBytes, keys, putObject } from "@/lib/platform/storage";
-import { notFound } from "@/lib/platform/errors";
-=======
 import { deletePrefix, getObjectBytes, keys, putObject } from "@/lib/platform/storage";
 import { conflict, notFound } from "@/lib/platform/errors";
->>>>>>> main
 import { inspectLogo, type LogoType } from "./image";
 
 const BRAND_ID = 1;

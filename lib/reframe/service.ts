@@ -1,10 +1,3 @@
-<<<<<<< HEAD
-// Issue #29: a highlight's clip in other aspects. The 16:9 clip is the cut; 9:16, 1:1 and 4:5 are crops
-// of it along the crop path, rendered on request (reframe-clip, the editors' lane) and kept per aspect
-// until the clip or the crop changes. A crop edit re-renders the aspects that had been asked for.
-import { db } from "@/lib/platform/db";
-import { conflict, notFound } from "@/lib/platform/errors";
-=======
 // Issue #29: a highlight's clip in other variants. The 16:9 clip is the cut; 9:16, 1:1 and 4:5 are crops
 // of it along the crop path, and any aspect may carry the brand (logo, lower-third). Rendered on request
 // (reframe-clip, the editors' lane) and kept per (aspect, branded) until the clip, the crop or the brand
@@ -12,7 +5,6 @@ import { conflict, notFound } from "@/lib/platform/errors";
 import { db } from "@/lib/platform/db";
 import { badRequest, conflict, notFound } from "@/lib/platform/errors";
 import { brandDrawsOnClips, brandForClips, brandRow } from "../brand/service";
->>>>>>> main
 import type { AspectClip, Highlight } from "../generated/prisma/client";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";

@@ -1,9 +1,5 @@
-<<<<<<< HEAD
-import { db } from "@/lib/platform/db";
-=======
 import { db } from "@/lib/platform/db";
 import type { TReframeClipJob } from "@/lib/schemas/jobs";
->>>>>>> main
 
 // The cancellation checks jobs share (JobDefinition.cancelledBy): a delete cancels a video's work.
 

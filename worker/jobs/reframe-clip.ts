@@ -3,24 +3,12 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-<<<<<<< HEAD
-import { db } from "@/lib/platform/db";
-import { childLogger } from "@/lib/platform/logger";
-import { aspectSlug, cropShare, cropSize } from "@/lib/reframe/aspect";
-import { cropLefts } from "@/lib/reframe/path";
-import { clipFramesOf, deletePrefix, getObjectStream, keys, uploadStream } from "@/lib/platform/storage";
-import { fpsArg } from "../ffmpeg/clip-commands";
-import { reframeSpec, sendcmdScript } from "../ffmpeg/reframe-commands";
-import { probe, runFfmpeg } from "../ffmpeg/run";
-import { cropOf } from "@/lib/reframe/stored";
-=======
 import { brandDrawsOnClips, brandRow, NO_CLIP_BRAND } from "@/lib/brand/service";
 import { db } from "@/lib/platform/db";
 import { childLogger } from "@/lib/platform/logger";
 import { variantSlug } from "@/lib/reframe/variant";
 import { clipFramesOf, deletePrefix, getObjectStream, keys, uploadStream } from "@/lib/platform/storage";
 import { probe } from "../ffmpeg/run";
->>>>>>> main
 import { swapAspect } from "../reframe/crop-row";
 import { renderVariant } from "../reframe/render-variant";
 import { jobTempDir } from "../temp";
