@@ -10,7 +10,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import type { FfmpegSpec } from "@/worker/ffmpeg/media";
 import { reapedChildrenS } from "@/worker/cpu-account";
 import { proxyPieceCount, proxyPieceSpan, proxyPieceSpec, remuxSpec } from "@/worker/ffmpeg/proxy-commands";
