@@ -292,7 +292,7 @@ async function finalFailure(def: JobDefinition, job: Job | undefined, err: Error
   if (!permanent && !exhausted) return;
   try {
     const message = permanent ? err.message : `${err.message} (after ${job.attemptsMade} attempts)`;
-    await followUp(def.name, await def.onFailed?.(job.data, message));
+    await followUp(def.name, await def.onFailed?.(job.data, message, { commit: committer(def.name) }));
   } catch (hookErr) {
     childLogger({ job: def.name, jobId: job.id }).error({ err: hookErr }, "onFailed hook failed");
   }

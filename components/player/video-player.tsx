@@ -72,14 +72,18 @@ export function VideoPlayer({ src, label, thumbnails, onPlayer }: Props) {
     const p = player.current;
     if (!p || p.currentSrc() === src || initialSrc.current === src) return;
     // Source → proxy, or a proxy playlist with more pieces (issue #25): same timeline, so keep the
-    // position and paused state.
+    // position and paused state. Before the first media's metadata there is no position to keep: a
+    // deep link's pending seek (use-deep-link.ts) waits for the new media's loadedmetadata, and must not
+    // be undone by a seek to the 0 read here.
+    const loaded = (p.readyState() ?? 0) >= 1;
     const at = p.currentTime() ?? 0;
     const paused = p.paused();
     p.src({ src, type: mediaType(src) });
-    p.one("loadedmetadata", () => {
-      p.currentTime(at);
-      if (!paused) void p.play();
-    });
+    if (loaded)
+      p.one("loadedmetadata", () => {
+        p.currentTime(at);
+        if (!paused) void p.play();
+      });
     initialSrc.current = src;
   }, [src]);
 

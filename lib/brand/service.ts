@@ -4,7 +4,7 @@ import { db } from "../db";
 import type { Brand } from "../generated/prisma/client";
 import type { TBrandDto, TBrandPatch } from "../schemas/brand";
 import { deletePrefix, getObjectBytes, keys, putObject } from "../storage";
-import { notFound } from "../errors";
+import { conflict, notFound } from "../errors";
 import { inspectLogo, type LogoType } from "./image";
 
 const BRAND_ID = 1;
@@ -55,9 +55,25 @@ export async function patchBrand(patch: TBrandPatch, userId: string): Promise<TB
   const b = await db().brand.upsert({
     where: { id: BRAND_ID },
     create: { id: BRAND_ID, ...data },
-    update: data,
+    update: { ...data, revision: { increment: 1 } },
   });
   return brandDto(b);
+}
+
+/** Whether the brand draws anything on a single clip (its logo or its lower-third; cards are reel-only). */
+export const brandDrawsOnClips = (b: Brand | null): b is Brand => Boolean(b && (b.logoKey || b.lowerThird));
+
+export const NO_CLIP_BRAND =
+  "No brand is set up for clips: an admin uploads a logo (or turns the lower-third on) under Brand first";
+
+/**
+ * The brand a branded single clip is made with (issue #29), or a 409 that says why there is none. The
+ * revision goes with the request: a clip made with an older brand is stale.
+ */
+export async function brandForClips(): Promise<Brand> {
+  const b = await brandRow();
+  if (!brandDrawsOnClips(b)) throw conflict(NO_CLIP_BRAND);
+  return b;
 }
 
 /** Checks the bytes (type by magic bytes, size, pixel size), stores them, then swaps the row's key. */
@@ -77,7 +93,7 @@ export async function putLogo(bytes: Uint8Array, userId: string): Promise<TBrand
   const b = await db().brand.upsert({
     where: { id: BRAND_ID },
     create: { id: BRAND_ID, ...data },
-    update: data,
+    update: { ...data, revision: { increment: 1 } },
   });
   if (old?.logoKey && old.logoKey !== key) await deletePrefix(old.logoKey);
   return brandDto(b);
@@ -95,6 +111,7 @@ export async function deleteLogo(userId: string): Promise<TBrandDto> {
       logoHeight: null,
       logoBytes: null,
       updatedById: userId,
+      revision: { increment: 1 },
     },
   });
   await deletePrefix(old.logoKey);

@@ -23,16 +23,20 @@ export function clipFileName(title: string, label: string, index: number, startS
   return `${slugify(title)}_${slugify(label, "clip")}_${String(index).padStart(2, "0")}_${clockStamp(startS)}.mp4`;
 }
 
-/** Issue #29: a cropped clip says its aspect: <…>_02_12m30s_9x16.mp4 (16:9 keeps the plain name). */
-export const aspectFileName = (clipName: string, aspect: string) =>
-  aspect === "16:9" ? clipName : clipName.replace(/\.mp4$/, `_${aspect.replace(":", "x")}.mp4`);
+// Issue #29: a variant says its aspect and brand: _9x16, _9x16_brand, _brand (16:9); the cut says nothing.
+const variantSuffix = (aspect: string, branded: boolean) =>
+  `${aspect === "16:9" ? "" : `_${aspect.replace(":", "x")}`}${branded ? "_brand" : ""}`;
+
+/** Issue #29: <…>_02_12m30s_9x16.mp4, <…>_9x16_brand.mp4, <…>_brand.mp4 (16:9 plain keeps the name). */
+export const aspectFileName = (clipName: string, aspect: string, branded = false) =>
+  clipName.replace(/\.mp4$/, `${variantSuffix(aspect, branded)}.mp4`);
 
 // A download of one label says so: <match>_goal_clips.zip, <match>_goal_reel.mp4, <match>_goal_highlights.csv.
 const stem = (title: string, label: string | null) =>
   label === null ? slugify(title) : `${slugify(title)}_${slugify(label, "label")}`;
 
-export const zipFileName = (title: string, label: string | null = null, aspect = "16:9") =>
-  `${stem(title, label)}_clips${aspect === "16:9" ? "" : `_${aspect.replace(":", "x")}`}.zip`;
+export const zipFileName = (title: string, label: string | null = null, aspect = "16:9", branded = false) =>
+  `${stem(title, label)}_clips${variantSuffix(aspect, branded)}.zip`;
 export const reelFileName = (title: string, label: string | null = null) => `${stem(title, label)}_reel.mp4`;
 export const exportFileName = (title: string, ext: string, label: string | null = null) =>
   `${stem(title, label)}_highlights.${ext}`;

@@ -12,8 +12,9 @@ import { recordDecision } from "../labels/service";
 import { attachment, currentHighlights, labelledHighlights, LINK_TTL_S } from "./current";
 import { videoOr404 } from "../videos/find";
 import { aspectFileName, clipFileName, zipFileName } from "./names";
-import { CROP_ASPECTS, isCropAspect, type TAspect } from "../reframe/aspect";
-import { aspectState } from "../reframe/service";
+import { brandRevisionNow } from "../reframe/service";
+import { variantDtos, variantEntries } from "../reframe/downloads";
+import type { TVariant } from "../reframe/variant";
 import { cropOf } from "../reframe/stored";
 import { clipNumbers } from "./selection";
 import { kickNumbers } from "./shootout";
@@ -36,23 +37,17 @@ export async function listHighlights(videoId: string): Promise<THighlightsDto> {
   const aspectRows = await db().aspectClip.findMany({
     where: { highlightId: { in: highlights.map((h) => h.id) } },
   });
+  const brandRevision = await brandRevisionNow();
   const dto = await Promise.all(
     highlights.map(async (h): Promise<THighlightDto> => {
       const downloadName = clipFileName(video.title, h.label, numbers.get(h.id) ?? 1, h.startS);
       const hasClip = Boolean(h.clipKey) && h.clipRevision !== null;
-      const aspects = Object.fromEntries(
-        await Promise.all(
-          CROP_ASPECTS.map(async (a) => {
-            const s = aspectState(
-              h,
-              aspectRows.find((r) => r.highlightId === h.id && r.aspect === a),
-            );
-            const name = aspectFileName(downloadName, a);
-            const url = s.key ? await presignGet(s.key, { expiresIn: LINK_TTL_S, downloadName: name }) : null;
-            return [a, { state: s.state, url, error: s.error, downloadName: name }];
-          }),
-        ),
-      ) as THighlightDto["aspects"];
+      const variants = await variantDtos(
+        h,
+        aspectRows.filter((r) => r.highlightId === h.id),
+        downloadName,
+        { brandRevision, ttlS: LINK_TTL_S },
+      );
       const c = cropOf(h);
       return {
         id: h.id,
@@ -73,7 +68,7 @@ export async function listHighlights(videoId: string): Promise<THighlightsDto> {
         posterUrl: h.posterKey ? await presignGet(h.posterKey, { expiresIn: LINK_TTL_S }) : null,
         downloadName,
         crop: { ...c, revision: h.cropRevision },
-        aspects,
+        ...variants,
         kick: h.kick,
         kickNumber: kicks.get(h.id) ?? null,
       };
@@ -162,57 +157,30 @@ function clipHolds(
 export async function clipsZip(
   videoId: string,
   label: string | null = null,
-  aspect: TAspect = "16:9",
+  v: TVariant = { aspect: "16:9", branded: false },
 ): Promise<Response> {
   const video = await videoOr404(videoId);
   const { all, highlights } = await labelledHighlights(videoId, label);
   const numbers = clipNumbers(all);
   const cut = highlights.filter((h) => h.status !== "rejected" && h.clipKey && h.clipRevision !== null);
-  const entries = await aspectEntries(cut, aspect, (h) =>
-    aspectFileName(clipFileName(video.title, h.label, numbers.get(h.id) ?? 1, h.startS), aspect),
+  const entries = await variantEntries(
+    cut,
+    v,
+    (h) =>
+      aspectFileName(
+        clipFileName(video.title, h.label, numbers.get(h.id) ?? 1, h.startS),
+        v.aspect,
+        v.branded,
+      ),
+    await brandRevisionNow(),
   );
   if (entries.length === 0)
     throw conflict(`No ${label === null ? "" : `${label} `}clips are ready to download yet`);
-  return new Response(zipObjects(entries, { videoId, label, aspect }), {
+  return new Response(zipObjects(entries, { videoId, label, aspect: v.aspect, branded: v.branded }), {
     headers: {
       "Content-Type": "application/zip",
-      "Content-Disposition": attachment(zipFileName(video.title, label, aspect)),
+      "Content-Disposition": attachment(zipFileName(video.title, label, v.aspect, v.branded)),
       "Cache-Control": "no-store",
     },
   });
-}
-
-/**
- * Issue #29: the ZIP's files in one aspect. Every cropped clip must be rendered for the current clip and
- * crop: a ZIP with some clips missing would look complete, so it is refused, saying how many are left.
- */
-async function aspectEntries(
-  cut: {
-    id: string;
-    clipKey: string | null;
-    clipRevision: number | null;
-    cropRevision: number;
-    label: string;
-    startS: number;
-  }[],
-  aspect: TAspect,
-  name: (h: { label: string; startS: number; id: string }) => string,
-): Promise<{ name: string; key: string }[]> {
-  if (!isCropAspect(aspect)) return cut.map((h) => ({ name: name(h), key: h.clipKey! }));
-  const rows = await db().aspectClip.findMany({
-    where: { highlightId: { in: cut.map((h) => h.id) }, aspect },
-  });
-  const states = cut.map((h) => ({
-    h,
-    s: aspectState(
-      h,
-      rows.find((r) => r.highlightId === h.id),
-    ),
-  }));
-  const missing = states.filter((x) => x.s.state !== "ready").length;
-  if (missing > 0)
-    throw conflict(
-      `${missing} of ${cut.length} clips are not cropped to ${aspect} yet: ask for them (POST /api/videos/<id>/aspects) and download again once they are ready`,
-    );
-  return states.map(({ h, s }) => ({ name: name(h), key: s.key! }));
 }

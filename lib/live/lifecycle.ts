@@ -22,11 +22,13 @@ const sources = machine<LiveStatus>("live source", liveTransitions);
 
 type Fields = Omit<Prisma.LiveSourceUpdateManyMutationInput, "status">;
 
+type Client = Pick<Prisma.TransactionClient, "liveSource">;
+
 function move(
   id: string,
   to: LiveStatus,
   data: Fields,
-  { tick, from }: { tick?: number; from?: LiveStatus[] } = {},
+  { tick, from, client = db() }: { tick?: number; from?: LiveStatus[]; client?: Client } = {},
 ): Promise<boolean> {
   return sources.move(
     id,
@@ -34,7 +36,7 @@ function move(
     {
       set: async (allowed) =>
         (
-          await db().liveSource.updateMany({
+          await client.liveSource.updateMany({
             where: { id, status: { in: allowed }, ...(tick === undefined ? {} : { tick: { lte: tick } }) },
             data: { ...data, status: to },
           })
@@ -55,10 +57,11 @@ export const liveLifecycle = {
 
   /**
    * The tick `tick` queued the next one: the source's follow status and tick number move on together,
-   * compare-and-set on the tick so an overtaken tick writes nothing.
+   * compare-and-set on the tick so an overtaken tick writes nothing. `client`: the transaction that
+   * stages the next tick.
    */
-  rescheduled: (id: string, tick: number, status: LiveFollowStatus, data: Fields) =>
-    move(id, status, { ...data, tick: tick + 1 }, { tick }),
+  rescheduled: (id: string, tick: number, status: LiveFollowStatus, data: Fields, client?: Client) =>
+    move(id, status, { ...data, tick: tick + 1 }, { tick, client }),
 
   /** The stream ended (or gave no new segment for too long), or the editor's stop took effect. */
   finished: (id: string, status: "ended" | "stopped", note: string | null) =>

@@ -1,26 +1,16 @@
 import { childLogger } from "../logger";
-import { enqueue, enqueueFlow, queueFor } from "../queue";
+import { queueFor } from "../queue";
 import { idsIn } from "./correlate";
 import { boundedRedis } from "../queue/bounded";
 import { safeJobId } from "../queue/options";
 import { stage, type OutboxClient } from "./outbox";
-import {
-  graph,
-  nodeOf,
-  type EntryOf,
-  type EntryPoint,
-  type JobName,
-  type JobPayload,
-  type NextOf,
-} from "./graph";
+import { graph, nodeOf, type EntryOf, type EntryPoint, type JobName, type JobPayload } from "./graph";
 
 export interface EnqueueExtra {
   /** Part of the job id for work that may be asked for again (graph.ts `id`). */
   nonce?: string;
   /** Run no earlier than this many ms from now (the live follow loop's pacing). */
   delayMs?: number;
-  /** Overrides the graph's retry attempts (tests that want a failure at once). */
-  attempts?: number;
 }
 
 /**
@@ -35,7 +25,7 @@ export function startJob<N extends JobName>(
   from: EntryOf<N> & EntryPoint,
   name: N,
   payload: JobPayload<N>,
-  extra: Pick<EnqueueExtra, "nonce" | "delayMs"> = {},
+  extra: EnqueueExtra = {},
 ): Promise<void> {
   if (!(nodeOf(name).entry as readonly string[]).includes(from)) {
     throw new Error(`job graph: "${name}" is not started by "${from}"`);
@@ -52,6 +42,8 @@ export interface NextEntry {
   data: unknown;
   /** Run no earlier than this many ms from now (the janitor's next slot, the live follow loop). */
   delayMs?: number;
+  /** Jobs that run first; this one once all of them are done (analyze's chunks and their finaliser). */
+  children?: readonly { job: JobName; data: unknown }[];
 }
 
 /**
@@ -64,36 +56,21 @@ export async function stageNext(
   from: JobName,
   next: readonly NextEntry[],
 ): Promise<void> {
-  for (const n of next) assertEdge(from, n.job);
+  for (const n of next) for (const to of [n, ...(n.children ?? [])]) assertEdge(from, to.job);
   for (const n of next) {
     const payload = n.data as JobPayload<JobName>;
-    await stage(client, { name: n.job, jobId: jobIdOf(n.job, payload), payload, delayMs: n.delayMs });
+    const children = n.children?.map((c) => {
+      const data = c.data as JobPayload<JobName>;
+      return { name: c.job, jobId: jobIdOf(c.job, data), payload: data };
+    });
+    await stage(client, {
+      name: n.job,
+      jobId: jobIdOf(n.job, payload),
+      payload,
+      delayMs: n.delayMs,
+      ...(children ? { children } : {}),
+    });
   }
-}
-
-/** Enqueues the job that follows `from`; only an edge declared in graph.ts is allowed. */
-export function enqueueNext<F extends JobName, N extends NextOf<F> & JobName>(
-  from: F,
-  name: N,
-  payload: JobPayload<N>,
-  extra: EnqueueExtra = {},
-): Promise<string | undefined> {
-  assertEdge(from, name);
-  return add(name, payload, extra);
-}
-
-/** A flow that follows `from`: children run on any worker, the parent once all of them are done. */
-export async function enqueueNextFlow<
-  F extends JobName,
-  P extends NextOf<F> & JobName,
-  C extends NextOf<F> & JobName,
->(from: F, parent: { name: P; data: JobPayload<P> }, children: { name: C; data: JobPayload<C> }[]) {
-  assertEdge(from, parent.name);
-  for (const c of children) assertEdge(from, c.name);
-  await enqueueFlow(
-    { ...parent, jobId: jobIdOf(parent.name, parent.data) },
-    children.map((c) => ({ ...c, jobId: jobIdOf(c.name, c.data) })),
-  );
 }
 
 /** The deterministic id graph.ts gives this job (before BullMQ's ':' → '_' substitution). */
@@ -115,12 +92,4 @@ function assertEdge(from: JobName, to: JobName): void {
   if (!(graph[from].next as readonly string[]).includes(to)) {
     throw new Error(`job graph: "${from}" does not enqueue "${to}"`);
   }
-}
-
-function add<N extends JobName>(name: N, payload: JobPayload<N>, extra: EnqueueExtra) {
-  return enqueue(name, payload, {
-    jobId: jobIdOf(name, payload, extra.nonce),
-    ...(extra.delayMs === undefined ? {} : { delay: Math.max(0, extra.delayMs) }),
-    ...(extra.attempts === undefined ? {} : { attempts: extra.attempts }),
-  });
 }

@@ -5,10 +5,10 @@ import { INTERACTIVE_PRIORITY, slot } from "./cpu";
 
 export const reframeClipNode = {
   schema: S.ZReframeClipJob,
-  // The clip and crop revisions are in the id (an edit of either is new work); the nonce is a request
+  // The clip, crop and brand revisions are in the id (an edit of any is new work); the nonce is a request
   // after a failure (BullMQ ignores an id it still holds in its failed set).
   id: (p: S.TReframeClipJob, nonce?: string) =>
-    `${p.highlightId}:reframe:${p.aspect.replace(":", "x")}:${p.revision}:${p.cropRevision}${nonce ? `:${nonce}` : ""}`,
+    `${p.highlightId}:reframe:${p.aspect.replace(":", "x")}${p.branded ? `-brand${p.brandRevision ?? 0}` : ""}:${p.revision}:${p.cropRevision}${nonce ? `:${nonce}` : ""}`,
   retry: { attempts: 3, backoffMs: 10_000 },
   next: [] as const,
   entry: ["aspect asked for"] as const,

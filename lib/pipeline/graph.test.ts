@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enqueueNext, jobIdOf, stageNext, startJob } from "./enqueue";
+import { jobIdOf, stageNext, startJob } from "./enqueue";
 import { CPU_QUEUE, graph, INTERACTIVE_QUEUE, jobNames, queueOf, type JobName } from "./graph";
 
 const vid = "8f0c2f4e-6a58-4c61-9d7b-0c8f2d5b9a11";
@@ -101,11 +101,11 @@ describe("job graph", () => {
     );
   });
 
-  it("refuses an edge or an entry the graph does not declare, before anything is queued", () => {
+  it("refuses an edge or an entry the graph does not declare, before anything is queued", async () => {
     // Casts stand for callers that get around the types (plain JS, a stale build).
-    expect(() =>
-      enqueueNext("probe", "cut-clip" as never, { highlightId: vid, revision: 1 } as never),
-    ).toThrow(/"probe" does not enqueue "cut-clip"/);
+    await expect(
+      stageNext({} as never, "probe", [{ job: "cut-clip", data: { highlightId: vid, revision: 1 } }]),
+    ).rejects.toThrow(/"probe" does not enqueue "cut-clip"/);
     expect(() => startJob({} as never, "upload complete" as never, "analyze", { videoId: vid })).toThrow(
       /"analyze" is not started by "upload complete"/,
     );

@@ -3,6 +3,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { childLogger } from "../logger";
 import {
   enqueue,
+  enqueueFlow,
   isRedisConnectionError,
   noteRedisError,
   noteRedisReady,
@@ -27,15 +28,23 @@ export interface Staged {
   jobId: string;
   payload: unknown;
   delayMs?: number;
+  /** A flow: these run first (on any worker), the staged job once all of them are done. */
+  children?: { name: JobName; jobId: string; payload: unknown }[];
 }
 
 export async function stage(client: OutboxClient, job: Staged): Promise<void> {
+  const children = job.children?.map((c) => ({
+    name: c.name,
+    jobId: c.jobId,
+    payload: nodeOf(c.name).schema.parse(c.payload) as Prisma.InputJsonValue,
+  }));
   await client.outboxJob.create({
     data: {
       name: job.name,
       jobId: job.jobId,
       payload: nodeOf(job.name).schema.parse(job.payload) as Prisma.InputJsonValue,
       runAt: new Date(Date.now() + Math.max(0, job.delayMs ?? 0)),
+      ...(children ? { children } : {}),
     },
   });
 }
@@ -46,6 +55,7 @@ interface Row {
   jobId: string;
   payload: unknown;
   runAt: Date;
+  children: { name: string; jobId: string; payload: unknown }[] | null;
 }
 
 const isJobName = (n: string): n is JobName => (jobNames as readonly string[]).includes(n);
@@ -65,17 +75,19 @@ export async function dispatchOutbox(limit = 100): Promise<number> {
   return db().$transaction(
     async (tx) => {
       const rows = await tx.$queryRaw<Row[]>`
-        SELECT id, name, "jobId", payload, "runAt" FROM "OutboxJob"
+        SELECT id, name, "jobId", payload, "runAt", children FROM "OutboxJob"
         ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
       let sent = 0;
       for (const row of rows) {
         if (!isJobName(row.name)) throw new Error(`outbox row ${row.id}: unknown job "${row.name}"`);
         // The payload was parsed when staged; enqueue parses it again against the same schema. A
         // Redis that goes away mid-batch makes this throw, and the transaction keeps the rest.
-        await enqueue(row.name, row.payload as never, {
-          jobId: row.jobId,
-          delay: Math.max(0, row.runAt.getTime() - Date.now()),
-        });
+        if (row.children) await enqueueFlow(flowJob(row), row.children.map(flowJob));
+        else
+          await enqueue(row.name, row.payload as never, {
+            jobId: row.jobId,
+            delay: Math.max(0, row.runAt.getTime() - Date.now()),
+          });
         await tx.outboxJob.delete({ where: { id: row.id } });
         sent++;
       }
@@ -83,6 +95,11 @@ export async function dispatchOutbox(limit = 100): Promise<number> {
     },
     { timeout: 30_000, maxWait: 10_000 },
   );
+}
+
+function flowJob(j: { name: string; jobId: string; payload: unknown }) {
+  if (!isJobName(j.name)) throw new Error(`outbox flow: unknown job "${j.name}"`);
+  return { name: j.name, jobId: j.jobId, data: j.payload as never };
 }
 
 async function noteFailure(err: Error): Promise<void> {

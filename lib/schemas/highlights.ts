@@ -2,7 +2,7 @@ import { ZKickResult } from "./brand";
 import { z } from "zod";
 import { ZExportFormat } from "../exports";
 import type { TJobStatus } from "./job-status";
-import type { TCropAspect } from "../reframe/aspect";
+import type { TAspect, TCropAspect } from "../reframe/aspect";
 import type { TAutoPath, TCropKey } from "../reframe/path";
 import type { TAspectState } from "../reframe/service";
 
@@ -84,6 +84,8 @@ export interface THighlightDto {
   crop: { auto: TAutoPath | null; keys: TCropKey[]; locked: boolean; revision: number };
   /** issue #29: the clip in each cropped aspect, made on request */
   aspects: Record<TCropAspect, TAspectDto>;
+  /** issue #29: the clip with the instance brand (logo, lower-third) in each aspect, made on request */
+  brandedAspects: Record<TAspect, TAspectDto>;
   /** issue #29: the editor's tag on a shoot-out kick, and its place (null: not in a shoot-out) */
   kick: "scored" | "missed" | null;
   kickNumber: { shootout: number; kick: number } | null;

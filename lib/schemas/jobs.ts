@@ -31,11 +31,14 @@ export const ZCutClipJob = z.object({
 });
 export type TCutClipJob = z.infer<typeof ZCutClipJob>;
 // Issue #29: the 16:9 clip of `revision` cropped to `aspect` along the crop path of `cropRevision`.
+// branded: with the instance brand of brandRevision (logo, lower-third); a "16:9" variant is always branded
 export const ZReframeClipJob = z.object({
   highlightId: z.uuid(),
-  aspect: z.enum(["9:16", "1:1", "4:5"]),
+  aspect: z.enum(["16:9", "9:16", "1:1", "4:5"]),
   revision: z.number().int().nonnegative(),
   cropRevision: z.number().int().nonnegative(),
+  branded: z.boolean().optional(),
+  brandRevision: z.number().int().nonnegative().optional(),
 });
 export type TReframeClipJob = z.infer<typeof ZReframeClipJob>;
 // label: the reel of one label's highlights (issue #14); absent or null: every label. It travels in the

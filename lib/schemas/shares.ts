@@ -16,13 +16,15 @@ export const ZShareCreate = z.discriminatedUnion(
   "kind",
   [
     z.object({ kind: z.literal("reel"), videoId: z.uuid("Not a video id"), days }).strict(),
-    // issue #29: the clip in one aspect (16:9 when left out); a cropped aspect must be rendered first
+    // issue #29: the clip in one aspect (16:9 when left out), with the brand or not (not when left out);
+    // any variant but the cut itself must be rendered first
     z
       .object({
         kind: z.literal("clip"),
         highlightId: z.uuid("Not a highlight id"),
         days,
         aspect: ZAspect.default("16:9"),
+        brand: z.boolean().default(false),
       })
       .strict(),
   ],
@@ -41,8 +43,9 @@ export interface TShareLinkDto {
   /** "Highlight reel", or the clip's name ("Penalty 2" when the editor gave none) */
   what: string;
   createdBy: string | null;
-  /** issue #29: the aspect a clip link serves */
+  /** issue #29: the aspect a clip link serves, and whether with the brand */
   aspect: string;
+  branded: boolean;
   createdAt: string;
   expiresAt: string;
 }

@@ -11,8 +11,9 @@ import type { TShareCreated, TShareLinkDto } from "../schemas/shares";
 import { ZShareToken, type ZShareCreate } from "../schemas/shares";
 import { videoOr404 } from "../videos/find";
 import { hashShareToken, newShareToken } from "./token";
-import type { TCropAspect } from "../reframe/aspect";
-import { aspectState } from "../reframe/service";
+import type { TAspect } from "../reframe/aspect";
+import { aspectState, brandRevisionNow } from "../reframe/service";
+import { isPlainCut, variantText, type TVariant } from "../reframe/variant";
 import type { z } from "zod";
 
 const DAY_MS = 86_400_000;
@@ -36,6 +37,7 @@ function dto(row: Row): TShareLinkDto {
     what: row.highlight ? clipName(row.highlight) : "Highlight reel",
     createdBy: row.createdBy?.name ?? null,
     aspect: row.aspect,
+    branded: row.branded,
     createdAt: row.createdAt.toISOString(),
     expiresAt: row.expiresAt.toISOString(),
   };
@@ -58,7 +60,8 @@ export async function createShareLink(
       throw conflict("This highlight's clip is not cut yet: share it once its Download button shows");
     videoId = h.videoId;
     highlightId = h.id;
-    if (body.aspect !== "16:9") await assertAspectReady(h, body.aspect);
+    const v = { aspect: body.aspect, branded: body.brand };
+    if (!isPlainCut(v)) await assertVariantReady(h, v);
   }
   const token = newShareToken();
   const row = await db().shareLink.create({
@@ -68,6 +71,7 @@ export async function createShareLink(
       videoId,
       highlightId,
       aspect: body.kind === "clip" ? body.aspect : "16:9",
+      branded: body.kind === "clip" ? body.brand : false,
       createdById: userId,
       expiresAt: new Date(Date.now() + body.days * DAY_MS),
     },
@@ -77,16 +81,16 @@ export async function createShareLink(
   return { ...dto(row), path, url: new URL(path, env().APP_URL).toString() };
 }
 
-async function assertAspectReady(
+async function assertVariantReady(
   h: { id: string; clipKey: string | null; clipRevision: number | null; cropRevision: number },
-  aspect: TCropAspect,
+  v: TVariant,
 ): Promise<void> {
   const a = await db().aspectClip.findUnique({
-    where: { highlightId_aspect: { highlightId: h.id, aspect } },
+    where: { highlightId_aspect_branded: { highlightId: h.id, aspect: v.aspect, branded: v.branded } },
   });
-  if (aspectState(h, a ?? undefined).state !== "ready")
+  if (aspectState(h, a ?? undefined, await brandRevisionNow()).state !== "ready")
     throw conflict(
-      `This clip is not cropped to ${aspect} yet: share it once its ${aspect} download is ready`,
+      `This clip is not made in ${variantText(v)} yet: share it once its ${variantText(v)} download is ready`,
     );
 }
 
@@ -132,16 +136,17 @@ export async function sharedMedia(token: string): Promise<SharedMedia | null> {
           startS: true,
           clipKey: true,
           clipRevision: true,
-          aspectClips: { select: { aspect: true, key: true } },
+          aspectClips: { select: { aspect: true, branded: true, key: true } },
         },
       },
     },
   });
   if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now() || row.video.deletedAt) return null;
   const h = row.highlight;
-  // A cropped aspect serves its latest render (a re-render after a crop edit swaps in when done).
-  const clipKey =
-    row.aspect === "16:9" ? h?.clipKey : h?.aspectClips.find((a) => a.aspect === row.aspect)?.key;
+  // Another variant serves its latest render (a re-render after a crop edit swaps in when done).
+  const clipKey = isPlainCut({ aspect: row.aspect as TAspect, branded: row.branded })
+    ? h?.clipKey
+    : h?.aspectClips.find((a) => a.aspect === row.aspect && a.branded === row.branded)?.key;
   const key = row.kind === "reel" ? row.video.reelKey : h?.clipRevision !== null ? clipKey : null;
   if (!key) return null;
   return {

@@ -28,7 +28,8 @@ from dataset import Cache, product_windows  # noqa: E402
 from metrics import fit_temperature  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-SEGMENT_CODE = ["models/tools/cv-segments.ts", "models/tools/cv-judge.ts", "lib/highlights/segments.ts"]
+SEGMENT_CODE = ["models/tools/cv-segments.ts", "models/tools/cv-judge.ts", "models/tools/cv-operating.ts",
+                "lib/highlights/segments.ts"]
 
 
 def fold_models(cache, plan, cfg, hp, log=print, only=None):
@@ -75,12 +76,12 @@ def fold_models(cache, plan, cfg, hp, log=print, only=None):
     return out
 
 
-def segments(folds, budget, out_dir, name):
+def segments(folds, budget, out_dir, name, op="fold"):
     """The product's segments.ts chooses each fold's operating point on its val timeline and cuts its
     test timeline into highlights at that point (models/tools/cv-segments.ts)."""
     src = os.path.join(out_dir, f"cv-{name}-tracks.json")
     dst = os.path.join(out_dir, f"cv-{name}-segments.json")
-    json.dump({"budget": budget, "folds": folds}, open(src, "w"))
+    json.dump({"budget": budget, "op": op, "folds": folds}, open(src, "w"))
     env = {**os.environ, "LOG_LEVEL": "warn"}
     subprocess.run(["npx", "tsx", "models/tools/cv-segments.ts", src, dst], check=True, cwd=ROOT, env=env)
     return json.load(open(dst))
@@ -89,11 +90,15 @@ def segments(folds, budget, out_dir, name):
 def run_config(cache, plan, name, cfg, hp, budget, out_dir, log=print, only=None):
     """The folds of one configuration, cached in out_dir (each fold head on its own too, so that
     `--fold k` runs can train the folds side by side)."""
-    key = hashlib.sha256(json.dumps([plan["fingerprint"], cfg, hp, budget], sort_keys=True).encode()).hexdigest()[:12]
+    # "op" (how the operating point is chosen) does not change the fold heads: they are shared by the rows
+    # that differ only in it.
+    op = cfg.get("op", "fold")
+    head_cfg = {k: v for k, v in cfg.items() if k != "op"}
+    key = hashlib.sha256(json.dumps([plan["fingerprint"], head_cfg, hp, budget], sort_keys=True).encode()).hexdigest()[:12]
     # The fold heads' scores are cached under `key`; the highlights made from them are redone whenever
     # the code that makes and judges them changes (no retraining).
     rule = hashlib.sha256(b"".join(open(os.path.join(ROOT, p), "rb").read() for p in SEGMENT_CODE)).hexdigest()[:8]
-    done = os.path.join(out_dir, f"cv-{key}-{rule}.json")
+    done = os.path.join(out_dir, f"cv-{key}-{rule}.json" if op == "fold" else f"cv-{key}-{op}-{rule}.json")
     if os.path.exists(done):
         log(f"{name}: cached ({done})")
         return json.load(open(done))
@@ -108,8 +113,8 @@ def run_config(cache, plan, name, cfg, hp, budget, out_dir, log=print, only=None
         folds.append(json.load(open(part)))
     if only is not None:
         return None
-    segs = segments(folds, budget, out_dir, key)
-    res = {"name": name, "config": cfg, "key": key, "folds": segs["folds"]}
+    segs = segments(folds, budget, out_dir, key if op == "fold" else f"{key}-{op}", op)
+    res = {"name": name, "config": cfg, "key": key, "folds": segs["folds"], "pooled_enter": segs.get("pooledEnter")}
     json.dump(res, open(done, "w"))
     return res
 

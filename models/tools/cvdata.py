@@ -5,23 +5,13 @@ import os
 
 import numpy as np
 
+from cvconfigs import BASELINE, CONFIGS  # noqa: F401 (re-exported for cv.py, train.py)
+
 # Penalty matches, one per fold in this order (with 5 folds the sixth shares fold 1). Fixed before any
 # fold was trained; the others' folds come from a hash of their match key.
 PENALTY_ORDER = ["wc2022-bra-cro", "wc2022-arg-fra", "wc2022-jpn-cro", "wc2018-col-eng", "wc2022-ned-arg", "ucl2012-bay-che"]
 # Clips the data README says may be the same fixture share a fold.
 SAME_MATCH = {"soccer_broadcast_seriea_openplay": "seriea-int-nap"}
-
-# What the ablation compares (issue #26 item 3/4); manifest training.config names the shipped one, and a
-# manifest without it (1.2.0) was trained by BASELINE's recipe. BASELINE is 1.2.0's data and 4-s windows
-# on the folds' training schedule (8 × 1,200 windows, 128 axes); 1.2.0 itself also had 15 × 2,000 windows
-# at full width, crop/colour/low-res copies and an out-of-fold mining round, which 5 folds cannot afford here.
-BASELINE = "1.2.0 recipe (4 s, no hard negatives)"
-CONFIGS = {
-    BASELINE: {"T": 16, "hard": False},
-    "hard negatives": {"T": 16, "hard": True},
-    "+ 8 s look-back": {"T": 32, "hard": True},
-    "+ short-kick cuts": {"T": 16, "hard": True, "short_frac": 0.15},
-}
 
 # Non-penalty clips whose note names what looks most like the end of a penalty clip: a shot, a goal and
 # its celebration, a free kick over a wall, a corner, a keeper's save. Oversampled as hard negatives.

@@ -115,8 +115,11 @@ def report(res, plan, boot, verbose=True):
     per_match = {n: {"kicks": len(us[n]["kicks"]), "found": sum(k["found"] for k in us[n]["kicks"]),
                      "short": sum(k["short"] for k in us[n]["kicks"]),
                      "short_found": sum(k["found"] for k in us[n]["kicks"] if k["short"])} for n in pen}
+    # Rows with a pooled operating point (cv-segments.ts) ship the one chosen on every fold's validation pooled.
+    pooled = res.get("pooled_enter") is not None
+    agreed = res["pooled_enter"] if pooled else np.median(enters)
     out = {"point": point, "ci90": ci, "recall_by_match": per_match, "fold_enter": enters, "fold_temperature": temps,
-           "agreed_enter": float(np.median(enters)), "agreed_temperature": float(np.median(temps)),
+           "agreed_enter": float(agreed), "agreed_temperature": float(np.median(temps)),
            "false": [x for n in oth for x in us[n]["false"]], "config": res["config"], "name": res["name"]}
     if not verbose:
         return out
@@ -131,10 +134,12 @@ def report(res, plan, boot, verbose=True):
     print(f"\n== Cross-validation by match: {res['name']} (every judged minute and kick out of fold) ==")
     for f in res["folds"]:
         v = f["val"]
-        print(f"  fold {f['fold'] + 1}: operating point enter {f['enter']:.2f} chosen on its validation matches "
+        where = "the other folds' validation matches pooled (all but the fold validating on these)" if pooled else "its validation matches"
+        print(f"  fold {f['fold'] + 1}: operating point enter {f['enter']:.2f} chosen on {where} "
               f"(range at best recall {v['range'][0]:.2f}–{v['range'][1]:.2f}, val false broadcast {v['falseBroadcast']}, "
               f"val recall {v['recall']:.2f}{'' if v['feasible'] else ', BUDGET NOT MET ON VAL'}); temperature {f['temperature']:.2f}")
-    print(f"  folds agree on (median): enter {out['agreed_enter']:.2f}, temperature {out['agreed_temperature']:.2f}")
+    how = "all folds' validation pooled" if pooled else "median"
+    print(f"  folds agree on ({how}): enter {out['agreed_enter']:.2f}, temperature {out['agreed_temperature']:.2f}")
     print(f"  90 % intervals: bootstrap by match, {boot} draws of {len(pen)} penalty and {len(oth)} non-penalty matches")
     print(f"  false highlights / 10 min, broadcast non-penalty: {fmt('fh_per_10min_broadcast')}  "
           f"({point['false_broadcast']} in {point['broadcast_min']:.2f} min)")

@@ -101,10 +101,10 @@ def fold_basis(small, mu, P, hp):
 def train_head(cache, T, variants, speed, hp, log=print, hard=None, without=(), short_frac=0.0, hard_paths=None,
                small=False):
     """`hard_paths`: non-penalty clips whose windows are oversampled as hard negatives (hp hard_frac);
+    `hp["mine"]` > 0: a second round in which that many of the training matches' non-penalty windows the
+    first head scored highest join the hard negatives (the head is trained again from the same seed);
     `hp["basis"]` > 0 trains on that many principal axes of the training frames (Projected); `small`
     returns (head on the projected features, projected cache) instead of the full-width head."""
-    torch.manual_seed(hp["seed"])
-    rng = np.random.default_rng(hp["seed"])
     full_cache, basis = cache, None
     if hp.get("basis"):
         basis = fit_basis(cache, hp["basis"])
@@ -112,10 +112,28 @@ def train_head(cache, T, variants, speed, hp, log=print, hard=None, without=(), 
         if key not in _PROJECTED:
             _PROJECTED[key] = Projected(cache, *basis)
         cache = _PROJECTED[key]
+    groups = {e["group"] for e in cache.training(None, "background", ["orig"], set(without))}
     if hard_paths:
-        groups = {e["group"] for e in cache.training(None, "background", ["orig"], set(without))}
         hard = hard_negative_pool(cache, T, 2, ["orig", "hflip"], groups, hard_paths)
         log(f"  hard negatives: {len(hard)} windows")
+    model = _fit(cache, T, variants, speed, hp, log, hard, without, short_frac)
+    if hp.get("mine"):
+        pool = hard_negative_pool(cache, T, 2, ["orig"], groups)
+        z = penalty_logit(model, pool)
+        top = pool[np.argsort(-z)[:hp["mine"]]]
+        log(f"  mined {len(top)} of {len(pool)} non-penalty windows (logit ≥ {np.sort(z)[-len(top)]:.2f})")
+        hard = top if hard is None or not len(hard) else np.concatenate([hard, top])
+        model = _fit(cache, T, variants, speed, hp, log, hard, without, short_frac)
+    if small:
+        return model, cache
+    if basis is not None:
+        model = fold_basis(model, basis[0], basis[1], hp)
+    return model
+
+
+def _fit(cache, T, variants, speed, hp, log, hard, without, short_frac):
+    torch.manual_seed(hp["seed"])
+    rng = np.random.default_rng(hp["seed"])
     model = Head(cache.dim, 2, hp["proj"], hp["hidden"], hp["dropout"])
     opt = torch.optim.AdamW(model.parameters(), lr=hp["lr"], weight_decay=hp["weight_decay"])
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, hp["epochs"])
@@ -141,10 +159,6 @@ def train_head(cache, T, variants, speed, hp, log=print, hard=None, without=(), 
         if epoch % 5 == 4 or epoch == hp["epochs"] - 1:
             log(f"  epoch {epoch + 1}: loss {total / len(X):.4f}")
     model.eval()
-    if small:
-        return model, cache
-    if basis is not None:
-        model = fold_basis(model, basis[0], basis[1], hp)
     return model
 
 
@@ -205,9 +219,11 @@ def main():
     print(f"shipped head: {chosen!r} trained on every match (no fold held out)")
     hard = hard_paths(cache) if cfg["hard"] else None
     # The head's weights depend on the data, configuration and hyperparameters only: cached beside the folds.
-    key = hashlib.sha256(json.dumps([fold_plan(cache, 5)["fingerprint"], cfg, HP], sort_keys=True).encode()).hexdigest()[:12]
+    hp = {**HP, **cfg.get("hp", {})}  # the row's own hyperparameters, as its folds were trained (cv.py)
+    head_cfg = {k: v for k, v in cfg.items() if k != "op"}  # the operating-point rule does not change the head
+    key = hashlib.sha256(json.dumps([fold_plan(cache, 5)["fingerprint"], head_cfg, HP], sort_keys=True).encode()).hexdigest()[:12]
     saved = os.path.join(args.cache, "cv", f"shipped-{key}.pt")
-    model = Head(cache.dim, 2, HP["proj"], HP["hidden"], HP["dropout"])
+    model = Head(cache.dim, 2, hp["proj"], hp["hidden"], hp["dropout"])
     if os.path.exists(saved):
         model.load_state_dict(torch.load(saved))
         model.eval()
@@ -215,7 +231,7 @@ def main():
     else:
         if hard:
             print(f"hard negatives: the windows of {len(hard)} clips of goals, celebrations, set pieces and shots")
-        model = train_head(cache, T, AUGS, True, HP, log=print, hard_paths=hard, short_frac=cfg.get("short_frac", 0.0))
+        model = train_head(cache, T, AUGS, True, hp, log=print, hard_paths=hard, short_frac=cfg.get("short_frac", 0.0))
         os.makedirs(os.path.dirname(saved), exist_ok=True)
         torch.save(model.state_dict(), saved)
     if cv is None or cv["chosen"] != chosen:
@@ -258,7 +274,7 @@ def main():
                "fold_temperature": fig["fold_temperature"], "false": fig["false"]},
         "ablation_cv": ablation if len(ablation) > 1 else manifest.get("metrics", {}).get("ablation_cv", ablation),
         "hard_negatives": {"clips": len(hard) if hard else 0, "words": list(HARD_WORDS)},
-        "hyperparameters": HP, "params": int(sum(p.numel() for p in model.parameters())),
+        "hyperparameters": hp, "params": int(sum(p.numel() for p in model.parameters())),
     }
     json.dump(manifest, open(manifest_path, "w"), indent=2)
     open(manifest_path, "a").write("\n")

@@ -8,7 +8,13 @@ import { env } from "@/lib/env";
 import { getObjectBytes } from "@/lib/storage";
 import { clipNumbers } from "@/lib/clips/selection";
 import { kickText, tallyOf, tallyText, type Kickable } from "@/lib/clips/shootout";
-import { CARD_SECONDS, graphPath, type BrandDress, type FrameSize } from "../ffmpeg/brand-commands";
+import {
+  CARD_SECONDS,
+  fitLowerThird,
+  graphPath,
+  type BrandDress,
+  type FrameSize,
+} from "../ffmpeg/brand-commands";
 import { PermanentError } from "../jobs/types";
 
 export interface DressWords {
@@ -121,7 +127,13 @@ export async function writeDress(
   }
   const intro = await card(words.intro);
   const outro = await card(words.outro);
-  const lowerThirds = await Promise.all(words.lowerThirds.map((t) => (t ? textFile(t) : null)));
+  const lowerThirds = await Promise.all(
+    words.lowerThirds.map(async (t) => {
+      if (!t) return null;
+      const fit = fitLowerThird(t, o.size);
+      return { textFile: await textFile(fit.text), fontSize: fit.fontSize };
+    }),
+  );
   const frames = [...(intro ? [cardFrames] : []), ...o.segmentFrames, ...(outro ? [cardFrames] : [])];
   const chaptersPath = path.join(dir, "chapters.txt");
   await writeFile(chaptersPath, chaptersFile(words.chapters, frames, o.fps), "utf8");
@@ -157,4 +169,27 @@ export async function dressFor(
   const turned = (video.rotation ?? 0) % 180 !== 0;
   const size = turned ? { w: video.height, h: video.width } : { w: video.width, h: video.height };
   return writeDress(dir, words, { size, fps: video.fps, segmentFrames: o.segmentFrames, brand: o.brand });
+}
+
+/**
+ * A single clip's dress (issue #29): the brand's logo and the highlight's lower-third, as on its reel
+ * segment, at the delivered size (`size`: after any crop). No cards: a branded clip keeps the clip's
+ * frames, so it stays frame-exact and the same length in every aspect.
+ */
+export async function clipDressFor(
+  dir: string,
+  h: Kickable & { id: string; name: string | null },
+  all: (Kickable & { id: string })[],
+  o: { brand: Brand; size: FrameSize; fps: number; frames: number },
+) {
+  const words = planDress(
+    {
+      title: "",
+      date: new Date(0),
+      shootout: false,
+      brand: { ...o.brand, introCard: false, outroCard: false },
+    },
+    [{ ...h, number: clipNumbers(all).get(h.id) ?? 1 }],
+  );
+  return writeDress(dir, words, { size: o.size, fps: o.fps, segmentFrames: [o.frames], brand: o.brand });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planDress } from "../clips/reel-dress";
-import { dressGraph, logoGeometry, logoPosition } from "./brand-commands";
+import { dressGraph, fitLowerThird, logoGeometry, logoPosition } from "./brand-commands";
 import { planCut, reelSpec } from "./clip-commands";
 
 const size = { w: 1280, h: 720 };
@@ -10,10 +10,21 @@ const brand = {
   corner: "top_right" as const,
   intro: { frames: 50, lines: [{ textFile: "/t/0.txt", big: true }] },
   outro: null,
-  lowerThirds: ["/t/1.txt", null],
+  lowerThirds: [{ textFile: "/t/1.txt", fontSize: 36 }, null],
 };
 
 describe("brand graph", () => {
+  it("fits a lower-third to the frame's width: full size on 16:9, smaller on 9:16, cut below a 56th", () => {
+    expect(fitLowerThird("Penalty 2", size)).toEqual({ text: "Penalty 2", fontSize: 36 });
+    const name = "Kane sends the keeper the wrong way";
+    expect(fitLowerThird(name, { w: 1080, h: 1920 })).toEqual({ text: name, fontSize: 35 });
+    const long = `${name} and then the crowd goes wild`;
+    const cut = fitLowerThird(long, { w: 1080, h: 1920 });
+    expect(cut.fontSize).toBe(34);
+    expect(cut.text.endsWith("…")).toBe(true);
+    expect(cut.text.length * 0.64 * 34).toBeLessThanOrEqual(1080 - 2 * (77 + 32) - 64);
+  });
+
   it("places the logo by the frame height, in its corner", () => {
     expect(logoGeometry(size)).toEqual({ logoH: 86, margin: 29 });
     expect(logoPosition("top_right", size, 130)).toEqual({ x: 1280 - 130 - 29, y: 29 });
@@ -36,7 +47,11 @@ describe("brand graph", () => {
       "anullsrc=r=48000:cl=stereo,atrim=end=2.000000,asetpts=PTS-STARTPTS,aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo[ca_intro]",
     );
     expect(
-      g.filters.some((f) => f.startsWith("[v0]drawtext=fontfile='/f/Sans Bold.ttf':textfile='/t/1.txt'")),
+      g.filters.some((f) =>
+        f.startsWith(
+          "[v0]drawtext=fontfile='/f/Sans Bold.ttf':textfile='/t/1.txt':expansion=none:fontsize=36:",
+        ),
+      ),
     ).toBe(true);
     expect(g.filters).toContain("[v1]format=yuv420p,setsar=1[pre_bv1]");
     expect(g.order).toEqual([

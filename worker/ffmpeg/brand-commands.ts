@@ -15,6 +15,11 @@ export interface CardLine {
   big?: boolean;
 }
 
+export interface LowerThird {
+  textFile: string;
+  fontSize: number;
+}
+
 export interface Card {
   frames: number;
   lines: CardLine[];
@@ -28,8 +33,8 @@ export interface BrandDress {
   logoInput: number | null;
   intro: Card | null;
   outro: Card | null;
-  /** per segment: a file with the lower-third's text, null: none on that segment */
-  lowerThirds: (string | null)[];
+  /** per segment: the lower-third (its text in a file, at a size that fits), null: none on that segment */
+  lowerThirds: (LowerThird | null)[];
 }
 
 export const CARD_COLOR = "0x101820";
@@ -78,7 +83,26 @@ function cardText(d: BrandDress, lines: CardLine[]): string[] {
   });
 }
 
-function lowerThird(d: BrandDress, textFile: string): string {
+// DejaVu Sans Bold's mean advance is about 0.6 em; a little over, so a fitted line never runs off.
+const CHAR_EM = 0.64;
+
+/**
+ * A lower-third's words at a size that fits the frame's width: a twentieth of the height, smaller (down
+ * to a 56th) for a long name or a narrow frame (9:16), and cut with "…" below that. drawtext does not
+ * wrap or shrink by itself.
+ */
+export function fitLowerThird(text: string, size: FrameSize): { text: string; fontSize: number } {
+  const { margin } = logoGeometry(size);
+  const pad = Math.round(size.h / 60);
+  const room = size.w - 2 * (margin + pad) - 2 * pad;
+  const base = Math.round(size.h / 20);
+  const least = Math.max(4, Math.round(size.h / 56));
+  const fontSize = Math.max(least, Math.min(base, Math.floor(room / (text.length * CHAR_EM))));
+  const max = Math.max(1, Math.floor(room / (fontSize * CHAR_EM)));
+  return { text: text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text, fontSize };
+}
+
+function lowerThird(d: BrandDress, l: LowerThird): string {
   const { h } = d.size;
   const { margin } = logoGeometry(d.size);
   const pad = Math.round(h / 60);
@@ -89,8 +113,8 @@ function lowerThird(d: BrandDress, textFile: string): string {
     : `h-th-${margin + pad}`;
   return drawText(
     d.font,
-    textFile,
-    `fontsize=${Math.round(h / 20)}:fontcolor=white:box=1:boxcolor=black@0.65:boxborderw=${pad}:x=${x}:y=${y}`,
+    l.textFile,
+    `fontsize=${l.fontSize}:fontcolor=white:box=1:boxcolor=black@0.65:boxborderw=${pad}:x=${x}:y=${y}`,
   );
 }
 

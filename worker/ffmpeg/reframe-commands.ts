@@ -1,7 +1,8 @@
 // Issue #29: pure builders for the reframe: the grey decode the motion analysis reads, the crop render
 // (a sendcmd script moves the crop frame by frame) and the contact sheet with the crop box drawn.
 import { GRID_H, GRID_W } from "../reframe/motion";
-import { CLIP_MP4_TAIL, CLIP_VIDEO_CODEC } from "./clip-commands";
+import { dressGraph, type BrandDress } from "./brand-commands";
+import { CLIP_MP4_TAIL, CLIP_VIDEO_CODEC, fpsArg, type FfmpegMultiSpec } from "./clip-commands";
 import type { FfmpegSpec } from "./media";
 
 /** The clip as raw 128×72 grey frames, every frame (the analysis works per frame). */
@@ -40,6 +41,51 @@ export function sendcmdScript(lefts: number[], fps: number, filter: string): str
   return lines.join("\n") + "\n";
 }
 
+/** The moving crop: a sendcmd script sets its left edge frame by frame. */
+const cropFilter = (cmdFile: string, crop: { w: number; h: number; x0: number }) =>
+  `sendcmd=f=${cmdFile},crop=w=${crop.w}:h=${crop.h}:x=${crop.x0}:y=0:exact=1`;
+
+/**
+ * A branded single clip (any aspect): the same frames as the 16:9 clip, cropped along the path when
+ * `crop` is set, then dressed as a reel's segment is (brand-commands.ts: the logo, the lower-third; no
+ * cards, so the frame count stays the clip's). The logo image, when there is one, is input 1. The audio
+ * is copied as it is.
+ */
+export function brandedClipSpec(
+  input: string,
+  crop: { cmdFile: string; w: number; h: number; x0: number } | null,
+  dress: { brand: Omit<BrandDress, "logoInput" | "intro" | "outro">; logoPath: string | null },
+  o: { fps: number; hasAudio: boolean },
+  output: string,
+): FfmpegMultiSpec {
+  const chain = ["setpts=PTS-STARTPTS", ...(crop ? [cropFilter(crop.cmdFile, crop)] : [])].join(",");
+  const g = dressGraph(
+    { ...dress.brand, intro: null, outro: null, logoInput: dress.logoPath ? 1 : null },
+    // the dress leaves the audio alone: it is copied, not re-encoded
+    { fps: fpsArg(o.fps), fpsValue: o.fps, hasAudio: false, segments: 1 },
+  );
+  return {
+    inputs: [
+      { input, inputOptions: [] },
+      ...(dress.logoPath ? [{ input: dress.logoPath, inputOptions: [] }] : []),
+    ],
+    output,
+    outputOptions: [
+      "-filter_complex",
+      [`[0:v:0]${chain}[v0]`, ...g.filters].join(";"),
+      "-map",
+      g.order[0]!.v,
+      ...(o.hasAudio ? ["-map", "0:a:0?", "-c:a", "copy"] : ["-an"]),
+      ...CLIP_VIDEO_CODEC,
+      "-r",
+      fpsArg(o.fps),
+      "-fps_mode",
+      "passthrough",
+      ...CLIP_MP4_TAIL,
+    ],
+  };
+}
+
 /**
  * The crop render of a 16:9 clip: the same frames (no trim, same rate), each cropped to `w`×`h` at the
  * left edge its sendcmd line sets; the audio is copied as it is.
@@ -60,7 +106,7 @@ export function reframeSpec(
       "0:v:0",
       ...(o.hasAudio ? ["-map", "0:a:0?", "-c:a", "copy"] : ["-an"]),
       "-vf",
-      `setpts=PTS-STARTPTS,sendcmd=f=${cmdFile},crop=w=${crop.w}:h=${crop.h}:x=${crop.x0}:y=0:exact=1,format=yuv420p`,
+      `setpts=PTS-STARTPTS,${cropFilter(cmdFile, crop)},format=yuv420p`,
       ...CLIP_VIDEO_CODEC,
       "-r",
       o.fps,

@@ -1,7 +1,6 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { childLogger } from "@/lib/logger";
-import { enqueueNextFlow } from "@/lib/pipeline/enqueue";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAnalysisParamsInput } from "@/lib/schemas/analysis";
 import { planChunks } from "../analysis/plan";
@@ -51,18 +50,21 @@ export const analyzeJob = job("analyze", {
       },
     });
     await videoLifecycle.analyzing(videoId);
-    await enqueueNextFlow(
-      "analyze",
-      { name: "analyze-finalize", data: { analysisId: analysis.id } },
-      chunks.map((c) => ({
-        name: "analyze-chunk" as const,
-        data: { analysisId: analysis.id, index: c.index },
-      })),
-    );
-    // After the chunks (issue #17). Issue #25: the chunks make the filmstrip and the shot cuts from their
+    // The chunks run on any worker, any machine; the finaliser once all of them are done (a flow).
+    // After them (issue #17). Issue #25: the chunks make the filmstrip and the shot cuts from their
     // own frames; the waveform is an audio-only pass; a proxy is made only where probe found that the
-    // browser cannot play the source well, piece by piece (or one stream copy for a remux). A re-analysis does not redo what exists.
-    const next: NextJob<"analyze">[] = [];
+    // browser cannot play the source well, piece by piece (or one stream copy for a remux). A re-analysis
+    // does not redo what exists.
+    const next: NextJob<"analyze">[] = [
+      {
+        job: "analyze-finalize",
+        data: { analysisId: analysis.id },
+        children: chunks.map((c) => ({
+          job: "analyze-chunk" as const,
+          data: { analysisId: analysis.id, index: c.index },
+        })),
+      },
+    ];
     if (video.hasAudio && !video.waveformKey) next.push({ job: "waveform", data: { videoId } });
     if ((video.playback === "proxy" || video.playback === "remux") && video.proxyPieces) {
       for (let piece = video.proxyPiecesDone; piece < video.proxyPieces; piece++)

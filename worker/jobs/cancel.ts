@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import type { TReframeClipJob } from "@/lib/schemas/jobs";
 
 // The cancellation checks jobs share (JobDefinition.cancelledBy): a delete cancels a video's work.
 
@@ -33,18 +34,20 @@ export async function cutSuperseded(highlightId: string, revision: number): Prom
   return h.revision === revision ? null : `the highlight was edited again (revision ${h.revision})`;
 }
 
-/** Issue #29: a crop render stops once its clip was re-cut or its crop edited (a newer render is queued). */
-export async function reframeSuperseded(
-  highlightId: string,
-  revision: number,
-  cropRevision: number,
-): Promise<string | null> {
+/** Issue #29: a variant render stops once its clip was re-cut, its crop edited or the brand changed. */
+export async function reframeSuperseded(p: TReframeClipJob): Promise<string | null> {
   const h = await db().highlight.findUnique({
-    where: { id: highlightId },
+    where: { id: p.highlightId },
     select: { clipRevision: true, cropRevision: true, video: { select: { deletedAt: true } } },
   });
   if (!h) return "the highlight no longer exists";
   if (h.video.deletedAt) return "the video was deleted";
-  if (h.clipRevision !== revision) return `the clip was cut again (revision ${h.clipRevision})`;
-  return h.cropRevision === cropRevision ? null : `the crop was edited again (revision ${h.cropRevision})`;
+  if (h.clipRevision !== p.revision) return `the clip was cut again (revision ${h.clipRevision})`;
+  if (p.aspect !== "16:9" && h.cropRevision !== p.cropRevision)
+    return `the crop was edited again (revision ${h.cropRevision})`;
+  if (!p.branded) return null;
+  const brand = await db().brand.findUnique({ where: { id: 1 }, select: { revision: true } });
+  return brand?.revision === (p.brandRevision ?? 0)
+    ? null
+    : `the brand was changed since (revision ${brand?.revision ?? "none"})`;
 }

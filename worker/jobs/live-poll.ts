@@ -20,17 +20,17 @@ export const livePollJob = job("live-poll", {
   options: { concurrency: 2, timeoutMs: 5 * 60_000 },
 
   async handle({ liveSourceId, tick }, ctx) {
-    return runTick(liveSourceId, tick, ctx.signal);
+    return runTick(liveSourceId, tick, ctx);
   },
 
   // A source's first segment is usually listed before it is added: it should not also wait for the model.
   warmUp: warmUpScoring,
 
   // Retries used up (database or S3 down for a while): the chain stops, so say so and keep the recording.
-  async onFailed({ liveSourceId }, message) {
+  async onFailed({ liveSourceId }, message, ctx) {
     const src = await db().liveSource.findUnique({ where: { id: liveSourceId } });
     if (!src || src.status === "ended" || src.status === "stopped" || src.status === "failed") return;
     await liveLifecycle.failed(liveSourceId, `following stopped: ${message}`);
-    await settleAllAndFinalize(liveSourceId);
+    await settleAllAndFinalize(liveSourceId, ctx.commit);
   },
 });

@@ -3,12 +3,11 @@ import { env } from "@/lib/env";
 import { childLogger } from "@/lib/logger";
 import { sendMail } from "@/lib/notify/mailer";
 import { analysisMail, webhookBody, type NotifyFacts } from "@/lib/notify/messages";
-import { enqueueNext } from "@/lib/pipeline/enqueue";
-import { job } from "./types";
+import { job, type NextJob } from "./types";
 
 /**
  * Fans an analysis outcome out to every active webhook (one delivery row + one deliver-webhook job
- * each) and e-mails the uploader. Webhooks first: their rows are idempotent (unique per webhook and
+ * each, committed together) and e-mails the uploader. Webhooks first: their rows are idempotent (unique per webhook and
  * event), so a retry after a failed e-mail does not deliver twice.
  */
 export const notifyJob = job("notify", {
@@ -35,14 +34,19 @@ export const notifyJob = job("notify", {
     const eventId = `${analysisId}:${event}`;
     const body = webhookBody(facts);
     const hooks = await db().webhook.findMany({ where: { active: true }, select: { id: true } });
-    for (const hook of hooks) {
-      const d = await db().webhookDelivery.upsert({
-        where: { webhookId_eventId: { webhookId: hook.id, eventId } },
-        create: { webhookId: hook.id, eventId, event, body },
-        update: {},
-      });
-      if (d.status === "pending") await enqueueNext("notify", "deliver-webhook", { deliveryId: d.id });
-    }
+    // The delivery rows and their jobs commit together; the jobs are dispatched before the mail is sent.
+    await ctx.commit(async (tx) => {
+      const next: NextJob<"notify">[] = [];
+      for (const hook of hooks) {
+        const d = await tx.webhookDelivery.upsert({
+          where: { webhookId_eventId: { webhookId: hook.id, eventId } },
+          create: { webhookId: hook.id, eventId, event, body },
+          update: {},
+        });
+        if (d.status === "pending") next.push({ job: "deliver-webhook", data: { deliveryId: d.id } });
+      }
+      return { next };
+    });
 
     await sendMail({ to: video.owner.email, ...analysisMail(facts) });
     log.info({ webhooks: hooks.length, mailed: Boolean(env().SMTP_URL) }, "notified");

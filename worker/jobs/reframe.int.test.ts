@@ -16,6 +16,10 @@ import { ffprobeJson } from "@/test/media";
 import { startRuntime, type Runtime } from "../runtime";
 import { cutClipJob } from "./cut-clip";
 import { reframeClipJob } from "./reframe-clip";
+import type { TVariant } from "@/lib/reframe/variant";
+import { NO_CLIP_BRAND, patchBrand, putLogo } from "@/lib/brand/service";
+import { frameCount, makeLogo, rawFrame, regionDiff, sameRegionDiff } from "@/test/brand";
+import { logoGeometry, logoPosition } from "../ffmpeg/brand-commands";
 import type { JobDefinition } from "./types";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { analysisLifecycle } from "@/lib/analysis/lifecycle";
@@ -126,10 +130,14 @@ const cut = (highlightId: string, revision: number) =>
     return h?.clipStatus === "ready" && h.clipRevision === revision ? h : null;
   });
 
-const aspect = (highlightId: string, cropRevision: number) =>
+const aspect = (
+  highlightId: string,
+  cropRevision: number,
+  v: TVariant = { aspect: "9:16", branded: false },
+) =>
   waitFor(async () => {
     const a = await db().aspectClip.findUnique({
-      where: { highlightId_aspect: { highlightId, aspect: "9:16" } },
+      where: { highlightId_aspect_branded: { highlightId, aspect: v.aspect, branded: v.branded } },
     });
     if (a?.status === "failed") throw new Error(`reframe failed: ${a.error}`);
     return a?.status === "ready" && a.cropRevision === cropRevision ? a : null;
@@ -158,7 +166,9 @@ describe("reframe-clip (real S3, Redis, Postgres, ffmpeg)", () => {
       ],
       locked: true,
     });
-    await expect(requestAspect(h.id, "9:16")).resolves.toMatchObject({ queued: true });
+    await expect(requestAspect(h.id, { aspect: "9:16", branded: false })).resolves.toMatchObject({
+      queued: true,
+    });
     const first = await aspect(h.id, 1);
     const clip16 = await ffprobeJson(await download(done.clipKey!, "clip.mp4"), true);
     const file = await download(first.key!, "clip-9x16.mp4");
@@ -192,5 +202,68 @@ describe("reframe-clip (real S3, Redis, Postgres, ffmpeg)", () => {
     expect(after.startFrame).toBe(35);
     expect(after.x).toHaveLength(55);
     expect(after.x.slice(0, 40)).toEqual(before.x.slice(10));
+  });
+
+  it("a branded single clip: the logo in its corner and the lower-third, the 16:9 clip's frames, in 9:16 and 16:9", async () => {
+    const h = await seed();
+    await startJob(db(), "highlights edited", "cut-clip", { highlightId: h.id, revision: 0 });
+    const done = await cut(h.id, 0);
+    await patchHighlight(h.id, { name: "Kane sends the keeper the wrong way" });
+    const brand916 = { aspect: "9:16", branded: true } as const;
+    // no brand set up: said so, nothing queued
+    await db().brand.deleteMany();
+    await expect(requestAspect(h.id, brand916)).rejects.toMatchObject({
+      status: 409,
+      message: NO_CLIP_BRAND,
+    });
+    expect(await db().aspectClip.count({ where: { highlightId: h.id } })).toBe(0);
+
+    const admin = await makeUser("admin");
+    const png = path.join(tmp, "logo.png");
+    await makeLogo(png);
+    await putLogo(await readFixture(png), admin.id);
+    await patchBrand({ corner: "top_left", lowerThird: true }, admin.id);
+    await requestAspect(h.id, { aspect: "9:16", branded: false });
+    await requestAspect(h.id, brand916);
+    await requestAspect(h.id, { aspect: "16:9", branded: true });
+    const plain = await download((await aspect(h.id, 0)).key!, "plain-9x16.mp4");
+    const branded = await download((await aspect(h.id, 0, brand916)).key!, "brand-9x16.mp4");
+    const wide = await download(
+      (await aspect(h.id, 0, { aspect: "16:9", branded: true })).key!,
+      "brand-16x9.mp4",
+    );
+    const clip16 = await frameCount(await download(done.clipKey!, "clip-16x9.mp4"));
+    expect(clip16).toBe(50);
+    expect(await frameCount(branded)).toBe(clip16);
+    expect(await frameCount(wide)).toBe(clip16);
+
+    // Frame 10 of each branded variant against the same frame without the brand: the logo where the
+    // brand puts it (closer to the uploaded logo there than in the opposite corner), the lower-third
+    // bottom-left, and the picture elsewhere unchanged.
+    const clipFile = path.join(tmp, "clip-16x9.mp4");
+    for (const [file, bare, size] of [
+      [branded, plain, { w: 100, h: 180 }],
+      [wide, clipFile, { w: 320, h: 180 }],
+    ] as const) {
+      const { logoH } = logoGeometry(size);
+      const logo = await rawFrame(png, 0, `scale=-2:${logoH}`);
+      const logoW = logo.length / 3 / logoH;
+      const [a, b] = [await rawFrame(bare, 10), await rawFrame(file, 10)];
+      expect(b.length).toBe(size.w * size.h * 3);
+      const there = { ...logoPosition("top_left", size, logoW), w: logoW, h: logoH };
+      const opposite = { ...logoPosition("top_right", size, logoW), w: logoW, h: logoH };
+      expect(regionDiff(b, size.w, logo, there)).toBeLessThan(regionDiff(b, size.w, logo, opposite) / 2);
+      expect(sameRegionDiff(a, b, size.w, there)).toBeGreaterThan(30);
+      expect(sameRegionDiff(a, b, size.w, opposite)).toBeLessThan(4);
+      expect(sameRegionDiff(a, b, size.w, { x: 12, y: 163, w: 30, h: 5 })).toBeGreaterThan(10);
+      expect(sameRegionDiff(a, b, size.w, { x: size.w / 2 - 20, y: 50, w: 40, h: 60 })).toBeLessThan(4);
+    }
+
+    // A brand change makes the branded clip stale (asked again, it renders anew); the plain one is not.
+    await patchBrand({ corner: "top_right" }, admin.id);
+    await expect(requestAspect(h.id, brand916)).resolves.toMatchObject({ queued: true });
+    await expect(requestAspect(h.id, { aspect: "9:16", branded: false })).resolves.toMatchObject({
+      queued: false,
+    });
   });
 });

@@ -24,6 +24,9 @@ export interface JobContext<N extends JobName = JobName> {
   commit<T extends Committed<N>>(change: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T>;
 }
 
+/** JobContext.commit, for code a handler hands it to (the live follow loop). */
+export type Commit<N extends JobName> = JobContext<N>["commit"];
+
 // Retries are set at enqueue time from the job graph (lib/pipeline/graph.ts).
 export interface JobOptions {
   concurrency: number;
@@ -33,7 +36,18 @@ export interface JobOptions {
 
 /** A job that follows job `F`: only the graph's edges from `F` type-check (the runtime checks again). */
 export type NextJob<F extends JobName> = {
-  [K in NextOf<F> & JobName]: { job: K; data: JobPayload<K>; delayMs?: number };
+  [K in NextOf<F> & JobName]: {
+    job: K;
+    data: JobPayload<K>;
+    delayMs?: number;
+    /** Jobs that run first, on any worker; this one runs once all of them are done (a BullMQ flow). */
+    children?: FlowChildJob<F>[];
+  };
+}[NextOf<F> & JobName];
+
+/** A child of a `next` entry's flow: also an edge from `F`. */
+export type FlowChildJob<F extends JobName> = {
+  [K in NextOf<F> & JobName]: { job: K; data: JobPayload<K> };
 }[NextOf<F> & JobName];
 
 /**
@@ -57,8 +71,15 @@ export interface JobDefinition<N extends JobName = JobName> {
    * ctx.signal (ffmpeg is killed) and the job ends as cancelled: no retry, no onFailed.
    */
   cancelledBy?(data: JobPayload<N>): Promise<string | null>;
-  /** Called once the job will not run again (permanent error or attempts used up). */
-  onFailed?(data: JobPayload<N>, message: string): Promise<void | { next: NextJob<N>[] }>;
+  /**
+   * Called once the job will not run again (permanent error or attempts used up). What follows is
+   * returned as `next`, or staged with `ctx.commit` together with the change that calls for it.
+   */
+  onFailed?(
+    data: JobPayload<N>,
+    message: string,
+    ctx: Pick<JobContext<N>, "commit">,
+  ): Promise<void | { next: NextJob<N>[] }>;
   /**
    * Called once when a worker starts taking this kind, so the first job does not wait for what every
    * later one finds ready (model files checked, inference sessions created). Failures are only logged.

@@ -3,10 +3,10 @@
 // retried tick overlapping the next one) fails that guard instead of storing a segment twice.
 import { db } from "@/lib/db";
 import type { LiveSource } from "@/lib/generated/prisma/client";
-import { enqueueNext } from "@/lib/pipeline/enqueue";
 import { joinScores, liveSegments } from "@/lib/live/timeline";
 import type { SegmentParams } from "@/lib/highlights/segments";
 import { ZSegmentScores, type TSegmentScores } from "@/lib/schemas/live";
+import type { Commit } from "../jobs/types";
 
 export class SupersededError extends Error {
   constructor() {
@@ -130,6 +130,7 @@ export async function settleHighlights(
   params: Record<string, SegmentParams>,
   streamEndS: number,
   final: boolean,
+  commit: Commit<"live-poll">,
 ): Promise<number> {
   if (Object.keys(params).length === 0) return 0;
   const file = await loadTimeline(source.id, grid);
@@ -139,20 +140,26 @@ export async function settleHighlights(
     const existing = await db().liveHighlight.findUnique({
       where: { liveSourceId_label_startS: { liveSourceId: source.id, label: s.label, startS: s.start } },
     });
-    const h =
-      existing ??
-      (await db().liveHighlight.create({
-        data: {
-          liveSourceId: source.id,
-          label: s.label,
-          startS: s.start,
-          endS: s.end,
-          peak: s.peak,
-          mean: s.mean,
-        },
-      }));
+    if (existing && existing.clipStatus !== "pending") continue;
+    // A new highlight and its clip job commit together; a pending one's job is staged again (same id).
+    await commit(async (tx) => {
+      const h =
+        existing ??
+        (await tx.liveHighlight.create({
+          data: {
+            liveSourceId: source.id,
+            label: s.label,
+            startS: s.start,
+            endS: s.end,
+            peak: s.peak,
+            mean: s.mean,
+          },
+        }));
+      return {
+        next: h.clipStatus === "pending" ? [{ job: "live-clip", data: { liveHighlightId: h.id } }] : [],
+      };
+    });
     if (!existing) added++;
-    if (h.clipStatus === "pending") await enqueueNext("live-poll", "live-clip", { liveHighlightId: h.id });
   }
   return added;
 }

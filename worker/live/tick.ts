@@ -6,13 +6,14 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { LiveSource } from "@/lib/generated/prisma/client";
 import { childLogger } from "@/lib/logger";
-import { followStatus, planTick, type TickPlan } from "./follow";
+import { planTick } from "./follow";
 import { FetchError, sleep } from "./http";
 import { PlaylistError, type MediaPlaylist, type MediaSegment } from "./playlist";
-import { holdUntilMs, nextPollDelayMs } from "./schedule";
+import { holdUntilMs } from "./schedule";
 import { processSegment } from "./segment";
 import { cursorOf, settleHighlights, storeSegment, SupersededError, type Cursor } from "./store";
-import { fail, finish, playlistUnreachable, reschedule, type TickOutcome } from "./tick-end";
+import { decideNext, fail, finish, playlistUnreachable } from "./tick-end";
+import type { Log, Seen, TickCtx, TickOutcome } from "./tick-end";
 import { loadMediaPlaylist, reloadMediaPlaylist } from "./tick-load";
 import { liveModel, type LiveModel } from "./model";
 import { emitSegmentTimings } from "./timings";
@@ -27,19 +28,8 @@ const TICK_BUDGET_MS = 60_000;
 // (other sources share the worker's live-poll slots).
 const HOLD_MS = 3_000;
 
-type Log = ReturnType<typeof childLogger>;
-/** The playlist this tick acts on and when it was seen. */
-interface Seen {
-  pl: MediaPlaylist;
-  plan: TickPlan;
-  /** The load that listed what this tick stores started at loadStart and returned at seenAt. */
-  loadStart: number;
-  seenAt: Date;
-  /** The load before it (in this tick), which found nothing new. */
-  missStart: number | null;
-}
-
-export async function runTick(sourceId: string, tick: number, signal: AbortSignal): Promise<TickOutcome> {
+export async function runTick(sourceId: string, tick: number, ctx: TickCtx): Promise<TickOutcome> {
+  const { signal, commit } = ctx;
   const src = await db().liveSource.findUnique({ where: { id: sourceId } });
   if (!src) return { kind: "gone" };
   if (src.tick > tick) return { kind: "stale" };
@@ -47,7 +37,7 @@ export async function runTick(sourceId: string, tick: number, signal: AbortSigna
     return { kind: "finished" };
   const log = childLogger({ liveSourceId: sourceId, tick });
   if (src.stopRequested) {
-    await finish(src, "stopped", null);
+    await finish(src, "stopped", null, commit);
     return { kind: "finished" };
   }
 
@@ -57,26 +47,26 @@ export async function runTick(sourceId: string, tick: number, signal: AbortSigna
     loaded = await loadMediaPlaylist(src, signal);
   } catch (err) {
     if (err instanceof PlaylistError) {
-      await fail(src, err.message);
+      await fail(src, err.message, commit);
       return { kind: "finished" };
     }
     if (!(err instanceof FetchError)) throw err;
-    return playlistUnreachable(src, tick, err);
+    return playlistUnreachable(src, tick, err, commit);
   }
-  const snap = await snapshotOf(src);
+  const snap = await snapshotOf(src, commit);
   if (!snap) return { kind: "finished" };
   const seen = await holdForNews(src, loaded, pollStart, signal);
-  const done = await processNews(src, snap, seen, pollStart, log, signal);
+  const done = await processNews(src, snap, seen, pollStart, log, { signal, commit });
   if (done === "superseded") return { kind: "superseded" };
-  return decideNext(src, tick, seen, done, log);
+  return decideNext(src, tick, seen, done, log, commit);
 }
 
 /** The serving model and the source's parameters; null (the source failed) when it cannot be loaded. */
-async function snapshotOf(src: LiveSource): Promise<LiveModel | null> {
+async function snapshotOf(src: LiveSource, commit: TickCtx["commit"]): Promise<LiveModel | null> {
   try {
     return await liveModel(src);
   } catch (err) {
-    await fail(src, `model unavailable: ${(err as Error).message.split("\n")[0]}`);
+    await fail(src, `model unavailable: ${(err as Error).message.split("\n")[0]}`, commit);
     return null;
   }
 }
@@ -153,7 +143,7 @@ async function processNews(
   { pl, plan, loadStart, seenAt }: Seen,
   pollStart: number,
   log: Log,
-  signal: AbortSignal,
+  { signal, commit }: TickCtx,
 ): Promise<{ stored: number; complete: boolean } | "superseded"> {
   let cur = cursorOf(src);
   let stored = 0;
@@ -225,72 +215,10 @@ async function processNews(
       stored++;
       // Right after each segment, so a highlight settles within seconds of its end being seen.
       const { grid, segments: params } = serving.params;
-      await settleHighlights(src, grid, params, cur.nextFrame / grid.rate, false);
+      await settleHighlights(src, grid, params, cur.nextFrame / grid.rate, false, commit);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
   return { stored, complete };
-}
-
-/** Ended, gave up, or the next tick queued with the delay the schedule asks for. */
-async function decideNext(
-  src: LiveSource,
-  tick: number,
-  { pl, plan, loadStart, missStart }: Seen,
-  { stored, complete }: { stored: number; complete: boolean },
-  log: Log,
-): Promise<TickOutcome> {
-  const gotNew = stored > 0;
-  if (plan.ended && complete) {
-    await finish(src, "ended", null);
-    return { kind: "finished" };
-  }
-  const now = Date.now();
-  const lastNewMs = gotNew ? loadStart : (src.lastNewAt ?? src.createdAt).getTime();
-  const state = followStatus({
-    gotNew,
-    nowMs: now,
-    lastNewAtMs: lastNewMs,
-    targetDurationS: pl.targetDurationS,
-    stallFactor: env().LIVE_STALL_FACTOR,
-    giveUpS: env().LIVE_GIVE_UP_S,
-  });
-  if (state === "gave-up") {
-    await finish(src, "ended", `no new segment for ${env().LIVE_GIVE_UP_S} s: stopped following`);
-    return { kind: "finished" };
-  }
-  const lastMissMs =
-    missStart ??
-    (src.lastMissAt && src.lastNewAt && src.lastMissAt > src.lastNewAt ? src.lastMissAt.getTime() : null);
-  // A stop requested while this tick ran found no delayed job to promote (lib/live/service.ts): act now.
-  const stopping = await db().liveSource.findUnique({
-    where: { id: src.id },
-    select: { stopRequested: true },
-  });
-  const delayMs =
-    complete && !stopping?.stopRequested
-      ? nextPollDelayMs({
-          nowMs: now,
-          pollStartMs: loadStart,
-          gotNew,
-          targetDurationS: pl.targetDurationS,
-          lastDurationS: pl.segments[pl.segments.length - 1]?.durationS ?? pl.targetDurationS,
-          lastMissMs,
-          lastNewMs,
-          fastMs: env().LIVE_POLL_FAST_MS,
-        })
-      : 0;
-  await reschedule(src.id, tick, delayMs, {
-    status: state,
-    error:
-      state === "stalled"
-        ? `no new segment for ${Math.round((now - lastNewMs) / 1000)} s (still polling)`
-        : null,
-    targetDurationS: pl.targetDurationS,
-    playlistErrors: 0,
-    ...(gotNew ? { lastNewAt: new Date(loadStart) } : { lastMissAt: new Date(loadStart) }),
-  });
-  if (gotNew) log.info({ stored, status: state, nextInMs: delayMs }, "live segments stored");
-  return { kind: "next", delayMs, stored };
 }
