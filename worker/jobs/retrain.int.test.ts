@@ -72,7 +72,7 @@ afterAll(async () => {
 describe("retrain and re-score from cached features (issue #14)", () => {
   it("trains a head with the PyTorch trainer, judges it on a held-out video, stores it, and re-scores on activation", async () => {
     const started = await startRetrain(ownerId);
-    expect(started).toMatchObject({ status: "queued", parentVersion: "1.2.0" });
+    expect(started).toMatchObject({ status: "queued", parentVersion: "1.3.0" });
     await expect(startRetrain(ownerId)).rejects.toThrow(/already under way/);
     await retrainJob.handle({ versionId: started.id }, ctx());
 
@@ -127,7 +127,7 @@ describe("retrain and re-score from cached features (issue #14)", () => {
       data: {
         modelId: "penalty-lstm",
         version: "refused-test",
-        parentVersion: "1.2.0",
+        parentVersion: "1.3.0",
         status: "refused",
         verdict: "Not activated: no better.",
       },
