@@ -2,7 +2,7 @@
 // kicks at known times (bench-match.ts), and which kicks each mode's highlights find.
 import type { LoadedModel } from "@/lib/model";
 import { deriveAllSegments, type Segment } from "@/lib/highlights/segments";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { analyze, mergeTimelines, toTracks } from "@/worker/analysis/pipeline";
 import { planChunks } from "@/worker/analysis/plan";
 import { fastAnalyze, fastSegments, type FastResult } from "@/worker/analysis/fast";

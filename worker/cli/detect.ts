@@ -4,7 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { deriveAllSegments, type Segment } from "@/lib/highlights/segments";
-import { logToStderr } from "@/lib/logger";
+import { logToStderr } from "@/lib/platform/logger";
 import { loadModel } from "@/lib/model";
 import { analyze, toTracks } from "../analysis/pipeline";
 import { toScoreFile } from "../analysis/store";
