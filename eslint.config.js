@@ -9,7 +9,7 @@ import tseslint from "typescript-eslint";
 
 // One owner per dependency (STYLE.md): these imports are only allowed in the listed places.
 const owned = [
-  { name: "@aws-sdk/*", owner: "lib/storage/" },
+  { name: "@aws-sdk/*", owner: "lib/platform/storage/" },
   { name: "fluent-ffmpeg", owner: "worker/ffmpeg/" },
   { name: "onnxruntime-node", owner: "worker/inference/session.ts" },
   { name: "bullmq", owner: "lib/queue/ and worker/runtime.ts" },
@@ -37,12 +37,8 @@ const restrict = (except, extra = [], paths = []) => ({
 const serverOnly = [
   {
     group: [
-      "**/lib/db",
-      "**/lib/env",
-      "**/lib/logger",
-      "**/lib/errors",
-      "**/lib/storage",
-      "**/lib/storage/*",
+      "**/lib/platform/*",
+      "**/lib/platform/storage/*",
       "**/lib/queue",
       "**/lib/queue/*",
       "**/lib/pipeline/*",
@@ -59,6 +55,16 @@ const serverOnly = [
     ],
     message: "Server code: components/ runs in the browser (fetch it through an API route).",
   },
+];
+
+// What lib/platform/ may not import: any feature (the rest of lib/, worker/, app/, components/). Its own
+// modules and the generated Prisma client are fine; relative imports must stay inside lib/platform/.
+const platformOnly = [
+  {
+    regex: "^@/(lib/(?!platform/|generated/)|worker/|app/|components/)",
+    message: "lib/platform/ is plumbing: it imports no feature (features import it).",
+  },
+  { regex: "^\\.\\./", message: "lib/platform/ imports no feature (use @/lib/platform/… for its own)." },
 ];
 
 export default tseslint.config(
@@ -131,7 +137,14 @@ export default tseslint.config(
       ],
     ),
   },
-  { files: ["lib/storage/**"], rules: restrict(["@aws-sdk/*"]) },
+  // lib/platform/ is the plumbing (db, env, storage, logger, errors): it knows no feature, so the arrows
+  // point one way, features → platform. Its tests may drive a route (they are the harness, not platform).
+  { files: ["lib/platform/**"], ignores: ["**/*.test.ts"], rules: restrict([], platformOnly) },
+  {
+    files: ["lib/platform/storage/**"],
+    ignores: ["**/*.test.ts"],
+    rules: restrict(["@aws-sdk/*"], platformOnly),
+  },
   { files: ["worker/ffmpeg/**"], rules: restrict(["fluent-ffmpeg"]) },
   { files: ["worker/inference/session.ts"], rules: restrict(["onnxruntime-node"]) },
   { files: ["lib/queue/**", "worker/runtime.ts"], rules: restrict(["bullmq", "ioredis"]) },
@@ -153,11 +166,11 @@ export default tseslint.config(
     },
   },
   {
-    // Only lib/env.ts reads process.env.
+    // Only lib/platform/env.ts reads process.env.
     files: ["**/*.ts", "**/*.tsx"],
-    // Tests may set variables before lib/env.ts first reads them; scripts and configs run outside the app.
+    // Tests may set variables before lib/platform/env.ts first reads them; scripts and configs run outside the app.
     ignores: [
-      "lib/env.ts",
+      "lib/platform/env.ts",
       "**/*.test.ts",
       "test/**",
       "e2e/**",
@@ -170,7 +183,7 @@ export default tseslint.config(
     rules: {
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Read configuration through lib/env.ts." },
+        { object: "process", property: "env", message: "Read configuration through lib/platform/env.ts." },
       ],
     },
   },

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "./lib/env";
+import { env } from "@/lib/platform/env";
 import { requestIsHttps, securityHeaders } from "./lib/security/headers";
-import { browserMediaOrigins } from "./lib/storage/browser-access";
+import { browserMediaOrigins } from "@/lib/platform/storage/browser-access";
 
 // Next.js 16's request hook (formerly middleware.ts): one place that gives every page and API response
 // its security headers, with a fresh CSP nonce per request that Next.js puts on its own scripts.

@@ -16,7 +16,7 @@ import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { nodeOf } from "@/lib/pipeline/graph";
 import { closeQueues, producerReachable, queueFor, readJobCpu, type KindCpu } from "@/lib/queue";
 import { safeJobId } from "@/lib/queue/options";

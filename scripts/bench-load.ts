@@ -10,8 +10,8 @@
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import { closeQueues } from "@/lib/queue";
 import { runChaos, schedule, type ChaosEvent } from "./load/chaos";
 import { Editor, Library } from "./load/editors";

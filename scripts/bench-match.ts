@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { listItems } from "@/models/tools/groups";
 
 const FPS = 25;

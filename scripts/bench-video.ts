@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 /**
  * The benchmarks' input: `seconds` of 720p25 H.264 with a broadcast-like 2 s GOP and B-frames, made once

@@ -7,7 +7,7 @@ import { existsSync, openSync, closeSync } from "node:fs";
 import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { queueCounts } from "@/lib/queue";
 
 const run = promisify(execFile);

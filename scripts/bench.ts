@@ -16,7 +16,7 @@ import { spawn } from "node:child_process";
 import { open } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { loadModel } from "@/lib/model";
 import { loadavg } from "node:os";
 import { frameArgs } from "@/worker/ffmpeg/commands";

@@ -3,10 +3,10 @@
 // separates kicks from the rest better, also where the default threshold already shows no false
 // highlight. Used by scripts/bench-learn.ts; its thresholds are fixed here, not chosen on the result.
 import { tracksOf, ZScoreFile } from "@/lib/analysis/scores";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { deriveAllSegments } from "@/lib/highlights/segments";
 import { compareWithLabels, type LabelledInterval } from "@/lib/learn/windows";
-import { getObjectBytes } from "@/lib/storage";
+import { getObjectBytes } from "@/lib/platform/storage";
 
 export const SWEEP = [0.05, 0.1, 0.2, 0.3, 0.54];
 

@@ -14,7 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "@playwri
 import { loadavg } from "node:os";
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import type { TReviewDto } from "@/lib/schemas/review";
 import { inPage, type LoadResult, type Timed } from "./measure-review-page";
 

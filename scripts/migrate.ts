@@ -1,9 +1,9 @@
 // `npm run db:migrate`: apply SQL migrations, make sure the bucket and the first admin exist.
 import { ensureAdmin } from "@/lib/auth/users";
-import { disconnectDb } from "@/lib/db";
-import { env } from "@/lib/env";
+import { disconnectDb } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import { migrate } from "@/lib/migrate/runner";
-import { ensureBucket } from "@/lib/storage";
+import { ensureBucket } from "@/lib/platform/storage";
 
 const e = env();
 const { applied, skipped } = await migrate(e.DATABASE_URL, "prisma/migrations");

@@ -7,7 +7,7 @@ import type { TCompletedUpload, TPresignedParts, TUploadSession } from "@/lib/sc
 export interface Api {
   <T>(p: string, init?: { method?: string; body?: unknown }): Promise<T>;
   /**
-   * PUTs a part's bytes where the app said: a presigned S3 URL, or (embedded S3, lib/storage/
+   * PUTs a part's bytes where the app said: a presigned S3 URL, or (embedded S3, lib/platform/storage/
    * browser-access.ts) the app's own relative part route, which wants the session cookie as well.
    */
   putPart(url: string, body: Uint8Array<ArrayBuffer>): Promise<Response>;

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import type { TReviewDto } from "@/lib/schemas/review";
 import type { TVideoDto } from "@/lib/schemas/videos";
 import { mediaSettled, playbackWords } from "@/components/review/playback-words";

@@ -3,8 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { db } from "@/lib/db";
-import { keys, putObject } from "@/lib/storage";
+import { db } from "@/lib/platform/db";
+import { keys, putObject } from "@/lib/platform/storage";
 
 export { buildMatch, durationOf, ffmpegMake, KICK_MATCH_CLIPS, SHARED_DATA, sharedClip } from "./match";
 

@@ -1,6 +1,6 @@
 import { encodeF16 } from "@/lib/analysis/f16";
-import { db } from "@/lib/db";
-import { keys, putObject } from "@/lib/storage";
+import { db } from "@/lib/platform/db";
+import { keys, putObject } from "@/lib/platform/storage";
 import { makeVideo } from "./fixtures";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { analysisLifecycle } from "@/lib/analysis/lifecycle";

@@ -11,7 +11,7 @@ process.env.METRICS_TOKEN = TOKEN;
 
 const { GET } = await import("@/app/api/metrics/route");
 const { createSession, SESSION_COOKIE } = await import("@/lib/auth/session");
-const { db, disconnectDb } = await import("@/lib/db");
+const { db, disconnectDb } = await import("@/lib/platform/db");
 const { enqueue, queueFor, queuesOverview, removeJob, retryJob } = await import("@/lib/queue");
 const { startRuntime } = await import("@/worker/runtime");
 const { probeJob } = await import("@/worker/jobs/probe");

@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { NextRequest } from "next/server";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/session";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { PEER_HEADER } from "@/lib/security/client-address";
 
 type Handler = (req: NextRequest, seg: { params: Promise<Record<string, string>> }) => Promise<Response>;

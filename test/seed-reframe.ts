@@ -2,7 +2,7 @@
 // one accepted penalty highlight, 2–6 s, whose clip is being cut (the worker cuts it and finds its crop
 // path). Prints {videoId, highlightId} as one JSON line. Run with `npx tsx test/seed-reframe.ts`.
 import { clipLifecycle } from "@/lib/clips/lifecycle";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { startJob } from "@/lib/pipeline/enqueue";
 import { buildReframeSource, REFRAME_SOURCE } from "./reframe";
 import { seedReadyVideo } from "./seed-video";

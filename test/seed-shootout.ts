@@ -2,7 +2,7 @@
 // test/brand.ts buildShootout) as a ready video with a current analysis and one suggested penalty
 // highlight on each kick. Prints {videoId, title, sourceKey, spans} as one JSON line.
 // Run by the spec with `npx tsx test/seed-shootout.ts` against the test app's database and bucket.
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { buildShootout, SHOOTOUT_SIZE } from "./brand";
 import { seedReadyVideo } from "./seed-video";
 

@@ -5,9 +5,9 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { analysisLifecycle } from "@/lib/analysis/lifecycle";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { keys, putObject } from "@/lib/storage";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { keys, putObject } from "@/lib/platform/storage";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 
 export interface SeededVideo<T> {

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { ChildProcess } from "node:child_process";
 import { subscribe } from "node:diagnostics_channel";
 import { readFileSync } from "node:fs";
-import type { childLogger } from "@/lib/logger";
+import type { childLogger } from "@/lib/platform/logger";
 import type { JobName } from "@/lib/pipeline/graph";
 import { recordJobCpu } from "@/lib/queue";
 

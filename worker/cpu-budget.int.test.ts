@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { BACKGROUND_NICENESS, CPU_QUEUE } from "@/lib/pipeline/graph";
 import { enqueue, namedQueue } from "@/lib/queue";
 import {

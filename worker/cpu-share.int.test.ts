@@ -9,7 +9,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { jobIdOf } from "@/lib/pipeline/enqueue";
 import { enqueue, queueFor } from "@/lib/queue";
 import { safeJobId } from "@/lib/queue/options";

@@ -2,10 +2,10 @@
 // the same Postgres, Redis and S3.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { db, disconnectDb } from "@/lib/db";
-import { env } from "@/lib/env";
+import { db, disconnectDb } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import { janitorSlot } from "@/lib/janitor/run";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/platform/logger";
 import { startJob } from "@/lib/pipeline/enqueue";
 import { jobs } from "./jobs/registry";
 import { startHeartbeat } from "./heartbeat";

@@ -8,7 +8,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { startJob } from "@/lib/pipeline/enqueue";
 import { CPU_QUEUE } from "@/lib/pipeline/graph";
 import { enqueue, namedQueue } from "@/lib/queue";

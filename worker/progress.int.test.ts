@@ -2,7 +2,7 @@
 // entry its dead attempt reported, the video's progress never goes down, and the rate clock starts when
 // a worker starts the chunk, not when the analysis was planned (real Postgres).
 import { afterAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { getVideo } from "@/lib/videos/service";
 import { makeUser, makeVideo } from "@/test/fixtures";
 import { setChunkProgress } from "./progress";

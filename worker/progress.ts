@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { advance, markOf, type ProgressMark } from "@/lib/status/progress";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { queuedJob } from "@/lib/pipeline/enqueue";
 import { closeQueues } from "@/lib/queue";
 import { waitFor } from "@/test/fixtures";

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { JobName } from "@/lib/pipeline/graph";
 import { stageNext, type NextEntry } from "@/lib/pipeline/enqueue";

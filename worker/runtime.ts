@@ -1,8 +1,8 @@
 import { availableParallelism, hostname } from "node:os";
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
-import { env } from "@/lib/env";
-import { childLogger, logger } from "@/lib/logger";
+import { env } from "@/lib/platform/env";
+import { childLogger, logger } from "@/lib/platform/logger";
 import { inJobContext } from "@/lib/pipeline/correlate";
 import {
   CPU_QUEUE,

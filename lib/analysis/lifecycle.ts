@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "@/lib/platform/db";
 import type { AnalysisStatus, Prisma } from "../generated/prisma/client";
 import { machine, TransitionError } from "../lifecycle/machine";
 

@@ -9,9 +9,9 @@ import { PUT as putPart } from "@/app/api/uploads/[id]/part/route";
 import { makeUser } from "@/test/fixtures";
 import { call, cookieFor } from "@/test/routes";
 import type { SessionUser } from "../auth/session";
-import { disconnectDb } from "../db";
-import { env } from "../env";
-import { logger } from "../logger";
+import { disconnectDb } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { logger } from "@/lib/platform/logger";
 import { closeQueues } from "../queue";
 import { startUpload } from "../uploads/service";
 

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type z } from "zod";
-import { env } from "../env";
-import { AppError, ClientClosedError, forbidden, unauthorized } from "../errors";
-import { childLogger } from "../logger";
+import { env } from "@/lib/platform/env";
+import { AppError, ClientClosedError, forbidden, unauthorized } from "@/lib/platform/errors";
+import { childLogger } from "@/lib/platform/logger";
 import { hasRole, type TRole } from "../auth/roles";
 import { SESSION_COOKIE, userForToken, type SessionUser } from "../auth/session";
 import { mapDatabaseError } from "../security/db-errors";

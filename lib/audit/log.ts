@@ -1,6 +1,6 @@
-import { db } from "../db";
+import { db } from "@/lib/platform/db";
 import type { AuditAction, Prisma } from "../generated/prisma/client";
-import { childLogger } from "../logger";
+import { childLogger } from "@/lib/platform/logger";
 
 export type AuditTx = Pick<Prisma.TransactionClient, "auditLog">;
 

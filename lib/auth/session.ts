@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "../db";
-import { env } from "../env";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import type { TRole } from "./roles";
 
 export const SESSION_COOKIE = "mc_session";

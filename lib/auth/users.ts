@@ -1,6 +1,6 @@
-import { db } from "../db";
+import { db } from "@/lib/platform/db";
 import { audit } from "../audit/log";
-import { conflict, notFound } from "../errors";
+import { conflict, notFound } from "@/lib/platform/errors";
 import { hashPassword } from "./password";
 import type { TRole } from "./roles";
 

@@ -1,4 +1,4 @@
-import { badRequest, tooLarge } from "../errors";
+import { badRequest, tooLarge } from "@/lib/platform/errors";
 
 /** A raw request body read whole, refused (413) as soon as it passes `max` bytes: never buffered beyond it. */
 export async function readCappedBody(req: Request, max: number, what: string): Promise<Uint8Array> {

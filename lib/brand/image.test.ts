@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors";
+import { AppError } from "@/lib/platform/errors";
 import { inspectLogo, LOGO_MAX_BYTES } from "./image";
 
 const png = (w: number, h: number) => {

@@ -1,7 +1,7 @@
 // What a brand logo may be: PNG, JPEG or WebP, told by its first bytes (never by a name or a header the
 // browser sends), with its pixel size read from the file's own header. SVG is refused outright: it is
 // a document that can carry script, and ffmpeg would not draw it anyway.
-import { badRequest, tooLarge } from "../errors";
+import { badRequest, tooLarge } from "@/lib/platform/errors";
 
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 export const LOGO_MAX_SIDE = 4096;

@@ -1,10 +1,10 @@
 // The instance brand (issue #29): one row, read by the admin page, the downloads panel and the reel job.
 import { randomUUID } from "node:crypto";
-import { db } from "../db";
+import { db } from "@/lib/platform/db";
 import type { Brand } from "../generated/prisma/client";
 import type { TBrandDto, TBrandPatch } from "../schemas/brand";
-import { deletePrefix, getObjectBytes, keys, putObject } from "../storage";
-import { conflict, notFound } from "../errors";
+import { deletePrefix, getObjectBytes, keys, putObject } from "@/lib/platform/storage";
+import { conflict, notFound } from "@/lib/platform/errors";
 import { inspectLogo, type LogoType } from "./image";
 
 const BRAND_ID = 1;

@@ -1,7 +1,7 @@
 // What the clip, reel and export routes share: the current analysis's highlights,
 // link lifetimes and download headers.
-import { db } from "../db";
-import { badRequest } from "../errors";
+import { db } from "@/lib/platform/db";
+import { badRequest } from "@/lib/platform/errors";
 import type { Highlight } from "../generated/prisma/client";
 import { labelsOf, ofLabel, unknownLabelMessage } from "./selection";
 

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "@/lib/platform/db";
 import type { ClipStatus, Prisma } from "../generated/prisma/client";
 import { machine } from "../lifecycle/machine";
 

@@ -1,11 +1,11 @@
 // The highlight reel of a video: its state and download link, and building a new one (job build-reel).
 import { randomUUID } from "node:crypto";
-import { db } from "../db";
+import { db } from "@/lib/platform/db";
 import { TransitionError } from "../lifecycle/machine";
 import { reelLifecycle } from "./lifecycle";
-import { conflict } from "../errors";
+import { conflict } from "@/lib/platform/errors";
 import type { TReelDto } from "../schemas/highlights";
-import { presignGet } from "../storage";
+import { presignGet } from "@/lib/platform/storage";
 import { jobIdOf, startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
 import { labelledHighlights, LINK_TTL_S } from "./current";

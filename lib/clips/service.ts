@@ -1,10 +1,10 @@
 // Highlights and their clips: the list with download links, edits (a boundary change queues a new
 // cut), and all clips as one ZIP. Reels: ./reel.ts; NLE exports: lib/exports/service.ts.
-import { db } from "../db";
-import { badRequest, conflict, notFound } from "../errors";
+import { db } from "@/lib/platform/db";
+import { badRequest, conflict, notFound } from "@/lib/platform/errors";
 import type { z } from "zod";
 import type { THighlightDto, THighlightsDto, ZHighlightPatch } from "../schemas/highlights";
-import { clipFramesOf, presignGet } from "../storage";
+import { clipFramesOf, presignGet } from "@/lib/platform/storage";
 import { frameSpan } from "../highlights/frame-span";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { ZipFile } from "yazl";
-import { childLogger } from "../logger";
-import { getObjectStream } from "../storage";
+import { childLogger } from "@/lib/platform/logger";
+import { getObjectStream } from "@/lib/platform/storage";
 
 /**
  * A ZIP of S3 objects as a web stream. Entries are opened lazily, one S3 GET at a time, and piped

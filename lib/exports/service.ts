@@ -2,7 +2,7 @@
 import { attachment, labelledHighlights } from "../clips/current";
 import { videoOr404 } from "../videos/find";
 import { exportFileName } from "../clips/names";
-import { AppError } from "../errors";
+import { AppError } from "@/lib/platform/errors";
 import { renderExport, type TExportFormat } from "./index";
 
 /** `label` narrows the export to one label's highlights (numbered as in the full export: "Goal 2"). */

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as janitorGet, POST as janitorPost } from "@/app/api/admin/janitor/route";
 import { makeUser, makeVideo } from "@/test/fixtures";
 import { call, cookieFor } from "@/test/routes";
-import { db, disconnectDb } from "../db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { closeQueues, queueFor } from "../queue";
-import { createMultipart, headObject, keys, OPAQUE_TYPE, putObject } from "../storage";
+import { createMultipart, headObject, keys, OPAQUE_TYPE, putObject } from "@/lib/platform/storage";
 import { janitorReport, runJanitor } from "./index";
 import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 

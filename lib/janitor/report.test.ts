@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keys } from "../storage/keys";
+import { keys } from "@/lib/platform/storage/keys";
 import { orphanReason } from "./report";
 
 const v = "11111111-1111-4111-8111-111111111111";

@@ -1,8 +1,8 @@
 // What the janitor would remove (issue #16): abandoned uploads, and objects no row points to. The
 // admin route shows this report as a dry run; lib/janitor/run.ts acts on it.
-import { db } from "../db";
-import { env } from "../env";
-import { listObjects, type ListedObject } from "../storage";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { listObjects, type ListedObject } from "@/lib/platform/storage";
 
 /**
  * Objects younger than this are never called orphans: a job may have written one and not yet stored
@@ -88,7 +88,7 @@ async function references(): Promise<Refs> {
   };
 }
 
-/** Why an object is garbage, or null if a row still needs it. Follows lib/storage/keys.ts. */
+/** Why an object is garbage, or null if a row still needs it. Follows lib/platform/storage/keys.ts. */
 export function orphanReason(o: Pick<ListedObject, "key">, refs: Refs): string | null {
   const parts = o.key.split("/");
   if (parts[0] === "uploads") {

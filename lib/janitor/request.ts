@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { db } from "../db";
-import { env } from "../env";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon, outboxBacklog } from "../pipeline/outbox";
 import { janitorReport, type JanitorReport } from "./report";

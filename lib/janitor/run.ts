@@ -1,6 +1,6 @@
-import { db } from "../db";
-import { childLogger } from "../logger";
-import { abortMultipart, deleteKeys } from "../storage";
+import { db } from "@/lib/platform/db";
+import { childLogger } from "@/lib/platform/logger";
+import { abortMultipart, deleteKeys } from "@/lib/platform/storage";
 import { janitorReport } from "./report";
 
 export interface JanitorResult {

@@ -6,13 +6,13 @@ import { POST as addRoute } from "@/app/api/labels/route";
 import { makeUser, makeVideo } from "@/test/fixtures";
 import { call, cookieFor } from "@/test/routes";
 import { ZScoreFile } from "../analysis/scores";
-import { db, disconnectDb } from "../db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { defaultModelId, readManifest, ZModelManifest } from "../model";
 import { closeQueues } from "../queue";
 import { getLiveSource } from "../live/service";
 import { getReview } from "../review/service";
 import type { TKnownLabelsDto, TLabelRemovedDto } from "../schemas/labels";
-import { getObjectBytes, keys, putObject } from "../storage";
+import { getObjectBytes, keys, putObject } from "@/lib/platform/storage";
 import { videoLifecycle } from "@/lib/videos/lifecycle";
 import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 

@@ -4,14 +4,14 @@
 // changes every one of them in one transaction.
 import { randomUUID } from "node:crypto";
 import { ZScoreFile } from "../analysis/scores";
-import { db } from "../db";
-import { conflict, notFound } from "../errors";
+import { db } from "@/lib/platform/db";
+import { conflict, notFound } from "@/lib/platform/errors";
 import type { Prisma } from "../generated/prisma/client";
-import { childLogger } from "../logger";
+import { childLogger } from "@/lib/platform/logger";
 import { defaultModelId, readManifest } from "../model";
 import type { TKnownLabelsDto, TLabelRemovedDto } from "../schemas/labels";
 import { ZLiveParams } from "../schemas/live";
-import { getObjectBytes, keys, putObject } from "../storage";
+import { getObjectBytes, keys, putObject } from "@/lib/platform/storage";
 import { BACKGROUND } from "./kinds";
 import { manifestHas, renameInManifest, renameInScores, renameInVersionStats, renameKey } from "./relabel";
 import { listKnownLabels } from "./taught";

@@ -5,7 +5,7 @@ import { PATCH as patchHighlightRoute } from "@/app/api/highlights/[id]/route";
 import { GET as exportRoute, PUT as importRoute } from "@/app/api/videos/[id]/labels/route";
 import { PUT as completeRoute } from "@/app/api/videos/[id]/review-complete/route";
 import { POST as addRoute } from "@/app/api/videos/[id]/review/highlights/route";
-import { db, disconnectDb } from "../db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { closeQueues } from "../queue";
 import { listLabels } from "./service";
 import { videoLifecycle } from "@/lib/videos/lifecycle";

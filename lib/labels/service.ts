@@ -1,6 +1,6 @@
-import { db } from "../db";
-import { badRequest } from "../errors";
-import { childLogger } from "../logger";
+import { db } from "@/lib/platform/db";
+import { badRequest } from "@/lib/platform/errors";
+import { childLogger } from "@/lib/platform/logger";
 import type { TLabelsDto, TLabelsV2 } from "../schemas/labels";
 import { videoOr404 } from "../videos/find";
 import { labelOfDecision } from "./kinds";

@@ -1,6 +1,6 @@
-import { db } from "../db";
-import { conflict } from "../errors";
-import { childLogger } from "../logger";
+import { db } from "@/lib/platform/db";
+import { conflict } from "@/lib/platform/errors";
+import { childLogger } from "@/lib/platform/logger";
 import { defaultModelId, readManifest, ZModelManifest } from "../model";
 import { activeVersion } from "../learn/active";
 import { countExamples, readiness } from "../learn/readiness";

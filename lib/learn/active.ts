@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "@/lib/platform/db";
 
 /** The retrained version serving `modelId` now; null: its installed files under models/ serve. */
 export function activeVersion(modelId: string) {

@@ -1,7 +1,7 @@
 // Which videos and labels a retrain learns from (issue #14), shared by the retrain job and the Models
 // page, so that the button and the job apply one rule (issue #24: the button was enabled where the job
 // could only refuse).
-import { db } from "../db";
+import { db } from "@/lib/platform/db";
 import { BACKGROUND } from "../labels/kinds";
 import type { LoadedModel } from "../model";
 import { countExamples, readiness } from "./readiness";

@@ -1,9 +1,9 @@
 // Issues #24/#30: what must hold before a retrain starts, checked by POST /api/model-versions and shown
 // by the Models page before anyone presses the button: labels enough for the job's own rule, a worker
 // whose Python can train, and no earlier run left "training" by a worker that died.
-import { db } from "../db";
+import { db } from "@/lib/platform/db";
 import { taughtLabelNames } from "../labels/taught";
-import { childLogger } from "../logger";
+import { childLogger } from "@/lib/platform/logger";
 import { defaultModelId, readManifest, ZModelManifest } from "../model";
 import { activeVersion } from "./active";
 import { labelledVideos, planLabels, tooFewVideos, withLabelledWindows } from "./labelled";

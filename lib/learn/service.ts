@@ -1,7 +1,7 @@
-import { db } from "../db";
-import { conflict, notFound } from "../errors";
+import { db } from "@/lib/platform/db";
+import { conflict, notFound } from "@/lib/platform/errors";
 import type { ModelVersion } from "../generated/prisma/client";
-import { childLogger } from "../logger";
+import { childLogger } from "@/lib/platform/logger";
 import { defaultModelId, readManifest } from "../model";
 import { jobIdOf, startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";

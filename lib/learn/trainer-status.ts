@@ -1,7 +1,7 @@
 // Issues #24/#30: whether retraining can run, said before a run starts. Each worker checks at start that
 // its TRAIN_PYTHON imports the trainer's modules and records the answer per host; the Models page and
 // POST /api/model-versions read it.
-import { db } from "../db";
+import { db } from "@/lib/platform/db";
 
 /** What models/tools/train.py imports; Debian packages each as python3-<module>. */
 export const TRAINER_MODULES = ["torch", "onnx", "numpy"] as const;

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "../db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { makeHighlights, makeUser, makeVideo } from "@/test/fixtures";
 import { analysisLifecycle } from "../analysis/lifecycle";
 import { clipLifecycle, reelLifecycle } from "../clips/lifecycle";

@@ -1,11 +1,11 @@
 // Live sources for the routes: create (and start following), list, detail with the timeline, stop.
-import { db } from "../db";
-import { AppError, conflict, notFound } from "../errors";
+import { db } from "@/lib/platform/db";
+import { AppError, conflict, notFound } from "@/lib/platform/errors";
 import type { LiveSource } from "../generated/prisma/client";
 import { jobIdOf, queuedJob, startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
 import { assertFetchableUrl, RefusedUrlError } from "../security/ssrf";
-import { presignGet } from "../storage";
+import { presignGet } from "@/lib/platform/storage";
 import {
   liveIsActive,
   ZLiveParams,

@@ -1,4 +1,4 @@
-import { db, Db } from "../db";
+import { db, Db } from "@/lib/platform/db";
 import { realtimeFactor } from "./stats";
 
 // What the database says, read at scrape time (so any number of web processes agree).

@@ -5,7 +5,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "../generated/prisma/client";
-import { env } from "../env";
+import { env } from "@/lib/platform/env";
 import { migrate } from "./runner";
 import { clipLifecycle, reelLifecycle } from "@/lib/clips/lifecycle";
 

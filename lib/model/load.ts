@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { env } from "../env";
+import { env } from "@/lib/platform/env";
 import { resolveFile, verifySha256 } from "./files";
 import { ZModelIndex, ZModelManifest, type TModelManifest } from "./manifest";
 

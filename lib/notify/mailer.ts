@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import { env } from "../env";
+import { env } from "@/lib/platform/env";
 
 // The one importer of nodemailer. One pooled transport per process, made on first use.
 let transport: Transporter | undefined;

@@ -9,7 +9,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createRoute } from "@/app/api/webhooks/route";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { closeQueues, enqueue } from "@/lib/queue";
 import { makeUser, waitFor } from "@/test/fixtures";
 import { call, cookieFor } from "@/test/routes";

@@ -1,5 +1,5 @@
-import { db } from "../db";
-import { AppError, notFound } from "../errors";
+import { db } from "@/lib/platform/db";
+import { AppError, notFound } from "@/lib/platform/errors";
 import { assertFetchableUrl, RefusedUrlError, webhookGuard } from "../security/ssrf";
 import type { TDeliveryDto, TWebhookCreate, TWebhookDto } from "../schemas/webhooks";
 import { newWebhookSecret } from "./sign";

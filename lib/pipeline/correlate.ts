@@ -1,5 +1,5 @@
-import { db } from "../db";
-import { withLogContext } from "../logger";
+import { db } from "@/lib/platform/db";
+import { withLogContext } from "@/lib/platform/logger";
 import type { JobName } from "./graph";
 
 /**

@@ -1,4 +1,4 @@
-import { childLogger } from "../logger";
+import { childLogger } from "@/lib/platform/logger";
 import { queueFor } from "../queue";
 import { idsIn } from "./correlate";
 import { boundedRedis } from "../queue/bounded";

@@ -1,6 +1,6 @@
-import { db } from "../db";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "../generated/prisma/client";
-import { childLogger } from "../logger";
+import { childLogger } from "@/lib/platform/logger";
 import {
   enqueue,
   enqueueFlow,

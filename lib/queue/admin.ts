@@ -1,5 +1,5 @@
 import type { Job } from "bullmq";
-import { notFound, conflict } from "../errors";
+import { notFound, conflict } from "@/lib/platform/errors";
 import {
   jobStates,
   queueNames,

@@ -1,4 +1,4 @@
-import { AppError } from "../errors";
+import { AppError } from "@/lib/platform/errors";
 import { isRedisConnectionError } from "./outage";
 
 /** How long a web request waits for Redis in all before it answers 503 (issue #23: under 2 s). */

@@ -1,5 +1,5 @@
 import { Redis, type RedisOptions } from "ioredis";
-import { env } from "../env";
+import { env } from "@/lib/platform/env";
 import { noteRedisError, noteRedisReady } from "./outage";
 
 /**

@@ -1,4 +1,4 @@
-import { childLogger } from "../logger";
+import { childLogger } from "@/lib/platform/logger";
 
 // A Redis outage is logged once when it starts, then at most once a minute while it lasts (with a count
 // of the errors swallowed meanwhile), and once when Redis answers again. Every client reports here: the

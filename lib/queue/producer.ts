@@ -1,7 +1,7 @@
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { nodeOf, queueOf, type JobName, type JobPayload } from "../pipeline/graph";
-import { childLogger } from "../logger";
+import { childLogger } from "@/lib/platform/logger";
 import { queuePrefix, redisConnection } from "./connection";
 import { closeFlows } from "./flows";
 import { isRedisConnectionError, noteRedisError, redisOutage } from "./outage";

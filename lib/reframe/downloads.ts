@@ -1,10 +1,10 @@
 // Issue #29: a clip's variants as the list and the ZIP see them: each (aspect, branded) with its state
 // and a download link, and the ZIP's files in one variant.
-import { db } from "../db";
-import { conflict } from "../errors";
+import { db } from "@/lib/platform/db";
+import { conflict } from "@/lib/platform/errors";
 import type { AspectClip } from "../generated/prisma/client";
 import type { TAspectDto } from "../schemas/highlights";
-import { presignGet } from "../storage";
+import { presignGet } from "@/lib/platform/storage";
 import { aspectFileName } from "../clips/names";
 import { ASPECTS, CROP_ASPECTS, type TAspect, type TCropAspect } from "./aspect";
 import { aspectState } from "./service";

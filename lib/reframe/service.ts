@@ -2,8 +2,8 @@
 // of it along the crop path, and any aspect may carry the brand (logo, lower-third). Rendered on request
 // (reframe-clip, the editors' lane) and kept per (aspect, branded) until the clip, the crop or the brand
 // changes. A crop edit re-renders the cropped variants that had been asked for.
-import { db } from "../db";
-import { badRequest, conflict, notFound } from "../errors";
+import { db } from "@/lib/platform/db";
+import { badRequest, conflict, notFound } from "@/lib/platform/errors";
 import { brandDrawsOnClips, brandForClips, brandRow } from "../brand/service";
 import type { AspectClip, Highlight } from "../generated/prisma/client";
 import { startJob } from "../pipeline/enqueue";

@@ -1,5 +1,5 @@
 import { labelledHighlights } from "../clips/current";
-import { conflict } from "../errors";
+import { conflict } from "@/lib/platform/errors";
 import { videoOr404 } from "../videos/find";
 import type { TVariant } from "./variant";
 import { requestAspects } from "./service";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { notFound } from "../errors";
+import { notFound } from "@/lib/platform/errors";
 
 /**
  * Parses route segment params. A malformed id cannot name anything, so it reads as 404 rather than the

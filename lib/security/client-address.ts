@@ -1,8 +1,8 @@
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import { BlockList, isIP, type Socket } from "node:net";
-import { env } from "../env";
-import { childLogger } from "../logger";
+import { env } from "@/lib/platform/env";
+import { childLogger } from "@/lib/platform/logger";
 
 // Which address a request came from, for the per-address sign-in limits (issue #23: a client-sent
 // X-Forwarded-For was trusted). Next.js route handlers never see the socket: `next start` copies the

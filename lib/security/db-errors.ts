@@ -1,5 +1,5 @@
 import { Prisma } from "../generated/prisma/client";
-import { AppError, conflict, notFound } from "../errors";
+import { AppError, conflict, notFound } from "@/lib/platform/errors";
 
 // The central error mapper asks this first: a database error caused by what the client sent is the
 // client's error (4xx with a plain message), never a 500; a database that cannot be reached is a 503

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError, ClientClosedError, tooLarge } from "../errors";
+import { AppError, ClientClosedError, tooLarge } from "@/lib/platform/errors";
 
 /** Largest JSON body any route accepts; the biggest real one (a part list of 10,000 ETags) is ~700 kB. */
 export const MAX_JSON_BYTES = 1024 * 1024;

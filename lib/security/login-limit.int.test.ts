@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { POST as login } from "@/app/api/auth/login/route";
 import { createUser } from "../auth/users";
-import { disconnectDb } from "../db";
+import { disconnectDb } from "@/lib/platform/db";
 import { closeQueues } from "../queue";
 import { call } from "@/test/routes";
 import { PEER_HEADER, trackPeerAddresses } from "./client-address";

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import { tooManyRequests } from "../errors";
+import { tooManyRequests } from "@/lib/platform/errors";
 import { queuePrefix, redisConnection } from "../queue";
 
 // Sign-in attempts are counted in Redis, so every web process sees the same counts (an in-process

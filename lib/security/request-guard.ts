@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { env } from "../env";
-import { AppError, forbidden } from "../errors";
+import { env } from "@/lib/platform/env";
+import { AppError, forbidden } from "@/lib/platform/errors";
 
 // Cross-site request forgery defence for every state-changing route (lib/api/handler.ts calls this).
 // Browsers send `Origin` and `Sec-Fetch-Site` on every non-GET request, so a forged form or fetch from

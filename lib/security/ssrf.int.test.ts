@@ -7,7 +7,7 @@ import { POST as createLive } from "@/app/api/live/route";
 import { fetchText, FetchError } from "@/worker/live/http";
 import { makeUser } from "@/test/fixtures";
 import { call, cookieFor } from "@/test/routes";
-import { db, disconnectDb } from "../db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { closeQueues } from "../queue";
 import { REFUSED_URL_MESSAGE } from "./ssrf";
 

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { isIP } from "node:net";
-import { env } from "../env";
+import { env } from "@/lib/platform/env";
 
 // Live-stream URLs are fetched by the worker, inside our network. A URL (or a redirect, or a DNS answer)
 // that points at loopback, a private network, link-local (cloud metadata at 169.254.169.254), multicast

@@ -1,9 +1,9 @@
 // Share links (issue #24): an expiring, revocable link to one reel or one clip that plays without an
 // account. The token is shown once; the row keeps its hash. What a link serves is read from the row's
 // video or highlight at each request, so a link can never be pointed at another object.
-import { db } from "../db";
-import { env } from "../env";
-import { conflict, notFound } from "../errors";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { conflict, notFound } from "@/lib/platform/errors";
 import { chapterStamp } from "../exports/chapters";
 import { titleCase } from "../exports/model";
 import type { Prisma } from "../generated/prisma/client";

@@ -1,4 +1,4 @@
-import { childLogger } from "../logger";
+import { childLogger } from "@/lib/platform/logger";
 import type { JobName } from "../pipeline/graph";
 import { jobIdOf } from "../pipeline/enqueue";
 import { jobStatuses } from "../queue";

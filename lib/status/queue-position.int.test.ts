@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listHighlights } from "@/lib/clips/service";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { INTERACTIVE_QUEUE } from "@/lib/pipeline/graph";
 import { jobIdOf } from "@/lib/pipeline/enqueue";
 import { enqueue, jobStatus, namedQueue } from "@/lib/queue";
@@ -28,7 +28,7 @@ let release: () => void = () => undefined;
 
 beforeAll(async () => {
   redis = await privateRedis();
-  // Read once by lib/env.ts on first use, which is after this point.
+  // Read once by lib/platform/env.ts on first use, which is after this point.
   process.env.REDIS_URL = redis.url;
   process.env.QUEUE_PREFIX = `matchcut-position-${process.pid}`;
 });

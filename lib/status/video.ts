@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "@/lib/platform/db";
 import type { Video } from "../generated/prisma/client";
 import { jobIdOf } from "../pipeline/enqueue";
 import { WAITING_UNKNOWN, type TJobStatus } from "../schemas/job-status";

@@ -5,13 +5,13 @@ import { audit } from "../audit/log";
 import { clipLifecycle, reelLifecycle } from "../clips/lifecycle";
 import type { SessionUser } from "../auth/session";
 import { canAdmin } from "../auth/roles";
-import { db } from "../db";
-import { forbidden, notFound } from "../errors";
-import { childLogger } from "../logger";
+import { db } from "@/lib/platform/db";
+import { forbidden, notFound } from "@/lib/platform/errors";
+import { childLogger } from "@/lib/platform/logger";
 import { jobIdOf, queuedJob, startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
 import type { Prisma } from "../generated/prisma/client";
-import { deletePrefix, keys } from "../storage";
+import { deletePrefix, keys } from "@/lib/platform/storage";
 import { videoLifecycle } from "../videos/lifecycle";
 import type { TTrashedVideoDto } from "./types";
 

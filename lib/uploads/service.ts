@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import type { SessionUser } from "../auth/session";
 import { canAdmin } from "../auth/roles";
-import { db } from "../db";
-import { env } from "../env";
-import { AppError, badRequest, conflict, notFound, tooLarge } from "../errors";
-import { childLogger } from "../logger";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { AppError, badRequest, conflict, notFound, tooLarge } from "@/lib/platform/errors";
+import { childLogger } from "@/lib/platform/logger";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
 import { videoLifecycle } from "../videos/lifecycle";
@@ -31,7 +31,7 @@ import {
   partPath,
   presignPart,
   uploadPartStream,
-} from "../storage";
+} from "@/lib/platform/storage";
 import { choosePartSize, expectedPartSize, partCount } from "./part-size";
 import { formatBytes, titleFromFileName } from "./names";
 
@@ -81,7 +81,7 @@ export async function startUpload(user: SessionUser, input: TCreateUpload): Prom
   const key = keys.uploadStaging(id, extOf(input.fileName));
   const partSize = choosePartSize(input.size, env().UPLOAD_PART_BYTES);
   // The browser's claimed type is ignored: the object is stored opaque and served with the type the
-  // server derives (lib/storage/media-types.ts), so a file declared text/html is never served as HTML.
+  // server derives (lib/platform/storage/media-types.ts), so a file declared text/html is never served as HTML.
   const s3UploadId = await createMultipart(key, OPAQUE_TYPE);
   const row = await db().upload.create({
     data: {

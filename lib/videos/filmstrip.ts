@@ -1,6 +1,6 @@
 // The filmstrip's WebVTT for the player and timeline (made by job filmstrip).
-import { notFound } from "../errors";
-import { getObjectBytes, presignGet } from "../storage";
+import { notFound } from "@/lib/platform/errors";
+import { getObjectBytes, presignGet } from "@/lib/platform/storage";
 import { videoOr404 } from "./find";
 
 /** The stored VTT names the sprite relatively; browsers need a signed URL (private bucket). */

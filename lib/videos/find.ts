@@ -1,5 +1,5 @@
-import { db } from "../db";
-import { notFound } from "../errors";
+import { db } from "@/lib/platform/db";
+import { notFound } from "@/lib/platform/errors";
 import type { Video } from "../generated/prisma/client";
 
 /**

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser } from "@/test/fixtures";
-import { db, disconnectDb } from "../db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { closeQueues, queueFor } from "../queue";
 import { ZLibraryQuery } from "../schemas/library";
 import { Prisma } from "../generated/prisma/client";

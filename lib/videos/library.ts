@@ -1,9 +1,9 @@
 // The library page: search, filters, sort and pagination in PostgreSQL, so a page costs the same with
 // 30 videos or 5,000 (measured by lib/videos/library.int.test.ts, which seeds 5,000).
-import { db } from "../db";
+import { db } from "@/lib/platform/db";
 import { Prisma } from "../generated/prisma/client";
 import type { TLibraryPage, TLibraryQuery, TLibraryVideoDto } from "../schemas/library";
-import { presignGet } from "../storage";
+import { presignGet } from "@/lib/platform/storage";
 import { POSTER_TTL_S, toVideoDto, withOwner } from "./service";
 
 // Presigned like the posters: re-signed on every poll, an hour keeps the browser cache useful.

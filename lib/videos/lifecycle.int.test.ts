@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "../db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { makeUser, makeVideo } from "@/test/fixtures";
 import { TransitionError } from "../lifecycle/machine";
 import { videoLifecycle } from "./lifecycle";

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db } from "@/lib/platform/db";
 import type { Prisma, VideoStatus } from "../generated/prisma/client";
 import { machine } from "../lifecycle/machine";
 import { advance, etaSeconds } from "../status/progress";

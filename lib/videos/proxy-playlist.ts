@@ -1,9 +1,9 @@
 // Issue #25: the proxy of a source the browser cannot play well is made in pieces (job proxy, one HLS
 // segment each); the player plays the pieces that exist through this playlist.
 import { z } from "zod";
-import { notFound } from "../errors";
+import { notFound } from "@/lib/platform/errors";
 import type { Video } from "../generated/prisma/client";
-import { keys, listObjects, presignGet } from "../storage";
+import { keys, listObjects, presignGet } from "@/lib/platform/storage";
 import { videoOr404 } from "./find";
 
 // Must match worker/ffmpeg/proxy-commands.ts PROXY_PIECE_S (that file is the worker's; this one the web's).

@@ -1,7 +1,7 @@
 import { analysisLifecycle } from "../analysis/lifecycle";
-import { db } from "../db";
-import { conflict } from "../errors";
-import { childLogger } from "../logger";
+import { db } from "@/lib/platform/db";
+import { conflict } from "@/lib/platform/errors";
+import { childLogger } from "@/lib/platform/logger";
 import { startJob } from "../pipeline/enqueue";
 import { dispatchSoon } from "../pipeline/outbox";
 import type { TVideoDto } from "../schemas/videos";

@@ -1,7 +1,7 @@
-import { db } from "../db";
-import { notFound } from "../errors";
+import { db } from "@/lib/platform/db";
+import { notFound } from "@/lib/platform/errors";
 import type { TVideoDetailDto, TVideoDto, TVideoPatch } from "../schemas/videos";
-import { presignGet } from "../storage";
+import { presignGet } from "@/lib/platform/storage";
 import type { Video } from "../generated/prisma/client";
 import { videoJobStatus } from "../status/video";
 

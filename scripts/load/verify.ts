@@ -1,8 +1,8 @@
 // What bench:load checks at the end, in the database, the bucket and BullMQ — not in what the API said:
 // lost: a write the app acknowledged (2xx) that is not there; stuck: work still queued or running.
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { queueCounts } from "@/lib/queue";
-import { headObject } from "@/lib/storage";
+import { headObject } from "@/lib/platform/storage";
 import type { Editor, EditSent } from "./editors";
 import type { UploadResult } from "./uploads";
 

@@ -6,10 +6,10 @@ process.env.QUEUE_PREFIX = `matchcut-faults-late-${process.pid}`;
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coverageFrom } from "@/lib/analysis/coverage";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { startJob } from "@/lib/pipeline/enqueue";
 import { closeQueues } from "@/lib/queue";
-import { presignGet } from "@/lib/storage";
+import { presignGet } from "@/lib/platform/storage";
 import { makeUser, makeVideo, readFixture, sharedClip, waitFor } from "@/test/fixtures";
 import { ffprobeJson } from "@/test/media";
 

@@ -5,7 +5,7 @@
 // runner (worker/ffmpeg/run.ts) so the test controls how long it lasts; Redis is killed while it runs.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectDb } from "@/lib/db";
+import { disconnectDb } from "@/lib/platform/db";
 import { closeQueues, enqueue, queueFor } from "@/lib/queue";
 import { safeJobId } from "@/lib/queue/options";
 import { waitFor } from "@/test/fixtures";
@@ -61,7 +61,7 @@ function standIn(runtime: string): JobDefinition {
 
 beforeAll(async () => {
   redis = await privateRedis();
-  // Read once by lib/env.ts on first use, which is after this point.
+  // Read once by lib/platform/env.ts on first use, which is after this point.
   process.env.REDIS_URL = redis.url;
   process.env.QUEUE_PREFIX = "matchcut-faults-lock";
   process.env.WORKER_LOCK_MS = String(LOCK_MS);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getMetrics } from "@/app/api/metrics/route";
 import { GET as getQueues } from "@/app/api/admin/queues/route";
 import { POST as postJob } from "@/app/api/admin/queues/[queue]/jobs/[jobId]/route";
-import { disconnectDb } from "@/lib/db";
+import { disconnectDb } from "@/lib/platform/db";
 import { closeQueues } from "@/lib/queue";
 import { makeUser, waitFor } from "@/test/fixtures";
 import { privateRedis, type PrivateRedis } from "@/test/private-redis";
@@ -19,7 +19,7 @@ let cookie: string;
 
 beforeAll(async () => {
   redis = await privateRedis();
-  // Read once by lib/env.ts on first use, which is after this point.
+  // Read once by lib/platform/env.ts on first use, which is after this point.
   process.env.REDIS_URL = redis.url;
   process.env.QUEUE_PREFIX = "matchcut-faults-redis-routes";
   cookie = await cookieFor((await makeUser("admin")).id);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { requestReel } from "@/lib/clips/reel";
 import { patchHighlight } from "@/lib/clips/service";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { completeUpload, recordParts, startUpload, storePart } from "@/lib/uploads/service";
 import { makeIndexedVideo } from "@/test/media";
 import { makeUser, makeVideo, readFixture, waitFor } from "@/test/fixtures";
@@ -26,7 +26,7 @@ let file: string;
 
 beforeAll(async () => {
   redis = await privateRedis();
-  // Read once by lib/env.ts on first use, which is after this point.
+  // Read once by lib/platform/env.ts on first use, which is after this point.
   process.env.REDIS_URL = redis.url;
   process.env.QUEUE_PREFIX = "matchcut-faults-redis";
   runtime = startRuntime(jobs);

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { jobIdOf } from "@/lib/pipeline/enqueue";
 import { nodeOf } from "@/lib/pipeline/graph";
 import { closeQueues, enqueue, queueFor } from "@/lib/queue";

@@ -9,7 +9,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { startJob } from "@/lib/pipeline/enqueue";
 import { closeQueues, queueFor } from "@/lib/queue";
 import { buildMatch, makeUser, makeVideo, readFixture, KICK_MATCH_CLIPS, waitFor } from "@/test/fixtures";
@@ -41,7 +41,7 @@ const logOf = (name: string) => readFileSync(path.join(tmp, `${name}.log`), "utf
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), "faults-supervisor-"));
   redisPort = await freePort();
-  // Read once by lib/env.ts on first use, which is after this point.
+  // Read once by lib/platform/env.ts on first use, which is after this point.
   process.env.REDIS_URL = `redis://127.0.0.1:${redisPort}/0`;
   process.env.QUEUE_PREFIX = "matchcut-faults-supervisor";
   file = path.join(tmp, "match.mp4");

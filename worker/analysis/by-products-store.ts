@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { db } from "@/lib/db";
-import { getObjectBytes, keys, putObject } from "@/lib/storage";
+import { db } from "@/lib/platform/db";
+import { getObjectBytes, keys, putObject } from "@/lib/platform/storage";
 import { filmstripVtt, planFilmstrip, TILE_H, TILE_W, type FilmstripPlan } from "../ffmpeg/clip-commands";
 import { runFfmpeg } from "../ffmpeg/run";
 import { jobTempDir } from "../temp";

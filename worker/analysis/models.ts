@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { activeVersion } from "@/lib/learn/active";
 import { loadModel, ZModelManifest, type LoadedModel } from "@/lib/model";
 import { loadVersion } from "../learn/version-model";

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { decodeF16, encodeF16 } from "@/lib/analysis/f16";
 import { ZScoreFile, type TScoreFile } from "@/lib/analysis/scores";
-import { getObjectBytes, keys, putObject, uploadStream } from "@/lib/storage";
+import { getObjectBytes, keys, putObject, uploadStream } from "@/lib/platform/storage";
 import type { Chunk } from "./plan";
 import type { ScoreTimeline } from "./pipeline";
 

@@ -4,8 +4,8 @@
 import { access, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Brand } from "@/lib/generated/prisma/client";
-import { env } from "@/lib/env";
-import { getObjectBytes } from "@/lib/storage";
+import { env } from "@/lib/platform/env";
+import { getObjectBytes } from "@/lib/platform/storage";
 import { clipNumbers } from "@/lib/clips/selection";
 import { kickText, tallyOf, tallyText, type Kickable } from "@/lib/clips/shootout";
 import {

@@ -1,5 +1,5 @@
 import { clipLifecycle } from "@/lib/clips/lifecycle";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 interface OldKeys {

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { logger } from "@/lib/logger";
+import { logger } from "@/lib/platform/logger";
 import { workerTempRoot } from "../temp";
 
 /**

@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { guarded } from "./child-guard";
 import { keyframeArgs, keyframeTimesArgs, seekFrameArgs } from "./coarse-commands";
 import { parseKeyframes } from "./ffprobe";

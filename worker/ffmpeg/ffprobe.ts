@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { type ProbeData, probeFailure, UnplayableError, videoCodecOf, videoLeadS } from "./media";
 import { guarded } from "./child-guard";
 

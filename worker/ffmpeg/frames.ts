@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { guarded } from "./child-guard";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { frameArgs, type FrameArgsOptions } from "./commands";
 import { videoFactsOf } from "./ffprobe";
 import { hardwareDecoder } from "./hwaccel";

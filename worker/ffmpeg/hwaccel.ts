@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { env } from "@/lib/env";
-import { childLogger } from "@/lib/logger";
+import { env } from "@/lib/platform/env";
+import { childLogger } from "@/lib/platform/logger";
 
 // Decoding on the GPU when one is there: ffmpeg's CUDA device is tried once per process, by
 // initialising it and decoding one generated frame; anything else falls back to CPU with one log line.

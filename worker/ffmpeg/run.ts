@@ -1,5 +1,5 @@
 import ffmpeg from "fluent-ffmpeg";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { guardedBinary } from "./child-guard";
 import type { FfmpegMultiSpec } from "./clip-commands";
 import { type FfmpegSpec, humanFfmpegError, UnplayableError } from "./media";

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 
 /**
  * Issue #25: the 4-fps sampler needs one frame in six of a 25-fps source, yet decoding every frame cost

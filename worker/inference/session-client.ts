@@ -4,8 +4,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { logsToStderr } from "@/lib/logger";
-import type { InputTensor, ModelSession, Tensor } from "./session";
+import { logsToStderr } from "@/lib/platform/logger";
+import type { InputTensor, ModelSession, Tensor } from "./tensor";
 
 interface SessionInfo {
   provider: "cuda" | "cpu";

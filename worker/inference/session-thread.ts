@@ -5,8 +5,8 @@ import { readlinkSync } from "node:fs";
 import path from "node:path";
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
-import { env } from "@/lib/env";
-import { childLogger, logToStderr } from "@/lib/logger";
+import { env } from "@/lib/platform/env";
+import { childLogger, logToStderr } from "@/lib/platform/logger";
 import { disposeLocalSessions, openLocalSession, type Tensor } from "./session";
 import type { ThreadReply, ThreadRequest } from "./session-client";
 

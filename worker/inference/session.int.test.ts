@@ -2,7 +2,7 @@
 // rejections (the thread lives on), and the JS thread stays free while a batch runs.
 import { readFileSync, readdirSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { loadModel } from "@/lib/model";
 import { backboneInput } from "./backbone";
 import { disposeLocalSessions, disposeSessions, getSession, openLocalSession } from "./session";

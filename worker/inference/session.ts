@@ -1,8 +1,9 @@
 import { availableParallelism } from "node:os";
 import * as ort from "onnxruntime-node";
-import { env } from "@/lib/env";
-import { childLogger } from "@/lib/logger";
+import { env } from "@/lib/platform/env";
+import { childLogger } from "@/lib/platform/logger";
 import { memoSession } from "./session-client";
+import type { ModelSession, Tensor } from "./tensor";
 
 // The only importer of onnxruntime-node. Callers see plain Float32Arrays and dims.
 //
@@ -12,31 +13,9 @@ import { memoSession } from "./session-client";
 // So callers get getSession(), whose sessions live in one worker thread (./session-thread.ts ->
 // ./session-client.ts); openLocalSession() is what that thread runs.
 
-export interface Tensor {
-  data: Float32Array;
-  dims: readonly number[];
-}
-
-// Inputs may also be bytes: the int8 backbone takes rgb24 frames as they come from ffmpeg.
-export interface InputTensor {
-  data: Float32Array | Uint8Array;
-  dims: readonly number[];
-}
-
-export interface ModelSession {
-  file: string;
-  provider: "cuda" | "cpu";
-  inputNames: readonly string[];
-  outputNames: readonly string[];
-  // transferInputs: the feeds' buffers move to the inference thread instead of being copied (the
-  // caller must not touch them afterwards); worth it for a 4.8 MB backbone batch.
-  run(
-    feeds: Record<string, InputTensor>,
-    outputs?: readonly string[],
-    opts?: { transferInputs?: boolean },
-  ): Promise<Record<string, Tensor>>;
-  release(): Promise<void>;
-}
+// The shapes live in ./tensor.ts, which the thread's client imports too (so neither file imports the
+// other). Callers keep importing them from here.
+export type { InputTensor, ModelSession, Tensor } from "./tensor";
 
 const log = () => childLogger({ module: "inference" });
 const sessions = new Map<string, Promise<ModelSession>>();

@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
-import { childLogger } from "@/lib/logger";
-import { presignGet } from "@/lib/storage";
+import { db } from "@/lib/platform/db";
+import { childLogger } from "@/lib/platform/logger";
+import { presignGet } from "@/lib/platform/storage";
 import { FfmpegError } from "../ffmpeg/frames";
 import { humanFfmpegError } from "../ffmpeg/media";
 import { analyze } from "../analysis/pipeline";

@@ -1,11 +1,11 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { coverageOf, coverageWarning } from "@/lib/analysis/coverage";
 import { tracksOf } from "@/lib/analysis/scores";
 import { deriveAllSegments } from "@/lib/highlights/segments";
 import { highlightRows } from "@/lib/review/apply";
 import { segmentParamsOf } from "@/lib/schemas/analysis";
-import { childLogger } from "@/lib/logger";
-import { deletePrefix, keys, putObject } from "@/lib/storage";
+import { childLogger } from "@/lib/platform/logger";
+import { deletePrefix, keys, putObject } from "@/lib/platform/storage";
 import { mergeTimelines } from "../analysis/pipeline";
 import { chunkPlanOf } from "../analysis/params";
 import { modelFor } from "../analysis/models";

@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { childLogger } from "@/lib/logger";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { childLogger } from "@/lib/platform/logger";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAnalysisParamsInput } from "@/lib/schemas/analysis";
 import { planChunks } from "../analysis/plan";

@@ -10,9 +10,9 @@ import { PATCH as brandPatch } from "@/app/api/admin/brand/route";
 import { PUT as logoPut } from "@/app/api/admin/brand/logo/route";
 import { PATCH as highlightPatch } from "@/app/api/highlights/[id]/route";
 import { POST as reelPost } from "@/app/api/videos/[id]/reel/route";
-import { db, disconnectDb } from "@/lib/db";
-import { env } from "@/lib/env";
-import { getObjectBytes } from "@/lib/storage";
+import { db, disconnectDb } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { getObjectBytes } from "@/lib/platform/storage";
 import {
   buildShootout,
   chapterTitles,

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import type { TReframeClipJob } from "@/lib/schemas/jobs";
 
 // The cancellation checks jobs share (JobDefinition.cancelledBy): a delete cancels a video's work.

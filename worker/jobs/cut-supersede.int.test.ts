@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { patchHighlight } from "@/lib/clips/service";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { jobIdOf } from "@/lib/pipeline/enqueue";
 import { closeQueues, enqueue, queueFor } from "@/lib/queue";
 import { safeJobId } from "@/lib/queue/options";

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
-import { childLogger } from "@/lib/logger";
+import { db } from "@/lib/platform/db";
+import { childLogger } from "@/lib/platform/logger";
 import { guardedPost } from "@/lib/notify/post";
 import { SIGNATURE_HEADER, signBody } from "@/lib/notify/sign";
 import { RefusedUrlError, webhookGuard } from "@/lib/security/ssrf";

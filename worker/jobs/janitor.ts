@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { runJanitor, janitorSlot } from "@/lib/janitor/run";
 import { job } from "./types";
 

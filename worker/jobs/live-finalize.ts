@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { finalizeRecording } from "../live/recording";
 import { job } from "./types";
 

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { liveLifecycle } from "@/lib/live/lifecycle";
 import { warmUpScoring } from "../live/score";
 import { runTick } from "../live/tick";

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { closeMailer } from "@/lib/notify/mailer";
 import { verifySignature } from "@/lib/notify/sign";
 import { createWebhook } from "@/lib/notify/webhooks";
@@ -44,7 +44,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => smtp.listen(0, "127.0.0.1", r));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
-  // Before anything reads lib/env.ts: mail goes to the local server, links point at a known app URL.
+  // Before anything reads lib/platform/env.ts: mail goes to the local server, links point at a known app URL.
   process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
   process.env.MAIL_FROM = "Matchcut <noreply@matchcut.test>";
   process.env.APP_URL = "https://matchcut.example";

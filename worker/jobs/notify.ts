@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { childLogger } from "@/lib/logger";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { childLogger } from "@/lib/platform/logger";
 import { sendMail } from "@/lib/notify/mailer";
 import { analysisMail, webhookBody, type NotifyFacts } from "@/lib/notify/messages";
 import { job, type NextJob } from "./types";

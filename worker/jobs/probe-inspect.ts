@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { env } from "@/lib/env";
-import { getObjectRange } from "@/lib/storage";
+import { env } from "@/lib/platform/env";
+import { getObjectRange } from "@/lib/platform/storage";
 import { keyframeTimes, runProbe } from "../ffmpeg/ffprobe";
 import { decidePlayback, type Playback } from "../ffmpeg/playable";
 import { limitRefusal } from "../ffmpeg/limits";

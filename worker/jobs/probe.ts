@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
-import { db } from "@/lib/db";
-import { childLogger } from "@/lib/logger";
-import { keys, presignGet, putObject } from "@/lib/storage";
+import { db } from "@/lib/platform/db";
+import { childLogger } from "@/lib/platform/logger";
+import { keys, presignGet, putObject } from "@/lib/platform/storage";
 import { UnplayableError } from "../ffmpeg/media";
 import { proxyPieceCount } from "../ffmpeg/proxy-commands";
 import { headOf, inspect, makePoster } from "./probe-inspect";

@@ -1,4 +1,4 @@
-import { childLogger } from "@/lib/logger";
+import { childLogger } from "@/lib/platform/logger";
 import { purgeVideo } from "@/lib/trash/service";
 import { job } from "./types";
 

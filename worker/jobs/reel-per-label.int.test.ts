@@ -10,10 +10,10 @@ import yauzl from "yauzl";
 import { GET as zipGet } from "@/app/api/videos/[id]/clips.zip/route";
 import { GET as exportGet } from "@/app/api/videos/[id]/export/route";
 import { GET as reelGet, POST as reelPost } from "@/app/api/videos/[id]/reel/route";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { startJob } from "@/lib/pipeline/enqueue";
 import type { TReelDto } from "@/lib/schemas/highlights";
-import { getObjectBytes } from "@/lib/storage";
+import { getObjectBytes } from "@/lib/platform/storage";
 import {
   type HighlightSpan,
   makeHighlights,

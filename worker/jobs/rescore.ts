@@ -1,14 +1,14 @@
 import { coverageFrom } from "@/lib/analysis/coverage";
 import { analysisLifecycle } from "@/lib/analysis/lifecycle";
 import { tracksOf } from "@/lib/analysis/scores";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deriveAllSegments } from "@/lib/highlights/segments";
 import { activeVersion } from "@/lib/learn/active";
-import { childLogger } from "@/lib/logger";
+import { childLogger } from "@/lib/platform/logger";
 import { highlightRows, planApply } from "@/lib/review/apply";
 import { segmentParamsOf } from "@/lib/schemas/analysis";
-import { keys, putObject } from "@/lib/storage";
+import { keys, putObject } from "@/lib/platform/storage";
 import { scoreFeatures } from "../analysis/pipeline";
 import { modelFor } from "../analysis/models";
 import { readFeatures, toScoreFile } from "../analysis/store";

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser } from "@/test/fixtures";
 import { ZScoreFile } from "@/lib/analysis/scores";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { addLabel, listKnownLabels } from "@/lib/labels/taught";
 import { activateVersion, startRetrain } from "@/lib/learn/service";
 import { getReview } from "@/lib/review/service";
 import { closeQueues, queueFor } from "@/lib/queue";
-import { getObjectBytes } from "@/lib/storage";
+import { getObjectBytes } from "@/lib/platform/storage";
 import { disposeSessions } from "../inference/session";
 import { loadVersion } from "../learn/version-model";
 import { rescoreJob } from "./rescore";

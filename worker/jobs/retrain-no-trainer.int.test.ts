@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { startRetrain } from "@/lib/learn/service";
 import { closeQueues, queueFor } from "@/lib/queue";
 import { makeUser } from "@/test/fixtures";
@@ -12,7 +12,7 @@ import { retrainJob } from "./retrain";
 
 // Issue #30: a retrain on a machine without the trainer's Python modules. TRAIN_PYTHON points at a real
 // Python 3 started without its site directories (-S), so torch, onnx and numpy cannot be imported: the
-// fresh machine's case. Set before anything reads the environment (lib/env.ts caches it).
+// fresh machine's case. Set before anything reads the environment (lib/platform/env.ts caches it).
 const dir = await mkdtemp(path.join(tmpdir(), "no-trainer-"));
 const bare = path.join(dir, "python-without-torch");
 await writeFile(bare, '#!/bin/sh\nexec /usr/bin/python3 -S "$@"\n');

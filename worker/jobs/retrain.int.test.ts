@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser } from "@/test/fixtures";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { activateVersion, startRetrain } from "@/lib/learn/service";
 import { sha256File } from "@/lib/model";
 import { closeQueues, queueFor } from "@/lib/queue";
-import { getObjectBytes, keys } from "@/lib/storage";
+import { getObjectBytes, keys } from "@/lib/platform/storage";
 import { disposeSessions } from "../inference/session";
 import { loadVersion } from "../learn/version-model";
 import { rescoreJob } from "./rescore";

@@ -1,14 +1,14 @@
 import { readFile, rm } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import type { ModelVersion, Prisma } from "@/lib/generated/prisma/client";
 import { taughtLabelNames } from "@/lib/labels/taught";
 import { judge } from "@/lib/learn/verdict";
-import { childLogger } from "@/lib/logger";
+import { childLogger } from "@/lib/platform/logger";
 import type { LoadedModel } from "@/lib/model";
-import { keys, putObject } from "@/lib/storage";
+import { keys, putObject } from "@/lib/platform/storage";
 import { readFeatures } from "../analysis/store";
 import { modelFor } from "../analysis/models";
 import { labelledVideos, planLabels, tooFewVideos, withLabelledWindows } from "@/lib/learn/labelled";

@@ -1,8 +1,8 @@
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { db } from "@/lib/db";
-import { childLogger } from "@/lib/logger";
-import { keys, presignGet, putObject } from "@/lib/storage";
+import { db } from "@/lib/platform/db";
+import { childLogger } from "@/lib/platform/logger";
+import { keys, presignGet, putObject } from "@/lib/platform/storage";
 import { parseWaveform, WAVEFORM_RATE, waveformSpec } from "../ffmpeg/proxy-commands";
 import { runFfmpeg } from "../ffmpeg/run";
 import { job } from "./types";

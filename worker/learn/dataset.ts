@@ -4,7 +4,7 @@ import path from "node:path";
 import { windowTargets, type LabelledInterval } from "@/lib/learn/windows";
 import type { LabelledVideo } from "@/lib/learn/labelled";
 import type { LoadedModel } from "@/lib/model";
-import { getObjectBytes } from "@/lib/storage";
+import { getObjectBytes } from "@/lib/platform/storage";
 
 /**
  * Split by video, never by window: videos in the order of sha256(id) (stable as videos are added), the

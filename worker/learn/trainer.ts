@@ -1,7 +1,7 @@
 import { execFile, spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import { TRAINER_MODULES } from "@/lib/learn/trainer-status";
 import { guarded } from "../ffmpeg/child-guard";
 import { describeTrainerExit, trainerSpawnError } from "./trainer-failure";

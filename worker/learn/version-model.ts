@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import { loadModel, verifySha256, ZModelManifest, type LoadedModel } from "@/lib/model";
-import { getObjectBytes, keys } from "@/lib/storage";
+import { getObjectBytes, keys } from "@/lib/platform/storage";
 
 /** Where a worker keeps the heads of model versions it has served (fetched from S3 once). */
 export function versionDir(versionId: string): string {

@@ -5,7 +5,7 @@
 process.env.LIVE_DNS_FAILURES = "4";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { startJob } from "@/lib/pipeline/enqueue";
 import { createLiveSource } from "@/lib/live/service";
 import { makeUser, waitFor } from "@/test/fixtures";

@@ -7,7 +7,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/platform/db";
 import { createLiveSource } from "@/lib/live/service";
 import { buildMatch, makeUser, sharedClip, waitFor } from "@/test/fixtures";
 import { jobs } from "../jobs/registry";

@@ -2,7 +2,7 @@
 // version, as for a file analysis (worker/analysis/models.ts servingModel), asked again before every
 // segment, so an activation during a match takes effect at the next segment boundary. A switch there is
 // seamless: every version shares the installed backbone, so the carried tail of features is the same.
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LoadedModel, TModelManifest } from "@/lib/model";
 import { ZLiveParams, type TLiveParams } from "@/lib/schemas/live";

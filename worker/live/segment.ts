@@ -2,10 +2,10 @@
 // it into a gap. Returns what worker/live/store.ts stores and the cursor after it.
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import type { LiveSource } from "@/lib/generated/prisma/client";
 import type { LoadedModel } from "@/lib/model";
-import { keys, putObject } from "@/lib/storage";
+import { keys, putObject } from "@/lib/platform/storage";
 import { FfmpegError } from "../ffmpeg/frames";
 import { humanFfmpegError } from "../ffmpeg/media";
 import { fetchBytes, FetchError, withRetries } from "./http";

@@ -1,7 +1,7 @@
 // Database side of following: each segment (recorded or gap) is stored together with the follow state
 // it advances, in one transaction guarded by the state it started from. A tick that lost a race (a
 // retried tick overlapping the next one) fails that guard instead of storing a segment twice.
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import type { LiveSource } from "@/lib/generated/prisma/client";
 import { joinScores, liveSegments } from "@/lib/live/timeline";
 import type { SegmentParams } from "@/lib/highlights/segments";

@@ -1,9 +1,9 @@
 // How a live tick ends: the next tick queued (delayed), or the source finished (ended, stopped,
 // failed) and its recording handed to live-finalize.
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import type { LiveSource, Prisma } from "@/lib/generated/prisma/client";
-import { childLogger } from "@/lib/logger";
+import { childLogger } from "@/lib/platform/logger";
 import { ZLiveParams } from "@/lib/schemas/live";
 import { liveLifecycle, type LiveFollowStatus } from "@/lib/live/lifecycle";
 import { followStatus, type TickPlan } from "./follow";

@@ -1,7 +1,7 @@
 // Loading a live source's media playlist: the first load picks a variant of a master playlist and
 // remembers it; later loads (and the hold's fast reloads) read the remembered variant.
 import { liveLifecycle } from "@/lib/live/lifecycle";
-import { env } from "@/lib/env";
+import { env } from "@/lib/platform/env";
 import type { LiveSource } from "@/lib/generated/prisma/client";
 import { fetchText } from "./http";
 import { parsePlaylist, pickVariant, PlaylistError, type MediaPlaylist } from "./playlist";

@@ -2,10 +2,10 @@
 // hold for a due segment → process every new segment (recorded + scored, or a gap, highlights settled);
 // then decide the state and when to look again (worker/live/tick-end.ts).
 import { rm } from "node:fs/promises";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { db } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
 import type { LiveSource } from "@/lib/generated/prisma/client";
-import { childLogger } from "@/lib/logger";
+import { childLogger } from "@/lib/platform/logger";
 import { planTick } from "./follow";
 import { FetchError, sleep } from "./http";
 import { PlaylistError, type MediaPlaylist, type MediaSegment } from "./playlist";

@@ -1,8 +1,8 @@
 import { publicRoute } from "@/lib/api/handler";
 import { canAdmin } from "@/lib/auth/roles";
 import { SESSION_COOKIE, userForToken } from "@/lib/auth/session";
-import { env } from "@/lib/env";
-import { forbidden, unauthorized } from "@/lib/errors";
+import { env } from "@/lib/platform/env";
+import { forbidden, unauthorized } from "@/lib/platform/errors";
 import { bearerMatches } from "@/lib/metrics/auth";
 import { exposition } from "@/lib/metrics/registry";
 

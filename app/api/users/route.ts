@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { route } from "@/lib/api/handler";
 import { createUser } from "@/lib/auth/users";
-import { db } from "@/lib/db";
+import { db } from "@/lib/platform/db";
 import { ZCreateUser, type TUserDto } from "@/lib/schemas/auth";
 
 const toDto = (u: { id: string; email: string; name: string; role: TUserDto["role"]; createdAt: Date }) => ({

@@ -1,9 +1,9 @@
 import { route } from "@/lib/api/handler";
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/platform/errors";
 import { mediaKeyOr404 } from "@/lib/videos/find";
-import { isReadableKey, mediaThroughApp, objectResponse } from "@/lib/storage";
+import { isReadableKey, mediaThroughApp, objectResponse } from "@/lib/platform/storage";
 
-// Media for browsers when storage is the embedded s3rver (lib/storage/browser-access.ts): the session is
+// Media for browsers when storage is the embedded s3rver (lib/platform/storage/browser-access.ts): the session is
 // checked by the wrapper, Range requests pass through to S3 (seeking, video.js), and the body streams
 // from S3 to the client without being held in memory.
 export const GET = route({}, async ({ req, params }) => {

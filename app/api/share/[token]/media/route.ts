@@ -1,7 +1,7 @@
 import { publicRoute } from "@/lib/api/handler";
-import { notFound } from "@/lib/errors";
+import { notFound } from "@/lib/platform/errors";
 import { sharedMedia } from "@/lib/shares/service";
-import { mediaThroughApp, objectResponse, presignGet } from "@/lib/storage";
+import { mediaThroughApp, objectResponse, presignGet } from "@/lib/platform/storage";
 
 // The one object a share link names, signed out (issue #24). The key comes from the link's row, never
 // from the request; unknown, revoked and expired tokens get the same 404.

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
 import { route } from "@/lib/api/handler";
-import { badRequest, ClientClosedError } from "@/lib/errors";
+import { badRequest, ClientClosedError } from "@/lib/platform/errors";
 import { ZPartNumber } from "@/lib/schemas/uploads";
 import { ZIdParams } from "@/lib/schemas/ids";
 import { paramsOf } from "@/lib/schemas/params";
@@ -10,7 +10,7 @@ import { storePart } from "@/lib/uploads/service";
 const ZPart = z.coerce.number().pipe(ZPartNumber);
 
 // One part's bytes, streamed to S3, when browsers upload through the app (embedded S3 default; see
-// lib/storage/browser-access.ts). `?partNumber=N` and the ETag answer mirror S3's UploadPart, so the
+// lib/platform/storage/browser-access.ts). `?partNumber=N` and the ETag answer mirror S3's UploadPart, so the
 // browser's upload engine treats both paths alike.
 export const PUT = route({ role: "editor", rawBody: true }, async ({ req, user, params }) => {
   const { id } = paramsOf(ZIdParams, params);

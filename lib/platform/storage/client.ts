@@ -1,5 +1,5 @@
 import { S3Client } from "@aws-sdk/client-s3";
-import { env } from "../env";
+import { env } from "@/lib/platform/env";
 
 let internal: S3Client | undefined;
 let external: S3Client | undefined;

@@ -7,12 +7,12 @@ import { GET as media } from "@/app/api/media/[...key]/route";
 import { PUT as putPart } from "@/app/api/uploads/[id]/part/route";
 import { makeUser, makeVideo } from "@/test/fixtures";
 import { call, cookieFor } from "@/test/routes";
-import type { SessionUser } from "../auth/session";
-import { db, disconnectDb } from "../db";
-import { env } from "../env";
-import { closeQueues } from "../queue";
-import { restoreVideo, trashVideo } from "../trash/service";
-import { completeUpload, presignParts, startUpload } from "../uploads/service";
+import type { SessionUser } from "@/lib/auth/session";
+import { db, disconnectDb } from "@/lib/platform/db";
+import { env } from "@/lib/platform/env";
+import { closeQueues } from "@/lib/queue";
+import { restoreVideo, trashVideo } from "@/lib/trash/service";
+import { completeUpload, presignParts, startUpload } from "@/lib/uploads/service";
 import { mediaThroughApp } from "./browser-access";
 import { keys, presignGet, putObject, uploadStream } from "./index";
 

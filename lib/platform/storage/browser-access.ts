@@ -1,4 +1,4 @@
-import { env } from "../env";
+import { env } from "@/lib/platform/env";
 
 // How browsers reach stored objects. With the embedded default (no S3_PUBLIC_ENDPOINT and an S3 server
 // on loopback, i.e. s3rver, which checks no signatures and listens on 127.0.0.1 only) they go through

@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "./env";
 
 // One client per process; kept on globalThis so Next.js dev reloads do not leak pools.
@@ -17,5 +17,5 @@ export async function disconnectDb(): Promise<void> {
   holder.matchcutPrisma = undefined;
 }
 
-export type { PrismaClient } from "./generated/prisma/client";
-export * as Db from "./generated/prisma/enums";
+export type { PrismaClient } from "@/lib/generated/prisma/client";
+export * as Db from "@/lib/generated/prisma/enums";
