@@ -6,12 +6,13 @@
 // Screenshots (1366×768, 390×844) are kept under e2e/artifacts/.
 import type { Page } from "@playwright/test";
 import { execFile } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { cropShare, cropSize } from "../lib/reframe/aspect";
 import { cropLefts, type TAutoPath, type TCropKey } from "../lib/reframe/path";
-import { frameCount } from "../test/brand";
+import { frameCount, makeLogo, rawFrame, sameRegionDiff } from "../test/brand";
+import { logoGeometry, logoPosition } from "../worker/ffmpeg/brand-commands";
 import { cropLeftsOf, REFRAME_SOURCE } from "../test/reframe";
 import { ADMIN, expect, signIn, test } from "./helpers";
 
@@ -172,4 +173,81 @@ test("an editor drags the 9:16 crop at one moment; the downloaded 9:16 clip foll
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.keyboard.press("Escape");
   await shot(page, "locked");
+});
+
+test("with the brand switch on, the card's 9:16 clip carries the logo and the lower-third; ZIP and share link too", async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await signIn(page, ADMIN.email, ADMIN.password);
+  // the instance brand: the logo top-left (an admin's API calls, as the brand page makes them)
+  const logo = path.join(ARTIFACTS, "reframe-logo.png");
+  await makeLogo(logo);
+  const up = await page.request.put("/api/admin/brand/logo", {
+    data: await readFile(logo),
+    headers: { "content-type": "application/octet-stream" },
+  });
+  expect(up.status(), await up.text()).toBe(200);
+  const corner = await page.request.patch("/api/admin/brand", {
+    data: { corner: "top_left", lowerThird: true },
+  });
+  expect(corner.status()).toBe(200);
+
+  await page.goto(`/videos/${seeded.videoId}?highlight=${seeded.highlightId}`);
+  const card = page.locator(`[data-highlight-id="${seeded.highlightId}"]`);
+  await expect(card.getByRole("link", { name: "Download", exact: true })).toBeVisible({ timeout: 180_000 });
+  const downloads = page.getByTestId("downloads");
+  await downloads.getByLabel("Aspect").selectOption("9:16");
+  // the plain 9:16 from the test before, as it stands (locked to its keyframe)
+  const plainHref = await card.getByRole("link", { name: "Download 9:16", exact: true }).getAttribute("href");
+  await downloads.getByRole("checkbox", { name: /With brand/ }).check();
+  await expect(downloads.getByTestId("aspect-progress")).toHaveText("0 of 1 clip made in 9:16 with brand.");
+  await card.getByRole("button", { name: "Make 9:16 with brand" }).click();
+  const link = card.getByRole("link", { name: "Download 9:16 with brand" });
+  await expect(link).toBeVisible({ timeout: 300_000 });
+  expect(await link.getAttribute("download")).toMatch(/_9x16_brand\.mp4$/);
+  const branded = await download(page, await link.getAttribute("href"), "reframe-9x16-brand.mp4");
+  const plain = await download(page, plainHref, "reframe-9x16-plain.mp4");
+  expect(await frameCount(branded)).toBe(100);
+
+  // frame 50 against the plain 9:16: the logo where the brand puts it, the lower-third at the bottom,
+  // the same picture in between
+  const { logoH } = logoGeometry({ w: CROP.w, h: CROP.h });
+  const logoW = (await rawFrame(logo, 0, `scale=-2:${logoH}`)).length / 3 / logoH;
+  const [a, b] = [await rawFrame(plain, 50), await rawFrame(branded, 50)];
+  const at = { ...logoPosition("top_left", { w: CROP.w, h: CROP.h }, logoW), w: logoW, h: logoH };
+  expect(sameRegionDiff(a, b, CROP.w, at)).toBeGreaterThan(30);
+  expect(sameRegionDiff(a, b, CROP.w, { x: 30, y: CROP.h - 40, w: 60, h: 14 })).toBeGreaterThan(10);
+  expect(sameRegionDiff(a, b, CROP.w, { x: 30, y: 140, w: CROP.w - 60, h: 100 })).toBeLessThan(6);
+
+  // the ZIP of the branded 9:16 opens now that every clip is made
+  await expect(downloads.getByTestId("aspect-progress")).toHaveText("1 of 1 clip made in 9:16 with brand.");
+  await downloads.getByText("Download ▾").click();
+  const zip = downloads.getByRole("link", { name: /All clips, 9:16 with brand \(ZIP\)/ });
+  expect(await zip.getAttribute("href")).toMatch(/aspect=9%3A16&brand=1$/);
+  const res = await page.request.get((await zip.getAttribute("href"))!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-disposition"]).toMatch(/_clips_9x16_brand\.zip/);
+  await page.keyboard.press("Escape");
+
+  // the card's share link serves the same branded file, signed out
+  await card.getByRole("button", { name: "Share clip (9:16 with brand)…" }).click();
+  await card.getByRole("button", { name: "Create link" }).click();
+  const shared = await card.getByLabel("Share link").inputValue();
+  const media = await page.request.get(`${new URL(shared).pathname.replace(/^\/s\//, "/api/share/")}/media`);
+  expect(media.status()).toBe(200);
+  expect(Buffer.compare(await media.body(), await readFile(branded))).toBe(0);
+  for (const [w, h] of [
+    [1366, 768],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await card.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page.evaluate(() => window.scrollBy(0, -80));
+    await page.screenshot({ path: path.join(ARTIFACTS, `reframe-brand-card-${w}.png`) });
+    await downloads.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page.evaluate(() => window.scrollBy(0, -80));
+    await page.screenshot({ path: path.join(ARTIFACTS, `reframe-brand-downloads-${w}.png`) });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
 });

@@ -34,7 +34,7 @@ export async function fastAnalysis(
   const seconds = (performance.now() - t0) / 1000;
   return {
     seconds,
-    segments: fastSegments(r, model, durationS),
+    segments: fastSegments(r, model.manifest.segmentDefaults, durationS),
     coarseFrames: r.coarse.timesS.length,
     sampler: r.coarse.sampler,
     regions: r.regions.length,
@@ -103,7 +103,7 @@ export async function matchBench(
     d.push(fast.seconds);
     rss.fast = peak();
     console.log(
-      `round ${i}/${rounds}: (a) bare full decode ${a.at(-1)!.toFixed(1)} s, (b) full analysis ${full.seconds.toFixed(1)} s, (d) fast analysis ${fast.seconds.toFixed(1)} s (${fast.coarseFrames} ${fast.sampler} frames, ${fast.regions} regions, ${(100 * fast.coverage).toFixed(1)} % of the match)`,
+      `round ${i}/${rounds}: (a) bare full decode ${a.at(-1)!.toFixed(1)} s, (b) full analysis ${full.seconds.toFixed(1)} s, (d) fast analysis ${fast.seconds.toFixed(1)} s (${fast.coarseFrames} coarse frames by ${fast.sampler}, ${fast.regions} regions, ${(100 * fast.coverage).toFixed(1)} % of the match)`,
     );
   }
   const [A, B, D] = [median(a), median(b), median(d)];

@@ -11,8 +11,9 @@ export function reelDressText(r: Pick<TReelDto, "branded" | "shootout">): string
 }
 
 /**
- * Brand on or off for the reel built next (issue #29); its ZIP/share link carry what was built. Off and
- * disabled, with the reason, while the instance has no brand set up.
+ * Brand on or off (issue #29): for the reel built next, and for the single clips (each card's download
+ * and share link, the ZIP) beside the aspect. Off and disabled, with the reason, while the instance has
+ * no brand set up.
  */
 export function BrandToggle({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
   const brand = useBrand();
@@ -25,7 +26,7 @@ export function BrandToggle({ on, onChange }: { on: boolean; onChange: (on: bool
         disabled={!ready}
         onChange={(e) => onChange(e.currentTarget.checked)}
       />{" "}
-      With brand (logo, cards, lower-thirds)
+      With brand (logo, lower-third; cards on the reel)
       {!ready && brand.data ? (
         <span className="muted"> — no brand logo yet (an admin sets it under Brand)</span>
       ) : null}

@@ -11,9 +11,10 @@ import { downloadHref, reelOfLabel } from "./label-choice";
 import { useBuildReel, useHighlights, useReel } from "./use-highlights";
 import { jobStatusText } from "../status/job-status";
 import { BrandToggle, reelDressText } from "../brand/brand-toggle";
-import { isCropAspect, type TAspect } from "@/lib/reframe/aspect";
+import type { TAspect } from "@/lib/reframe/aspect";
+import { isPlainCut, variantText, type TVariant } from "@/lib/reframe/variant";
 import { AspectRow } from "../reframe/aspect-downloads";
-import { aspectProgress } from "../reframe/aspect-progress";
+import { aspectProgress, variantWords } from "../reframe/aspect-progress";
 
 /**
  * Clips, reel and exports: one download menu (every file this video offers, each with a line on what
@@ -23,19 +24,22 @@ import { aspectProgress } from "../reframe/aspect-progress";
 export function DownloadsPanel({
   videoId,
   canEdit,
-  aspect,
+  variant,
   setAspect,
+  setBranded,
 }: {
   videoId: string;
   canEdit: boolean;
-  aspect: TAspect;
+  /** issue #29: the room's aspect and brand switch: the ZIP's, the cards' and the next reel's */
+  variant: TVariant;
   setAspect: (a: TAspect) => void;
+  setBranded: (on: boolean) => void;
 }) {
+  const branded = variant.branded;
   const list = useHighlights(videoId);
   const all = list.data?.highlights ?? [];
   const labels = labelsOf(all);
   const [chosen, setChosen] = useState<string | null>(null);
-  const [branded, setBranded] = useState(false);
   // A choice the current analysis no longer has (re-analysed, re-scored) falls back to every label.
   const label = chosen !== null && labels.includes(chosen) ? chosen : null;
   const reel = useReel(videoId, label);
@@ -45,7 +49,7 @@ export function DownloadsPanel({
   const clips = kept.filter((h) => h.clipUrl).length;
   const plan = reelPlan(highlights, label);
   const r = reel.data;
-  const zip = isCropAspect(aspect) ? aspectProgress(highlights, aspect).allReady : clips > 0;
+  const zip = isPlainCut(variant) ? clips > 0 : aspectProgress(highlights, variant).allReady;
   const reelBusy = r?.status === "cutting";
 
   return (
@@ -55,7 +59,7 @@ export function DownloadsPanel({
         <DownloadMenu
           videoId={videoId}
           label={label}
-          aspect={aspect}
+          variant={variant}
           zip={zip}
           reel={r?.url && !reelBusy ? { url: r.url, name: r.downloadName, of: reelOfLabel(r.label) } : null}
           exports={kept.length > 0}
@@ -82,7 +86,7 @@ export function DownloadsPanel({
         <AspectRow
           videoId={videoId}
           label={label}
-          aspect={aspect}
+          variant={variant}
           setAspect={setAspect}
           highlights={highlights}
         />
@@ -170,15 +174,20 @@ export function DownloadsPanel({
 interface MenuProps {
   videoId: string;
   label: string | null;
-  aspect: TAspect;
+  variant: TVariant;
   zip: boolean;
   reel: { url: string; name: string; of: string } | null;
   exports: boolean;
 }
 
 /** A disclosure (details/summary): keyboard and screen readers get it for free; Escape/outside click close. */
-function DownloadMenu({ videoId, label, aspect, zip, reel, exports }: MenuProps) {
-  const zipUrl = `/api/videos/${videoId}/clips.zip${aspect === "16:9" ? "" : `?aspect=${encodeURIComponent(aspect)}`}`;
+function DownloadMenu({ videoId, label, variant, zip, reel, exports }: MenuProps) {
+  const q = new URLSearchParams({
+    ...(variant.aspect === "16:9" ? {} : { aspect: variant.aspect }),
+    ...(variant.branded ? { brand: "1" } : {}),
+  }).toString();
+  const zipUrl = `/api/videos/${videoId}/clips.zip${q ? `?${q}` : ""}`;
+  const plain = isPlainCut(variant);
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const close = (e: Event) => {
@@ -199,11 +208,11 @@ function DownloadMenu({ videoId, label, aspect, zip, reel, exports }: MenuProps)
       <ul className="menu__list" aria-label="Downloads">
         <MenuItem
           href={zip ? downloadHref(zipUrl, label) : null}
-          label={`${label === null ? "All clips" : `All ${label} clips`}${aspect === "16:9" ? "" : `, ${aspect}`} (ZIP)`}
+          label={`${label === null ? "All clips" : `All ${label} clips`}${plain ? "" : `, ${variantText(variant)}`} (ZIP)`}
           hint={
-            zip || aspect === "16:9"
+            zip || plain
               ? "One frame-exact MP4 per highlight, rejected ones left out"
-              : `Crop the clips to ${aspect} first (Aspect, below)`
+              : `${variantWords(variant).ask} first (Aspect, below)`
           }
         />
         <MenuItem

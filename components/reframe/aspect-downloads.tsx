@@ -1,33 +1,36 @@
 "use client";
 
-import { isCropAspect, type TAspect } from "@/lib/reframe/aspect";
+import type { TAspect } from "@/lib/reframe/aspect";
+import { isPlainCut, variantOf, variantText, type TVariant } from "@/lib/reframe/variant";
 import type { THighlightDto } from "@/lib/schemas/highlights";
-import { aspectProgress } from "./aspect-progress";
+import { aspectProgress, variantWords } from "./aspect-progress";
 import { AspectSelect } from "./aspect-select";
 import { useRequestAspect } from "./use-reframe";
 
 /**
- * Issue #29: the aspect of the downloads (the ZIP, each card's clip), beside the brand switch. A cropped
- * aspect is rendered on request: this asks for every clip missing it and says how far it is.
+ * Issue #29: the aspect of the downloads (the ZIP, each card's clip, its share link), beside the brand
+ * switch. Any variant but the cut itself is rendered on request: this asks for every clip missing it
+ * and says how far it is.
  */
 export function AspectRow(p: {
   videoId: string;
   label: string | null;
-  aspect: TAspect;
+  variant: TVariant;
   setAspect: (a: TAspect) => void;
   highlights: THighlightDto[];
 }) {
   const ask = useRequestAspect(p.videoId);
-  const progress = isCropAspect(p.aspect) ? aspectProgress(p.highlights, p.aspect) : null;
+  const v = p.variant;
+  const progress = isPlainCut(v) ? null : aspectProgress(p.highlights, v);
   return (
     <div className="aspect-row">
       <AspectSelect
         label="Aspect"
-        aspect={p.aspect}
+        aspect={v.aspect}
         setAspect={p.setAspect}
         optionText={(a) => (a === "16:9" ? "16:9 (as filmed)" : `${a} (cropped, follows the action)`)}
       />
-      {progress && isCropAspect(p.aspect) ? (
+      {progress ? (
         <>
           <span className="muted" data-testid="aspect-progress" aria-live="polite">
             {progress.text}
@@ -37,9 +40,11 @@ export function AspectRow(p: {
               type="button"
               className="button"
               disabled={ask.isPending}
-              onClick={() => ask.mutate({ aspect: p.aspect as Exclude<TAspect, "16:9">, label: p.label })}
+              onClick={() => ask.mutate({ ...v, label: p.label })}
             >
-              Crop {progress.todo === progress.total ? "all" : `the other ${progress.todo}`} to {p.aspect}
+              {v.branded
+                ? `Make ${progress.todo === progress.total ? "all" : `the other ${progress.todo}`} in ${variantText(v)}`
+                : `Crop ${progress.todo === progress.total ? "all" : `the other ${progress.todo}`} to ${v.aspect}`}
             </button>
           ) : null}
           {ask.error ? (
@@ -53,21 +58,31 @@ export function AspectRow(p: {
   );
 }
 
-/** A card's clip in the chosen cropped aspect: its download once rendered, else a button asking for it. */
-export function AspectLink({ h, videoId, aspect }: { h: THighlightDto; videoId: string; aspect: TAspect }) {
+/** A card's clip in the chosen variant: its download once rendered, else a button asking for it. */
+export function AspectLink({
+  h,
+  videoId,
+  variant: v,
+}: {
+  h: THighlightDto;
+  videoId: string;
+  variant: TVariant;
+}) {
   const ask = useRequestAspect(videoId);
-  if (!isCropAspect(aspect)) return null;
-  const a = h.aspects[aspect];
+  const a = variantOf(h, v);
+  if (!a) return null;
+  const words = variantWords(v);
+  const text = variantText(v);
   if (a.state === "ready" && a.url)
     return (
       <a className="button" href={a.url} download={a.downloadName}>
-        Download {aspect}
+        Download {text}
       </a>
     );
   if (a.state === "cutting")
     return (
       <span className="muted" data-testid="aspect-state">
-        Cropping to {aspect}…
+        {v.branded ? `Making ${text}…` : `Cropping to ${text}…`}
       </span>
     );
   return (
@@ -76,13 +91,13 @@ export function AspectLink({ h, videoId, aspect }: { h: THighlightDto; videoId: 
         type="button"
         className="button"
         disabled={ask.isPending}
-        onClick={() => ask.mutate({ highlightId: h.id, aspect })}
+        onClick={() => ask.mutate({ ...v, highlightId: h.id })}
       >
-        {a.state === "failed" ? `Crop to ${aspect} again` : `Crop to ${aspect}`}
+        {a.state === "failed" ? `${words.ask} again` : words.ask}
       </button>
       {a.state === "failed" ? (
         <span className="error-text">
-          {aspect} failed: {a.error}
+          {text} failed: {a.error}
         </span>
       ) : null}
       {ask.error ? (

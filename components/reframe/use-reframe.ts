@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { TCropAspect } from "@/lib/reframe/aspect";
+import type { TVariant } from "@/lib/reframe/variant";
 import type { TCropKey } from "@/lib/reframe/path";
 import type { THighlightsDto } from "@/lib/schemas/highlights";
 import { apiFetch } from "../api";
@@ -43,17 +43,22 @@ export function useSaveCrop(videoId: string) {
   });
 }
 
-/** One highlight's clip (POST /api/highlights/:id/aspects) or every clip of a label (POST /api/videos/:id/aspects) in a cropped aspect. */
+/**
+ * One highlight's clip (POST /api/highlights/:id/aspects) or every clip of a label (POST
+ * /api/videos/:id/aspects) in one variant: a cropped aspect and/or the brand.
+ */
 export function useRequestAspect(videoId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (r: { aspect: TCropAspect; highlightId?: string; label?: string | null }) =>
-      r.highlightId
-        ? apiFetch(`/api/highlights/${r.highlightId}/aspects`, { method: "POST", body: { aspect: r.aspect } })
+    mutationFn: (r: TVariant & { highlightId?: string; label?: string | null }) => {
+      const body = { aspect: r.aspect, brand: r.branded };
+      return r.highlightId
+        ? apiFetch(`/api/highlights/${r.highlightId}/aspects`, { method: "POST", body })
         : apiFetch(`/api/videos/${videoId}/aspects`, {
             method: "POST",
-            body: { aspect: r.aspect, ...(r.label ? { label: r.label } : {}) },
-          }),
+            body: { ...body, ...(r.label ? { label: r.label } : {}) },
+          });
+    },
     onSettled: () => qc.invalidateQueries({ queryKey: highlightKeys.list(videoId) }),
   });
 }

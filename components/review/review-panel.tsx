@@ -8,7 +8,7 @@ import { matchTime, timecode, timeOfFrame } from "./frames";
 import { HighlightWords } from "./highlight-words";
 import { KickTags } from "./kick-tags";
 import { jobStatusText } from "../status/job-status";
-import type { TAspect } from "@/lib/reframe/aspect";
+import type { TVariant } from "@/lib/reframe/variant";
 import { AspectLink } from "../reframe/aspect-downloads";
 
 interface Props {
@@ -23,8 +23,8 @@ interface Props {
   onPlay: (h: THighlightDto) => void;
   onStatus: (h: THighlightDto, status: THighlightStatus) => void;
   onAcceptAbove: (threshold: number) => void;
-  /** issue #29: the aspect chosen in the room; a cropped one adds its download to each card */
-  aspect: TAspect;
+  /** issue #29: the aspect and brand chosen in the room; any but the cut adds its download to each card */
+  variant: TVariant;
 }
 
 const STATUSES: THighlightStatus[] = ["suggested", "accepted", "edited", "rejected"];
@@ -169,13 +169,21 @@ export function ReviewPanel(p: Props) {
                 <button type="button" className="button" onClick={() => p.onPlay(h)}>
                   Play
                 </button>
-                <CardLinks h={h} videoId={p.videoId} canEdit={p.canEdit} ready={!cutting(h)} />
+                <CardLinks
+                  h={h}
+                  videoId={p.videoId}
+                  canEdit={p.canEdit}
+                  ready={!cutting(h)}
+                  variant={p.variant}
+                />
                 {h.clipUrl && !cutting(h) ? (
                   <a className="button" href={h.clipUrl} download={h.downloadName}>
                     Download
                   </a>
                 ) : null}
-                {h.clipUrl && !cutting(h) ? <AspectLink h={h} videoId={p.videoId} aspect={p.aspect} /> : null}
+                {h.clipUrl && !cutting(h) ? (
+                  <AspectLink h={h} videoId={p.videoId} variant={p.variant} />
+                ) : null}
                 {p.canEdit ? (
                   <>
                     <button

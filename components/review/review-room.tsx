@@ -48,8 +48,10 @@ function Room({ data, canEdit, link }: { data: TReviewDto; canEdit: boolean; lin
   const { video, fps, duration, editState } = r;
   const selected = editState.items.find((i) => i.id === editState.selectedId);
   const router = useRouter();
-  // issue #29: one aspect for the crop box over the player, the cards' and the downloads menu's files
+  // issue #29: one aspect for the crop box over the player, the cards' and the downloads menu's files;
+  // the brand switch beside it in the downloads: the cards' files, the ZIP, the share links, the reel
   const [aspect, setAspect] = useState<TAspect>("16:9");
+  const [branded, setBranded] = useState(false);
   const failed = video.status === "failed";
   // A video that failed before it was probed has no duration: there is no media to play either.
   const playable = !failed || (failureHelp(video.error).playable && duration > 0);
@@ -202,7 +204,7 @@ function Room({ data, canEdit, link }: { data: TReviewDto; canEdit: boolean; lin
         onPlay={r.playInPlace}
         onStatus={r.setStatus}
         onAcceptAbove={r.acceptAbove}
-        aspect={aspect}
+        variant={{ aspect, branded }}
       />
       {canEdit && (
         <TeachPanel
@@ -214,7 +216,13 @@ function Room({ data, canEdit, link }: { data: TReviewDto; canEdit: boolean; lin
           marking={r.marking}
         />
       )}
-      <DownloadsPanel videoId={video.id} canEdit={canEdit} aspect={aspect} setAspect={setAspect} />
+      <DownloadsPanel
+        videoId={video.id}
+        canEdit={canEdit}
+        variant={{ aspect, branded }}
+        setAspect={setAspect}
+        setBranded={setBranded}
+      />
       <ShortcutsDialog open={r.help} onClose={() => r.setHelp(false)} />
     </div>
   );

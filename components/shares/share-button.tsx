@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import type { TAspect } from "@/lib/reframe/aspect";
 import type { TShareCreate } from "@/lib/schemas/shares";
 import { CopyLink } from "../review/copy-link";
 import { useCreateShare } from "./use-shares";
@@ -11,7 +12,9 @@ const LIFETIMES = [
   { days: 30, label: "30 days" },
 ];
 
-type Target = { kind: "reel"; videoId: string } | { kind: "clip"; highlightId: string };
+type Target =
+  | { kind: "reel"; videoId: string }
+  | { kind: "clip"; highlightId: string; aspect?: TAspect; brand?: boolean };
 
 /**
  * "Share…": a link that plays this reel or clip without an account, until it expires or an admin

@@ -1,5 +1,5 @@
 import type { LoadedModel } from "@/lib/model";
-import { deriveAllSegments, type Segment } from "@/lib/highlights/segments";
+import { deriveAllSegments, type Segment, type SegmentParams } from "@/lib/highlights/segments";
 import type { TCandidateModel, Region } from "./candidates";
 import { coarsePass, fineRegions, type CoarseResult } from "./coarse";
 import { analyze, toTracks, type ScoreTimeline } from "./pipeline";
@@ -41,8 +41,12 @@ export async function fastAnalyze(o: {
 }
 
 /** Highlights come from the fine pass only, region by region (a run never spans two regions). */
-export function fastSegments(r: FastResult, model: LoadedModel, durationS: number): Segment[] {
+export function fastSegments(
+  r: FastResult,
+  params: Readonly<Record<string, SegmentParams>>,
+  durationS: number,
+): Segment[] {
   return r.fine
-    .flatMap((f) => deriveAllSegments(toTracks(f.timeline), model.manifest.segmentDefaults, durationS))
+    .flatMap((f) => deriveAllSegments(toTracks(f.timeline), params, durationS))
     .sort((a, b) => a.start - b.start);
 }

@@ -1,5 +1,6 @@
-// npm run detect -- <file> [--labels penalty,…] [--json] [--model id] [--scores out.json]
+// npm run detect -- <file> [--labels penalty,…] [--json] [--model id] [--scores out.json] [--fast]
 // Runs the product's analysis pipeline on one local file and prints highlight segments (seconds).
+// --fast (issue #28): the keyframe pass first, then the 4-fps analysis only where it points.
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { deriveAllSegments, type Segment } from "@/lib/highlights/segments";
@@ -7,6 +8,8 @@ import { logToStderr } from "@/lib/platform/logger";
 import { loadModel } from "@/lib/model";
 import { analyze, toTracks } from "../analysis/pipeline";
 import { toScoreFile } from "../analysis/store";
+import { coverage, loadCandidate } from "../analysis/candidates";
+import { fastAnalyze, fastSegments } from "../analysis/fast";
 import { disposeSessions } from "../inference/session";
 import { mediaInfoFrom } from "../ffmpeg/media";
 import { probe } from "../ffmpeg/run";
@@ -35,12 +38,13 @@ async function main(): Promise<void> {
       model: { type: "string" },
       // also write the window scores (the stored score-file format) for re-deriving without decoding
       scores: { type: "string" },
+      fast: { type: "boolean", default: false },
     },
   });
   const input = positionals[0];
   if (!input)
     throw new Error(
-      "usage: npm run detect -- <file> [--labels penalty,…] [--json] [--model id] [--scores out.json]",
+      "usage: npm run detect -- <file> [--labels penalty,…] [--json] [--model id] [--scores out.json] [--fast]",
     );
   const model = await loadModel(values.model);
   const wanted = values.labels
@@ -63,6 +67,18 @@ async function main(): Promise<void> {
   process.stderr.write(
     `model ${model.manifest.id}@${model.manifest.version}, ${durationS.toFixed(1)} s of video\n`,
   );
+  if (values.fast) {
+    if (values.scores) throw new Error("--scores needs the whole timeline; it cannot be used with --fast");
+    const candidate = await loadCandidate(model);
+    if (!candidate) throw new Error(`model ${model.manifest.id} has no candidate model, so no --fast`);
+    const r = await fastAnalyze({ input, model, candidate, durationS });
+    process.stderr.write(
+      `fast: ${r.coarse.timesS.length} ${r.coarse.sampler} frames, ${r.regions.length} regions, ${(100 * coverage(r.regions, durationS)).toFixed(1)} % of the video at 4 fps\n`,
+    );
+    const segments = fastSegments(r, params, durationS);
+    process.stdout.write(values.json ? `${JSON.stringify(segments)}\n` : `${table(segments)}\n`);
+    return;
+  }
   const result = await analyze({ input, model, expectedDurationS: durationS });
   const segments = deriveAllSegments(toTracks(result.timeline), params, durationS);
   if (values.scores) writeFileSync(values.scores, JSON.stringify(toScoreFile(result.timeline)));
