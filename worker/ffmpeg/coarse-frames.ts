@@ -1,9 +1,9 @@
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { env } from "@/lib/platform/env";
 import { guarded } from "./child-guard";
 import { keyframeArgs, keyframeTimesArgs, seekFrameArgs } from "./coarse-commands";
 import { parseKeyframes } from "./ffprobe";
-import { FfmpegError, redact } from "./frames";
+import { FfmpegError, rawFrames, redact } from "./frames";
 
 // Issue #28: the coarse pass's pictures. Where keyframes come more often than every
 // SEEK_SAMPLE_OVER_S, decoding only them is the cheapest look at the whole match; where they are
@@ -44,47 +44,6 @@ export function keyframeIntervalS(times: readonly number[]): number {
 
 export function coarseSamplerFor(times: readonly number[]): CoarseSampler {
   return keyframeIntervalS(times) > SEEK_SAMPLE_OVER_S ? "seek" : "keyframes";
-}
-
-async function* rawFrames(args: string[], frameBytes: number, input: string, signal?: AbortSignal) {
-  signal?.throwIfAborted();
-  const [cmd, gargs] = guarded(env().FFMPEG_PATH, args);
-  const proc = spawn(cmd, gargs, { stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  proc.stderr.setEncoding("utf8");
-  proc.stderr.on("data", (d: string) => (stderr = (stderr + d).slice(-4000)));
-  const exited = new Promise<number | null>((resolve, reject) => {
-    proc.once("error", reject);
-    proc.once("close", resolve);
-  });
-  exited.catch(() => undefined);
-  const kill = () => proc.kill("SIGKILL");
-  signal?.addEventListener("abort", kill, { once: true });
-  let frame = new Uint8Array(frameBytes);
-  let filled = 0;
-  try {
-    for await (const chunk of proc.stdout as AsyncIterable<Buffer>) {
-      let at = 0;
-      while (at < chunk.length) {
-        const n = Math.min(frameBytes - filled, chunk.length - at);
-        frame.set(chunk.subarray(at, at + n), filled);
-        filled += n;
-        at += n;
-        if (filled === frameBytes) {
-          yield frame;
-          frame = new Uint8Array(frameBytes);
-          filled = 0;
-        }
-      }
-    }
-    const code = await exited;
-    signal?.throwIfAborted();
-    if (code !== 0)
-      throw new FfmpegError(`ffmpeg failed to decode ${redact(input)} (exit ${code})`, stderr.trim(), code);
-  } finally {
-    signal?.removeEventListener("abort", kill);
-    if (proc.exitCode === null && proc.signalCode === null) kill();
-  }
 }
 
 export interface CoarseFramesOptions {

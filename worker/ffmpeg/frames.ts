@@ -57,15 +57,38 @@ export function leadSlots(leadS: number, rate: number): number {
 
 export async function* readFrames(o: ReadFramesOptions): AsyncGenerator<Frame> {
   const first = firstSlot(o.startS, o.rate);
-  const frameBytes = o.size * o.size * 3;
   // The fps filter may emit one padding slot at EOF; a chunk owns only slots inside its span.
   const lastExclusive = o.durationS === undefined ? Infinity : first + Math.round(o.durationS * o.rate);
   o.signal?.throwIfAborted();
   const hwaccel = o.hwaccel === undefined ? await hardwareDecoder() : o.hwaccel;
   // Every reader (serving, training, evaluation, calibration) comes through here: one sampler for all.
   const skipFrames = skipFramesFor(o.codec ?? (await videoFactsOf(o.input)).codec);
-  const [cmd, args] = guarded(env().FFMPEG_PATH, frameArgs({ ...o, hwaccel, skipFrames }));
-  const proc = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
+  let k = 0;
+  for await (const rgb of rawFrames(
+    frameArgs({ ...o, hwaccel, skipFrames }),
+    o.size * o.size * 3,
+    o.input,
+    o.signal,
+  )) {
+    const index = first + k++;
+    if (index < lastExclusive) yield { index, timeS: index / o.rate, rgb };
+  }
+}
+
+/**
+ * Runs ffmpeg with `args` (raw RGB frames on stdout) and yields each frame of `frameBytes` as it
+ * arrives; the analysis's sampler (readFrames) and the coarse pass's pictures (coarse-frames.ts) both
+ * read through it. Aborting `signal` kills ffmpeg; so does a consumer that stops early.
+ */
+export async function* rawFrames(
+  args: string[],
+  frameBytes: number,
+  input: string,
+  signal?: AbortSignal,
+): AsyncGenerator<Uint8Array> {
+  signal?.throwIfAborted();
+  const [cmd, gargs] = guarded(env().FFMPEG_PATH, args);
+  const proc = spawn(cmd, gargs, { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   proc.stderr.setEncoding("utf8");
   proc.stderr.on("data", (d: string) => {
@@ -77,13 +100,12 @@ export async function* readFrames(o: ReadFramesOptions): AsyncGenerator<Frame> {
   });
   exited.catch(() => undefined);
   const kill = () => proc.kill("SIGKILL");
-  o.signal?.addEventListener("abort", kill, { once: true });
+  signal?.addEventListener("abort", kill, { once: true });
 
   // Each frame is assembled in its own buffer straight from the pipe's chunks: one copy per byte
   // (a Buffer.concat per 64 kB chunk copied every partial frame again, for every sampled frame).
   let frame = new Uint8Array(frameBytes);
   let filled = 0;
-  let k = 0;
   try {
     // Iterating stdout pulls one chunk at a time: while the consumer is busy, the pipe fills and
     // ffmpeg blocks on write, so memory stays at one frame plus the pipe buffer.
@@ -95,20 +117,19 @@ export async function* readFrames(o: ReadFramesOptions): AsyncGenerator<Frame> {
         filled += n;
         at += n;
         if (filled === frameBytes) {
-          const index = first + k++;
-          if (index < lastExclusive) yield { index, timeS: index / o.rate, rgb: frame };
+          yield frame;
           frame = new Uint8Array(frameBytes);
           filled = 0;
         }
       }
     }
     const code = await exited;
-    o.signal?.throwIfAborted();
+    signal?.throwIfAborted();
     if (code !== 0)
-      throw new FfmpegError(`ffmpeg failed to decode ${redact(o.input)} (exit ${code})`, stderr.trim(), code);
-    if (filled) throw new FfmpegError(`ffmpeg ended mid-frame on ${redact(o.input)}`, stderr.trim(), code);
+      throw new FfmpegError(`ffmpeg failed to decode ${redact(input)} (exit ${code})`, stderr.trim(), code);
+    if (filled) throw new FfmpegError(`ffmpeg ended mid-frame on ${redact(input)}`, stderr.trim(), code);
   } finally {
-    o.signal?.removeEventListener("abort", kill);
+    signal?.removeEventListener("abort", kill);
     // Consumer stopped early (break/throw/abort): do not leave ffmpeg blocked on a full pipe.
     if (proc.exitCode === null && proc.signalCode === null) kill();
   }
