@@ -60,6 +60,29 @@ async function uploaded(file: string) {
   return { v, info: await inspect(url, await headOf(v.sourceKey, Number(v.size))) };
 }
 
+/** Stores what probe found, as the probe job does, with `proxyPieces` pieces planned. */
+async function probed(v: { id: string }, info: Awaited<ReturnType<typeof inspect>>, proxyPieces: number) {
+  const { playback, ...facts } = info;
+  await db().video.update({
+    where: { id: v.id },
+    data: {
+      ...facts,
+      ...videoLifecycle.seed("processing"),
+      playback: playback.mode,
+      playbackReason: playback.reason,
+      proxyPieces,
+    },
+  });
+}
+
+/** The video row once `done` proxy pieces exist or a piece failed. */
+function piecesDone(videoId: string, done: number, timeoutMs: number) {
+  return waitFor(async () => {
+    const row = await db().video.findUnique({ where: { id: videoId } });
+    return row && (row.proxyPiecesDone >= done || row.proxyError) ? row : null;
+  }, timeoutMs);
+}
+
 const H264 = ["-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac"];
 
 describe("playback decision at probe (real ffprobe on real files)", () => {
@@ -103,33 +126,17 @@ describe("proxy pieces and waveform (real S3, Redis, Postgres, ffmpeg)", () => {
       const file = path.join(tmp, "match.avi");
       await makeFile(file, 70, ["-c:v", "mpeg4", "-q:v", "5", "-c:a", "mp3"]);
       const { v, info } = await uploaded(file);
-      const { playback, ...facts } = info;
-      await db().video.update({
-        where: { id: v.id },
-        data: {
-          ...facts,
-          ...videoLifecycle.seed("processing"),
-          playback: playback.mode,
-          playbackReason: playback.reason,
-          proxyPieces: 2,
-        },
-      });
+      await probed(v, info, 2);
       await enqueue("proxy", { videoId: v.id, piece: 1 }, { jobId: `${v.id}:proxy:1` });
-      const one = await waitFor(async () => {
-        const row = await db().video.findUnique({ where: { id: v.id } });
-        return row && (row.proxyPiecesDone >= 1 || row.proxyError) ? row : null;
-        // each piece is a niced x264 encode: slow on a loaded machine
-      }, 240_000);
+      // each piece is a niced x264 encode: slow on a loaded machine
+      const one = await piecesDone(v.id, 1, 240_000);
       expect(one.proxyError).toBeNull();
       expect(one.proxyPiecesDone).toBe(1);
       // Piece 1 alone: nothing plays from the start yet, so there is no playlist of it.
       await expect(proxyPlaylist(v.id, 1)).rejects.toThrow(/not found/i);
 
       await enqueue("proxy", { videoId: v.id, piece: 0 }, { jobId: `${v.id}:proxy:0` });
-      const both = await waitFor(async () => {
-        const row = await db().video.findUnique({ where: { id: v.id } });
-        return row && (row.proxyPiecesDone >= 2 || row.proxyError) ? row : null;
-      }, 240_000);
+      const both = await piecesDone(v.id, 2, 240_000);
       expect(both.proxyError).toBeNull();
       // The proxy never touches the video's own status (that belongs to the analysis).
       expect(both.status).toBe("processing");
@@ -168,22 +175,9 @@ describe("proxy pieces and waveform (real S3, Redis, Postgres, ffmpeg)", () => {
       await makeFile(file, 12, [...H264, "-g", "25"]);
       const { v, info } = await uploaded(file);
       expect(info.playback.mode).toBe("remux");
-      const { playback, ...facts } = info;
-      await db().video.update({
-        where: { id: v.id },
-        data: {
-          ...facts,
-          ...videoLifecycle.seed("processing"),
-          playback: playback.mode,
-          playbackReason: playback.reason,
-          proxyPieces: 1,
-        },
-      });
+      await probed(v, info, 1);
       await enqueue("proxy", { videoId: v.id, piece: 0 }, { jobId: `${v.id}:proxy:0` });
-      const done = await waitFor(async () => {
-        const row = await db().video.findUnique({ where: { id: v.id } });
-        return row && (row.proxyPiecesDone >= 1 || row.proxyError) ? row : null;
-      }, 120_000);
+      const done = await piecesDone(v.id, 1, 120_000);
       expect(done).toMatchObject({ proxyError: null, proxyKey: keys.proxy(v.id), proxyPiecesDone: 1 });
       expect(done.status).toBe("processing");
 
