@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { choose, poolableFor, pooled, type Row } from "./cv-operating";
+import { choose, poolableFor, pooled, withRates, type Row } from "./cv-operating";
 
-const row = (enter: number, falseBroadcast: number, bcMin: number, found: number, kicks: number): Row => ({
-  enter,
-  falseBroadcast,
-  bcMin,
-  per10: bcMin > 0 ? falseBroadcast / (bcMin / 10) : 0,
-  kicks,
-  found,
-  recall: kicks ? found / kicks : 1,
-});
+const row = (enter: number, falseBroadcast: number, bcMin: number, found: number, kicks: number): Row =>
+  withRates({ enter, falseBroadcast, bcMin, found, kicks });
 
 describe("choose", () => {
   it("takes the middle of the best-recall thresholds within the budget", () => {

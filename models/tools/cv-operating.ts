@@ -12,6 +12,15 @@ export interface Row {
   recall: number;
 }
 
+/** The rates of a row from its counts: false highlights per 10 broadcast minutes, and recall. */
+export function withRates(c: Omit<Row, "per10" | "recall">): Row {
+  return {
+    ...c,
+    per10: c.bcMin > 0 ? c.falseBroadcast / (c.bcMin / 10) : 0,
+    recall: c.kicks ? c.found / c.kicks : 1,
+  };
+}
+
 /** The rule 1.2.0 used on its val split: among the thresholds with ≤ budget false highlights per 10 min,
  * those with the best recall, the middle one; if none meets the budget, the highest threshold. */
 export function choose<R extends Row>(rows: R[], budget: number) {
@@ -31,15 +40,7 @@ export function pooled<R extends Row>(tables: R[][]): R[] {
     const kicks = sum((x) => x.kicks);
     const found = sum((x) => x.found);
     const falseBroadcast = sum((x) => x.falseBroadcast);
-    return {
-      ...r,
-      falseBroadcast,
-      bcMin,
-      per10: bcMin > 0 ? falseBroadcast / (bcMin / 10) : 0,
-      kicks,
-      found,
-      recall: kicks ? found / kicks : 1,
-    };
+    return { ...r, ...withRates({ enter: r.enter, falseBroadcast, bcMin, kicks, found }) };
   });
 }
 
