@@ -149,8 +149,12 @@ for (const size of SIZES) {
 
     // Library: this seed's 30 videos (searching its tag), then its failed ones with their reasons.
     await page.goto("/");
-    await page.getByRole("searchbox", { name: "Search titles" }).fill(seeded.tag);
-    await expect(page.getByTestId("library-total")).toHaveText("30 videos match");
+    // Typed again if the first keystrokes came before the page was interactive (the stop's CI once
+    // showed "32 videos": the search never applied).
+    await expect(async () => {
+      await page.getByRole("searchbox", { name: "Search titles" }).fill(seeded.tag);
+      await expect(page.getByTestId("library-total")).toHaveText("30 videos match", { timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
     await expect(page.getByTestId("video-row")).toHaveCount(20);
     await expect(page.getByTestId("page-of")).toHaveText("Page 1 of 2");
     await check("library");
