@@ -137,9 +137,12 @@ test("an editor drags the 9:16 crop at one moment; the downloaded 9:16 clip foll
   expect(Math.abs(got[50]! - autoLeft * W)).toBeGreaterThan(0.15 * W);
 
   // locked to that one keyframe: the 9:16 clip is rendered again and holds still there
+  // The href is read before the lock: while the clip is re-rendered the link is gone, and getAttribute
+  // waits for it, so read after the lock on a quick machine it was already the new one (the poll below
+  // then waited for a change that had happened).
+  const old = await link916.getAttribute("href");
   await page.getByRole("checkbox", { name: "Lock to keyframes" }).check();
   await expect(page.getByTestId("crop-keys")).toHaveText("1 keyframe, locked");
-  const old = await link916.getAttribute("href");
   await expect
     .poll(async () => (await link916.isVisible()) && (await link916.getAttribute("href")) !== old, {
       timeout: 300_000,
