@@ -1,5 +1,5 @@
 import type { LoadedModel } from "@/lib/model";
-import { coarseFrames, type CoarseSampler } from "../ffmpeg/coarse-frames";
+import { coarseFrames, keyframeIntervalS, type CoarseSampler } from "../ffmpeg/coarse-frames";
 import { BACKBONE_BATCH, embedFrames } from "../inference/backbone";
 import { candidateScores, candidateRegions, type Region, type TCandidateModel } from "./candidates";
 
@@ -73,12 +73,10 @@ export function regionPadS(model: LoadedModel, coarseGapS: number): number {
   return coarseGapS + windowS + mergeGapS;
 }
 
+/** The median gap between the coarse frames (the same measure as the keyframe interval); 0 with fewer than two. */
 export function medianGapS(timesS: readonly number[]): number {
-  const gaps = timesS
-    .slice(1)
-    .map((t, i) => t - timesS[i]!)
-    .sort((a, b) => a - b);
-  return gaps.length ? gaps[gaps.length >> 1]! : 0;
+  const gap = keyframeIntervalS(timesS);
+  return Number.isFinite(gap) ? gap : 0;
 }
 
 export function fineRegions(
